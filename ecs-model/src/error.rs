@@ -1,0 +1,176 @@
+//! The errors of this crate.
+
+use std::fmt;
+
+use crate::diagnostic::Diagnostic;
+use crate::json::decode::Cx;
+use crate::path::JsonPath;
+
+/// Any error of this crate.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The JSON could not be read as the API shape.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The definition breaks ECS rules.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// A string is not a value of an API enum.
+    #[error(transparent)]
+    Enum(#[from] EnumError),
+    /// A CPU or memory amount could not be read.
+    #[error(transparent)]
+    Unit(#[from] UnitError),
+}
+
+/// The JSON is not a definition ECS would read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// Not JSON at all.
+    #[error("not valid JSON: {message} at line {line} column {column}")]
+    Syntax {
+        /// What the JSON reader found wrong.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but not the API's shape: unknown keys, wrong JSON types, `null`s, values outside an
+    /// enum, missing required keys. Every diagnostic here is an error.
+    #[error("{}", DisplayList(.0))]
+    Shape(Vec<Diagnostic>),
+}
+
+impl ParseError {
+    pub(crate) fn from_decode(error: &serde_json::Error, cx: Cx) -> Self {
+        let (problem, path) = cx.finish();
+        let message = match problem {
+            Some(message) => message,
+            None if error.is_syntax() || error.is_eof() => {
+                return Self::Syntax {
+                    message: without_position(error),
+                    line: error.line(),
+                    column: error.column(),
+                };
+            }
+            None => without_position(error),
+        };
+        Self::Shape(vec![Diagnostic::shape(
+            path,
+            crate::diagnostic::Severity::Error,
+            message,
+        )])
+    }
+
+    /// Every problem, located; a syntax error is reported at the document root.
+    #[must_use]
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Self::Syntax { .. } => vec![Diagnostic::shape(
+                JsonPath::root(),
+                crate::diagnostic::Severity::Error,
+                self.to_string(),
+            )],
+            Self::Shape(diagnostics) => diagnostics.clone(),
+        }
+    }
+
+    /// Whether the input was not JSON at all (as opposed to JSON of the wrong shape).
+    #[must_use]
+    pub fn is_syntax(&self) -> bool {
+        matches!(self, Self::Syntax { .. })
+    }
+}
+
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+/// Every rule a definition breaks (errors only: warnings never fail a build).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", DisplayList(&self.0))]
+pub struct ValidationErrors(pub(crate) Vec<Diagnostic>);
+
+impl ValidationErrors {
+    /// The errors, in document order.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.0
+    }
+
+    /// Consumes `self`, giving the errors.
+    #[must_use]
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
+    /// Whether an error carries this rule id (`"ECS-B4"`).
+    #[must_use]
+    pub fn has_rule(&self, id: &str) -> bool {
+        self.0.iter().any(|d| d.rule_id() == Some(id))
+    }
+}
+
+struct DisplayList<'a>(&'a [Diagnostic]);
+
+impl fmt::Display for DisplayList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A string that is not one of an API enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::json::decode::quoted(value), valid.join(", "))]
+pub struct EnumError {
+    what: &'static str,
+    value: String,
+    valid: &'static [&'static str],
+    hint: String,
+}
+
+impl EnumError {
+    pub(crate) fn new(what: &'static str, value: &str, valid: &'static [&'static str]) -> Self {
+        let hint = crate::text::closest(value, valid)
+            .map(|near| format!(" (did you mean \"{near}\"?)"))
+            .unwrap_or_default();
+        Self {
+            what,
+            value: value.to_owned(),
+            valid,
+            hint,
+        }
+    }
+
+    /// The rejected value.
+    #[must_use]
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The values the enum accepts.
+    #[must_use]
+    pub fn valid(&self) -> &'static [&'static str] {
+        self.valid
+    }
+}
+
+/// A CPU or memory amount ECS would not accept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} is not a {what} amount: {reason}", crate::json::decode::quoted(value))]
+pub struct UnitError {
+    pub(crate) what: &'static str,
+    pub(crate) value: String,
+    pub(crate) reason: String,
+}

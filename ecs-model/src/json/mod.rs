@@ -1,0 +1,140 @@
+//! JSON in and out, in exactly the shape the ECS API and `--cli-input-json` use.
+
+pub(crate) mod decode;
+pub(crate) mod record;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::ParseError;
+use crate::json::decode::{Cx, Decode};
+use crate::json::record::{At, Unknown, UnknownKind, Walk};
+
+/// Keys a record does not model, with their values, in key order.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// How the parser treats keys it does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Mode {
+    /// Like `aws ecs register-task-definition --cli-input-json`: an unknown key is an error.
+    #[default]
+    Strict,
+    /// Unknown keys are kept in the `extra` map of the object they appear in, and reported as
+    /// warnings, so that JSON from a newer ECS survives a round trip.
+    Lenient,
+}
+
+/// A value parsed in [`Mode::Lenient`], with the warnings about what it kept without knowing.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Lenient<T> {
+    /// The parsed value.
+    pub value: T,
+    /// One warning per unknown key (never errors).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Decodes `json` into `T`, then applies `mode` to the unknown keys found anywhere in it.
+pub(crate) fn parse<T: Decode + Walk>(json: &[u8], mode: Mode) -> Result<Lenient<T>, ParseError> {
+    let mut cx = Cx::default();
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
+    let value = match value {
+        Ok(value) => value,
+        Err(error) => return Err(ParseError::from_decode(&error, cx)),
+    };
+    let warnings = unknown_key_diagnostics(&value, &At::ROOT, mode);
+    match mode {
+        Mode::Strict if !warnings.is_empty() => Err(ParseError::Shape(warnings)),
+        _ => Ok(Lenient { value, warnings }),
+    }
+}
+
+/// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
+pub(crate) fn unknown_key_diagnostics<T: Walk>(value: &T, at: &At<'_>, mode: Mode) -> Vec<Diagnostic> {
+    let mut unknown = Vec::new();
+    value.unknown_keys(at, &mut unknown);
+    let severity = match mode {
+        Mode::Strict => Severity::Error,
+        Mode::Lenient => Severity::Warning,
+    };
+    unknown
+        .into_iter()
+        .map(|Unknown { path, what }| {
+            let mut message = match what {
+                UnknownKind::Key(known) => {
+                    let key = match path.segments().last() {
+                        Some(crate::path::Segment::Key(key)) => key.to_string(),
+                        _ => String::new(),
+                    };
+                    let mut message = format!("unknown key `{key}`");
+                    if let Some(near) = crate::text::closest(&key, known) {
+                        message.push_str(&format!(", did you mean `{near}`?"));
+                    }
+                    message
+                }
+                UnknownKind::Value(message) => message,
+            };
+            if mode == Mode::Lenient {
+                message.push_str(" (kept as is)");
+            }
+            Diagnostic::shape(path, severity, message)
+        })
+        .collect()
+}
+
+/// The strict `serde::Deserialize` of every model type, for users who embed the model in their
+/// own serde documents: the error message starts with the path inside the value.
+pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'de>>(
+    de: D,
+) -> Result<T, D::Error> {
+    use serde::de::Error as _;
+    let mut cx = Cx::default();
+    match T::decode(de, &mut cx) {
+        Ok(value) => {
+            let problems = unknown_key_diagnostics(&value, &At::ROOT, Mode::Strict);
+            match problems.first() {
+                None => Ok(value),
+                Some(first) => Err(D::Error::custom(first)),
+            }
+        }
+        Err(error) => {
+            let (problem, path) = cx.finish();
+            match problem {
+                Some(message) if path.segments().is_empty() => Err(D::Error::custom(message)),
+                Some(message) => Err(D::Error::custom(format!("{path}: {message}"))),
+                None => Err(error),
+            }
+        }
+    }
+}
+
+/// Renders compact JSON.
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
+    // Serializing the model cannot fail: every map key is a string and every number finite.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Renders JSON indented by two spaces.
+pub(crate) fn to_string_pretty<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// The size of the compact rendering, without building it.
+pub(crate) fn rendered_len<T: serde::Serialize>(value: &T) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing to a counter cannot fail.
+    let _ = serde_json::to_writer(&mut count, value);
+    count.0
+}

@@ -1,0 +1,505 @@
+//! `api_struct!` and `api_enum!`: one declaration per API shape gives the Rust type, its JSON
+//! decoder and encoder, the unknown-key walk and its JSON Schema, so the JSON names live in
+//! exactly one place.
+
+use crate::json::decode::Decode;
+use crate::json::decode::StringMap;
+use crate::path::JsonPath;
+
+/// How a field of a record behaves when its key is absent, and when it is rendered.
+pub(crate) trait Field: Sized {
+    /// What the key's JSON value decodes to.
+    type Item: Decode;
+    /// Whether a document without the key is rejected.
+    const REQUIRED: bool;
+    /// The field for a present key.
+    fn present(item: Self::Item) -> Self;
+    /// The field for an absent key, `None` when the key is required.
+    fn absent() -> Option<Self>;
+    /// Whether rendering leaves the key out (absent `Option`s, empty lists and maps).
+    fn omitted(&self) -> bool;
+}
+
+impl<T: Decode> Field for Option<T> {
+    type Item = T;
+    const REQUIRED: bool = false;
+    fn present(item: T) -> Self {
+        Some(item)
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+    fn omitted(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// Lists: an empty list is the same as an absent one (ECS stores them alike), and is not rendered.
+impl<T: Decode> Field for Vec<T> {
+    type Item = Vec<T>;
+    const REQUIRED: bool = false;
+    fn present(item: Vec<T>) -> Self {
+        item
+    }
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+    fn omitted(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// Maps: an empty map is the same as an absent one, and is not rendered.
+impl Field for StringMap {
+    type Item = StringMap;
+    const REQUIRED: bool = false;
+    fn present(item: StringMap) -> Self {
+        item
+    }
+    fn absent() -> Option<Self> {
+        Some(StringMap::new())
+    }
+    fn omitted(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// A value type that is required wherever it appears without `Option`.
+macro_rules! required_field {
+    ($($t:ty),*) => {$(
+        impl $crate::json::record::Field for $t {
+            type Item = $t;
+            const REQUIRED: bool = true;
+            fn present(item: $t) -> Self {
+                item
+            }
+            fn absent() -> Option<Self> {
+                None
+            }
+            fn omitted(&self) -> bool {
+                false
+            }
+        }
+    )*};
+}
+pub(crate) use required_field;
+required_field!(String, bool, i32, i64);
+
+/// A location in a document being walked, kept on the stack: a path is only built when
+/// something is reported there.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    pub(crate) const ROOT: At<'static> = At {
+        parent: None,
+        step: Step::Root,
+    };
+
+    pub(crate) fn key(&'a self, key: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    pub(crate) fn path(&self) -> JsonPath {
+        let mut steps = Vec::new();
+        let mut cur = Some(self);
+        while let Some(at) = cur {
+            steps.push(at.step);
+            cur = at.parent;
+        }
+        let mut path = JsonPath::root();
+        for step in steps.into_iter().rev() {
+            path = match step {
+                Step::Root => path,
+                Step::Key(key) => path.key(key.to_owned()),
+                Step::Index(index) => path.index(index),
+            };
+        }
+        path
+    }
+}
+
+/// Something the parser kept without knowing it, found by [`Walk`].
+pub(crate) struct Unknown {
+    pub(crate) path: JsonPath,
+    pub(crate) what: UnknownKind,
+}
+
+pub(crate) enum UnknownKind {
+    /// A key; the record's known keys, for a "did you mean".
+    Key(&'static [&'static str]),
+    /// A value outside an enum that keeps such values (log drivers), with the message.
+    Value(String),
+}
+
+/// Finds the unknown keys kept in `extra` maps anywhere in a value.
+pub(crate) trait Walk {
+    fn unknown_keys(&self, _at: &At<'_>, _out: &mut Vec<Unknown>) {}
+}
+
+impl<T: Walk> Walk for Option<T> {
+    fn unknown_keys(&self, at: &At<'_>, out: &mut Vec<Unknown>) {
+        if let Some(value) = self {
+            value.unknown_keys(at, out);
+        }
+    }
+}
+
+impl<T: Walk> Walk for Vec<T> {
+    fn unknown_keys(&self, at: &At<'_>, out: &mut Vec<Unknown>) {
+        for (i, value) in self.iter().enumerate() {
+            value.unknown_keys(&at.index(i), out);
+        }
+    }
+}
+
+impl Walk for String {}
+impl Walk for bool {}
+impl Walk for i32 {}
+impl Walk for i64 {}
+impl Walk for f64 {}
+impl Walk for StringMap {}
+impl Walk for serde_json::Value {}
+
+/// Declares an API object type: the struct (public fields, `#[non_exhaustive]`, an `extra` map
+/// for keys ECS added after this crate), its decoder, its encoder and its JSON Schema.
+///
+/// ```text
+/// api_struct! {
+///     /// Docs.
+///     pub struct PortMapping {
+///         /// Docs.
+///         container_port "containerPort": Option<i32>,
+///     }
+/// }
+/// ```
+macro_rules! api_struct {
+    (
+        $(#[doc = $doc:literal])*
+        $(#[derive($($derive:path),*)])?
+        pub struct $name:ident {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $field:ident $json:literal : $ty:ty
+            ),* $(,)?
+            // Fields that are not keys of the object (filled by a special decoder, never rendered).
+            $(
+                ;
+                $(
+                    $(#[doc = $sdoc:literal])*
+                    $sfield:ident : $sty:ty
+                ),* $(,)?
+            )?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, Default $($(, $derive)*)?)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                pub $field: $ty,
+            )*
+            $($(
+                $(#[doc = $sdoc])*
+                pub $sfield: $sty,
+            )*)?
+            /// Keys this crate does not model, kept by the lenient parser so that JSON from a
+            /// newer ECS survives a round trip. Always empty after a strict parse.
+            pub extra: $crate::json::Extra,
+        }
+
+        impl $crate::json::decode::Record for $name {
+            type Fields = ($(Option<<$ty as $crate::json::record::Field>::Item>,)*);
+            const KEYS: &'static [&'static str] = &[$($json),*];
+
+            fn start() -> Self::Fields {
+                ($(Option::<<$ty as $crate::json::record::Field>::Item>::None,)*)
+            }
+
+            fn accept<'de, A: ::serde::de::MapAccess<'de>>(
+                fields: &mut Self::Fields,
+                key: &str,
+                map: &mut A,
+                cx: &mut $crate::json::decode::Cx,
+            ) -> Result<bool, A::Error> {
+                let ($($field,)*) = fields;
+                match key {
+                    $(
+                        $json => {
+                            if $field.is_some() {
+                                return Err(cx.fail_at($json, "duplicate key"));
+                            }
+                            let value = map
+                                .next_value_seed($crate::json::decode::Seed::new(cx))
+                                .map_err(|e| cx.in_key($json, e))?;
+                            *$field = Some(value);
+                            Ok(true)
+                        }
+                    )*
+                    _ => Ok(false),
+                }
+            }
+
+            fn finish<E: ::serde::de::Error>(
+                fields: Self::Fields,
+                extra: $crate::json::Extra,
+                cx: &mut $crate::json::decode::Cx,
+            ) -> Result<Self, E> {
+                let ($($field,)*) = fields;
+                Ok(Self {
+                    $(
+                        $field: match $field {
+                            Some(item) => <$ty as $crate::json::record::Field>::present(item),
+                            None => match <$ty as $crate::json::record::Field>::absent() {
+                                Some(absent) => absent,
+                                None => return Err(cx.fail_at($json, "missing required key")),
+                            },
+                        },
+                    )*
+                    $($($sfield: Default::default(),)*)?
+                    extra,
+                })
+            }
+        }
+
+        impl $crate::json::decode::Decode for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(
+                de: D,
+                cx: &mut $crate::json::decode::Cx,
+            ) -> Result<Self, D::Error> {
+                $crate::json::decode::decode_record(de, cx)
+            }
+        }
+
+        $crate::json::record::required_field!($name);
+
+        impl $crate::json::record::Walk for $name {
+            fn unknown_keys(
+                &self,
+                at: &$crate::json::record::At<'_>,
+                out: &mut Vec<$crate::json::record::Unknown>,
+            ) {
+                if !self.extra.is_empty() {
+                    for key in self.extra.keys() {
+                        out.push($crate::json::record::Unknown {
+                            path: at.path().key(key.clone()),
+                            what: $crate::json::record::UnknownKind::Key(
+                                <Self as $crate::json::decode::Record>::KEYS,
+                            ),
+                        });
+                    }
+                }
+                $( $crate::json::record::Walk::unknown_keys(&self.$field, &at.key($json), out); )*
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                $(
+                    if !$crate::json::record::Field::omitted(&self.$field) {
+                        map.serialize_entry($json, &self.$field)?;
+                    }
+                )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            /// Strict: unknown keys, `null`s and wrong types are errors naming their path.
+            fn deserialize<D: ::serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+                $crate::json::deserialize_strict(de)
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                concat!("ecs_model::", stringify!($name)).into()
+            }
+
+            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                let mut properties = ::serde_json::Map::new();
+                let mut required: Vec<&str> = Vec::new();
+                $(
+                    let mut property = generator
+                        .subschema_for::<<$ty as $crate::json::record::Field>::Item>();
+                    let doc = $crate::json::record::doc_text(&[$($fdoc),*]);
+                    if !doc.is_empty() {
+                        property.insert("description".to_owned(), doc.into());
+                    }
+                    properties.insert($json.to_owned(), property.to_value());
+                    if <$ty as $crate::json::record::Field>::REQUIRED {
+                        required.push($json);
+                    }
+                )*
+                let mut schema = ::schemars::json_schema!({
+                    "type": "object",
+                    "properties": properties,
+                    "additionalProperties": false,
+                });
+                if !required.is_empty() {
+                    schema.insert("required".to_owned(), required.into());
+                }
+                let doc = $crate::json::record::doc_text(&[$($doc),*]);
+                if !doc.is_empty() {
+                    schema.insert("description".to_owned(), doc.into());
+                }
+                schema
+            }
+        }
+    };
+}
+pub(crate) use api_struct;
+
+/// Declares a string enum of the API: strict parsing whose error lists the valid values.
+macro_rules! api_enum {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident ($what:literal) {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident = $json:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                #[doc = concat!("\n\nJSON: `\"", $json, "\"`.")]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            /// Every value, in the API model's order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+            /// The value as the API spells it.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $json,)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::EnumError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($json => Ok(Self::$variant),)*
+                    _ => Err($crate::error::EnumError::new($what, s, &[$($json),*])),
+                }
+            }
+        }
+
+        impl $crate::json::decode::Scalar for $name {
+            const EXPECTED: &'static str = concat!("a ", $what, " string");
+            fn from_str(v: &str) -> Result<Self, String> {
+                v.parse().map_err(|e: $crate::error::EnumError| e.to_string())
+            }
+        }
+
+        impl $crate::json::decode::Decode for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(
+                de: D,
+                cx: &mut $crate::json::decode::Cx,
+            ) -> Result<Self, D::Error> {
+                $crate::json::decode::decode_scalar(de, cx)
+            }
+        }
+
+        $crate::json::record::required_field!($name);
+        impl $crate::json::record::Walk for $name {}
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+                $crate::json::deserialize_strict(de)
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                concat!("ecs_model::", stringify!($name)).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({
+                    "type": "string",
+                    "enum": [$($json),*],
+                })
+            }
+        }
+    };
+}
+pub(crate) use api_enum;
+
+/// Joins doc-comment lines into one description.
+#[cfg(feature = "schema")]
+pub(crate) fn doc_text(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        if line.is_empty() {
+            if !out.ends_with("\n\n") && !out.is_empty() {
+                out.push_str("\n\n");
+            }
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
+    out.trim_end().to_owned()
+}

@@ -1,0 +1,42 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # Layout
+//!
+//! - [`TaskDefinition`] and its builder ([`task_definition`]), [`ContainerDefinition`] and its
+//!   pieces ([`container`]), [`Volume`]s ([`volume`]), [`Cpu`] and [`Memory`] ([`units`]).
+//! - [`TaskDefinition::from_json`] / [`TaskDefinition::to_json`]: the exact JSON of the ECS API.
+//! - [`TaskDefinition::validate`] and the rule catalog ([`validate`]).
+//! - [`testing::assert_valid`] for your own tests.
+
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct WorkspaceReadme;
+
+pub mod container;
+mod diagnostic;
+mod error;
+mod json;
+mod path;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod task_definition;
+pub mod testing;
+mod text;
+pub mod units;
+pub mod validate;
+pub mod volume;
+
+pub use container::{
+    ContainerDefinition, ContainerDefinitionBuilder, HealthCheck, LogConfiguration, LogDriver,
+    PortMapping, Secret,
+};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
+pub use json::{Extra, Lenient, Mode};
+pub use path::{JsonPath, Segment};
+pub use task_definition::{
+    Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder,
+};
+pub use units::{Cpu, Memory};
+pub use validate::Rule;
+pub use volume::Volume;

@@ -1,0 +1,54 @@
+//! Container health checks (section D).
+
+use super::{Checker, rules};
+use crate::container::{ContainerDefinition, HealthCheck};
+use crate::json::record::At;
+
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+    let Some(check) = &c.health_check else { return };
+    let at = at.key("healthCheck");
+    command(cx, check, &at);
+    let ranges: [(&'static str, Option<i32>, i32, i32, &'static super::Rule); 4] = [
+        ("interval", check.interval, 5, 300, &rules::D2),
+        ("timeout", check.timeout, 2, 60, &rules::D3),
+        ("retries", check.retries, 1, 10, &rules::D4),
+        ("startPeriod", check.start_period, 0, 300, &rules::D5),
+    ];
+    for (key, value, min, max, rule) in ranges {
+        if let Some(value) = value {
+            if !(min..=max).contains(&value) {
+                let unit = if key == "retries" { "" } else { " seconds" };
+                cx.report(rule, at.key(key).path(), format!("{value}{unit}; use {min}–{max}"));
+            }
+        }
+    }
+    let interval = check.interval.unwrap_or(HealthCheck::DEFAULT_INTERVAL);
+    let timeout = check.timeout.unwrap_or(HealthCheck::DEFAULT_TIMEOUT);
+    if timeout >= interval {
+        cx.report(
+            &rules::D6,
+            at.key(if check.timeout.is_some() { "timeout" } else { "interval" }).path(),
+            format!("timeout {timeout} s is not shorter than interval {interval} s; checks would overlap"),
+        );
+    }
+}
+
+fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &At<'_>) {
+    let path = at.key("command");
+    match check.command.first().map(String::as_str) {
+        None => cx.report(&rules::D1, path.path(), "empty; use [\"CMD-SHELL\", \"command\"] or [\"CMD\", \"program\", …]"),
+        Some("CMD" | "CMD-SHELL") => {
+            if check.command.len() < 2 || check.command[1].trim().is_empty() {
+                cx.report(&rules::D1, path.path(), format!("`{}` with nothing to run", check.command[0]));
+            }
+        }
+        Some(other) => cx.report(
+            &rules::D1,
+            path.index(0).path(),
+            format!(
+                "{}; a health check command starts with \"CMD\" or \"CMD-SHELL\"",
+                crate::json::decode::quoted(other)
+            ),
+        ),
+    }
+}

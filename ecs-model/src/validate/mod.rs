@@ -1,0 +1,196 @@
+//! Validation: every ECS rule a definition breaks, each with its path, rule id, severity and a
+//! message naming the offending values.
+//!
+//! Rules are data ([`Rule`], listed in [`rules::ALL`]): each says which launch types and OS it
+//! applies to, and a diagnostic is only reported when the rule applies to the task. Fargate rules
+//! apply whenever `FARGATE` is among `requiresCompatibilities`, even next to `EC2`; EC2 rules
+//! apply when `EC2` is listed or nothing is.
+
+mod container;
+mod dependencies;
+mod environment;
+mod fargate;
+mod health;
+mod linux;
+mod logging;
+mod network;
+pub mod rules;
+mod task;
+mod volumes;
+
+use std::fmt;
+
+use crate::container::ContainerDefinition;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json::record::At;
+use crate::path::JsonPath;
+use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
+
+pub use fargate::{FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, fargate_memory_options};
+
+/// One ECS rule: what it requires, where it applies, who says so.
+#[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Rule {
+    /// The catalog id (`ECS-B4`).
+    pub id: &'static str,
+    /// How bad breaking it is.
+    pub severity: Severity,
+    /// What it requires.
+    pub summary: &'static str,
+    /// The tasks it applies to.
+    pub applies: Applies,
+    /// Where the rule is stated (API docs, cfn-lint, CDK, ECS error messages).
+    pub source: &'static str,
+}
+
+/// The tasks a [`Rule`] applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Applies {
+    /// Launch types; empty means every one.
+    pub launch_types: &'static [Compatibility],
+    /// Operating system.
+    pub os: Os,
+}
+
+/// The operating system a [`Rule`] applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Os {
+    /// Any.
+    Any,
+    /// Linux tasks (a task without `runtimePlatform` is taken as Linux).
+    Linux,
+    /// Windows tasks (`runtimePlatform.operatingSystemFamily` is a Windows family).
+    Windows,
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.id, self.summary)
+    }
+}
+
+/// What validation knows about the task a container runs in.
+pub(crate) struct Task {
+    fargate: bool,
+    ec2: bool,
+    external: bool,
+    managed_instances: bool,
+    /// `None` when the container is validated on its own.
+    known: bool,
+    windows: bool,
+    network_mode: Option<NetworkMode>,
+}
+
+impl Task {
+    fn of(td: &TaskDefinition) -> Self {
+        let compat = &td.requires_compatibilities;
+        Self {
+            fargate: compat.contains(&Compatibility::Fargate),
+            ec2: compat.is_empty() || compat.contains(&Compatibility::Ec2),
+            external: compat.contains(&Compatibility::External),
+            managed_instances: compat.contains(&Compatibility::ManagedInstances),
+            known: true,
+            windows: td.is_windows(),
+            network_mode: td.effective_network_mode(),
+        }
+    }
+
+    /// A container on its own: only rules that hold everywhere apply.
+    fn unknown() -> Self {
+        Self {
+            fargate: false,
+            ec2: false,
+            external: false,
+            managed_instances: false,
+            known: false,
+            windows: false,
+            network_mode: None,
+        }
+    }
+
+    fn applies(&self, rule: &Rule) -> bool {
+        let os = match rule.applies.os {
+            Os::Any => true,
+            Os::Linux => self.known && !self.windows,
+            Os::Windows => self.windows,
+        };
+        let launch = rule.applies.launch_types.is_empty()
+            || rule.applies.launch_types.iter().any(|lt| match lt {
+                Compatibility::Fargate => self.fargate,
+                Compatibility::Ec2 => self.ec2,
+                Compatibility::External => self.external,
+                Compatibility::ManagedInstances => self.managed_instances,
+            });
+        os && launch
+    }
+}
+
+/// Collects diagnostics for one task (or one container on its own).
+pub(crate) struct Checker<'a> {
+    pub(crate) task: Task,
+    pub(crate) td: Option<&'a TaskDefinition>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// Reports `message` at `path` under `rule`, if the rule applies to this task.
+    pub(crate) fn report(&mut self, rule: &'static Rule, path: JsonPath, message: impl Into<String>) {
+        if self.task.applies(rule) {
+            self.out.push(Diagnostic {
+                path,
+                rule: Some(rule),
+                severity: rule.severity,
+                message: message.into(),
+            });
+        }
+    }
+
+    /// Whether `rule` applies to this task (to skip work whose only outcome is that rule).
+    pub(crate) fn applies(&self, rule: &Rule) -> bool {
+        self.task.applies(rule)
+    }
+
+    pub(crate) fn network_mode(&self) -> Option<NetworkMode> {
+        self.task.network_mode
+    }
+}
+
+/// Every problem of a task definition.
+pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        task: Task::of(td),
+        td: Some(td),
+        out: Vec::new(),
+    };
+    task::check(&mut checker, td);
+    let containers = At::ROOT.key("containerDefinitions");
+    for (i, c) in td.container_definitions.iter().enumerate() {
+        container::check(&mut checker, c, &containers.index(i));
+    }
+    dependencies::check(&mut checker, td);
+    volumes::check(&mut checker, td);
+    checker.out
+}
+
+/// The problems of a container that hold wherever it runs; paths relative to the container.
+pub(crate) fn container_alone(c: &ContainerDefinition) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        task: Task::unknown(),
+        td: None,
+        out: Vec::new(),
+    };
+    container::check(&mut checker, c, &At::ROOT);
+    checker.out
+}
+
+/// Whether `name` is 1–255 letters, digits, `_` and `-` (families, containers, volumes).
+pub(crate) fn is_resource_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}

@@ -1,0 +1,356 @@
+//! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
+//! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
+//! launch type or OS.
+
+use super::{Applies, Os, Rule};
+use crate::diagnostic::Severity::{Error, Warning};
+use crate::task_definition::Compatibility::{Ec2, External, Fargate, ManagedInstances};
+
+macro_rules! rules {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident = $id:literal, $severity:ident, [$($lt:ident),*], $os:ident,
+            $summary:literal, $source:literal;
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[doc = concat!("`", $id, "`: ", $summary, ".\n\nSource: ", $source, ".")]
+            pub static $name: Rule = Rule {
+                id: $id,
+                severity: $severity,
+                summary: $summary,
+                applies: Applies { launch_types: &[$($lt),*], os: Os::$os },
+                source: $source,
+            };
+        )*
+
+        /// Every rule, in catalog order.
+        pub static ALL: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    A1 = "ECS-A1", Error, [], Any,
+        "`family` is 1–255 letters, digits, `_` and `-`",
+        "API RegisterTaskDefinitionRequest.family; Terraform validator";
+    A2 = "ECS-A2", Error, [], Any,
+        "a task definition has 1–10 containers",
+        "API (required); service quotas: 10 containers per task definition";
+    A3 = "ECS-A3", Error, [], Any,
+        "the task definition is at most 64 KiB",
+        "service quotas: task definition size 64 KiB";
+    A5_FARGATE = "ECS-A5", Error, [Fargate], Any,
+        "Fargate tasks use the `awsvpc` network mode",
+        "API doc networkMode; cfn-lint E3048; CDK";
+    A5_WINDOWS = "ECS-A5", Error, [Ec2], Windows,
+        "Windows tasks on EC2 use the default network mode or `awsvpc`",
+        "API doc networkMode";
+    A6 = "ECS-A6", Warning, [], Any,
+        "`requiresCompatibilities` lists each launch type once",
+        "API enum Compatibility";
+    A7 = "ECS-A7", Error, [], Any,
+        "task `cpu` and `memory` are units/MiB or the `vCPU`/`GB` forms",
+        "API doc cpu, memory";
+    A7_RANGE = "ECS-A7", Error, [Ec2, External, ManagedInstances], Any,
+        "task `cpu` is 128–196,608 units outside Fargate",
+        "API doc cpu (2026-08 model)";
+    A8 = "ECS-A8", Error, [Fargate], Any,
+        "Fargate tasks set both `cpu` and `memory`",
+        "cfn-lint E3048; CDK";
+    A9 = "ECS-A9", Error, [Fargate], Linux,
+        "Fargate `cpu` and `memory` form a supported pair",
+        "API doc memory; cfn-lint E3047";
+    A10 = "ECS-A10", Error, [Fargate], Windows,
+        "Fargate Windows tasks use 1, 2 or 4 vCPU with a supported memory, on X86_64",
+        "task CPU/memory error doc; AWS_Fargate.md";
+    A11 = "ECS-A11", Warning, [Ec2, External], Windows,
+        "Windows tasks on EC2 ignore task-level `cpu` and `memory`",
+        "API doc cpu, memory";
+    A12 = "ECS-A12", Error, [Fargate], Any,
+        "Fargate tasks support only `pidMode: task`",
+        "API doc pidMode";
+    A12_WINDOWS = "ECS-A12", Error, [], Windows,
+        "Windows tasks do not support `pidMode`",
+        "API doc pidMode";
+    A13 = "ECS-A13", Error, [Fargate], Any,
+        "Fargate tasks do not support `ipcMode`",
+        "API doc ipcMode";
+    A13_WINDOWS = "ECS-A13", Error, [], Windows,
+        "Windows tasks do not support `ipcMode`",
+        "API doc ipcMode";
+    A14 = "ECS-A14", Error, [], Any,
+        "at most 10 placement constraints",
+        "API doc; Terraform MaxItems 10";
+    A14_FARGATE = "ECS-A14", Error, [Fargate], Any,
+        "Fargate tasks do not support placement constraints",
+        "API doc; cfn-lint E3048; CDK";
+    A15 = "ECS-A15", Error, [], Any,
+        "`ephemeralStorage.sizeInGiB` is 21–200",
+        "API doc EphemeralStorage; CDK";
+    A15_FARGATE_ONLY = "ECS-A15", Warning, [Ec2, External, ManagedInstances], Any,
+        "`ephemeralStorage` only applies to Fargate",
+        "API doc EphemeralStorage";
+    A16 = "ECS-A16", Error, [], Any,
+        "`proxyConfiguration` names a container of the task and needs `awsvpc`",
+        "API doc; CDK";
+    A17 = "ECS-A17", Error, [], Any,
+        "inference accelerator device names match between task and containers",
+        "API doc; CDK";
+    A17_FARGATE = "ECS-A17", Error, [Fargate], Any,
+        "Fargate tasks do not support inference accelerators",
+        "API doc";
+    A19 = "ECS-A19", Error, [], Any,
+        "tags: at most 50, keys 1–128 and values 0–256 characters, no `aws:` prefix",
+        "API Tag shape";
+    A20 = "ECS-A20", Error, [External], Any,
+        "External tasks use `bridge`, `host` or `none` networking",
+        "CDK ExternalTaskDefinition";
+    A21 = "ECS-A21", Error, [ManagedInstances], Any,
+        "Managed Instances tasks use `awsvpc`, `host` or `none` networking",
+        "API ManagedInstancesNetworkConfiguration; CDK";
+    A22 = "ECS-A22", Error, [Fargate], Any,
+        "Fargate tasks pulling from ECR, reading secrets or using private-registry auth need an execution role",
+        "ECS errors (virtual-kubelet#193, terraform-provider-aws#3051, aws-cdk#1279)";
+
+    B1 = "ECS-B1", Error, [], Any,
+        "container names are 1–255 letters, digits, `_` and `-`, unique in the task; images are set",
+        "API doc ContainerDefinition.name; CloudFormation schema";
+    B2 = "ECS-B2", Error, [], Any,
+        "`image` is up to 255 of `A-Za-z0-9-_:./#`, or a `@sha256:` digest of 64 hex digits",
+        "API doc ContainerDefinition.image";
+    B3 = "ECS-B3", Error, [Ec2, External], Any,
+        "on EC2 each container has `memory` or `memoryReservation` unless the task sets `memory`",
+        "API doc; ECS error \"At least one of 'memory' or 'memoryReservation' must be specified\"";
+    B4 = "ECS-B4", Error, [], Any,
+        "`memoryReservation` does not exceed `memory`",
+        "API doc; CDK";
+    B5 = "ECS-B5", Error, [], Any,
+        "container memory is at least 6 MiB",
+        "API doc memory (Docker 20.10 minimum)";
+    B6 = "ECS-B6", Error, [], Any,
+        "containers' memory and cpu add up to no more than the task's",
+        "API doc; ECS error (aws-cdk#24629)";
+    B7 = "ECS-B7", Error, [], Any,
+        "container `cpu` is 0–262,144 units",
+        "API doc ContainerDefinition.cpu";
+    B8 = "ECS-B8", Error, [], Any,
+        "at least one container is essential",
+        "API doc; cfn-lint E3042; CDK";
+    B9 = "ECS-B9", Error, [Fargate], Any,
+        "on Fargate `startTimeout` and `stopTimeout` are 2–120 seconds",
+        "API doc";
+    B9_ANY = "ECS-B9", Error, [], Any,
+        "`startTimeout` and `stopTimeout` are not negative",
+        "API doc";
+    B10 = "ECS-B10", Error, [], Any,
+        "`restartPolicy`: at most 50 ignored exit codes, `restartAttemptPeriod` 60–1800 s",
+        "API doc; CDK";
+    B12 = "ECS-B12", Error, [], Any,
+        "resource requirements: GPU counts are positive integers, Neuron takes `ALL` in one container",
+        "API doc ResourceRequirement";
+    B12_FARGATE = "ECS-B12", Error, [Fargate], Any,
+        "Fargate tasks do not support GPUs",
+        "fargate-tasks-services doc";
+    B12_NEURON = "ECS-B12", Error, [Ec2, Fargate, External], Any,
+        "Neuron devices are for Managed Instances only",
+        "API doc ResourceRequirement";
+    B13 = "ECS-B13", Error, [], Any,
+        "at most one `credentialSpecs` entry, prefixed `credentialspec:` or `credentialspecdomainless:`",
+        "API doc";
+    B14 = "ECS-B14", Error, [], Any,
+        "`repositoryCredentials.credentialsParameter` is a Secrets Manager secret",
+        "API doc";
+    B15 = "ECS-B15", Error, [], Windows,
+        "Windows containers do not support `user`",
+        "API doc user";
+    B15_ROOT = "ECS-B15", Warning, [], Any,
+        "with `host` networking, containers should not run as root (UID 0)",
+        "API doc user";
+
+    C1 = "ECS-C1", Error, [], Any,
+        "with `awsvpc` or `host` networking, `hostPort` is omitted or equals `containerPort`",
+        "API doc; cfn-lint E3053; CDK";
+    C3 = "ECS-C3", Warning, [Ec2, External, ManagedInstances], Any,
+        "static host ports stay out of the ephemeral range (49153–65535)",
+        "API doc PortMapping.hostPort";
+    C3_RESERVED = "ECS-C3", Error, [Ec2, External, ManagedInstances], Any,
+        "host ports 22, 2375, 2376 and 51678–51680 are reserved",
+        "API doc PortMapping.hostPort";
+    C4 = "ECS-C4", Error, [], Any,
+        "with `none` networking there are no port mappings",
+        "API doc";
+    C5 = "ECS-C5", Error, [], Any,
+        "a container port is mapped once, for one protocol",
+        "API doc PortMapping";
+    C6 = "ECS-C6", Error, [], Any,
+        "`containerPortRange` is `start-end` within 1–65535, without `containerPort` or `hostPort`, in `bridge` or `awsvpc`, ≤100 per container, not overlapping",
+        "API doc PortMapping.containerPortRange; CDK";
+    C7 = "ECS-C7", Error, [], Any,
+        "port-mapping names are ≤64 of `a-z0-9_-` not starting with `-`, unique in the task, in `bridge` or `awsvpc`; `appProtocol` needs a name",
+        "API doc PortMapping.name; CDK";
+    C8 = "ECS-C8", Error, [], Any,
+        "`awsvpc` does not support links, hostname, DNS settings, extra hosts or `disableNetworking`",
+        "task definition parameters doc; API doc";
+    C9 = "ECS-C9", Error, [], Any,
+        "`links` need `bridge` networking",
+        "API doc links; CDK";
+    C9_WINDOWS = "ECS-C9", Error, [], Windows,
+        "Windows containers do not support `links`",
+        "API doc links";
+    C10 = "ECS-C10", Error, [Fargate], Windows,
+        "Fargate Windows reserves container port 3150",
+        "task definition parameters doc";
+    C11 = "ECS-C11", Error, [], Any,
+        "ports are 1–65535",
+        "CDK isValidPort; troposphere";
+
+    D1 = "ECS-D1", Error, [], Any,
+        "a health check command starts with `CMD` or `CMD-SHELL` and has something to run",
+        "API doc HealthCheck.command; CDK";
+    D2 = "ECS-D2", Error, [], Any,
+        "health check `interval` is 5–300 seconds",
+        "API doc";
+    D3 = "ECS-D3", Error, [], Any,
+        "health check `timeout` is 2–60 seconds",
+        "API doc";
+    D4 = "ECS-D4", Error, [], Any,
+        "health check `retries` is 1–10",
+        "API doc";
+    D5 = "ECS-D5", Error, [], Any,
+        "health check `startPeriod` is 0–300 seconds",
+        "API doc";
+    D6 = "ECS-D6", Warning, [], Any,
+        "health check `interval` is longer than `timeout`",
+        "CDK";
+
+    E2 = "ECS-E2", Error, [], Any,
+        "`COMPLETE` and `SUCCESS` dependencies are on non-essential containers",
+        "API doc ContainerDependency";
+    E3 = "ECS-E3", Error, [], Any,
+        "a `HEALTHY` dependency is on a container with a health check",
+        "API doc ContainerDependency";
+    E5 = "ECS-E5", Error, [], Any,
+        "dependencies name other containers of the task and form no cycle",
+        "derived from the API";
+
+    F1 = "ECS-F1", Error, [], Any,
+        "`logDriver` is one the API lists",
+        "API enum LogDriver";
+    F1_FARGATE = "ECS-F1", Error, [Fargate], Any,
+        "Fargate supports the `awslogs`, `splunk` and `awsfirelens` log drivers",
+        "API doc; cfn-lint E3713, E3048";
+    F2 = "ECS-F2", Error, [], Any,
+        "`awslogs` needs `awslogs-group` and `awslogs-region`",
+        "API doc; cfn-lint E3046";
+    F2_FARGATE = "ECS-F2", Error, [Fargate], Any,
+        "`awslogs` on Fargate needs `awslogs-stream-prefix`",
+        "API doc; cfn-lint E3046";
+    F2_OPTIONS = "ECS-F2", Warning, [], Any,
+        "`awslogs` options are ones the driver knows",
+        "cfn-lint logging_configuration.json";
+    F3 = "ECS-F3", Error, [], Any,
+        "`awslogs-datetime-format` and `awslogs-multiline-pattern` exclude each other",
+        "API doc";
+    F4 = "ECS-F4", Error, [], Any,
+        "log `mode` is `blocking` or `non-blocking`; `max-buffer-size` needs `non-blocking`",
+        "API doc; CDK";
+    F6 = "ECS-F6", Error, [Fargate], Any,
+        "`awslogs` on Fargate needs an execution role",
+        "ECS error \"Fargate requires task definition to have execution role ARN to support log driver awslogs\"";
+    F7 = "ECS-F7", Error, [], Any,
+        "`awsfirelens` logging needs exactly one FireLens router container in the task",
+        "API doc; CDK addFirelensLogRouter";
+    F7_FARGATE = "ECS-F7", Error, [Fargate], Any,
+        "on Fargate FireLens reads its config from a file (`config-file-type: file`)",
+        "API doc FirelensConfiguration";
+
+    G1 = "ECS-G1", Error, [], Any,
+        "environment variable names are set and unique in a container, secrets included",
+        "cfn-lint uniqueKeys patch";
+    G3 = "ECS-G3", Error, [], Any,
+        "environment files: at most 10, `.env` objects given by S3 ARN",
+        "API doc; taskdef-envfiles doc";
+    G4 = "ECS-G4", Error, [], Any,
+        "secrets come from a Secrets Manager ARN (optionally `:json-key:version-stage:version-id`) or an SSM parameter",
+        "API doc Secret.valueFrom";
+    G5 = "ECS-G5", Error, [], Any,
+        "a secret reference sets a version stage or a version id, not both",
+        "secrets-envvar-secrets-manager doc";
+
+    H1 = "ECS-H1", Error, [], Any,
+        "capabilities are Linux capability names",
+        "API doc KernelCapabilities";
+    H1_FARGATE = "ECS-H1", Error, [Fargate], Any,
+        "Fargate can add only the `SYS_PTRACE` capability",
+        "API doc KernelCapabilities";
+    H2 = "ECS-H2", Error, [Fargate], Any,
+        "Fargate does not support devices, `sharedMemorySize`, `tmpfs`, `maxSwap` or `swappiness`",
+        "API doc LinuxParameters";
+    H3 = "ECS-H3", Error, [], Any,
+        "`swappiness` is 0–100 and `maxSwap` is not negative",
+        "API doc; CDK";
+    H3_IGNORED = "ECS-H3", Warning, [], Any,
+        "`swappiness` is ignored without `maxSwap`",
+        "API doc";
+    H4 = "ECS-H4", Error, [], Any,
+        "tmpfs mounts have a positive size and known mount options",
+        "API doc Tmpfs";
+    H5 = "ECS-H5", Error, [], Any,
+        "devices name a host path",
+        "API doc Device";
+    H6 = "ECS-H6", Error, [Fargate], Any,
+        "Fargate does not support `privileged`",
+        "API doc privileged";
+    H6_WINDOWS = "ECS-H6", Error, [], Windows,
+        "Windows does not support `privileged`",
+        "API doc privileged";
+    H7 = "ECS-H7", Error, [], Any,
+        "Docker security options are `no-new-privileges`, `apparmor:`, `label:` or `credentialspec:`",
+        "API doc dockerSecurityOptions";
+    H7_FARGATE = "ECS-H7", Error, [Fargate], Any,
+        "Fargate does not support `dockerSecurityOptions`",
+        "API doc dockerSecurityOptions";
+    H8 = "ECS-H8", Error, [], Any,
+        "ulimits are set once per name with soft ≤ hard",
+        "API doc Ulimit";
+    H8_WINDOWS = "ECS-H8", Error, [], Windows,
+        "Windows does not support `ulimits`",
+        "API doc Ulimit";
+    H9 = "ECS-H9", Error, [], Any,
+        "system controls fit the namespaces: no `net.*` with host networking, no IPC ones with host IPC",
+        "API doc SystemControl";
+    H9_AWSVPC = "ECS-H9", Warning, [], Any,
+        "with `awsvpc` a network system control applies to every container: give it one value",
+        "API doc SystemControl";
+    H10 = "ECS-H10", Error, [Fargate], Any,
+        "Fargate does not support links, DNS settings, extra hosts, `disableNetworking` or GPUs",
+        "fargate-tasks-services doc";
+
+    I1 = "ECS-I1", Error, [], Any,
+        "volumes have a unique valid name and at most one configuration",
+        "API doc Volume";
+    I2 = "ECS-I2", Error, [], Any,
+        "mount points name task volumes; `volumesFrom` names another container",
+        "API doc MountPoint, VolumeFrom";
+    I3 = "ECS-I3", Error, [Fargate], Any,
+        "Fargate does not support Docker volumes",
+        "API doc DockerVolumeConfiguration";
+    I3_AUTOPROVISION = "ECS-I3", Error, [], Any,
+        "`autoprovision` needs the `shared` scope",
+        "API doc DockerVolumeConfiguration";
+    I4 = "ECS-I4", Error, [Fargate], Any,
+        "Fargate does not support `host.sourcePath`",
+        "API doc HostVolumeProperties";
+    I5 = "ECS-I5", Error, [], Any,
+        "EFS: transit encryption with IAM or an access point; root `/` with an access point; TLS port 1–65535",
+        "API doc EFSVolumeConfiguration";
+    I6 = "ECS-I6", Warning, [], Any,
+        "FSx for Windows File Server volumes need Windows containers (the task says Linux)",
+        "API doc FSxWindowsFileServerVolumeConfiguration";
+    I8 = "ECS-I8", Error, [], Any,
+        "S3 Files volumes need a task role; root `/` with an access point",
+        "API doc S3FilesVolumeConfiguration";
+    I9 = "ECS-I9", Error, [], Any,
+        "at most one `configuredAtLaunch` volume, mounted by a container",
+        "API doc; CDK";
+}

@@ -1,0 +1,516 @@
+//! Task-level rules (section A) and the rules that add up over containers (B6, B8, C7, F7, G3, H9).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{Checker, fargate, is_resource_name, rules};
+use crate::container::{LogDriver, ResourceType};
+use crate::json::decode::quoted;
+use crate::path::json_path;
+use crate::task_definition::{CpuArchitecture, NetworkMode, PidMode, TaskDefinition};
+
+/// The largest task definition ECS registers, in bytes of compact JSON.
+pub(crate) const MAX_SIZE: usize = 64 * 1024;
+
+pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    family(cx, td);
+    container_count(cx, td);
+    size(cx, td);
+    compatibilities(cx, td);
+    network_mode(cx, td);
+    task_size(cx, td);
+    namespaces(cx, td);
+    placement(cx, td);
+    ephemeral_storage(cx, td);
+    proxy(cx, td);
+    accelerators(cx, td);
+    tags(cx, td);
+    execution_role(cx, td);
+    container_totals(cx, td);
+    unique_names(cx, td);
+    firelens(cx, td);
+    environment_files(cx, td);
+    system_controls(cx, td);
+}
+
+fn family(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if !is_resource_name(&td.family) {
+        cx.report(
+            &rules::A1,
+            json_path!("family"),
+            format!(
+                "{} is not a family name: use 1–255 letters, digits, `_` and `-`",
+                quoted(&td.family)
+            ),
+        );
+    }
+}
+
+fn container_count(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let n = td.container_definitions.len();
+    if n == 0 {
+        cx.report(&rules::A2, json_path!("containerDefinitions"), "a task definition needs at least one container");
+    } else if n > 10 {
+        cx.report(
+            &rules::A2,
+            json_path!("containerDefinitions"),
+            format!("{n} containers; a task definition holds at most 10"),
+        );
+    }
+}
+
+fn size(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let size = crate::json::rendered_len(td);
+    if size > MAX_SIZE {
+        cx.report(
+            &rules::A3,
+            json_path!(),
+            format!("the rendered definition is {size} bytes; ECS accepts at most {MAX_SIZE} (64 KiB)"),
+        );
+    }
+}
+
+fn compatibilities(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let mut seen = Vec::new();
+    for (i, c) in td.requires_compatibilities.iter().enumerate() {
+        if seen.contains(c) {
+            cx.report(
+                &rules::A6,
+                json_path!("requiresCompatibilities"[i]),
+                format!("`{c}` is listed twice"),
+            );
+        }
+        seen.push(*c);
+    }
+}
+
+fn network_mode(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let mode = td.network_mode;
+    if mode != Some(NetworkMode::Awsvpc) {
+        cx.report(
+            &rules::A5_FARGATE,
+            json_path!("networkMode"),
+            match mode {
+                Some(mode) => format!("`{mode}` on Fargate; Fargate tasks need `awsvpc`"),
+                None => "missing; Fargate tasks need `awsvpc`".to_owned(),
+            },
+        );
+    }
+    if let Some(mode @ (NetworkMode::Bridge | NetworkMode::Host | NetworkMode::None)) = mode {
+        cx.report(
+            &rules::A5_WINDOWS,
+            json_path!("networkMode"),
+            format!("`{mode}` on Windows; use the default (omit it) or `awsvpc`"),
+        );
+    }
+    if mode == Some(NetworkMode::Awsvpc) {
+        cx.report(
+            &rules::A20,
+            json_path!("networkMode"),
+            "`awsvpc` on External (ECS Anywhere); use `bridge`, `host` or `none`",
+        );
+    }
+    if mode == Some(NetworkMode::Bridge) {
+        cx.report(
+            &rules::A21,
+            json_path!("networkMode"),
+            "`bridge` on Managed Instances; use `awsvpc`, `host` or `none`",
+        );
+    }
+}
+
+fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if let Some(cpu) = &td.cpu {
+        if let Some(problem) = cpu.problem() {
+            cx.report(&rules::A7, json_path!("cpu"), format!("{problem} (use units like \"512\" or \"0.5 vCPU\")"));
+        } else if let Some(units) = cpu.units() {
+            if !(128..=196_608).contains(&units) {
+                cx.report(
+                    &rules::A7_RANGE,
+                    json_path!("cpu"),
+                    format!("{units} CPU units; tasks take 128–196,608 (0.125–192 vCPU)"),
+                );
+            }
+        }
+    }
+    if let Some(memory) = &td.memory {
+        if let Some(problem) = memory.problem() {
+            cx.report(&rules::A7, json_path!("memory"), format!("{problem} (use MiB like \"1024\" or \"1 GB\")"));
+        } else if memory.mib() == Some(0) {
+            cx.report(&rules::A7, json_path!("memory"), "0 MiB; task memory must be positive");
+        }
+    }
+    match (&td.cpu, &td.memory) {
+        (None, None) => cx.report(&rules::A8, json_path!("cpu"), "Fargate tasks need `cpu` and `memory`; both are missing"),
+        (None, Some(_)) => cx.report(&rules::A8, json_path!("cpu"), "Fargate tasks need `cpu` with `memory`"),
+        (Some(_), None) => cx.report(&rules::A8, json_path!("memory"), "Fargate tasks need `memory` with `cpu`"),
+        (Some(cpu), Some(memory)) => {
+            if let (Some(units), Some(mib)) = (cpu.units(), memory.mib()) {
+                let windows = td.is_windows();
+                if let Some(problem) = fargate::size_problem(units, mib, windows) {
+                    let rule = if windows { &rules::A10 } else { &rules::A9 };
+                    let at = if fargate::fargate_memory_options(units, windows).is_some() {
+                        json_path!("memory")
+                    } else {
+                        json_path!("cpu")
+                    };
+                    cx.report(rule, at, problem);
+                }
+            }
+        }
+    }
+    if td
+        .runtime_platform
+        .as_ref()
+        .and_then(|p| p.cpu_architecture)
+        == Some(CpuArchitecture::Arm64)
+    {
+        cx.report(
+            &rules::A10,
+            json_path!("runtimePlatform", "cpuArchitecture"),
+            "Fargate Windows runs on X86_64 only",
+        );
+    }
+    if td.cpu.is_some() || td.memory.is_some() {
+        cx.report(
+            &rules::A11,
+            if td.cpu.is_some() { json_path!("cpu") } else { json_path!("memory") },
+            "Windows containers on EC2 ignore task-level cpu and memory; set them per container",
+        );
+    }
+}
+
+fn namespaces(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if let Some(mode) = td.pid_mode {
+        if mode == PidMode::Host {
+            cx.report(&rules::A12, json_path!("pidMode"), "`host` on Fargate; Fargate supports only `task`");
+        }
+        cx.report(&rules::A12_WINDOWS, json_path!("pidMode"), format!("`{mode}` on Windows"));
+    }
+    if let Some(mode) = td.ipc_mode {
+        cx.report(&rules::A13, json_path!("ipcMode"), format!("`{mode}` on Fargate"));
+        cx.report(&rules::A13_WINDOWS, json_path!("ipcMode"), format!("`{mode}` on Windows"));
+    }
+}
+
+fn placement(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let n = td.placement_constraints.len();
+    if n > 10 {
+        cx.report(&rules::A14, json_path!("placementConstraints"), format!("{n} constraints; at most 10"));
+    }
+    if n > 0 {
+        cx.report(
+            &rules::A14_FARGATE,
+            json_path!("placementConstraints"),
+            "placement constraints on Fargate",
+        );
+    }
+}
+
+fn ephemeral_storage(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if let Some(storage) = &td.ephemeral_storage {
+        let size = storage.size_in_gib;
+        if !(21..=200).contains(&size) {
+            cx.report(
+                &rules::A15,
+                json_path!("ephemeralStorage", "sizeInGiB"),
+                format!("{size} GiB; use 21–200"),
+            );
+        }
+        if !cx.task.fargate {
+            cx.report(
+                &rules::A15_FARGATE_ONLY,
+                json_path!("ephemeralStorage"),
+                "ephemeral storage is only configurable on Fargate",
+            );
+        }
+    }
+}
+
+fn proxy(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let Some(proxy) = &td.proxy_configuration else { return };
+    if td.container(&proxy.container_name).is_none() {
+        cx.report(
+            &rules::A16,
+            json_path!("proxyConfiguration", "containerName"),
+            format!("no container is named {}", quoted(&proxy.container_name)),
+        );
+    }
+    if td.network_mode != Some(NetworkMode::Awsvpc) {
+        cx.report(
+            &rules::A16,
+            json_path!("proxyConfiguration"),
+            "a proxy configuration needs the `awsvpc` network mode",
+        );
+    }
+}
+
+fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if !td.inference_accelerators.is_empty() {
+        cx.report(&rules::A17_FARGATE, json_path!("inferenceAccelerators"), "inference accelerators on Fargate");
+    }
+    for (i, c) in td.container_definitions.iter().enumerate() {
+        for (j, r) in c.resource_requirements.iter().enumerate() {
+            if r.r#type == ResourceType::InferenceAccelerator
+                && !td.inference_accelerators.iter().any(|a| a.device_name == r.value)
+            {
+                cx.report(
+                    &rules::A17,
+                    json_path!("containerDefinitions"[i], "resourceRequirements"[j], "value"),
+                    format!(
+                        "no task inference accelerator is named {}",
+                        quoted(&r.value)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn tags(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if td.tags.len() > 50 {
+        cx.report(&rules::A19, json_path!("tags"), format!("{} tags; at most 50", td.tags.len()));
+    }
+    let allowed = |c: char| {
+        c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
+    };
+    for (i, tag) in td.tags.iter().enumerate() {
+        let key_len = tag.key.chars().count();
+        if !(1..=128).contains(&key_len) {
+            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{key_len} characters; keys have 1–128"));
+        }
+        if tag.key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{} starts with `aws:`, which AWS reserves", quoted(&tag.key)));
+        }
+        if !tag.key.chars().all(allowed) {
+            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{} has characters tags do not allow", quoted(&tag.key)));
+        }
+        if let Some(value) = &tag.value {
+            let len = value.chars().count();
+            if len > 256 {
+                cx.report(&rules::A19, json_path!("tags"[i], "value"), format!("{len} characters; values have at most 256"));
+            }
+            if !value.chars().all(allowed) {
+                cx.report(&rules::A19, json_path!("tags"[i], "value"), format!("{} has characters tags do not allow", quoted(value)));
+            }
+        }
+    }
+}
+
+/// Whether an image is pulled from ECR (`<account>.dkr.ecr.<region>.amazonaws.com/...`).
+pub(crate) fn is_ecr_image(image: &str) -> bool {
+    let host = image.split('/').next().unwrap_or_default();
+    image.contains('/') && host.contains(".dkr.ecr.") && host.contains(".amazonaws.com")
+}
+
+fn execution_role(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if td.execution_role_arn.is_some() || !cx.task.fargate {
+        return;
+    }
+    let mut needs = Vec::new();
+    for (i, c) in td.container_definitions.iter().enumerate() {
+        if is_ecr_image(&c.image) {
+            needs.push(format!("the ECR image of containerDefinitions[{i}]"));
+        }
+        if !c.secrets.is_empty() {
+            needs.push(format!("the secrets of containerDefinitions[{i}]"));
+        }
+        if c.repository_credentials.is_some() {
+            needs.push(format!("the registry credentials of containerDefinitions[{i}]"));
+        }
+        if let Some(log) = &c.log_configuration {
+            if log.log_driver == LogDriver::Awslogs {
+                cx.report(
+                    &rules::F6,
+                    json_path!("executionRoleArn"),
+                    format!("missing; containerDefinitions[{i}] logs with `awslogs`, which needs an execution role on Fargate"),
+                );
+            }
+            if !log.secret_options.is_empty() {
+                needs.push(format!("the log secret options of containerDefinitions[{i}]"));
+            }
+        }
+    }
+    if !needs.is_empty() {
+        cx.report(
+            &rules::A22,
+            json_path!("executionRoleArn"),
+            format!("missing; Fargate needs an execution role for {}", needs.join(", ")),
+        );
+    }
+}
+
+fn container_totals(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let containers = &td.container_definitions;
+    if !containers.is_empty() && !containers.iter().any(|c| c.is_essential()) {
+        cx.report(&rules::B8, json_path!("containerDefinitions"), "no container is essential; mark at least one `essential: true`");
+    }
+    if let Some(task_mib) = td.memory.as_ref().and_then(crate::Memory::mib) {
+        let reserved: i64 = containers
+            .iter()
+            .map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0)))
+            .sum();
+        if reserved > i64::from(task_mib) {
+            cx.report(
+                &rules::B6,
+                json_path!("memory"),
+                format!("containers reserve {reserved} MiB in all, more than the task's {task_mib} MiB"),
+            );
+        }
+        for (i, c) in containers.iter().enumerate() {
+            if let Some(memory) = c.memory {
+                if i64::from(memory) > i64::from(task_mib) {
+                    cx.report(
+                        &rules::B6,
+                        json_path!("containerDefinitions"[i], "memory"),
+                        format!("{memory} MiB, more than the task's {task_mib} MiB"),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(task_units) = td.cpu.as_ref().and_then(crate::Cpu::units) {
+        let total: i64 = containers.iter().map(|c| i64::from(c.cpu.unwrap_or(0))).sum();
+        if total > i64::from(task_units) {
+            cx.report(
+                &rules::B6,
+                json_path!("cpu"),
+                format!("containers reserve {total} CPU units in all, more than the task's {task_units}"),
+            );
+        }
+    }
+    if td.memory.is_none() {
+        for (i, c) in containers.iter().enumerate() {
+            if c.memory.is_none() && c.memory_reservation.is_none() {
+                cx.report(
+                    &rules::B3,
+                    json_path!("containerDefinitions"[i]),
+                    format!(
+                        "container {} sets neither `memory` nor `memoryReservation`, and the task sets no `memory`",
+                        quoted(&c.name)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn unique_names(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let mut names = HashSet::new();
+    let mut port_names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, c) in td.container_definitions.iter().enumerate() {
+        if !names.insert(c.name.as_str()) {
+            cx.report(
+                &rules::B1,
+                json_path!("containerDefinitions"[i], "name"),
+                format!("{} is the name of an earlier container", quoted(&c.name)),
+            );
+        }
+        for (j, p) in c.port_mappings.iter().enumerate() {
+            if let Some(name) = p.name.as_deref() {
+                if let Some((ci, pj)) = port_names.get(name) {
+                    cx.report(
+                        &rules::C7,
+                        json_path!("containerDefinitions"[i], "portMappings"[j], "name"),
+                        format!(
+                            "{} is already the name of containerDefinitions[{ci}].portMappings[{pj}]; port names are unique in the task",
+                            quoted(name)
+                        ),
+                    );
+                } else {
+                    port_names.insert(name, (i, j));
+                }
+            }
+        }
+    }
+}
+
+fn firelens(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let routers: Vec<usize> = td
+        .container_definitions
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.firelens_configuration.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    for &i in routers.iter().skip(1) {
+        cx.report(
+            &rules::F7,
+            json_path!("containerDefinitions"[i], "firelensConfiguration"),
+            format!("a second FireLens router (containerDefinitions[{}] is one); a task has one", routers[0]),
+        );
+    }
+    if routers.is_empty() {
+        for (i, c) in td.container_definitions.iter().enumerate() {
+            if c.log_configuration.as_ref().is_some_and(|l| l.log_driver == LogDriver::Awsfirelens) {
+                cx.report(
+                    &rules::F7,
+                    json_path!("containerDefinitions"[i], "logConfiguration", "logDriver"),
+                    "`awsfirelens` needs a container with `firelensConfiguration` (the log router) in the task",
+                );
+            }
+        }
+    }
+    for &i in &routers {
+        let options = &td.container_definitions[i]
+            .firelens_configuration
+            .as_ref()
+            .map(|f| f.options.clone())
+            .unwrap_or_default();
+        if let Some(kind) = options.get("config-file-type") {
+            if kind != "file" {
+                cx.report(
+                    &rules::F7_FARGATE,
+                    json_path!("containerDefinitions"[i], "firelensConfiguration", "options").key("config-file-type"),
+                    format!("{}; Fargate reads FireLens config only from a `file`", quoted(kind)),
+                );
+            }
+        }
+    }
+}
+
+fn environment_files(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let total: usize = td
+        .container_definitions
+        .iter()
+        .map(|c| c.environment_files.len())
+        .sum();
+    if total > 10 {
+        cx.report(
+            &rules::G3,
+            json_path!("containerDefinitions"),
+            format!("{total} environment files in all; a task definition takes at most 10"),
+        );
+    }
+}
+
+fn system_controls(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    if td.network_mode != Some(NetworkMode::Awsvpc) {
+        return;
+    }
+    let mut values: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for (i, c) in td.container_definitions.iter().enumerate() {
+        for (j, sc) in c.system_controls.iter().enumerate() {
+            let (Some(ns), Some(value)) = (sc.namespace.as_deref(), sc.value.as_deref()) else {
+                continue;
+            };
+            if !ns.starts_with("net.") {
+                continue;
+            }
+            match values.get(ns) {
+                Some((first, ci)) if first != &value => cx.report(
+                    &rules::H9_AWSVPC,
+                    json_path!("containerDefinitions"[i], "systemControls"[j], "value"),
+                    format!(
+                        "{ns} is {} here but {} in containerDefinitions[{ci}]; with `awsvpc` one value applies to the whole task",
+                        quoted(value),
+                        quoted(first)
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    values.insert(ns, (value, i));
+                }
+            }
+        }
+    }
+}

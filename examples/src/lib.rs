@@ -1,0 +1,3 @@
+//! The seeds' workflows as code, shared by the examples and their tests.
+
+pub mod pet_web;
