@@ -2,5 +2,8 @@
 //! Prints the task definition `register-task-definition` takes.
 
 fn main() {
-    println!("{}", ecs_examples::pet_web::task_definition().to_json_pretty());
+    println!(
+        "{}",
+        ecs_examples::pet_web::task_definition().to_json_pretty()
+    );
 }

@@ -81,11 +81,18 @@ fn main() -> ExitCode {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
     } else {
         for report in &reports {
             for d in &report.diagnostics {
-                let severity = if d.severity == Severity::Warning { "warning: " } else { "" };
+                let severity = if d.severity == Severity::Warning {
+                    "warning: "
+                } else {
+                    ""
+                };
                 let rule = d.rule_id().map(|id| format!(" [{id}]")).unwrap_or_default();
                 println!("{}: {}: {severity}{}{rule}", report.file, d.path, d.message);
             }
@@ -94,7 +101,10 @@ fn main() -> ExitCode {
 
     if unreadable {
         ExitCode::from(2)
-    } else if reports.iter().any(|r| r.diagnostics.iter().any(Diagnostic::is_error)) {
+    } else if reports
+        .iter()
+        .any(|r| r.diagnostics.iter().any(Diagnostic::is_error))
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

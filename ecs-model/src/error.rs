@@ -168,7 +168,10 @@ impl EnumError {
 
 /// A CPU or memory amount ECS would not accept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} is not a {what} amount: {reason}", crate::json::decode::quoted(value))]
+#[error(
+    "{} is not a {what} amount: {reason}",
+    crate::json::decode::quoted(value)
+)]
 pub struct UnitError {
     pub(crate) what: &'static str,
     pub(crate) value: String,

@@ -34,9 +34,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
 pub use json::{Extra, Lenient, Mode};
 pub use path::{JsonPath, Segment};
-pub use task_definition::{
-    Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder,
-};
+pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};
 pub use validate::Rule;
 pub use volume::Volume;

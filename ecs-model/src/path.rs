@@ -155,10 +155,15 @@ mod tests {
     #[test]
     fn displays_json_names_and_indexes() {
         let p = json_path!("containerDefinitions"[1], "portMappings"[0], "hostPort");
-        assert_eq!(p.to_string(), "containerDefinitions[1].portMappings[0].hostPort");
+        assert_eq!(
+            p.to_string(),
+            "containerDefinitions[1].portMappings[0].hostPort"
+        );
         assert_eq!(JsonPath::root().to_string(), "$");
         assert_eq!(
-            json_path!("dockerLabels").key("com.example.team").to_string(),
+            json_path!("dockerLabels")
+                .key("com.example.team")
+                .to_string(),
             "dockerLabels[\"com.example.team\"]"
         );
     }

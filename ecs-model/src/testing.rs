@@ -18,9 +18,11 @@ use crate::{Diagnostic, TaskDefinition};
 #[track_caller]
 pub fn assert_valid(td: &TaskDefinition) {
     let diagnostics = td.validate();
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        panic!("{}", report(&td.family, &diagnostics));
-    }
+    assert!(
+        !diagnostics.iter().any(Diagnostic::is_error),
+        "{}",
+        report(&td.family, &diagnostics)
+    );
 }
 
 /// Panics when `td` has an error or a warning.
@@ -30,9 +32,11 @@ pub fn assert_valid(td: &TaskDefinition) {
 #[track_caller]
 pub fn assert_clean(td: &TaskDefinition) {
     let diagnostics = td.validate();
-    if !diagnostics.is_empty() {
-        panic!("{}", report(&td.family, &diagnostics));
-    }
+    assert!(
+        diagnostics.is_empty(),
+        "{}",
+        report(&td.family, &diagnostics)
+    );
 }
 
 /// Panics unless `td` breaks `rule_id` (`"ECS-B4"`) at `path` (`"containerDefinitions[0].memoryReservation"`).
@@ -53,9 +57,10 @@ pub fn assert_breaks(td: &TaskDefinition, rule_id: &str, path: &str) {
 }
 
 fn report(family: &str, diagnostics: &[Diagnostic]) -> String {
+    use std::fmt::Write as _;
     let mut out = format!("task definition `{family}` is not valid:");
     for d in diagnostics {
-        out.push_str(&format!("\n  {} {d}", d.severity));
+        let _ = write!(out, "\n  {} {d}", d.severity);
     }
     out
 }

@@ -66,8 +66,7 @@ fn read_amount(text: &str, unit: &str, scale: u64, what: &'static str) -> Result
         )));
     }
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if (whole.is_empty() && fraction.is_empty()) || fraction.contains('.') || fraction.len() > 9
-    {
+    if (whole.is_empty() && fraction.is_empty()) || fraction.contains('.') || fraction.len() > 9 {
         return Err(error(format!("`{number}` is not a number")));
     }
     let whole: u64 = if whole.is_empty() {
@@ -79,7 +78,9 @@ fn read_amount(text: &str, unit: &str, scale: u64, what: &'static str) -> Result
     let fraction_value: u64 = if fraction.is_empty() {
         0
     } else {
-        fraction.parse().map_err(|_| error("not a number".to_owned()))?
+        fraction
+            .parse()
+            .map_err(|_| error("not a number".to_owned()))?
     };
     let scaled_fraction = fraction_value * scale;
     if scaled_fraction % denominator != 0 {
@@ -290,7 +291,15 @@ mod tests {
 
     #[test]
     fn cpu_rejects_what_ecs_rejects() {
-        for text in ["", "vcpu", "1 GB", "0.3 vCPU", "1..5 vcpu", "{{cpu}}", "99999999999"] {
+        for text in [
+            "",
+            "vcpu",
+            "1 GB",
+            "0.3 vCPU",
+            "1..5 vcpu",
+            "{{cpu}}",
+            "99999999999",
+        ] {
             let error = text.parse::<Cpu>().unwrap_err();
             assert!(error.to_string().contains("is not a CPU amount"), "{error}");
         }

@@ -1,15 +1,13 @@
 //! Seed `002` (`002_cfa2489d8a7b5866.txt`): a Next.js container on Fargate behind an ALB.
 //!
-//! The console steps: family `pet-web-task`, Fargate, Linux/X86_64, 0.5 vCPU, 1 GB; container
+//! The console steps: family `pet-web-task`, Fargate, `Linux/X86_64`, 0.5 vCPU, 1 GB; container
 //! `nextjs-container` from ECR on port 8080 (`nextjs-port`, TCP); `NODE_ENV=production`,
 //! `PORT=8080`, `HOSTNAME=0.0.0.0`; awslogs to `/ecs/pet-web-task` in ap-northeast-2 with prefix
 //! `ecs`; health check `curl -f http://localhost:8080/api/health || exit 1` every 30 s, 5 s
 //! timeout, 3 retries.
 
 use ecs_model::task_definition::CpuArchitecture;
-use ecs_model::{
-    ContainerDefinition, HealthCheck, LogConfiguration, PortMapping, TaskDefinition,
-};
+use ecs_model::{ContainerDefinition, HealthCheck, LogConfiguration, PortMapping, TaskDefinition};
 
 /// The account the seed's placeholders stand for.
 pub const ACCOUNT: &str = "123456789012";
@@ -26,7 +24,11 @@ pub fn container() -> ecs_model::ContainerDefinitionBuilder {
         .env("NODE_ENV", "production")
         .env("PORT", "8080")
         .env("HOSTNAME", "0.0.0.0")
-        .log_configuration(LogConfiguration::awslogs("/ecs/pet-web-task", REGION, "ecs"))
+        .log_configuration(LogConfiguration::awslogs(
+            "/ecs/pet-web-task",
+            REGION,
+            "ecs",
+        ))
         .health_check(
             HealthCheck::shell("curl -f http://localhost:8080/api/health || exit 1")
                 .interval(30)

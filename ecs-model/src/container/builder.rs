@@ -4,8 +4,8 @@ use super::{
     ContainerCondition, ContainerDefinition, ContainerDependency, ContainerRestartPolicy,
     EnvironmentFile, FirelensConfiguration, HealthCheck, HostEntry, KernelCapabilities,
     KeyValuePair, LinuxParameters, LogConfiguration, MountPoint, PortMapping,
-    RepositoryCredentials, ResourceRequirement, Secret, SystemControl, Ulimit,
-    VersionConsistency, VolumeFrom,
+    RepositoryCredentials, ResourceRequirement, Secret, SystemControl, Ulimit, VersionConsistency,
+    VolumeFrom,
 };
 use crate::error::ValidationErrors;
 
@@ -309,7 +309,11 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Starts after `container` reaches `condition`.
-    pub fn depends_on(mut self, container: impl Into<String>, condition: ContainerCondition) -> Self {
+    pub fn depends_on(
+        mut self,
+        container: impl Into<String>,
+        condition: ContainerCondition,
+    ) -> Self {
         self.def
             .depends_on
             .push(ContainerDependency::new(container, condition));
@@ -317,7 +321,11 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Adds a line to `/etc/hosts`.
-    pub fn extra_host(mut self, hostname: impl Into<String>, ip_address: impl Into<String>) -> Self {
+    pub fn extra_host(
+        mut self,
+        hostname: impl Into<String>,
+        ip_address: impl Into<String>,
+    ) -> Self {
         self.def.extra_hosts.push(HostEntry {
             hostname: hostname.into(),
             ip_address: ip_address.into(),
@@ -358,7 +366,11 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Sets a namespaced kernel parameter.
-    pub fn system_control(mut self, namespace: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn system_control(
+        mut self,
+        namespace: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
         self.def.system_controls.push(SystemControl {
             namespace: Some(namespace.into()),
             value: Some(value.into()),
@@ -384,7 +396,10 @@ impl ContainerDefinitionBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let linux = self.def.linux_parameters.get_or_insert_with(LinuxParameters::default);
+        let linux = self
+            .def
+            .linux_parameters
+            .get_or_insert_with(LinuxParameters::default);
         linux
             .capabilities
             .get_or_insert_with(KernelCapabilities::default)
@@ -399,7 +414,10 @@ impl ContainerDefinitionBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let linux = self.def.linux_parameters.get_or_insert_with(LinuxParameters::default);
+        let linux = self
+            .def
+            .linux_parameters
+            .get_or_insert_with(LinuxParameters::default);
         linux
             .capabilities
             .get_or_insert_with(KernelCapabilities::default)

@@ -134,7 +134,10 @@ impl ContainerDefinition {
     ///     .unwrap();
     /// assert_eq!(web.port_mappings[0].container_port, Some(80));
     /// ```
-    pub fn builder(name: impl Into<String>, image: impl Into<String>) -> ContainerDefinitionBuilder {
+    pub fn builder(
+        name: impl Into<String>,
+        image: impl Into<String>,
+    ) -> ContainerDefinitionBuilder {
         ContainerDefinitionBuilder::new(name.into(), image.into())
     }
 

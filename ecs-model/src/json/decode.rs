@@ -211,7 +211,11 @@ impl Scalar for i32 {
     const EXPECTED: &'static str = "an integer";
     fn from_int(v: i128) -> Result<Self, String> {
         i32::try_from(v).map_err(|_| {
-            format!("expected an integer between {} and {}, found {v}", i32::MIN, i32::MAX)
+            format!(
+                "expected an integer between {} and {}, found {v}",
+                i32::MIN,
+                i32::MAX
+            )
         })
     }
 }
@@ -220,7 +224,11 @@ impl Scalar for i64 {
     const EXPECTED: &'static str = "an integer";
     fn from_int(v: i128) -> Result<Self, String> {
         i64::try_from(v).map_err(|_| {
-            format!("expected an integer between {} and {}, found {v}", i64::MIN, i64::MAX)
+            format!(
+                "expected an integer between {} and {}, found {v}",
+                i64::MIN,
+                i64::MAX
+            )
         })
     }
 }

@@ -6,7 +6,6 @@ pub(crate) mod record;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::ParseError;
 use crate::json::decode::{Cx, Decode};
 use crate::json::record::{At, Unknown, UnknownKind, Walk};
 
@@ -35,24 +34,12 @@ pub struct Lenient<T> {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Decodes `json` into `T`, then applies `mode` to the unknown keys found anywhere in it.
-pub(crate) fn parse<T: Decode + Walk>(json: &[u8], mode: Mode) -> Result<Lenient<T>, ParseError> {
-    let mut cx = Cx::default();
-    let mut de = serde_json::Deserializer::from_slice(json);
-    let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
-    let value = match value {
-        Ok(value) => value,
-        Err(error) => return Err(ParseError::from_decode(&error, cx)),
-    };
-    let warnings = unknown_key_diagnostics(&value, &At::ROOT, mode);
-    match mode {
-        Mode::Strict if !warnings.is_empty() => Err(ParseError::Shape(warnings)),
-        _ => Ok(Lenient { value, warnings }),
-    }
-}
-
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
-pub(crate) fn unknown_key_diagnostics<T: Walk>(value: &T, at: &At<'_>, mode: Mode) -> Vec<Diagnostic> {
+pub(crate) fn unknown_key_diagnostics<T: Walk>(
+    value: &T,
+    at: &At<'_>,
+    mode: Mode,
+) -> Vec<Diagnostic> {
     let mut unknown = Vec::new();
     value.unknown_keys(at, &mut unknown);
     let severity = match mode {
@@ -68,11 +55,10 @@ pub(crate) fn unknown_key_diagnostics<T: Walk>(value: &T, at: &At<'_>, mode: Mod
                         Some(crate::path::Segment::Key(key)) => key.to_string(),
                         _ => String::new(),
                     };
-                    let mut message = format!("unknown key `{key}`");
-                    if let Some(near) = crate::text::closest(&key, known) {
-                        message.push_str(&format!(", did you mean `{near}`?"));
+                    match crate::text::closest(&key, known) {
+                        Some(near) => format!("unknown key `{key}`, did you mean `{near}`?"),
+                        None => format!("unknown key `{key}`"),
                     }
-                    message
                 }
                 UnknownKind::Value(message) => message,
             };

@@ -179,7 +179,10 @@ impl TaskDefinitionBuilder {
     }
 
     /// Adds several launch types.
-    pub fn requires_compatibilities<I: IntoIterator<Item = Compatibility>>(mut self, all: I) -> Self {
+    pub fn requires_compatibilities<I: IntoIterator<Item = Compatibility>>(
+        mut self,
+        all: I,
+    ) -> Self {
         for compatibility in all {
             self = self.requires_compatibility(compatibility);
         }

@@ -8,8 +8,8 @@ pub use builder::TaskDefinitionBuilder;
 use crate::container::{ContainerDefinition, KeyValuePair};
 use crate::diagnostic::Diagnostic;
 use crate::error::ParseError;
-use crate::json::{Lenient, Mode};
 use crate::json::record::{api_enum, api_struct};
+use crate::json::{Lenient, Mode};
 use crate::units::{Cpu, Memory};
 use crate::volume::Volume;
 
@@ -387,7 +387,9 @@ impl TaskDefinition {
 
     /// The container named `name`, to change it.
     pub fn container_mut(&mut self, name: &str) -> Option<&mut ContainerDefinition> {
-        self.container_definitions.iter_mut().find(|c| c.name == name)
+        self.container_definitions
+            .iter_mut()
+            .find(|c| c.name == name)
     }
 
     /// Whether `compatibility` is among `requiresCompatibilities`.

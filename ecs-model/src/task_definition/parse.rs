@@ -62,7 +62,8 @@ struct Inner(Document);
 
 impl Decode for Inner {
     fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        de.deserialize_any(RootVisitor { cx, inner: true }).map(Inner)
+        de.deserialize_any(RootVisitor { cx, inner: true })
+            .map(Inner)
     }
 }
 
@@ -136,7 +137,9 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
             if let Some(key) = first_definition_key.or_else(|| extra.keys().next().cloned()) {
                 return Err(cx.fail_at(
                     &key,
-                    format!("unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"),
+                    format!(
+                        "unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"
+                    ),
                 ));
             }
             if let Some(tags) = outer_tags {

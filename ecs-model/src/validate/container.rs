@@ -33,7 +33,11 @@ fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         );
     }
     if let Some(problem) = image_problem(&c.image) {
-        let rule = if c.image.is_empty() { &rules::B1 } else { &rules::B2 };
+        let rule = if c.image.is_empty() {
+            &rules::B1
+        } else {
+            &rules::B2
+        };
         cx.report(rule, at.key("image").path(), problem);
     }
 }
@@ -48,7 +52,10 @@ pub(crate) fn image_problem(image: &str) -> Option<String> {
         None => (image, None),
     };
     if name.len() > 255 {
-        return Some(format!("{} characters before any digest; at most 255", name.len()));
+        return Some(format!(
+            "{} characters before any digest; at most 255",
+            name.len()
+        ));
     }
     if let Some(bad) = name
         .chars()
@@ -72,7 +79,10 @@ pub(crate) fn image_problem(image: &str) -> Option<String> {
 }
 
 fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    for (key, value) in [("memory", c.memory), ("memoryReservation", c.memory_reservation)] {
+    for (key, value) in [
+        ("memory", c.memory),
+        ("memoryReservation", c.memory_reservation),
+    ] {
         if let Some(mib) = value {
             if mib < 6 {
                 cx.report(
@@ -104,10 +114,17 @@ fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
 }
 
 fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    for (key, value) in [("startTimeout", c.start_timeout), ("stopTimeout", c.stop_timeout)] {
+    for (key, value) in [
+        ("startTimeout", c.start_timeout),
+        ("stopTimeout", c.stop_timeout),
+    ] {
         let Some(seconds) = value else { continue };
         if seconds < 0 {
-            cx.report(&rules::B9_ANY, at.key(key).path(), format!("{seconds} seconds; must not be negative"));
+            cx.report(
+                &rules::B9_ANY,
+                at.key(key).path(),
+                format!("{seconds} seconds; must not be negative"),
+            );
         } else if !(2..=120).contains(&seconds) {
             cx.report(
                 &rules::B9,
@@ -119,7 +136,9 @@ fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
 }
 
 fn restart_policy(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    let Some(policy) = &c.restart_policy else { return };
+    let Some(policy) = &c.restart_policy else {
+        return;
+    };
     let at = at.key("restartPolicy");
     if policy.ignored_exit_codes.len() > 50 {
         cx.report(
@@ -152,7 +171,11 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
                         format!("{} is not a GPU count", quoted(&r.value)),
                     );
                 }
-                cx.report(&rules::B12_FARGATE, item.path(), "GPUs are not valid on Fargate");
+                cx.report(
+                    &rules::B12_FARGATE,
+                    item.path(),
+                    "GPUs are not valid on Fargate",
+                );
             }
             ResourceType::NeuronDevice => {
                 if r.value != "ALL" {
@@ -162,7 +185,11 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
                         format!("{}; Neuron devices take `ALL`", quoted(&r.value)),
                     );
                 }
-                cx.report(&rules::B12_NEURON, item.path(), "Neuron devices outside Managed Instances");
+                cx.report(
+                    &rules::B12_NEURON,
+                    item.path(),
+                    "Neuron devices outside Managed Instances",
+                );
             }
             ResourceType::InferenceAccelerator => {}
         }
@@ -171,9 +198,16 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         let neuron_containers = td
             .container_definitions
             .iter()
-            .filter(|c| c.resource_requirements.iter().any(|r| r.r#type == ResourceType::NeuronDevice))
+            .filter(|c| {
+                c.resource_requirements
+                    .iter()
+                    .any(|r| r.r#type == ResourceType::NeuronDevice)
+            })
             .count();
-        let here = c.resource_requirements.iter().position(|r| r.r#type == ResourceType::NeuronDevice);
+        let here = c
+            .resource_requirements
+            .iter()
+            .position(|r| r.r#type == ResourceType::NeuronDevice);
         if neuron_containers > 1 {
             if let Some(i) = here {
                 cx.report(
@@ -199,16 +233,23 @@ fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             cx.report(
                 &rules::B13,
                 at.key("credentialSpecs").index(i).path(),
-                format!("{} starts with neither `credentialspec:` nor `credentialspecdomainless:`", quoted(spec)),
+                format!(
+                    "{} starts with neither `credentialspec:` nor `credentialspecdomainless:`",
+                    quoted(spec)
+                ),
             );
         }
     }
     if let Some(creds) = &c.repository_credentials {
         let param = &creds.credentials_parameter;
-        if param.is_empty() || (param.starts_with("arn:") && arn_service(param) != Some("secretsmanager")) {
+        if param.is_empty()
+            || (param.starts_with("arn:") && arn_service(param) != Some("secretsmanager"))
+        {
             cx.report(
                 &rules::B14,
-                at.key("repositoryCredentials").key("credentialsParameter").path(),
+                at.key("repositoryCredentials")
+                    .key("credentialsParameter")
+                    .path(),
                 format!("{} is not a Secrets Manager secret", quoted(param)),
             );
         }
@@ -225,8 +266,14 @@ pub(crate) fn arn_service(arn: &str) -> Option<&str> {
 }
 
 fn user(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    let Some(user) = c.user.as_deref() else { return };
-    cx.report(&rules::B15, at.key("user").path(), format!("{} on Windows", quoted(user)));
+    let Some(user) = c.user.as_deref() else {
+        return;
+    };
+    cx.report(
+        &rules::B15,
+        at.key("user").path(),
+        format!("{} on Windows", quoted(user)),
+    );
     let uid = user.split(':').next().unwrap_or_default();
     if (uid == "0" || uid == "root") && cx.network_mode() == Some(crate::NetworkMode::Host) {
         cx.report(
@@ -267,8 +314,14 @@ mod tests {
 
     #[test]
     fn arn_services() {
-        assert_eq!(arn_service("arn:aws:secretsmanager:us-east-1:1:secret:x"), Some("secretsmanager"));
-        assert_eq!(arn_service("arn:aws-cn:ssm:cn-north-1:1:parameter/x"), Some("ssm"));
+        assert_eq!(
+            arn_service("arn:aws:secretsmanager:us-east-1:1:secret:x"),
+            Some("secretsmanager")
+        );
+        assert_eq!(
+            arn_service("arn:aws-cn:ssm:cn-north-1:1:parameter/x"),
+            Some("ssm")
+        );
         assert_eq!(arn_service("secret-name"), None);
     }
 }

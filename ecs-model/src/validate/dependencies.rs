@@ -21,7 +21,11 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 continue;
             };
             if target == i {
-                cx.report(&rules::E5, at.key("containerName"), "a container cannot depend on itself");
+                cx.report(
+                    &rules::E5,
+                    at.key("containerName"),
+                    "a container cannot depend on itself",
+                );
                 continue;
             }
             let target_def = &containers[target];
@@ -43,7 +47,10 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                     cx.report(
                         &rules::E3,
                         at.key("condition"),
-                        format!("`HEALTHY` on {}, which has no health check", quoted(&dep.container_name)),
+                        format!(
+                            "`HEALTHY` on {}, which has no health check",
+                            quoted(&dep.container_name)
+                        ),
                     );
                 }
                 _ => {}
@@ -55,7 +62,11 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
         cx.report(
             &rules::E5,
             json_path!("containerDefinitions"[cycle[0]], "dependsOn"),
-            format!("dependencies form a cycle: {} → {}", names.join(" → "), names[0]),
+            format!(
+                "dependencies form a cycle: {} → {}",
+                names.join(" → "),
+                names[0]
+            ),
         );
     }
 }

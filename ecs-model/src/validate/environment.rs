@@ -26,11 +26,18 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     for (i, kv) in c.environment.iter().enumerate() {
         let item = environment.index(i);
         match kv.name.as_deref() {
-            None | Some("") => cx.report(&rules::G1, item.key("name").path(), "an environment variable needs a name"),
+            None | Some("") => cx.report(
+                &rules::G1,
+                item.key("name").path(),
+                "an environment variable needs a name",
+            ),
             Some(name) if name.contains('=') || name.contains('\0') => cx.report(
                 &rules::G1,
                 item.key("name").path(),
-                format!("{} is not a variable name (`=` and NUL cannot appear)", quoted(name)),
+                format!(
+                    "{} is not a variable name (`=` and NUL cannot appear)",
+                    quoted(name)
+                ),
             ),
             Some(name) => {
                 if let Some(first) = seen.get(name) {
@@ -49,7 +56,11 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     for (i, secret) in c.secrets.iter().enumerate() {
         let name = secret.name.as_str();
         if name.is_empty() {
-            cx.report(&rules::G1, secrets.index(i).key("name").path(), "a secret needs a variable name");
+            cx.report(
+                &rules::G1,
+                secrets.index(i).key("name").path(),
+                "a secret needs a variable name",
+            );
         } else if let Some(first) = seen.get(name) {
             cx.report(
                 &rules::G1,
@@ -72,10 +83,20 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             cx.report(
                 &rules::G3,
                 path.path(),
-                format!("{} is not an S3 object ARN (`arn:aws:s3:::bucket/key.env`)", quoted(value)),
+                format!(
+                    "{} is not an S3 object ARN (`arn:aws:s3:::bucket/key.env`)",
+                    quoted(value)
+                ),
             );
-        } else if !value.ends_with(".env") {
-            cx.report(&rules::G3, path.path(), format!("{} does not end in `.env`", quoted(value)));
+        } else if !std::path::Path::new(value)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("env"))
+        {
+            cx.report(
+                &rules::G3,
+                path.path(),
+                format!("{} does not end in `.env`", quoted(value)),
+            );
         }
     }
 }
@@ -84,7 +105,11 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
 /// `:json-key:version-stage:version-id`), an SSM parameter ARN, or a parameter name.
 pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'_>) {
     if value_from.is_empty() {
-        cx.report(&rules::G4, at.path(), "empty; give a Secrets Manager or SSM parameter ARN");
+        cx.report(
+            &rules::G4,
+            at.path(),
+            "empty; give a Secrets Manager or SSM parameter ARN",
+        );
         return;
     }
     if !value_from.starts_with("arn:") {
@@ -94,12 +119,20 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
     match arn_service(value_from) {
         Some("ssm") => {
             if !value_from.contains(":parameter/") && !value_from.contains(":parameter") {
-                cx.report(&rules::G4, at.path(), format!("{} is not an SSM parameter ARN", quoted(value_from)));
+                cx.report(
+                    &rules::G4,
+                    at.path(),
+                    format!("{} is not an SSM parameter ARN", quoted(value_from)),
+                );
             }
         }
         Some("secretsmanager") => {
             let Some((_, after)) = value_from.split_once(":secret:") else {
-                cx.report(&rules::G4, at.path(), format!("{} is not a Secrets Manager secret ARN", quoted(value_from)));
+                cx.report(
+                    &rules::G4,
+                    at.path(),
+                    format!("{} is not a Secrets Manager secret ARN", quoted(value_from)),
+                );
                 return;
             };
             let parts: Vec<&str> = after.split(':').collect();
@@ -133,7 +166,10 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
         _ => cx.report(
             &rules::G4,
             at.path(),
-            format!("{} is neither a Secrets Manager nor an SSM ARN", quoted(value_from)),
+            format!(
+                "{} is neither a Secrets Manager nor an SSM ARN",
+                quoted(value_from)
+            ),
         ),
     }
 }

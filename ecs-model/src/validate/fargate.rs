@@ -21,20 +21,70 @@ impl FargateSize {
 
 /// Linux Fargate sizes (8 and 16 vCPU need platform version 1.4.0, the default).
 pub const FARGATE_LINUX_SIZES: &[FargateSize] = &[
-    FargateSize { cpu: 256, min_mib: 512, max_mib: 2048, step_mib: 512 },
-    FargateSize { cpu: 512, min_mib: 1024, max_mib: 4096, step_mib: 1024 },
-    FargateSize { cpu: 1024, min_mib: 2048, max_mib: 8192, step_mib: 1024 },
-    FargateSize { cpu: 2048, min_mib: 4096, max_mib: 16384, step_mib: 1024 },
-    FargateSize { cpu: 4096, min_mib: 8192, max_mib: 30720, step_mib: 1024 },
-    FargateSize { cpu: 8192, min_mib: 16384, max_mib: 61440, step_mib: 4096 },
-    FargateSize { cpu: 16384, min_mib: 32768, max_mib: 122_880, step_mib: 8192 },
+    FargateSize {
+        cpu: 256,
+        min_mib: 512,
+        max_mib: 2048,
+        step_mib: 512,
+    },
+    FargateSize {
+        cpu: 512,
+        min_mib: 1024,
+        max_mib: 4096,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 1024,
+        min_mib: 2048,
+        max_mib: 8192,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 2048,
+        min_mib: 4096,
+        max_mib: 16384,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 4096,
+        min_mib: 8192,
+        max_mib: 30720,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 8192,
+        min_mib: 16384,
+        max_mib: 61440,
+        step_mib: 4096,
+    },
+    FargateSize {
+        cpu: 16384,
+        min_mib: 32768,
+        max_mib: 122_880,
+        step_mib: 8192,
+    },
 ];
 
 /// Windows Fargate sizes: 1, 2 and 4 vCPU only.
 pub const FARGATE_WINDOWS_SIZES: &[FargateSize] = &[
-    FargateSize { cpu: 1024, min_mib: 2048, max_mib: 8192, step_mib: 1024 },
-    FargateSize { cpu: 2048, min_mib: 4096, max_mib: 16384, step_mib: 1024 },
-    FargateSize { cpu: 4096, min_mib: 8192, max_mib: 30720, step_mib: 1024 },
+    FargateSize {
+        cpu: 1024,
+        min_mib: 2048,
+        max_mib: 8192,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 2048,
+        min_mib: 4096,
+        max_mib: 16384,
+        step_mib: 1024,
+    },
+    FargateSize {
+        cpu: 4096,
+        min_mib: 8192,
+        max_mib: 30720,
+        step_mib: 1024,
+    },
 ];
 
 /// The memory sizes (MiB) Fargate accepts with `cpu` units, or `None` when `cpu` is not a
@@ -47,7 +97,11 @@ pub const FARGATE_WINDOWS_SIZES: &[FargateSize] = &[
 /// ```
 #[must_use]
 pub fn fargate_memory_options(cpu: u32, windows: bool) -> Option<Vec<u32>> {
-    let table = if windows { FARGATE_WINDOWS_SIZES } else { FARGATE_LINUX_SIZES };
+    let table = if windows {
+        FARGATE_WINDOWS_SIZES
+    } else {
+        FARGATE_LINUX_SIZES
+    };
     table.iter().find(|size| size.cpu == cpu).map(|size| {
         (size.min_mib..=size.max_mib)
             .step_by(size.step_mib as usize)
@@ -57,7 +111,11 @@ pub fn fargate_memory_options(cpu: u32, windows: bool) -> Option<Vec<u32>> {
 
 /// Why `cpu`/`memory` is not a Fargate size, if it is not.
 pub(crate) fn size_problem(cpu: u32, mib: u32, windows: bool) -> Option<String> {
-    let table = if windows { FARGATE_WINDOWS_SIZES } else { FARGATE_LINUX_SIZES };
+    let table = if windows {
+        FARGATE_WINDOWS_SIZES
+    } else {
+        FARGATE_LINUX_SIZES
+    };
     let os = if windows { "Windows " } else { "" };
     let Some(size) = table.iter().find(|size| size.cpu == cpu) else {
         let valid: Vec<String> = table.iter().map(|s| s.cpu.to_string()).collect();
@@ -101,6 +159,9 @@ mod tests {
         assert!(size_problem(512, 1024, true).is_some());
         assert!(size_problem(1024, 2048, true).is_none());
         assert!(size_problem(8192, 16384, true).is_some());
-        assert_eq!(fargate_memory_options(16384, false).map(|v| v.len()), Some(12));
+        assert_eq!(
+            fargate_memory_options(16384, false).map(|v| v.len()),
+            Some(12)
+        );
     }
 }

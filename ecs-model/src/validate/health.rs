@@ -18,7 +18,11 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
         if let Some(value) = value {
             if !(min..=max).contains(&value) {
                 let unit = if key == "retries" { "" } else { " seconds" };
-                cx.report(rule, at.key(key).path(), format!("{value}{unit}; use {min}–{max}"));
+                cx.report(
+                    rule,
+                    at.key(key).path(),
+                    format!("{value}{unit}; use {min}–{max}"),
+                );
             }
         }
     }
@@ -36,10 +40,18 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
 fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &At<'_>) {
     let path = at.key("command");
     match check.command.first().map(String::as_str) {
-        None => cx.report(&rules::D1, path.path(), "empty; use [\"CMD-SHELL\", \"command\"] or [\"CMD\", \"program\", …]"),
+        None => cx.report(
+            &rules::D1,
+            path.path(),
+            "empty; use [\"CMD-SHELL\", \"command\"] or [\"CMD\", \"program\", …]",
+        ),
         Some("CMD" | "CMD-SHELL") => {
             if check.command.len() < 2 || check.command[1].trim().is_empty() {
-                cx.report(&rules::D1, path.path(), format!("`{}` with nothing to run", check.command[0]));
+                cx.report(
+                    &rules::D1,
+                    path.path(),
+                    format!("`{}` with nothing to run", check.command[0]),
+                );
             }
         }
         Some(other) => cx.report(

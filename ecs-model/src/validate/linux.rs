@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use super::{Checker, rules};
-use crate::container::{CAPABILITIES, ContainerDefinition, TMPFS_MOUNT_OPTIONS};
+use crate::container::{
+    CAPABILITIES, ContainerDefinition, KernelCapabilities, TMPFS_MOUNT_OPTIONS,
+};
 use crate::json::decode::quoted;
 use crate::json::record::At;
 use crate::task_definition::{IpcMode, NetworkMode};
@@ -16,30 +18,12 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
 }
 
 fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    let Some(linux) = &c.linux_parameters else { return };
+    let Some(linux) = &c.linux_parameters else {
+        return;
+    };
     let at = at.key("linuxParameters");
     if let Some(caps) = &linux.capabilities {
-        let caps_at = at.key("capabilities");
-        for (key, list) in [("add", &caps.add), ("drop", &caps.drop)] {
-            for (i, cap) in list.iter().enumerate() {
-                if !CAPABILITIES.contains(&cap.as_str()) {
-                    let hint = crate::text::closest(cap.trim_start_matches("CAP_"), CAPABILITIES)
-                        .map(|near| format!(", did you mean `{near}`?"))
-                        .unwrap_or_default();
-                    cx.report(
-                        &rules::H1,
-                        caps_at.key(key).index(i).path(),
-                        format!("{} is not a capability ECS knows{hint}", quoted(cap)),
-                    );
-                } else if key == "add" && cap != "SYS_PTRACE" {
-                    cx.report(
-                        &rules::H1_FARGATE,
-                        caps_at.key(key).index(i).path(),
-                        format!("`{cap}` on Fargate; Fargate can add only `SYS_PTRACE`"),
-                    );
-                }
-            }
-        }
+        capabilities(cx, caps, &at.key("capabilities"));
     }
     let not_on_fargate: [(&'static str, bool); 5] = [
         ("devices", !linux.devices.is_empty()),
@@ -50,27 +34,51 @@ fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     ];
     for (key, present) in not_on_fargate {
         if present {
-            cx.report(&rules::H2, at.key(key).path(), format!("`{key}` is not supported on Fargate"));
+            cx.report(
+                &rules::H2,
+                at.key(key).path(),
+                format!("`{key}` is not supported on Fargate"),
+            );
         }
     }
     if let Some(swappiness) = linux.swappiness {
         if !(0..=100).contains(&swappiness) {
-            cx.report(&rules::H3, at.key("swappiness").path(), format!("{swappiness}; use 0–100"));
+            cx.report(
+                &rules::H3,
+                at.key("swappiness").path(),
+                format!("{swappiness}; use 0–100"),
+            );
         }
         if linux.max_swap.is_none() {
-            cx.report(&rules::H3_IGNORED, at.key("swappiness").path(), "ignored without `maxSwap`");
+            cx.report(
+                &rules::H3_IGNORED,
+                at.key("swappiness").path(),
+                "ignored without `maxSwap`",
+            );
         }
     }
     if let Some(max_swap) = linux.max_swap.filter(|v| *v < 0) {
-        cx.report(&rules::H3, at.key("maxSwap").path(), format!("{max_swap} MiB; must not be negative"));
+        cx.report(
+            &rules::H3,
+            at.key("maxSwap").path(),
+            format!("{max_swap} MiB; must not be negative"),
+        );
     }
     if let Some(size) = linux.shared_memory_size.filter(|v| *v < 0) {
-        cx.report(&rules::H3, at.key("sharedMemorySize").path(), format!("{size} MiB; must not be negative"));
+        cx.report(
+            &rules::H3,
+            at.key("sharedMemorySize").path(),
+            format!("{size} MiB; must not be negative"),
+        );
     }
     let tmpfs = at.key("tmpfs");
     for (i, mount) in linux.tmpfs.iter().enumerate() {
         if mount.size <= 0 {
-            cx.report(&rules::H4, tmpfs.index(i).key("size").path(), format!("{} MiB; a tmpfs needs a positive size", mount.size));
+            cx.report(
+                &rules::H4,
+                tmpfs.index(i).key("size").path(),
+                format!("{} MiB; a tmpfs needs a positive size", mount.size),
+            );
         }
         for (j, option) in mount.mount_options.iter().enumerate() {
             let name = option.split('=').next().unwrap_or_default();
@@ -86,21 +94,60 @@ fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     let devices = at.key("devices");
     for (i, device) in linux.devices.iter().enumerate() {
         if device.host_path.is_empty() {
-            cx.report(&rules::H5, devices.index(i).key("hostPath").path(), "empty; a device needs a host path");
+            cx.report(
+                &rules::H5,
+                devices.index(i).key("hostPath").path(),
+                "empty; a device needs a host path",
+            );
+        }
+    }
+}
+
+fn capabilities(cx: &mut Checker<'_>, caps: &KernelCapabilities, caps_at: &At<'_>) {
+    for (key, list) in [("add", &caps.add), ("drop", &caps.drop)] {
+        for (i, cap) in list.iter().enumerate() {
+            if !CAPABILITIES.contains(&cap.as_str()) {
+                let hint = crate::text::closest(cap.trim_start_matches("CAP_"), CAPABILITIES)
+                    .map(|near| format!(", did you mean `{near}`?"))
+                    .unwrap_or_default();
+                cx.report(
+                    &rules::H1,
+                    caps_at.key(key).index(i).path(),
+                    format!("{} is not a capability ECS knows{hint}", quoted(cap)),
+                );
+            } else if key == "add" && cap != "SYS_PTRACE" {
+                cx.report(
+                    &rules::H1_FARGATE,
+                    caps_at.key(key).index(i).path(),
+                    format!("`{cap}` on Fargate; Fargate can add only `SYS_PTRACE`"),
+                );
+            }
         }
     }
 }
 
 fn security(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     if c.privileged == Some(true) {
-        cx.report(&rules::H6, at.key("privileged").path(), "`privileged` is not supported on Fargate");
-        cx.report(&rules::H6_WINDOWS, at.key("privileged").path(), "`privileged` is not supported on Windows");
+        cx.report(
+            &rules::H6,
+            at.key("privileged").path(),
+            "`privileged` is not supported on Fargate",
+        );
+        cx.report(
+            &rules::H6_WINDOWS,
+            at.key("privileged").path(),
+            "`privileged` is not supported on Windows",
+        );
     }
     if c.docker_security_options.is_empty() {
         return;
     }
     let list = at.key("dockerSecurityOptions");
-    cx.report(&rules::H7_FARGATE, list.path(), "`dockerSecurityOptions` is not supported on Fargate");
+    cx.report(
+        &rules::H7_FARGATE,
+        list.path(),
+        "`dockerSecurityOptions` is not supported on Fargate",
+    );
     for (i, option) in c.docker_security_options.iter().enumerate() {
         let known = option == "no-new-privileges"
             || ["apparmor:", "label:", "credentialspec:"]
@@ -110,7 +157,10 @@ fn security(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             cx.report(
                 &rules::H7,
                 list.index(i).path(),
-                format!("{} is not `no-new-privileges`, `apparmor:…`, `label:…` or `credentialspec:…`", quoted(option)),
+                format!(
+                    "{} is not `no-new-privileges`, `apparmor:…`, `label:…` or `credentialspec:…`",
+                    quoted(option)
+                ),
             );
         }
     }
@@ -135,7 +185,10 @@ fn ulimits(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             cx.report(
                 &rules::H8,
                 list.index(i).key("softLimit").path(),
-                format!("soft limit {} is above the hard limit {}", limit.soft_limit, limit.hard_limit),
+                format!(
+                    "soft limit {} is above the hard limit {}",
+                    limit.soft_limit, limit.hard_limit
+                ),
             );
         }
     }
@@ -162,14 +215,20 @@ fn system_controls(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     let ipc_host = cx.td.and_then(|td| td.ipc_mode) == Some(IpcMode::Host);
     for (i, sc) in c.system_controls.iter().enumerate() {
         let Some(ns) = sc.namespace.as_deref() else {
-            cx.report(&rules::H9, list.index(i).path(), "a system control needs a `namespace`");
+            cx.report(
+                &rules::H9,
+                list.index(i).path(),
+                "a system control needs a `namespace`",
+            );
             continue;
         };
         if ns.starts_with("net.") && cx.network_mode() == Some(NetworkMode::Host) {
             cx.report(
                 &rules::H9,
                 list.index(i).key("namespace").path(),
-                format!("`{ns}` with the `host` network mode would change the host's network stack"),
+                format!(
+                    "`{ns}` with the `host` network mode would change the host's network stack"
+                ),
             );
         }
         if ipc_host && is_ipc_sysctl(ns) {

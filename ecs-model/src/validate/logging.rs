@@ -6,27 +6,47 @@ use crate::json::decode::quoted;
 use crate::json::record::At;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    let Some(log) = &c.log_configuration else { return };
+    let Some(log) = &c.log_configuration else {
+        return;
+    };
     let at = at.key("logConfiguration");
     let driver_at = at.key("logDriver");
     if let LogDriver::Other(name) = &log.log_driver {
-        cx.report(&rules::F1, driver_at.path(), LogDriver::unknown_message(name));
+        cx.report(
+            &rules::F1,
+            driver_at.path(),
+            LogDriver::unknown_message(name),
+        );
     } else if !log.log_driver.supported_on_fargate() {
         cx.report(
             &rules::F1_FARGATE,
             driver_at.path(),
-            format!("`{}` on Fargate; use `awslogs`, `splunk` or `awsfirelens`", log.log_driver),
+            format!(
+                "`{}` on Fargate; use `awslogs`, `splunk` or `awsfirelens`",
+                log.log_driver
+            ),
         );
     }
     let options = at.key("options");
     if log.log_driver == LogDriver::Awslogs {
         for required in [awslogs::GROUP, awslogs::REGION] {
             if log.option_value(required).is_none_or(str::is_empty) {
-                cx.report(&rules::F2, options.path(), format!("`awslogs` needs `{required}`"));
+                cx.report(
+                    &rules::F2,
+                    options.path(),
+                    format!("`awslogs` needs `{required}`"),
+                );
             }
         }
-        if log.option_value(awslogs::STREAM_PREFIX).is_none_or(str::is_empty) {
-            cx.report(&rules::F2_FARGATE, options.path(), "`awslogs` on Fargate needs `awslogs-stream-prefix`");
+        if log
+            .option_value(awslogs::STREAM_PREFIX)
+            .is_none_or(str::is_empty)
+        {
+            cx.report(
+                &rules::F2_FARGATE,
+                options.path(),
+                "`awslogs` on Fargate needs `awslogs-stream-prefix`",
+            );
         }
         for key in log.options.keys() {
             if !awslogs::ALL.contains(&key.as_str()) {
@@ -67,6 +87,10 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
     }
     let secret_options = at.key("secretOptions");
     for (i, secret) in log.secret_options.iter().enumerate() {
-        environment::secret_reference(cx, &secret.value_from, &secret_options.index(i).key("valueFrom"));
+        environment::secret_reference(
+            cx,
+            &secret.value_from,
+            &secret_options.index(i).key("valueFrom"),
+        );
     }
 }

@@ -73,6 +73,7 @@ impl fmt::Display for Rule {
 }
 
 /// What validation knows about the task a container runs in.
+#[allow(clippy::struct_excessive_bools)] // one flag per launch type, as ECS lists them
 pub(crate) struct Task {
     fargate: bool,
     ec2: bool,
@@ -135,9 +136,14 @@ pub(crate) struct Checker<'a> {
     out: Vec<Diagnostic>,
 }
 
-impl<'a> Checker<'a> {
+impl Checker<'_> {
     /// Reports `message` at `path` under `rule`, if the rule applies to this task.
-    pub(crate) fn report(&mut self, rule: &'static Rule, path: JsonPath, message: impl Into<String>) {
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        path: JsonPath,
+        message: impl Into<String>,
+    ) {
         if self.task.applies(rule) {
             self.out.push(Diagnostic {
                 path,
@@ -146,11 +152,6 @@ impl<'a> Checker<'a> {
                 message: message.into(),
             });
         }
-    }
-
-    /// Whether `rule` applies to this task (to skip work whose only outcome is that rule).
-    pub(crate) fn applies(&self, rule: &Rule) -> bool {
-        self.task.applies(rule)
     }
 
     pub(crate) fn network_mode(&self) -> Option<NetworkMode> {

@@ -36,7 +36,10 @@ fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         cx.report(
             &rules::C4,
             list.path(),
-            format!("{} port mappings with the `none` network mode", c.port_mappings.len()),
+            format!(
+                "{} port mappings with the `none` network mode",
+                c.port_mappings.len()
+            ),
         );
     }
     let mut seen: Vec<(Ports, usize)> = Vec::new();
@@ -66,7 +69,11 @@ fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         names(cx, p, &item, mode);
     }
     if ranges > 100 {
-        cx.report(&rules::C6, list.path(), format!("{ranges} port ranges; at most 100 per container"));
+        cx.report(
+            &rules::C6,
+            list.path(),
+            format!("{ranges} port ranges; at most 100 per container"),
+        );
     }
 }
 
@@ -84,42 +91,32 @@ fn overlap(a: &Ports, b: &Ports) -> Option<i32> {
 fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
     let mode = cx.network_mode();
     if let Some(range) = p.container_port_range.as_deref() {
-        let at = item.key("containerPortRange");
-        if p.container_port.is_some() {
-            cx.report(&rules::C6, item.key("containerPort").path(), "set with `containerPortRange`; give one or the other");
-        }
-        if p.host_port.is_some() {
-            cx.report(&rules::C6, item.key("hostPort").path(), "set with `containerPortRange`; ECS assigns the host ports");
-        }
-        if let Some(mode @ (NetworkMode::Host | NetworkMode::None)) = mode {
-            cx.report(&rules::C6, at.path(), format!("port ranges need `bridge` or `awsvpc`, not `{mode}`"));
-        }
-        return match parse_range(range) {
-            Some((start, end)) if (1..=65535).contains(&start) && (1..=65535).contains(&end) && start < end => {
-                Ports::Range(start, end)
-            }
-            Some((start, end)) if start >= end => {
-                cx.report(&rules::C6, at.path(), format!("{}: the first port must be below the last", quoted(range)));
-                Ports::Invalid
-            }
-            _ => {
-                cx.report(&rules::C6, at.path(), format!("{} is not `start-end` with ports 1–65535", quoted(range)));
-                Ports::Invalid
-            }
-        };
+        return range_mapping(cx, p, range, item);
     }
     let Some(container_port) = p.container_port else {
-        cx.report(&rules::C11, item.path(), "a port mapping needs `containerPort` or `containerPortRange`");
+        cx.report(
+            &rules::C11,
+            item.path(),
+            "a port mapping needs `containerPort` or `containerPortRange`",
+        );
         return Ports::Invalid;
     };
     let mut valid = true;
     if !(1..=65535).contains(&container_port) {
-        cx.report(&rules::C11, item.key("containerPort").path(), format!("{container_port} is not a port (1–65535)"));
+        cx.report(
+            &rules::C11,
+            item.key("containerPort").path(),
+            format!("{container_port} is not a port (1–65535)"),
+        );
         valid = false;
     }
     if let Some(host_port) = p.host_port {
         if !(0..=65535).contains(&host_port) {
-            cx.report(&rules::C11, item.key("hostPort").path(), format!("{host_port} is not a port (0–65535)"));
+            cx.report(
+                &rules::C11,
+                item.key("hostPort").path(),
+                format!("{host_port} is not a port (0–65535)"),
+            );
         }
     }
     match mode {
@@ -153,7 +150,61 @@ fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
             "3150 is reserved on Fargate Windows",
         );
     }
-    if valid { Ports::One(container_port) } else { Ports::Invalid }
+    if valid {
+        Ports::One(container_port)
+    } else {
+        Ports::Invalid
+    }
+}
+
+/// Checks a `containerPortRange` mapping.
+fn range_mapping(cx: &mut Checker<'_>, p: &PortMapping, range: &str, item: &At<'_>) -> Ports {
+    let mode = cx.network_mode();
+    let at = item.key("containerPortRange");
+    if p.container_port.is_some() {
+        cx.report(
+            &rules::C6,
+            item.key("containerPort").path(),
+            "set with `containerPortRange`; give one or the other",
+        );
+    }
+    if p.host_port.is_some() {
+        cx.report(
+            &rules::C6,
+            item.key("hostPort").path(),
+            "set with `containerPortRange`; ECS assigns the host ports",
+        );
+    }
+    if let Some(mode @ (NetworkMode::Host | NetworkMode::None)) = mode {
+        cx.report(
+            &rules::C6,
+            at.path(),
+            format!("port ranges need `bridge` or `awsvpc`, not `{mode}`"),
+        );
+    }
+    match parse_range(range) {
+        Some((start, end))
+            if (1..=65535).contains(&start) && (1..=65535).contains(&end) && start < end =>
+        {
+            Ports::Range(start, end)
+        }
+        Some((start, end)) if start >= end => {
+            cx.report(
+                &rules::C6,
+                at.path(),
+                format!("{}: the first port must be below the last", quoted(range)),
+            );
+            Ports::Invalid
+        }
+        _ => {
+            cx.report(
+                &rules::C6,
+                at.path(),
+                format!("{} is not `start-end` with ports 1–65535", quoted(range)),
+            );
+            Ports::Invalid
+        }
+    }
 }
 
 /// A static host port on an instance: reserved ports and the ephemeral range.
@@ -183,9 +234,9 @@ fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>, mode: Option<Netw
             let valid = !name.is_empty()
                 && name.len() <= 64
                 && !name.starts_with('-')
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+                && name.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                });
             if !valid {
                 cx.report(
                     &rules::C7,
@@ -231,20 +282,34 @@ fn unsupported_with_awsvpc(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &A
             continue;
         }
         if fargate && key != "hostname" {
-            cx.report(&rules::H10, at.key(key).path(), format!("`{key}` is not valid on Fargate"));
+            cx.report(
+                &rules::H10,
+                at.key(key).path(),
+                format!("`{key}` is not valid on Fargate"),
+            );
         } else if awsvpc {
-            cx.report(&rules::C8, at.key(key).path(), format!("`{key}` is not supported with the `awsvpc` network mode"));
+            cx.report(
+                &rules::C8,
+                at.key(key).path(),
+                format!("`{key}` is not supported with the `awsvpc` network mode"),
+            );
         }
     }
     if !c.links.is_empty() {
         let path = at.key("links").path();
         if fargate {
             cx.report(&rules::H10, path.clone(), "`links` is not valid on Fargate");
-        } else if cx.network_mode().is_some_and(|mode| mode != NetworkMode::Bridge) {
+        } else if cx
+            .network_mode()
+            .is_some_and(|mode| mode != NetworkMode::Bridge)
+        {
             cx.report(
                 &rules::C9,
                 path.clone(),
-                format!("links with the `{}` network mode; links need `bridge`", cx.network_mode().map_or("", NetworkMode::as_str)),
+                format!(
+                    "links with the `{}` network mode; links need `bridge`",
+                    cx.network_mode().map_or("", NetworkMode::as_str)
+                ),
             );
         }
         cx.report(&rules::C9_WINDOWS, path, "links on Windows");

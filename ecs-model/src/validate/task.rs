@@ -48,7 +48,11 @@ fn family(cx: &mut Checker<'_>, td: &TaskDefinition) {
 fn container_count(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let n = td.container_definitions.len();
     if n == 0 {
-        cx.report(&rules::A2, json_path!("containerDefinitions"), "a task definition needs at least one container");
+        cx.report(
+            &rules::A2,
+            json_path!("containerDefinitions"),
+            "a task definition needs at least one container",
+        );
     } else if n > 10 {
         cx.report(
             &rules::A2,
@@ -64,7 +68,9 @@ fn size(cx: &mut Checker<'_>, td: &TaskDefinition) {
         cx.report(
             &rules::A3,
             json_path!(),
-            format!("the rendered definition is {size} bytes; ECS accepts at most {MAX_SIZE} (64 KiB)"),
+            format!(
+                "the rendered definition is {size} bytes; ECS accepts at most {MAX_SIZE} (64 KiB)"
+            ),
         );
     }
 }
@@ -121,7 +127,11 @@ fn network_mode(cx: &mut Checker<'_>, td: &TaskDefinition) {
 fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if let Some(cpu) = &td.cpu {
         if let Some(problem) = cpu.problem() {
-            cx.report(&rules::A7, json_path!("cpu"), format!("{problem} (use units like \"512\" or \"0.5 vCPU\")"));
+            cx.report(
+                &rules::A7,
+                json_path!("cpu"),
+                format!("{problem} (use units like \"512\" or \"0.5 vCPU\")"),
+            );
         } else if let Some(units) = cpu.units() {
             if !(128..=196_608).contains(&units) {
                 cx.report(
@@ -134,15 +144,35 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
     }
     if let Some(memory) = &td.memory {
         if let Some(problem) = memory.problem() {
-            cx.report(&rules::A7, json_path!("memory"), format!("{problem} (use MiB like \"1024\" or \"1 GB\")"));
+            cx.report(
+                &rules::A7,
+                json_path!("memory"),
+                format!("{problem} (use MiB like \"1024\" or \"1 GB\")"),
+            );
         } else if memory.mib() == Some(0) {
-            cx.report(&rules::A7, json_path!("memory"), "0 MiB; task memory must be positive");
+            cx.report(
+                &rules::A7,
+                json_path!("memory"),
+                "0 MiB; task memory must be positive",
+            );
         }
     }
     match (&td.cpu, &td.memory) {
-        (None, None) => cx.report(&rules::A8, json_path!("cpu"), "Fargate tasks need `cpu` and `memory`; both are missing"),
-        (None, Some(_)) => cx.report(&rules::A8, json_path!("cpu"), "Fargate tasks need `cpu` with `memory`"),
-        (Some(_), None) => cx.report(&rules::A8, json_path!("memory"), "Fargate tasks need `memory` with `cpu`"),
+        (None, None) => cx.report(
+            &rules::A8,
+            json_path!("cpu"),
+            "Fargate tasks need `cpu` and `memory`; both are missing",
+        ),
+        (None, Some(_)) => cx.report(
+            &rules::A8,
+            json_path!("cpu"),
+            "Fargate tasks need `cpu` with `memory`",
+        ),
+        (Some(_), None) => cx.report(
+            &rules::A8,
+            json_path!("memory"),
+            "Fargate tasks need `memory` with `cpu`",
+        ),
         (Some(cpu), Some(memory)) => {
             if let (Some(units), Some(mib)) = (cpu.units(), memory.mib()) {
                 let windows = td.is_windows();
@@ -173,7 +203,11 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if td.cpu.is_some() || td.memory.is_some() {
         cx.report(
             &rules::A11,
-            if td.cpu.is_some() { json_path!("cpu") } else { json_path!("memory") },
+            if td.cpu.is_some() {
+                json_path!("cpu")
+            } else {
+                json_path!("memory")
+            },
             "Windows containers on EC2 ignore task-level cpu and memory; set them per container",
         );
     }
@@ -182,20 +216,40 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
 fn namespaces(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if let Some(mode) = td.pid_mode {
         if mode == PidMode::Host {
-            cx.report(&rules::A12, json_path!("pidMode"), "`host` on Fargate; Fargate supports only `task`");
+            cx.report(
+                &rules::A12,
+                json_path!("pidMode"),
+                "`host` on Fargate; Fargate supports only `task`",
+            );
         }
-        cx.report(&rules::A12_WINDOWS, json_path!("pidMode"), format!("`{mode}` on Windows"));
+        cx.report(
+            &rules::A12_WINDOWS,
+            json_path!("pidMode"),
+            format!("`{mode}` on Windows"),
+        );
     }
     if let Some(mode) = td.ipc_mode {
-        cx.report(&rules::A13, json_path!("ipcMode"), format!("`{mode}` on Fargate"));
-        cx.report(&rules::A13_WINDOWS, json_path!("ipcMode"), format!("`{mode}` on Windows"));
+        cx.report(
+            &rules::A13,
+            json_path!("ipcMode"),
+            format!("`{mode}` on Fargate"),
+        );
+        cx.report(
+            &rules::A13_WINDOWS,
+            json_path!("ipcMode"),
+            format!("`{mode}` on Windows"),
+        );
     }
 }
 
 fn placement(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let n = td.placement_constraints.len();
     if n > 10 {
-        cx.report(&rules::A14, json_path!("placementConstraints"), format!("{n} constraints; at most 10"));
+        cx.report(
+            &rules::A14,
+            json_path!("placementConstraints"),
+            format!("{n} constraints; at most 10"),
+        );
     }
     if n > 0 {
         cx.report(
@@ -227,7 +281,9 @@ fn ephemeral_storage(cx: &mut Checker<'_>, td: &TaskDefinition) {
 }
 
 fn proxy(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    let Some(proxy) = &td.proxy_configuration else { return };
+    let Some(proxy) = &td.proxy_configuration else {
+        return;
+    };
     if td.container(&proxy.container_name).is_none() {
         cx.report(
             &rules::A16,
@@ -246,16 +302,27 @@ fn proxy(cx: &mut Checker<'_>, td: &TaskDefinition) {
 
 fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if !td.inference_accelerators.is_empty() {
-        cx.report(&rules::A17_FARGATE, json_path!("inferenceAccelerators"), "inference accelerators on Fargate");
+        cx.report(
+            &rules::A17_FARGATE,
+            json_path!("inferenceAccelerators"),
+            "inference accelerators on Fargate",
+        );
     }
     for (i, c) in td.container_definitions.iter().enumerate() {
         for (j, r) in c.resource_requirements.iter().enumerate() {
             if r.r#type == ResourceType::InferenceAccelerator
-                && !td.inference_accelerators.iter().any(|a| a.device_name == r.value)
+                && !td
+                    .inference_accelerators
+                    .iter()
+                    .any(|a| a.device_name == r.value)
             {
                 cx.report(
                     &rules::A17,
-                    json_path!("containerDefinitions"[i], "resourceRequirements"[j], "value"),
+                    json_path!(
+                        "containerDefinitions"[i],
+                        "resourceRequirements"[j],
+                        "value"
+                    ),
                     format!(
                         "no task inference accelerator is named {}",
                         quoted(&r.value)
@@ -268,29 +335,58 @@ fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
 
 fn tags(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if td.tags.len() > 50 {
-        cx.report(&rules::A19, json_path!("tags"), format!("{} tags; at most 50", td.tags.len()));
+        cx.report(
+            &rules::A19,
+            json_path!("tags"),
+            format!("{} tags; at most 50", td.tags.len()),
+        );
     }
-    let allowed = |c: char| {
-        c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
-    };
+    let allowed = |c: char| c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c);
     for (i, tag) in td.tags.iter().enumerate() {
         let key_len = tag.key.chars().count();
         if !(1..=128).contains(&key_len) {
-            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{key_len} characters; keys have 1–128"));
+            cx.report(
+                &rules::A19,
+                json_path!("tags"[i], "key"),
+                format!("{key_len} characters; keys have 1–128"),
+            );
         }
-        if tag.key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
-            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{} starts with `aws:`, which AWS reserves", quoted(&tag.key)));
+        if tag
+            .key
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+        {
+            cx.report(
+                &rules::A19,
+                json_path!("tags"[i], "key"),
+                format!(
+                    "{} starts with `aws:`, which AWS reserves",
+                    quoted(&tag.key)
+                ),
+            );
         }
         if !tag.key.chars().all(allowed) {
-            cx.report(&rules::A19, json_path!("tags"[i], "key"), format!("{} has characters tags do not allow", quoted(&tag.key)));
+            cx.report(
+                &rules::A19,
+                json_path!("tags"[i], "key"),
+                format!("{} has characters tags do not allow", quoted(&tag.key)),
+            );
         }
         if let Some(value) = &tag.value {
             let len = value.chars().count();
             if len > 256 {
-                cx.report(&rules::A19, json_path!("tags"[i], "value"), format!("{len} characters; values have at most 256"));
+                cx.report(
+                    &rules::A19,
+                    json_path!("tags"[i], "value"),
+                    format!("{len} characters; values have at most 256"),
+                );
             }
             if !value.chars().all(allowed) {
-                cx.report(&rules::A19, json_path!("tags"[i], "value"), format!("{} has characters tags do not allow", quoted(value)));
+                cx.report(
+                    &rules::A19,
+                    json_path!("tags"[i], "value"),
+                    format!("{} has characters tags do not allow", quoted(value)),
+                );
             }
         }
     }
@@ -315,7 +411,9 @@ fn execution_role(cx: &mut Checker<'_>, td: &TaskDefinition) {
             needs.push(format!("the secrets of containerDefinitions[{i}]"));
         }
         if c.repository_credentials.is_some() {
-            needs.push(format!("the registry credentials of containerDefinitions[{i}]"));
+            needs.push(format!(
+                "the registry credentials of containerDefinitions[{i}]"
+            ));
         }
         if let Some(log) = &c.log_configuration {
             if log.log_driver == LogDriver::Awslogs {
@@ -326,7 +424,9 @@ fn execution_role(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 );
             }
             if !log.secret_options.is_empty() {
-                needs.push(format!("the log secret options of containerDefinitions[{i}]"));
+                needs.push(format!(
+                    "the log secret options of containerDefinitions[{i}]"
+                ));
             }
         }
     }
@@ -334,15 +434,26 @@ fn execution_role(cx: &mut Checker<'_>, td: &TaskDefinition) {
         cx.report(
             &rules::A22,
             json_path!("executionRoleArn"),
-            format!("missing; Fargate needs an execution role for {}", needs.join(", ")),
+            format!(
+                "missing; Fargate needs an execution role for {}",
+                needs.join(", ")
+            ),
         );
     }
 }
 
 fn container_totals(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let containers = &td.container_definitions;
-    if !containers.is_empty() && !containers.iter().any(|c| c.is_essential()) {
-        cx.report(&rules::B8, json_path!("containerDefinitions"), "no container is essential; mark at least one `essential: true`");
+    if !containers.is_empty()
+        && !containers
+            .iter()
+            .any(crate::ContainerDefinition::is_essential)
+    {
+        cx.report(
+            &rules::B8,
+            json_path!("containerDefinitions"),
+            "no container is essential; mark at least one `essential: true`",
+        );
     }
     if let Some(task_mib) = td.memory.as_ref().and_then(crate::Memory::mib) {
         let reserved: i64 = containers
@@ -353,7 +464,9 @@ fn container_totals(cx: &mut Checker<'_>, td: &TaskDefinition) {
             cx.report(
                 &rules::B6,
                 json_path!("memory"),
-                format!("containers reserve {reserved} MiB in all, more than the task's {task_mib} MiB"),
+                format!(
+                    "containers reserve {reserved} MiB in all, more than the task's {task_mib} MiB"
+                ),
             );
         }
         for (i, c) in containers.iter().enumerate() {
@@ -369,12 +482,17 @@ fn container_totals(cx: &mut Checker<'_>, td: &TaskDefinition) {
         }
     }
     if let Some(task_units) = td.cpu.as_ref().and_then(crate::Cpu::units) {
-        let total: i64 = containers.iter().map(|c| i64::from(c.cpu.unwrap_or(0))).sum();
+        let total: i64 = containers
+            .iter()
+            .map(|c| i64::from(c.cpu.unwrap_or(0)))
+            .sum();
         if total > i64::from(task_units) {
             cx.report(
                 &rules::B6,
                 json_path!("cpu"),
-                format!("containers reserve {total} CPU units in all, more than the task's {task_units}"),
+                format!(
+                    "containers reserve {total} CPU units in all, more than the task's {task_units}"
+                ),
             );
         }
     }
@@ -436,12 +554,18 @@ fn firelens(cx: &mut Checker<'_>, td: &TaskDefinition) {
         cx.report(
             &rules::F7,
             json_path!("containerDefinitions"[i], "firelensConfiguration"),
-            format!("a second FireLens router (containerDefinitions[{}] is one); a task has one", routers[0]),
+            format!(
+                "a second FireLens router (containerDefinitions[{}] is one); a task has one",
+                routers[0]
+            ),
         );
     }
     if routers.is_empty() {
         for (i, c) in td.container_definitions.iter().enumerate() {
-            if c.log_configuration.as_ref().is_some_and(|l| l.log_driver == LogDriver::Awsfirelens) {
+            if c.log_configuration
+                .as_ref()
+                .is_some_and(|l| l.log_driver == LogDriver::Awsfirelens)
+            {
                 cx.report(
                     &rules::F7,
                     json_path!("containerDefinitions"[i], "logConfiguration", "logDriver"),
@@ -460,8 +584,16 @@ fn firelens(cx: &mut Checker<'_>, td: &TaskDefinition) {
             if kind != "file" {
                 cx.report(
                     &rules::F7_FARGATE,
-                    json_path!("containerDefinitions"[i], "firelensConfiguration", "options").key("config-file-type"),
-                    format!("{}; Fargate reads FireLens config only from a `file`", quoted(kind)),
+                    json_path!(
+                        "containerDefinitions"[i],
+                        "firelensConfiguration",
+                        "options"
+                    )
+                    .key("config-file-type"),
+                    format!(
+                        "{}; Fargate reads FireLens config only from a `file`",
+                        quoted(kind)
+                    ),
                 );
             }
         }

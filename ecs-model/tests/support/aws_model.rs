@@ -1,0 +1,90 @@
+//! A strict checker of JSON documents against a botocore API model (`service-2.json`): unknown
+//! keys, missing required members, JSON types and enum values, each reported with its path.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+/// One botocore service model.
+pub struct ApiModel {
+    shapes: Map<String, Value>,
+}
+
+impl ApiModel {
+    /// Loads `aws-models/<file>` from `../shared/reference`.
+    pub fn load(shared: &Path, file: &str) -> Self {
+        let text = std::fs::read_to_string(shared.join("reference/aws-models").join(file)).unwrap();
+        let model: Value = serde_json::from_str(&text).unwrap();
+        Self {
+            shapes: model["shapes"].as_object().unwrap().clone(),
+        }
+    }
+
+    /// The shape named `name`.
+    pub fn shape(&self, name: &str) -> &Value {
+        self.shapes
+            .get(name)
+            .unwrap_or_else(|| panic!("no shape {name}"))
+    }
+
+    /// Every problem of `value` as an instance of shape `shape`.
+    pub fn check(&self, shape: &str, value: &Value) -> Vec<String> {
+        let mut problems = Vec::new();
+        self.walk(shape, value, "$", &mut problems);
+        problems
+    }
+
+    fn walk(&self, shape_name: &str, value: &Value, path: &str, out: &mut Vec<String>) {
+        let shape = self.shape(shape_name);
+        let kind = shape["type"].as_str().unwrap();
+        match (kind, value) {
+            ("structure", Value::Object(map)) => {
+                let members = shape["members"].as_object().unwrap();
+                for (key, v) in map {
+                    match members.get(key) {
+                        Some(member) => {
+                            self.walk(
+                                member["shape"].as_str().unwrap(),
+                                v,
+                                &format!("{path}.{key}"),
+                                out,
+                            );
+                        }
+                        None => out.push(format!("{path}.{key}: unknown key (shape {shape_name})")),
+                    }
+                }
+                for required in shape["required"].as_array().into_iter().flatten() {
+                    let required = required.as_str().unwrap();
+                    if !map.contains_key(required) {
+                        out.push(format!("{path}: missing required {required}"));
+                    }
+                }
+            }
+            ("list", Value::Array(items)) => {
+                let member = shape["member"]["shape"].as_str().unwrap();
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(member, item, &format!("{path}[{i}]"), out);
+                }
+            }
+            ("map", Value::Object(map)) => {
+                let value_shape = shape["value"]["shape"].as_str().unwrap();
+                for (key, v) in map {
+                    self.walk(value_shape, v, &format!("{path}.{key}"), out);
+                }
+            }
+            ("string", Value::String(s)) => {
+                if let Some(values) = shape["enum"].as_array() {
+                    if !values.iter().any(|e| e == s) {
+                        out.push(format!("{path}: {s:?} not in enum {shape_name}"));
+                    }
+                }
+            }
+            ("integer" | "long", Value::Number(n)) if n.is_i64() || n.is_u64() => {}
+            ("double" | "float", Value::Number(_))
+            | ("boolean", Value::Bool(_))
+            | ("timestamp", Value::String(_) | Value::Number(_))
+            | ("blob", Value::String(_)) => {}
+            (kind, value) => out.push(format!("{path}: expected {kind}, got {value}")),
+        }
+    }
+}

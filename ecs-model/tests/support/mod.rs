@@ -1,0 +1,31 @@
+//! Test support shared by the integration tests.
+
+#![allow(dead_code, unreachable_pub)] // each test binary uses part of it
+
+pub mod aws_model;
+
+use std::path::{Path, PathBuf};
+
+/// `../shared` next to the repository, if it is there.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("ECS_SHARED_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+        PathBuf::from,
+    );
+    dir.is_dir().then_some(dir)
+}
+
+/// `../shared`, or `None` after saying plainly that the test skipped; under `CI=true` a missing
+/// `../shared` fails the test instead.
+pub fn shared_or_skip(what: &str) -> Option<PathBuf> {
+    match shared_dir() {
+        Some(dir) => Some(dir),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but ../shared is missing ({what})")
+        }
+        None => {
+            eprintln!("SKIPPED {what}: ../shared is absent (set ECS_SHARED_DIR)");
+            None
+        }
+    }
+}
