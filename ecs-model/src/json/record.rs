@@ -10,7 +10,8 @@ use crate::path::JsonPath;
 pub(crate) trait Field: Sized {
     /// What the key's JSON value decodes to.
     type Item: Decode;
-    /// Whether a document without the key is rejected.
+    /// Whether a document without the key is rejected (the schema's `required`).
+    #[cfg(feature = "schema")]
     const REQUIRED: bool;
     /// The field for a present key.
     fn present(item: Self::Item) -> Self;
@@ -22,6 +23,7 @@ pub(crate) trait Field: Sized {
 
 impl<T: Decode> Field for Option<T> {
     type Item = T;
+    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: T) -> Self {
         Some(item)
@@ -37,6 +39,7 @@ impl<T: Decode> Field for Option<T> {
 /// Lists: an empty list is the same as an absent one (ECS stores them alike), and is not rendered.
 impl<T: Decode> Field for Vec<T> {
     type Item = Vec<T>;
+    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: Vec<T>) -> Self {
         item
@@ -52,6 +55,7 @@ impl<T: Decode> Field for Vec<T> {
 /// Maps: an empty map is the same as an absent one, and is not rendered.
 impl Field for StringMap {
     type Item = StringMap;
+    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: StringMap) -> Self {
         item
@@ -69,6 +73,7 @@ macro_rules! required_field {
     ($($t:ty),*) => {$(
         impl $crate::json::record::Field for $t {
             type Item = $t;
+            #[cfg(feature = "schema")]
             const REQUIRED: bool = true;
             fn present(item: $t) -> Self {
                 item

@@ -116,11 +116,11 @@ pub(crate) fn size_problem(cpu: u32, mib: u32, windows: bool) -> Option<String> 
     } else {
         FARGATE_LINUX_SIZES
     };
-    let os = if windows { "Windows " } else { "" };
+    let os = if windows { " Windows" } else { "" };
     let Some(size) = table.iter().find(|size| size.cpu == cpu) else {
         let valid: Vec<String> = table.iter().map(|s| s.cpu.to_string()).collect();
         return Some(format!(
-            "{cpu} CPU units is not a Fargate {os}CPU size; use one of {}",
+            "{cpu} CPU units is not a Fargate{os} CPU size; use one of {}",
             valid.join(", ")
         ));
     };
@@ -128,7 +128,7 @@ pub(crate) fn size_problem(cpu: u32, mib: u32, windows: bool) -> Option<String> 
         return None;
     }
     Some(format!(
-        "{mib} MiB does not go with {cpu} CPU units on Fargate {os}: use {}–{} MiB in steps of {}",
+        "{mib} MiB does not go with {cpu} CPU units on Fargate{os}: use {}–{} MiB in steps of {}",
         size.min_mib, size.max_mib, size.step_mib
     ))
 }
