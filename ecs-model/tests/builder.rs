@@ -80,7 +80,7 @@ fn build_reports_every_error_at_once() {
     let rules: Vec<&str> = err
         .diagnostics()
         .iter()
-        .filter_map(|d| d.rule_id())
+        .filter_map(ecs_model::Diagnostic::rule_id)
         .collect();
     assert_eq!(rules, ["ECS-A1", "ECS-A9", "ECS-C1", "ECS-D2"], "{err}");
     assert!(err.has_rule("ECS-C1"));
