@@ -22,6 +22,9 @@ pub enum Error {
     /// A CPU or memory amount could not be read.
     #[error(transparent)]
     Unit(#[from] UnitError),
+    /// A config struct could not be read from the environment.
+    #[error(transparent)]
+    Env(#[from] crate::config::EnvError),
 }
 
 /// The JSON is not a definition ECS would read.

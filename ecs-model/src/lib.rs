@@ -12,6 +12,7 @@
 #[doc = include_str!("../../README.md")]
 struct WorkspaceReadme;
 
+pub mod config;
 pub mod container;
 mod diagnostic;
 mod error;
@@ -26,6 +27,9 @@ pub mod units;
 pub mod validate;
 pub mod volume;
 
+#[doc(hidden)]
+pub use config::__private;
+pub use config::{Container, EnvError, EnvProblem, EnvSource, EnvVar, Task};
 pub use container::{
     ContainerDefinition, ContainerDefinitionBuilder, HealthCheck, LogConfiguration, LogDriver,
     PortMapping, Secret,
@@ -38,3 +42,12 @@ pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefini
 pub use units::{Cpu, Memory};
 pub use validate::Rule;
 pub use volume::Volume;
+
+/// `#[derive(Container)]`: a config struct becomes its container definition; see
+/// [`Container`](trait@Container) and the attribute reference in [`ecs_model_derive`].
+#[cfg(feature = "derive")]
+pub use ecs_model_derive::Container;
+/// `#[derive(TaskDefinition)]`: a struct of containers becomes a task definition; see
+/// [`Task`] and the attribute reference in [`ecs_model_derive`].
+#[cfg(feature = "derive")]
+pub use ecs_model_derive::TaskDefinition;

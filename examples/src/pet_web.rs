@@ -50,3 +50,51 @@ pub fn task_definition() -> TaskDefinition {
         .build()
         .expect("the pet-web task definition is valid")
 }
+
+/// The same service, declared once on its own config struct: the derive twin of
+/// [`container`] and [`task_definition`], rendering byte-identical JSON.
+pub mod derived {
+    /// The configuration the Next.js service reads, and the container it runs in.
+    #[derive(Debug, Clone, PartialEq, ecs_model::Container)]
+    #[ecs(
+        name = "nextjs-container",
+        image = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest",
+        port(8080, name = "nextjs-port"),
+        essential,
+        awslogs(
+            group = "/ecs/pet-web-task",
+            region = "ap-northeast-2",
+            stream_prefix = "ecs"
+        ),
+        health_check(
+            shell = "curl -f http://localhost:8080/api/health || exit 1",
+            interval = 30,
+            timeout = 5,
+            retries = 3,
+        )
+    )]
+    pub struct PetWeb {
+        /// `production` in the task definition.
+        #[ecs(env = "NODE_ENV", default = "production")]
+        pub node_env: String,
+        /// The port Next.js listens on.
+        #[ecs(env, default = 8080)]
+        pub port: u16,
+        /// The address Next.js binds.
+        #[ecs(env, default = "0.0.0.0")]
+        pub hostname: String,
+    }
+
+    /// The task: one Fargate container, 0.5 vCPU and 1 GB.
+    #[derive(Debug, Clone, PartialEq, ecs_model::TaskDefinition)]
+    #[ecs(
+        family = "pet-web-task",
+        fargate(cpu = "0.5 vCPU", memory = "1 GB"),
+        runtime_platform(os = "LINUX", cpu_architecture = "X86_64"),
+        execution_role_arn = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
+    )]
+    pub struct PetWebTask {
+        /// The Next.js container.
+        pub web: PetWeb,
+    }
+}

@@ -118,6 +118,16 @@ api_struct! {
 }
 
 impl RuntimePlatform {
+    /// `os` on `architecture`.
+    #[must_use]
+    pub fn new(os: OsFamily, architecture: CpuArchitecture) -> Self {
+        Self {
+            cpu_architecture: Some(architecture),
+            operating_system_family: Some(os),
+            extra: crate::json::Extra::new(),
+        }
+    }
+
     /// Linux on `architecture`.
     #[must_use]
     pub fn linux(architecture: CpuArchitecture) -> Self {

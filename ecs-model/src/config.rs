@@ -1,0 +1,347 @@
+//! A service's own config struct as the single source of its container definition.
+//!
+//! [`Container`] is what `#[derive(ecs_model::Container)]` implements (feature `derive`): the
+//! container definition from the struct's attributes, the one from a value of the struct, and
+//! the struct read back from the environment inside the container, secrets included.
+//! [`Task`] is what `#[derive(ecs_model::TaskDefinition)]` implements over a struct whose
+//! fields are containers. Both can be implemented by hand.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::container::{ContainerDefinition, ContainerDefinitionBuilder};
+use crate::error::ValidationErrors;
+use crate::task_definition::{TaskDefinition, TaskDefinitionBuilder};
+
+/// A type whose values configure one container: its container definition, and its values read
+/// from the environment ECS gives the container.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a container",
+    label = "not a container",
+    note = "derive it: `#[derive(ecs_model::Container)]`"
+)]
+pub trait Container: Sized {
+    /// The container as the attributes declare it: environment variables that have a default,
+    /// secrets by reference. The caller can still adjust it (the image tag usually comes from CI).
+    fn container() -> ContainerDefinitionBuilder;
+
+    /// The container from a value: every environment field set to the value's, secrets by
+    /// reference (their values never enter a task definition).
+    fn to_container(&self) -> ContainerDefinitionBuilder;
+
+    /// The environment variables and secrets the type reads, in field order.
+    fn env_vars() -> &'static [EnvVar];
+
+    /// Reads a value through `lookup` (a variable's value by name): each field parsed with
+    /// `FromStr`, defaults for absent ones; every missing or unparsable variable reported at once.
+    ///
+    /// # Errors
+    /// An [`EnvError`] naming each variable that is missing or does not parse.
+    fn from_lookup(lookup: &mut dyn FnMut(&str) -> Option<OsString>) -> Result<Self, EnvError>;
+
+    /// [`container`](Self::container), validated.
+    ///
+    /// # Errors
+    /// Every ECS rule the container breaks on its own.
+    fn container_definition() -> Result<ContainerDefinition, ValidationErrors> {
+        Self::container().build()
+    }
+
+    /// Reads a value from the process environment (inside the container, where ECS put the
+    /// variables and the secrets).
+    ///
+    /// # Errors
+    /// An [`EnvError`] naming each variable that is missing or does not parse.
+    fn from_env() -> Result<Self, EnvError> {
+        Self::from_lookup(&mut |name| std::env::var_os(name))
+    }
+}
+
+/// A type whose fields are the containers of one task (an app and its sidecars).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not define a task",
+    note = "derive it: `#[derive(ecs_model::TaskDefinition)]`"
+)]
+pub trait Task {
+    /// The task definition from the attributes, each container from its type.
+    fn task_definition() -> TaskDefinitionBuilder;
+
+    /// The task definition from a value: each container from its field's value.
+    fn to_task_definition(&self) -> TaskDefinitionBuilder;
+
+    /// [`task_definition`](Self::task_definition), validated.
+    ///
+    /// # Errors
+    /// Every ECS rule the task definition breaks.
+    fn task_definition_validated() -> Result<TaskDefinition, ValidationErrors> {
+        Self::task_definition().build()
+    }
+}
+
+/// How a field reaches the container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EnvSource {
+    /// A plain environment variable in the task definition.
+    Env,
+    /// A secret ECS injects as an environment variable, from this `valueFrom`.
+    Secret(&'static str),
+}
+
+/// One environment variable a [`Container`] type reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EnvVar {
+    /// The variable's name (`NODE_ENV`).
+    pub name: &'static str,
+    /// The Rust field it fills.
+    pub field: &'static str,
+    /// Plain or secret.
+    pub source: EnvSource,
+    /// The value used when the variable is absent.
+    pub default: Option<&'static str>,
+    /// Whether an absent variable (without a default) is an error.
+    pub required: bool,
+}
+
+impl EnvVar {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn new(
+        name: &'static str,
+        field: &'static str,
+        source: EnvSource,
+        default: Option<&'static str>,
+        required: bool,
+    ) -> Self {
+        Self {
+            name,
+            field,
+            source,
+            default,
+            required,
+        }
+    }
+}
+
+/// Why one variable could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EnvProblem {
+    /// Absent, with no default.
+    Missing {
+        /// The variable.
+        name: String,
+    },
+    /// Present but not valid Unicode.
+    NotUnicode {
+        /// The variable.
+        name: String,
+    },
+    /// Present (or defaulted) but `FromStr` rejected it.
+    Invalid {
+        /// The variable.
+        name: String,
+        /// The text that did not parse.
+        value: String,
+        /// The parser's reason.
+        reason: String,
+    },
+}
+
+impl fmt::Display for EnvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing { name } => write!(f, "{name}: missing"),
+            Self::NotUnicode { name } => write!(f, "{name}: not valid UTF-8"),
+            Self::Invalid {
+                name,
+                value,
+                reason,
+            } => write!(
+                f,
+                "{name}: {} is not valid: {reason}",
+                crate::json::decode::quoted(value)
+            ),
+        }
+    }
+}
+
+/// Every environment variable that was missing or did not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", display_problems(&self.0))]
+pub struct EnvError(Vec<EnvProblem>);
+
+fn display_problems(problems: &[EnvProblem]) -> String {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    format!(
+        "cannot read the configuration from the environment: {}",
+        lines.join("; ")
+    )
+}
+
+impl EnvError {
+    /// The problems, in field order.
+    #[must_use]
+    pub fn problems(&self) -> &[EnvProblem] {
+        &self.0
+    }
+}
+
+/// What derived code calls; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    use super::{EnvError, EnvProblem, FromStr, OsString};
+    pub use crate::container::{ApplicationProtocol, TransportProtocol};
+    pub use crate::container::{
+        ContainerCondition, ContainerDefinition, ContainerDefinitionBuilder, FirelensConfiguration,
+        FirelensConfigurationType, HealthCheck, LogConfiguration, LogDriver, MountPoint,
+        PortMapping, Ulimit, UlimitName,
+    };
+    pub use crate::task_definition::{
+        Compatibility, CpuArchitecture, NetworkMode, OsFamily, RuntimePlatform, TaskDefinition,
+        TaskDefinitionBuilder,
+    };
+    pub use crate::volume::{EfsVolumeConfiguration, Volume};
+    pub use std::ffi::OsString as Os;
+
+    /// Values an environment field can hold: parsed with `FromStr`, written with `Display`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be read from an environment variable",
+        label = "an `env` or `secret` field needs `FromStr` (to read it) and `Display` (to write it)",
+        note = "use a type such as `String`, `u16`, `bool`, or implement `FromStr` and `Display` for it"
+    )]
+    pub trait EnvValue: Sized {
+        /// Parses a variable's text.
+        fn parse_env(text: &str) -> Result<Self, String>;
+        /// The text of a value.
+        fn to_env(&self) -> String;
+    }
+
+    impl<T> EnvValue for T
+    where
+        T: FromStr + std::fmt::Display,
+        T::Err: std::fmt::Display,
+    {
+        fn parse_env(text: &str) -> Result<Self, String> {
+            text.parse().map_err(|e: T::Err| e.to_string())
+        }
+        fn to_env(&self) -> String {
+            self.to_string()
+        }
+    }
+
+    /// Collects the problems while a derived `from_lookup` reads its fields.
+    pub struct Reader<'a> {
+        lookup: &'a mut dyn FnMut(&str) -> Option<OsString>,
+        problems: Vec<EnvProblem>,
+    }
+
+    impl<'a> Reader<'a> {
+        pub fn new(lookup: &'a mut dyn FnMut(&str) -> Option<OsString>) -> Self {
+            Self {
+                lookup,
+                problems: Vec::new(),
+            }
+        }
+
+        fn text(&mut self, name: &str) -> Result<Option<String>, ()> {
+            match (self.lookup)(name) {
+                None => Ok(None),
+                Some(value) => match value.into_string() {
+                    Ok(text) => Ok(Some(text)),
+                    Err(_) => {
+                        self.problems.push(EnvProblem::NotUnicode {
+                            name: name.to_owned(),
+                        });
+                        Err(())
+                    }
+                },
+            }
+        }
+
+        fn parse<T: EnvValue>(&mut self, name: &str, text: String) -> Option<T> {
+            match T::parse_env(&text) {
+                Ok(value) => Some(value),
+                Err(reason) => {
+                    self.problems.push(EnvProblem::Invalid {
+                        name: name.to_owned(),
+                        value: text,
+                        reason,
+                    });
+                    None
+                }
+            }
+        }
+
+        /// A required variable (or its default).
+        pub fn required<T: EnvValue>(&mut self, name: &str, default: Option<&str>) -> Option<T> {
+            match self.text(name) {
+                Ok(Some(text)) => self.parse(name, text),
+                Ok(None) => match default {
+                    Some(text) => self.parse(name, text.to_owned()),
+                    None => {
+                        self.problems.push(EnvProblem::Missing {
+                            name: name.to_owned(),
+                        });
+                        None
+                    }
+                },
+                Err(()) => None,
+            }
+        }
+
+        /// An optional variable: `Some(None)` when absent.
+        pub fn optional<T: EnvValue>(&mut self, name: &str) -> Option<Option<T>> {
+            match self.text(name) {
+                Ok(Some(text)) => self.parse(name, text).map(Some),
+                Ok(None) => Some(None),
+                Err(()) => None,
+            }
+        }
+
+        /// The value `make` assembles from the fields read, or every problem found. `make`
+        /// returns `None` only when a field failed, which recorded a problem.
+        pub fn build<S>(self, make: impl FnOnce() -> Option<S>) -> Result<S, EnvError> {
+            match make() {
+                Some(value) if self.problems.is_empty() => Ok(value),
+                _ => Err(EnvError(self.problems)),
+            }
+        }
+    }
+
+    /// The text of an environment value.
+    pub fn env_text<T: EnvValue>(value: &T) -> String {
+        value.to_env()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::__private::Reader;
+    use super::*;
+
+    #[test]
+    fn reports_every_problem_by_name() {
+        let mut lookup = |name: &str| match name {
+            "PORT" => Some(OsString::from("80a")),
+            "HOST" => Some(OsString::from("0.0.0.0")),
+            _ => None,
+        };
+        let mut reader = Reader::new(&mut lookup);
+        let port: Option<u16> = reader.required("PORT", Some("8080"));
+        let host: Option<String> = reader.required("HOST", None);
+        let password: Option<String> = reader.required("DATABASE_PASSWORD", None);
+        let dsn: Option<Option<String>> = reader.optional("SENTRY_DSN");
+        let retries: Option<u8> = reader.required("RETRIES", Some("3"));
+        assert_eq!(
+            (port, host.as_deref(), password, dsn, retries),
+            (None, Some("0.0.0.0"), None, Some(None), Some(3))
+        );
+        assert_eq!(
+            reader.build(|| Some(())).unwrap_err().to_string(),
+            "cannot read the configuration from the environment: PORT: \"80a\" is not valid: invalid digit found in string; DATABASE_PASSWORD: missing"
+        );
+    }
+}
