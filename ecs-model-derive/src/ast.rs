@@ -17,10 +17,27 @@ pub(crate) struct Container {
     pub(crate) generics: Generics,
     pub(crate) name: String,
     pub(crate) image: String,
+    pub(crate) resources: Resources,
+    pub(crate) ports: Vec<Port>,
+    pub(crate) process: Process,
+    pub(crate) wiring: Wiring,
+    pub(crate) health_check: Option<HealthCheck>,
+    pub(crate) log: Option<Log>,
+    pub(crate) firelens: Option<(&'static str, Vec<(String, String)>)>,
+    pub(crate) hatches: Hatches,
+    pub(crate) fields: Vec<Field>,
+}
+
+/// CPU, memory and GPUs.
+pub(crate) struct Resources {
     pub(crate) cpu: Option<i64>,
     pub(crate) memory: Option<i64>,
     pub(crate) memory_reservation: Option<i64>,
-    pub(crate) ports: Vec<Port>,
+    pub(crate) gpus: Option<i64>,
+}
+
+/// How the container's process runs.
+pub(crate) struct Process {
     pub(crate) essential: Option<bool>,
     pub(crate) command: Option<Vec<String>>,
     pub(crate) entry_point: Option<Vec<String>>,
@@ -31,23 +48,49 @@ pub(crate) struct Container {
     pub(crate) stop_timeout: Option<i64>,
     pub(crate) start_timeout: Option<i64>,
     pub(crate) ulimits: Vec<(&'static str, i64, i64)>,
+}
+
+/// What ties the container to the rest of the task: volumes, other containers, labels,
+/// constant variables.
+pub(crate) struct Wiring {
     pub(crate) mounts: Vec<(String, String, bool)>,
     pub(crate) depends_on: Vec<(String, &'static str)>,
     pub(crate) docker_labels: Vec<(String, String)>,
     pub(crate) env: Vec<(String, String)>,
-    pub(crate) health_check: Option<HealthCheck>,
-    pub(crate) log: Option<Log>,
-    pub(crate) firelens: Option<(&'static str, Vec<(String, String)>)>,
-    pub(crate) gpus: Option<i64>,
+}
+
+/// The escape hatches: builder methods called as written, functions applied last.
+pub(crate) struct Hatches {
     pub(crate) with: Vec<Expr>,
     pub(crate) calls: Vec<TokenStream>,
-    pub(crate) fields: Vec<Field>,
+}
+
+impl Hatches {
+    fn read(cx: &mut Ctxt, args: &[Arg], builder: &str) -> Self {
+        let shape = format!("<path to fn({builder}) -> {builder}>");
+        let with = all(args, "with")
+            .filter_map(|a| {
+                attr::value(cx, a, &shape, |e| {
+                    matches!(e, Expr::Path(_)).then(|| e.clone())
+                })
+            })
+            .collect();
+        let mut calls = Vec::new();
+        for arg in all(args, "call") {
+            if let Arg::Raw(_, tokens) = arg {
+                calls.push(tokens.clone());
+            } else {
+                cx.error(arg.span(), "expected `call(method(args…))`");
+            }
+        }
+        Hatches { with, calls }
+    }
 }
 
 pub(crate) struct Port {
-    pub(crate) container_port: Option<i64>,
+    pub(crate) number: Option<i64>,
     pub(crate) range: Option<String>,
-    pub(crate) host_port: Option<i64>,
+    pub(crate) host: Option<i64>,
     pub(crate) name: Option<String>,
     pub(crate) protocol: Option<&'static str>,
     pub(crate) app_protocol: Option<&'static str>,
@@ -79,10 +122,13 @@ pub(crate) struct Field {
     pub(crate) kind: FieldKind,
 }
 
+#[allow(clippy::large_enum_variant)] // a handful per derive, built once at compile time
 pub(crate) enum FieldKind {
     /// Read from a variable: the field type is `inner`, wrapped in `Option` when `optional`.
     Var {
         name: String,
+        /// The name's literal, or the field's identifier when the name is derived from it.
+        name_span: Span,
         secret: Option<String>,
         default: Option<String>,
         inner: Type,
@@ -250,150 +296,149 @@ impl Container {
             cx.error_spanned(arg, "expected `key = value` or `key(…)` in `#[ecs(...)]`");
         }
         let fields = named_fields(cx, input, "Container");
-
-        let name = match find(&args, "name") {
-            Some(arg) => string_value(cx, arg, "\"<container name>\""),
-            None => Some(Spanned::new(
-                check::kebab(&input.ident.to_string()),
-                input.ident.span(),
-            )),
+        let (name, image) = identity(cx, &args, &input.ident);
+        let fields = fields.map(|f| read_fields(cx, f)).unwrap_or_default();
+        let wiring = Wiring::read(cx, &args);
+        check_variable_names(cx, &fields, &args, &wiring.env);
+        let container = Container {
+            ident: input.ident.clone(),
+            generics: input.generics.clone(),
+            name,
+            image,
+            resources: Resources::read(cx, &args),
+            ports: ports(cx, &args),
+            process: Process::read(cx, &args),
+            wiring,
+            health_check: find(&args, "health_check").and_then(|a| health_check(cx, a)),
+            log: log(cx, &args),
+            firelens: find(&args, "firelens").and_then(|a| firelens(cx, a)),
+            hatches: Hatches::read(cx, &args, "ContainerDefinitionBuilder"),
+            fields,
         };
-        if let Some(name) = &name {
-            if let Some(problem) = check::resource_name("container", &name.value) {
-                cx.error(name.span, problem);
-            }
-        }
-        let image = match find(&args, "image") {
-            Some(arg) => string_value(cx, arg, "\"<image>\""),
-            None => {
-                cx.error(
-                    Span::call_site(),
-                    "missing `#[ecs(image = \"…\")]`: a container needs an image",
-                );
-                None
-            }
-        };
-        if let Some(image) = &image {
-            if let Some(problem) = check::image(&image.value) {
-                cx.error(image.span, problem);
-            }
-        }
+        cx.is_ok().then_some(container)
+    }
+}
 
+/// The container's name (default: the type's, in kebab case) and image (required).
+fn identity(cx: &mut Ctxt, args: &[Arg], ident: &Ident) -> (String, String) {
+    let name = if let Some(arg) = find(args, "name") {
+        string_value(cx, arg, "\"<container name>\"")
+    } else {
+        Some(Spanned::new(check::kebab(&ident.to_string()), ident.span()))
+    };
+    if let Some(name) = &name {
+        if let Some(problem) = check::resource_name("container", &name.value) {
+            cx.error(name.span, problem);
+        }
+    }
+    let image = if let Some(arg) = find(args, "image") {
+        string_value(cx, arg, "\"<image>\"")
+    } else {
+        cx.error(
+            ident.span(),
+            "missing `#[ecs(image = \"…\")]`: a container needs an image",
+        );
+        None
+    };
+    if let Some(image) = &image {
+        if let Some(problem) = check::image(&image.value) {
+            cx.error(image.span, problem);
+        }
+    }
+    (
+        name.map(|n| n.value).unwrap_or_default(),
+        image.map(|i| i.value).unwrap_or_default(),
+    )
+}
+
+impl Resources {
+    fn read(cx: &mut Ctxt, args: &[Arg]) -> Self {
         let cpu = ranged(
             cx,
-            &args,
+            args,
             "cpu",
             "<integer CPU units>",
             0,
             rules::MAX_CONTAINER_CPU,
             "cpu",
         );
-        let memory = container_memory(cx, &args, "memory");
-        let memory_reservation = container_memory(cx, &args, "memory_reservation");
-        if let (Some(limit), Some(reservation)) = (memory, memory_reservation) {
+        let memory = container_memory(cx, args, "memory");
+        let memory_reservation = container_memory(cx, args, "memory_reservation");
+        if let (Some(limit), Some(reservation), Some(arg)) =
+            (memory, memory_reservation, find(args, "memory_reservation"))
+        {
             if reservation > limit {
-                let span =
-                    find(&args, "memory_reservation").map_or_else(Span::call_site, Arg::span);
                 cx.error(
-                    span,
+                    arg.span(),
                     format!(
                         "`memory_reservation` ({reservation} MiB) exceeds `memory` ({limit} MiB)"
                     ),
                 );
             }
         }
-
-        let ports = ports(cx, &args);
-        let fields = fields.map(|f| read_fields(cx, f)).unwrap_or_default();
-        let env = env_constants(cx, &args);
-        check_variable_names(cx, &fields, &args, &env);
-
-        let container = Container {
-            ident: input.ident.clone(),
-            generics: input.generics.clone(),
-            name: name.map(|n| n.value).unwrap_or_default(),
-            image: image.map(|i| i.value).unwrap_or_default(),
+        let gpus = ranged(
+            cx,
+            args,
+            "gpus",
+            "<GPU count>",
+            1,
+            i64::from(i32::MAX),
+            "gpus",
+        );
+        Resources {
             cpu,
             memory,
             memory_reservation,
-            ports,
-            essential: find(&args, "essential").and_then(|a| attr::flag(cx, a)),
-            command: find(&args, "command")
-                .and_then(|a| attr::value(cx, a, "[\"…\", …]", attr::strings)),
-            entry_point: find(&args, "entry_point")
-                .and_then(|a| attr::value(cx, a, "[\"…\", …]", attr::strings)),
-            working_directory: find(&args, "working_directory")
-                .and_then(|a| string_value(cx, a, "\"<path>\""))
-                .map(|s| s.value),
-            user: find(&args, "user")
-                .and_then(|a| string_value(cx, a, "\"<user[:group]>\""))
-                .map(|s| s.value),
-            readonly_root_filesystem: find(&args, "readonly_root_filesystem")
-                .and_then(|a| attr::flag(cx, a)),
-            init_process_enabled: find(&args, "init_process_enabled")
-                .and_then(|a| attr::flag(cx, a)),
-            stop_timeout: ranged(
-                cx,
-                &args,
-                "stop_timeout",
-                "<seconds>",
-                0,
-                i64::from(i32::MAX),
-                "stop_timeout",
-            ),
-            start_timeout: ranged(
-                cx,
-                &args,
-                "start_timeout",
-                "<seconds>",
-                0,
-                i64::from(i32::MAX),
-                "start_timeout",
-            ),
-            ulimits: all(&args, "ulimit").filter_map(|a| ulimit(cx, a)).collect(),
-            mounts: all(&args, "mount").filter_map(|a| mount(cx, a)).collect(),
-            depends_on: all(&args, "depends_on")
+            gpus,
+        }
+    }
+}
+
+impl Process {
+    fn read(cx: &mut Ctxt, args: &[Arg]) -> Self {
+        let switch = |cx: &mut Ctxt, key: &str| find(args, key).and_then(|a| attr::flag(cx, a));
+        let program = |cx: &mut Ctxt, key: &str| {
+            find(args, key).and_then(|a| attr::value(cx, a, "[\"…\", …]", attr::strings))
+        };
+        let text = |cx: &mut Ctxt, key: &str, shape: &str| {
+            find(args, key)
+                .and_then(|a| string_value(cx, a, shape))
+                .map(|s| s.value)
+        };
+        let seconds = |cx: &mut Ctxt, key: &str| {
+            ranged(cx, args, key, "<seconds>", 0, i64::from(i32::MAX), key)
+        };
+        Process {
+            essential: switch(cx, "essential"),
+            command: program(cx, "command"),
+            entry_point: program(cx, "entry_point"),
+            working_directory: text(cx, "working_directory", "\"<path>\""),
+            user: text(cx, "user", "\"<user[:group]>\""),
+            readonly_root_filesystem: switch(cx, "readonly_root_filesystem"),
+            init_process_enabled: switch(cx, "init_process_enabled"),
+            stop_timeout: seconds(cx, "stop_timeout"),
+            start_timeout: seconds(cx, "start_timeout"),
+            ulimits: all(args, "ulimit").filter_map(|a| ulimit(cx, a)).collect(),
+        }
+    }
+}
+
+impl Wiring {
+    fn read(cx: &mut Ctxt, args: &[Arg]) -> Self {
+        let pairs = |cx: &mut Ctxt, key: &str, shape: &str| -> Vec<(String, String)> {
+            all(args, key)
+                .filter_map(|a| string_pair(cx, a, shape))
+                .map(|(k, v)| (k.value, v.value))
+                .collect()
+        };
+        Wiring {
+            mounts: all(args, "mount").filter_map(|a| mount(cx, a)).collect(),
+            depends_on: all(args, "depends_on")
                 .filter_map(|a| depends_on(cx, a))
                 .collect(),
-            docker_labels: all(&args, "docker_label")
-                .filter_map(|a| string_pair(cx, a, "\"<key>\", \"<value>\""))
-                .map(|(k, v)| (k.value, v.value))
-                .collect(),
-            env,
-            health_check: find(&args, "health_check").and_then(|a| health_check(cx, a)),
-            log: log(cx, &args),
-            firelens: find(&args, "firelens").and_then(|a| firelens(cx, a)),
-            gpus: ranged(
-                cx,
-                &args,
-                "gpus",
-                "<GPU count>",
-                1,
-                i64::from(i32::MAX),
-                "gpus",
-            ),
-            with: all(&args, "with")
-                .filter_map(|a| {
-                    attr::value(
-                        cx,
-                        a,
-                        "<path to fn(ContainerDefinitionBuilder) -> ContainerDefinitionBuilder>",
-                        |e| matches!(e, Expr::Path(_)).then(|| e.clone()),
-                    )
-                })
-                .collect(),
-            calls: all(&args, "call")
-                .filter_map(|a| match a {
-                    Arg::Raw(_, tokens) => Some(tokens.clone()),
-                    _ => {
-                        cx.error(a.span(), "expected `call(method(args…))`");
-                        None
-                    }
-                })
-                .collect(),
-            fields,
-        };
-        cx.is_ok().then_some(container)
+            docker_labels: pairs(cx, "docker_label", "\"<key>\", \"<value>\""),
+            env: pairs(cx, "env", "\"<NAME>\", \"<value>\""),
+        }
     }
 }
 
@@ -431,13 +476,13 @@ fn ports(cx: &mut Ctxt, args: &[Arg]) -> Vec<Port> {
         let numbers: Vec<&Expr> = positional(inner).collect();
         let container_port = match numbers.as_slice() {
             [] => None,
-            [number] => match attr::integer(number) {
-                Some(port) => Some(port),
-                None => {
+            [number] => {
+                let port = attr::integer(number);
+                if port.is_none() {
                     cx.error_spanned(number, "expected a port number, as in `port(8080)`");
-                    None
                 }
-            },
+                port
+            }
             [_, extra, ..] => {
                 cx.error_spanned(extra, "a `port(…)` has one port number");
                 None
@@ -499,13 +544,13 @@ fn ports(cx: &mut Ctxt, args: &[Arg]) -> Vec<Port> {
         }
         let app_protocol = find(inner, "app_protocol")
             .and_then(|a| enum_value(cx, a, rules::APP_PROTOCOLS, "application protocol"));
-        if app_protocol.is_some() && name.is_none() {
-            cx.error(arg.span(), "`app_protocol` needs the port to have a `name`");
+        if let (Some(_), None, Some(key)) = (app_protocol, &name, find(inner, "app_protocol")) {
+            cx.error(key.span(), "`app_protocol` needs the port to have a `name`");
         }
         ports.push(Port {
-            container_port: container_port.map(|p| p.value),
+            number: container_port.map(|p| p.value),
             range: range.map(|r| r.value),
-            host_port: host_port.map(|h| h.value),
+            host: host_port.map(|h| h.value),
             name: name.map(|n| n.value),
             protocol: find(inner, "protocol")
                 .and_then(|a| enum_value(cx, a, rules::PROTOCOLS, "transport protocol")),
@@ -524,10 +569,10 @@ const ULIMIT_KEYS: Keys<'static> = Keys {
 fn ulimit(cx: &mut Ctxt, arg: &Arg) -> Option<(&'static str, i64, i64)> {
     let inner = attr::nested(cx, arg, "name = \"nofile\", soft = <n>, hard = <n>")?;
     ULIMIT_KEYS.check(cx, inner);
-    let name =
-        find(inner, "name").and_then(|a| enum_value(cx, a, rules::ULIMIT_NAMES, "ulimit name"));
-    let soft = find(inner, "soft").and_then(|a| integer_value(cx, a, "<integer>"));
-    let hard = find(inner, "hard").and_then(|a| integer_value(cx, a, "<integer>"));
+    // `Some(None)`: given but invalid, already reported.
+    let name = find(inner, "name").map(|a| enum_value(cx, a, rules::ULIMIT_NAMES, "ulimit name"));
+    let soft = find(inner, "soft").map(|a| integer_value(cx, a, "<integer>"));
+    let hard = find(inner, "hard").map(|a| integer_value(cx, a, "<integer>"));
     let (Some(name), Some(soft), Some(hard)) = (name, soft, hard) else {
         cx.error(
             arg.span(),
@@ -535,16 +580,18 @@ fn ulimit(cx: &mut Ctxt, arg: &Arg) -> Option<(&'static str, i64, i64)> {
         );
         return None;
     };
-    if soft.value > hard.value {
-        cx.error(
-            soft.span,
-            format!(
-                "soft limit {} is above the hard limit {}",
-                soft.value, hard.value
-            ),
-        );
+    if let (Some(soft), Some(hard)) = (&soft, &hard) {
+        if soft.value > hard.value {
+            cx.error(
+                soft.span,
+                format!(
+                    "soft limit {} is above the hard limit {}",
+                    soft.value, hard.value
+                ),
+            );
+        }
     }
-    Some((name, soft.value, hard.value))
+    Some((name?, soft?.value, hard?.value))
 }
 
 const MOUNT_KEYS: Keys<'static> = Keys {
@@ -712,18 +759,15 @@ const LOG_KEYS: Keys<'static> = Keys {
 };
 
 fn log(cx: &mut Ctxt, args: &[Arg]) -> Option<Log> {
-    match (find(args, "awslogs"), find(args, "log")) {
-        (Some(awslogs), None) => awslogs_config(cx, awslogs),
-        (None, Some(log)) => log_config(cx, log),
-        (Some(_), Some(log)) => {
-            cx.error(
-                log.span(),
-                "give `awslogs(…)` or `log(…)`, not both: a container has one log configuration",
-            );
-            None
-        }
-        (None, None) => None,
+    let awslogs = find(args, "awslogs").and_then(|a| awslogs_config(cx, a));
+    let log = find(args, "log").and_then(|a| log_config(cx, a));
+    if let (Some(_), Some(arg)) = (find(args, "awslogs"), find(args, "log")) {
+        cx.error(
+            arg.span(),
+            "give `awslogs(…)` or `log(…)`, not both: a container has one log configuration",
+        );
     }
+    awslogs.or(log)
 }
 
 fn awslogs_config(cx: &mut Ctxt, arg: &Arg) -> Option<Log> {
@@ -830,13 +874,6 @@ fn firelens(cx: &mut Ctxt, arg: &Arg) -> Option<(&'static str, Vec<(String, Stri
     Some((kind, options))
 }
 
-fn env_constants(cx: &mut Ctxt, args: &[Arg]) -> Vec<(String, String)> {
-    all(args, "env")
-        .filter_map(|a| string_pair(cx, a, "\"<NAME>\", \"<value>\""))
-        .map(|(k, v)| (k.value, v.value))
-        .collect()
-}
-
 /// `ECS-G1`: every variable name valid and set once, across fields and `env(…)` constants.
 fn check_variable_names(
     cx: &mut Ctxt,
@@ -844,23 +881,32 @@ fn check_variable_names(
     args: &[Arg],
     constants: &[(String, String)],
 ) {
-    let mut seen: Vec<String> = Vec::new();
-    let constant_spans: Vec<Span> = all(args, "env").map(Arg::span).collect();
-    let named = constants
+    // Each name with where it was first set, for "already set by …".
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let constants = constants
         .iter()
-        .map(|(name, _)| name.clone())
-        .zip(constant_spans);
+        .zip(all(args, "env"))
+        .map(|((name, _), arg)| (name.clone(), arg.span(), format!("`env({name:?}, …)`")));
     let fields = fields.iter().filter_map(|f| match &f.kind {
-        FieldKind::Var { name, .. } => Some((name.clone(), f.ident.span())),
+        FieldKind::Var {
+            name, name_span, ..
+        } => Some((
+            name.clone(),
+            *name_span,
+            format!("field `{}`", f.ident.unraw()),
+        )),
         FieldKind::Skip => None,
     });
-    for (name, span) in named.chain(fields) {
+    for (name, span, origin) in constants.chain(fields) {
         if let Some(problem) = check::env_name(&name) {
             cx.error(span, problem);
-        } else if seen.contains(&name) {
-            cx.error(span, format!("environment variable `{name}` is set twice"));
+        } else if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+            cx.error(
+                span,
+                format!("environment variable `{name}` is already set by {first}"),
+            );
         }
-        seen.push(name);
+        seen.push((name, origin));
     }
 }
 
@@ -964,7 +1010,7 @@ fn read_fields(cx: &mut Ctxt, fields: &syn::FieldsNamed) -> Vec<Field> {
             continue;
         };
         let args = attr::ecs_args(cx, &field.attrs);
-        FIELD_KEYS.check(cx, &args);
+        let known = FIELD_KEYS.check(cx, &args);
         for arg in positional(&args) {
             cx.error_spanned(
                 arg,
@@ -983,6 +1029,10 @@ fn read_fields(cx: &mut Ctxt, fields: &syn::FieldsNamed) -> Vec<Field> {
             }
             FieldKind::Skip
         } else if env.is_none() && secret.is_none() {
+            if !known {
+                // The unknown key (`envv`) was the attempt; its error says enough.
+                continue;
+            }
             let span = args.first().map_or_else(|| ident.span(), Arg::span);
             cx.error(span, format!("field `{}` needs `#[ecs(env)]`, `#[ecs(secret = \"…\")]` or `#[ecs(skip)]`: say where its value comes from", ident.unraw()));
             continue;
@@ -1008,9 +1058,14 @@ fn read_fields(cx: &mut Ctxt, fields: &syn::FieldsNamed) -> Vec<Field> {
                     "the name is given twice: use `env = \"NAME\"` or `var = \"NAME\"`",
                 );
             }
-            let name = explicit_env_name.or(var).map_or_else(
-                || check::screaming_snake(&ident.unraw().to_string()),
-                |n| n.value,
+            let (name, name_span) = explicit_env_name.or(var).map_or_else(
+                || {
+                    (
+                        check::screaming_snake(&ident.unraw().to_string()),
+                        ident.span(),
+                    )
+                },
+                |n| (n.value, n.span),
             );
             let optional_inner = option_inner(&field.ty).cloned();
             let default = find(&args, "default").and_then(|a| match a {
@@ -1036,6 +1091,7 @@ fn read_fields(cx: &mut Ctxt, fields: &syn::FieldsNamed) -> Vec<Field> {
             }
             FieldKind::Var {
                 name,
+                name_span,
                 secret: secret_ref.map(|s| s.value),
                 default,
                 optional: optional_inner.is_some(),
@@ -1058,14 +1114,13 @@ pub(crate) struct Task {
     pub(crate) family: String,
     pub(crate) launch: Launch,
     pub(crate) network_mode: Option<&'static str>,
-    pub(crate) execution_role_arn: Option<String>,
-    pub(crate) task_role_arn: Option<String>,
+    pub(crate) execution_role: Option<String>,
+    pub(crate) app_role: Option<String>,
     pub(crate) runtime_platform: Option<(&'static str, &'static str)>,
     pub(crate) volumes: Vec<TaskVolume>,
     pub(crate) tags: Vec<(String, String)>,
     pub(crate) ephemeral_storage_gib: Option<i64>,
-    pub(crate) with: Vec<Expr>,
-    pub(crate) calls: Vec<TokenStream>,
+    pub(crate) hatches: Hatches,
     pub(crate) containers: Vec<TaskContainer>,
 }
 
@@ -1173,60 +1228,25 @@ impl Task {
             cx.error_spanned(arg, "expected `key = value` or `key(…)` in `#[ecs(...)]`");
         }
         let fields = named_fields(cx, input, "TaskDefinition");
-
-        let family = match find(&args, "family") {
-            Some(arg) => string_value(cx, arg, "\"<family>\""),
-            None => Some(Spanned::new(
+        let family = if let Some(arg) = find(&args, "family") {
+            string_value(cx, arg, "\"<family>\"")
+        } else {
+            Some(Spanned::new(
                 check::kebab(&input.ident.to_string()),
                 input.ident.span(),
-            )),
+            ))
         };
         if let Some(family) = &family {
             if let Some(problem) = check::resource_name("family", &family.value) {
                 cx.error(family.span, problem);
             }
         }
-
         let network_mode = find(&args, "network_mode")
             .and_then(|a| enum_value(cx, a, rules::NETWORK_MODES, "network mode"));
         let runtime_platform =
             find(&args, "runtime_platform").and_then(|a| runtime_platform(cx, a));
         let windows = runtime_platform.is_some_and(|(os, _)| os != "Linux");
         let launch = launch(cx, &args, windows, network_mode, input.ident.span());
-
-        let volumes = all(&args, "volume")
-            .filter_map(|a| volume(cx, a))
-            .collect::<Vec<_>>();
-        let mut names: Vec<&str> = Vec::new();
-        for (volume, arg) in volumes.iter().zip(all(&args, "volume")) {
-            let name = match volume {
-                TaskVolume::Scratch(n)
-                | TaskVolume::Host(n, _)
-                | TaskVolume::ConfiguredAtLaunch(n)
-                | TaskVolume::Efs { name: n, .. } => n.as_str(),
-            };
-            if names.contains(&name) {
-                cx.error(arg.span(), format!("volume {name:?} is declared twice"));
-            }
-            names.push(name);
-        }
-        let role = |cx: &mut Ctxt, key: &str| {
-            let arn = find(&args, key)
-                .and_then(|a| string_value(cx, a, "\"arn:aws:iam::<account>:role/<name>\""))?;
-            if !(arn.value.starts_with("arn:") && arn.value.contains(":role/")) {
-                cx.error(
-                    arn.span,
-                    format!(
-                        "{:?} is not an IAM role ARN (`arn:aws:iam::<account>:role/<name>`)",
-                        arn.value
-                    ),
-                );
-            }
-            Some(arn.value)
-        };
-        let execution_role_arn = role(cx, "execution_role_arn");
-        let task_role_arn = role(cx, "task_role_arn");
-
         let containers = fields.map(|f| task_fields(cx, f)).unwrap_or_default();
         if fields.is_some() && containers.is_empty() {
             cx.error(
@@ -1242,17 +1262,15 @@ impl Task {
                 ),
             );
         }
-
         let task = Task {
             ident: input.ident.clone(),
             generics: input.generics.clone(),
             family: family.map(|f| f.value).unwrap_or_default(),
-            launch: launch?,
             network_mode,
-            execution_role_arn,
-            task_role_arn,
+            execution_role: role(cx, &args, "execution_role_arn"),
+            app_role: role(cx, &args, "task_role_arn"),
             runtime_platform,
-            volumes,
+            volumes: volumes(cx, &args),
             tags: all(&args, "tag")
                 .filter_map(|a| string_pair(cx, a, "\"<key>\", \"<value>\""))
                 .map(|(k, v)| (k.value, v.value))
@@ -1266,25 +1284,55 @@ impl Task {
                 200,
                 "ephemeral storage",
             ),
-            with: all(&args, "with")
-                .filter_map(|a| {
-                    attr::value(
-                        cx,
-                        a,
-                        "<path to fn(TaskDefinitionBuilder) -> TaskDefinitionBuilder>",
-                        |e| matches!(e, Expr::Path(_)).then(|| e.clone()),
-                    )
-                })
-                .collect(),
-            calls: all(&args, "call")
-                .filter_map(|a| match a {
-                    Arg::Raw(_, tokens) => Some(tokens.clone()),
-                    _ => None,
-                })
-                .collect(),
+            hatches: Hatches::read(cx, &args, "TaskDefinitionBuilder"),
             containers,
+            // Last: every other attribute is checked even when the launch type is wrong.
+            launch: launch?,
         };
         cx.is_ok().then_some(task)
+    }
+}
+
+/// An IAM role ARN attribute.
+fn role(cx: &mut Ctxt, args: &[Arg], key: &str) -> Option<String> {
+    let arn = find(args, key)
+        .and_then(|a| string_value(cx, a, "\"arn:aws:iam::<account>:role/<name>\""))?;
+    if !(arn.value.starts_with("arn:") && arn.value.contains(":role/")) {
+        cx.error(
+            arn.span,
+            format!(
+                "{:?} is not an IAM role ARN (`arn:aws:iam::<account>:role/<name>`)",
+                arn.value
+            ),
+        );
+    }
+    Some(arn.value)
+}
+
+/// The task's volumes, each name once.
+fn volumes(cx: &mut Ctxt, args: &[Arg]) -> Vec<TaskVolume> {
+    let mut volumes = Vec::new();
+    for arg in all(args, "volume") {
+        let Some(volume) = volume(cx, arg) else {
+            continue;
+        };
+        let name = volume.name();
+        if volumes.iter().any(|v: &TaskVolume| v.name() == name) {
+            cx.error(arg.span(), format!("volume {name:?} is declared twice"));
+        }
+        volumes.push(volume);
+    }
+    volumes
+}
+
+impl TaskVolume {
+    fn name(&self) -> &str {
+        match self {
+            TaskVolume::Scratch(name)
+            | TaskVolume::Host(name, _)
+            | TaskVolume::ConfiguredAtLaunch(name)
+            | TaskVolume::Efs { name, .. } => name,
+        }
     }
 }
 
@@ -1328,10 +1376,15 @@ fn launch(
     match key.as_str() {
         "fargate" => {
             let (Some(cpu), Some(memory)) = (cpu, memory) else {
-                cx.error(
-                    arg.span(),
-                    "Fargate tasks need both: `fargate(cpu = \"…\", memory = \"…\")`",
-                );
+                let given =
+                    |key| matches!(arg, Arg::Nested(_, inner, _) if find(inner, key).is_some());
+                // A size given but unreadable was reported where it was written.
+                if !(given("cpu") && given("memory")) {
+                    cx.error(
+                        arg.span(),
+                        "Fargate tasks need both: `fargate(cpu = \"…\", memory = \"…\")`",
+                    );
+                }
                 return None;
             };
             if let Some(problem) = check::fargate_size(cpu.value, memory.value, windows) {

@@ -119,13 +119,16 @@ pub(crate) struct Keys<'a> {
 }
 
 impl Keys<'_> {
-    /// Reports unknown keys (with the nearest known one) and repeated keys.
-    pub(crate) fn check(&self, cx: &mut Ctxt, args: &[Arg]) {
+    /// Reports unknown keys (with the nearest known one) and repeated keys; `false` when a key
+    /// was unknown, so that callers do not pile a second error on the same mistake.
+    pub(crate) fn check(&self, cx: &mut Ctxt, args: &[Arg]) -> bool {
+        let mut all_known = true;
         let mut seen: Vec<String> = Vec::new();
         for arg in args {
             let Some(key) = arg.key() else { continue };
             let name = key.unraw().to_string();
             if !self.allowed.contains(&name.as_str()) {
+                all_known = false;
                 match crate::check::closest(&name, self.allowed) {
                     Some(near) => cx.error(
                         key.span(),
@@ -145,6 +148,7 @@ impl Keys<'_> {
             }
             seen.push(name);
         }
+        all_known
     }
 }
 
@@ -245,18 +249,15 @@ pub(crate) fn value<T>(
     read: impl FnOnce(&Expr) -> Option<T>,
 ) -> Option<T> {
     let key = arg.key().map(|k| k.unraw().to_string()).unwrap_or_default();
-    match arg {
-        Arg::Value(_, expr) => {
-            let read = read(expr);
-            if read.is_none() {
-                cx.error_spanned(expr, format!("expected `{key} = {shape}`"));
-            }
-            read
+    if let Arg::Value(_, expr) = arg {
+        let read = read(expr);
+        if read.is_none() {
+            cx.error_spanned(expr, format!("expected `{key} = {shape}`"));
         }
-        _ => {
-            cx.error(arg.span(), format!("expected `{key} = {shape}`"));
-            None
-        }
+        read
+    } else {
+        cx.error(arg.span(), format!("expected `{key} = {shape}`"));
+        None
     }
 }
 
@@ -270,12 +271,11 @@ pub(crate) fn flag(cx: &mut Ctxt, arg: &Arg) -> Option<bool> {
 
 /// The arguments of `key(…)`, or reports "expected `key(shape)`".
 pub(crate) fn nested<'a>(cx: &mut Ctxt, arg: &'a Arg, shape: &str) -> Option<&'a [Arg]> {
-    match arg {
-        Arg::Nested(_, args, _) => Some(args),
-        _ => {
-            let key = arg.key().map(ToString::to_string).unwrap_or_default();
-            cx.error(arg.span(), format!("expected `{key}({shape})`"));
-            None
-        }
+    if let Arg::Nested(_, args, _) = arg {
+        Some(args)
+    } else {
+        let key = arg.key().map(ToString::to_string).unwrap_or_default();
+        cx.error(arg.span(), format!("expected `{key}({shape})`"));
+        None
     }
 }

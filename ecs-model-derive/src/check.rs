@@ -22,22 +22,30 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
+    // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps
+    // (`nmae` → `name` is one edit).
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// `ECS-A1`/`B1`/`I1`: 1–255 letters, digits, `_` and `-`.
@@ -121,11 +129,10 @@ pub(crate) fn secret_reference(value_from: &str) -> Option<String> {
             };
             let parts: Vec<&str> = after.split(':').collect();
             match parts.len() {
-                1 => None,
                 4 if !parts[2].is_empty() && !parts[3].is_empty() => Some(format!(
                     "{value_from:?} sets both a version stage and a version id; give one"
                 )),
-                4 => None,
+                1 | 4 => None,
                 n => Some(format!(
                     "{value_from:?} has {} field(s) after the secret name; write `:json-key:version-stage:version-id` with every colon (`:password::`)",
                     n - 1

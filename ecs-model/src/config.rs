@@ -246,19 +246,16 @@ pub mod __private {
             }
         }
 
+        /// The variable's text: `Ok(None)` when absent, `Err(())` (recorded) when not UTF-8.
         fn text(&mut self, name: &str) -> Result<Option<String>, ()> {
-            match (self.lookup)(name) {
-                None => Ok(None),
-                Some(value) => match value.into_string() {
-                    Ok(text) => Ok(Some(text)),
-                    Err(_) => {
-                        self.problems.push(EnvProblem::NotUnicode {
-                            name: name.to_owned(),
-                        });
-                        Err(())
-                    }
-                },
-            }
+            let Some(value) = (self.lookup)(name) else {
+                return Ok(None);
+            };
+            value.into_string().map(Some).map_err(|_| {
+                self.problems.push(EnvProblem::NotUnicode {
+                    name: name.to_owned(),
+                });
+            })
         }
 
         fn parse<T: EnvValue>(&mut self, name: &str, text: String) -> Option<T> {
@@ -279,15 +276,16 @@ pub mod __private {
         pub fn required<T: EnvValue>(&mut self, name: &str, default: Option<&str>) -> Option<T> {
             match self.text(name) {
                 Ok(Some(text)) => self.parse(name, text),
-                Ok(None) => match default {
-                    Some(text) => self.parse(name, text.to_owned()),
-                    None => {
+                Ok(None) => {
+                    if let Some(text) = default {
+                        self.parse(name, text.to_owned())
+                    } else {
                         self.problems.push(EnvProblem::Missing {
                             name: name.to_owned(),
                         });
                         None
                     }
-                },
+                }
                 Err(()) => None,
             }
         }

@@ -2,11 +2,14 @@
 //!
 //! # Layout
 //!
-//! - [`TaskDefinition`] and its builder ([`task_definition`]), [`ContainerDefinition`] and its
-//!   pieces ([`container`]), [`Volume`]s ([`volume`]), [`Cpu`] and [`Memory`] ([`units`]).
+//! - [`TaskDefinition`](struct@TaskDefinition) and its builder ([`task_definition`]),
+//!   [`ContainerDefinition`] and its pieces ([`container`]), [`Volume`]s ([`volume`]), [`Cpu`]
+//!   and [`Memory`] ([`units`]).
 //! - [`TaskDefinition::from_json`] / [`TaskDefinition::to_json`]: the exact JSON of the ECS API.
 //! - [`TaskDefinition::validate`] and the rule catalog ([`validate`]).
 //! - [`testing::assert_valid`] for your own tests.
+//! - With the `derive` feature, `#[derive(Container)]` and `#[derive(TaskDefinition)]`: a
+//!   service's config struct as its container definition ([`config`]).
 
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
@@ -43,11 +46,5 @@ pub use units::{Cpu, Memory};
 pub use validate::Rule;
 pub use volume::Volume;
 
-/// `#[derive(Container)]`: a config struct becomes its container definition; see
-/// [`Container`](trait@Container) and the attribute reference in [`ecs_model_derive`].
 #[cfg(feature = "derive")]
-pub use ecs_model_derive::Container;
-/// `#[derive(TaskDefinition)]`: a struct of containers becomes a task definition; see
-/// [`Task`] and the attribute reference in [`ecs_model_derive`].
-#[cfg(feature = "derive")]
-pub use ecs_model_derive::TaskDefinition;
+pub use ecs_model_derive::{Container, TaskDefinition};

@@ -1,40 +1,30 @@
-//! Generates this service's task definition at build time: a definition that breaks an ECS rule
-//! fails `cargo build`, with every problem and its path, long before a deployment would.
+//! Generates this service's task definition from its config struct (`src/config.rs`) at build
+//! time: a definition that breaks an ECS rule fails `cargo build`, with every problem and its
+//! path, long before a deployment would.
 
-use ecs_model::task_definition::CpuArchitecture;
-use ecs_model::{ContainerDefinition, HealthCheck, LogConfiguration, PortMapping, TaskDefinition};
+#[path = "src/config.rs"]
+#[allow(dead_code)] // the build script only uses the derived definitions
+mod config;
+
+use ecs_model::Task as _;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/config.rs");
     println!("cargo::rerun-if-env-changed=PET_WEB_IMAGE_TAG");
-    // CI passes the tag of the image it pushed; local builds use `latest`.
-    let tag = std::env::var("PET_WEB_IMAGE_TAG").unwrap_or_else(|_| "latest".to_owned());
+    // CI passes the tag of the image it pushed; local builds keep the declared `latest`.
+    let tag = std::env::var("PET_WEB_IMAGE_TAG").ok();
 
-    let task_definition = TaskDefinition::fargate("pet-web-task", "0.5 vCPU", "1 GB")
-        .linux(CpuArchitecture::X86_64)
-        .execution_role_arn("arn:aws:iam::123456789012:role/ecsTaskExecutionRole")
-        .container(
-            ContainerDefinition::builder(
-                "nextjs-container",
-                format!("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:{tag}"),
-            )
-            .port(PortMapping::tcp(8080).named("nextjs-port"))
-            .essential(true)
-            .env("NODE_ENV", "production")
-            .env("PORT", "8080")
-            .env("HOSTNAME", "0.0.0.0")
-            .log_configuration(LogConfiguration::awslogs(
-                "/ecs/pet-web-task",
-                "ap-northeast-2",
-                "ecs",
-            ))
-            .health_check(
-                HealthCheck::shell("curl -f http://localhost:8080/api/health || exit 1")
-                    .interval(30)
-                    .timeout(5)
-                    .retries(3),
-            ),
-        )
+    let task_definition = config::PetWebTask::task_definition()
+        .with(|td| {
+            if let (Some(tag), Some(web)) = (&tag, td.container_mut("nextjs-container")) {
+                let repository = web
+                    .image
+                    .rsplit_once(':')
+                    .map_or(web.image.as_str(), |(r, _)| r);
+                web.image = format!("{repository}:{tag}");
+            }
+        })
         .build();
 
     let task_definition = match task_definition {

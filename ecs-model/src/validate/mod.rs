@@ -26,7 +26,9 @@ use crate::json::record::At;
 use crate::path::JsonPath;
 use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
 
-pub use fargate::{FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, fargate_memory_options};
+pub use fargate::{
+    FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateSize, fargate_memory_options,
+};
 
 /// One ECS rule: what it requires, where it applies, who says so.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,0 +1,7 @@
+#[derive(ecs_model::TaskDefinition)]
+#[ecs(fargate(cpu = 256, memory = 512))]
+struct WebTask {
+    web: String,
+}
+
+fn main() {}
