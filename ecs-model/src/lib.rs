@@ -8,6 +8,9 @@
 //! - [`TaskDefinition::from_json`] / [`TaskDefinition::to_json`]: the exact JSON of the ECS API.
 //! - [`TaskDefinition::validate`] and the rule catalog ([`validate`]).
 //! - [`testing::assert_valid`] for your own tests.
+//! - Around it ([`application`]): the [`service`], the [`cluster`] and its capacity, the
+//!   [`iam`] roles with least-privilege policies, the load balancer ([`alb`]) and the security
+//!   groups ([`network`]), validated together as an [`Application`].
 //! - With the `derive` feature, `#[derive(Container)]` and `#[derive(TaskDefinition)]`: a
 //!   service's config struct as its container definition ([`config`]).
 
@@ -15,12 +18,20 @@
 #[doc = include_str!("../../README.md")]
 struct WorkspaceReadme;
 
+pub mod alb;
+pub mod application;
+mod arn;
+pub mod cluster;
 pub mod config;
 pub mod container;
 mod diagnostic;
 mod error;
+pub mod iam;
 mod json;
+pub mod network;
 mod path;
+mod reference;
+pub mod service;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod task_definition;
@@ -37,7 +48,10 @@ pub use container::{
     ContainerDefinition, ContainerDefinitionBuilder, HealthCheck, LogConfiguration, LogDriver,
     PortMapping, Secret,
 };
+pub use application::Application;
+pub use arn::{Account, Arn, partition_of};
 pub use diagnostic::{Diagnostic, Severity};
+pub use reference::{Reference, resolve_tokens};
 pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
 pub use json::{Extra, Lenient, Mode};
 pub use path::{JsonPath, Segment};

@@ -34,6 +34,60 @@ pub struct Lenient<T> {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Decodes a whole document into `T`, then applies `mode` to the unknown keys found in it.
+pub(crate) fn parse<T: Decode + Walk>(json: &[u8], mode: Mode) -> Result<Lenient<T>, crate::error::ParseError> {
+    let mut cx = Cx::default();
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
+    let value = match value {
+        Ok(value) => value,
+        Err(error) => return Err(crate::error::ParseError::from_decode(&error, cx)),
+    };
+    let warnings = unknown_key_diagnostics(&value, &At::ROOT, mode);
+    match mode {
+        Mode::Strict if !warnings.is_empty() => Err(crate::error::ParseError::Shape(warnings)),
+        _ => Ok(Lenient { value, warnings }),
+    }
+}
+
+/// JSON in and out for an API request type: strict and lenient parsing, compact and pretty
+/// rendering.
+macro_rules! json_document {
+    ($($ty:ident),* $(,)?) => {$(
+        impl $ty {
+            /// Reads the request JSON strictly (as `--cli-input-json` does): an unknown key, a
+            /// wrong JSON type, a value outside an enum or a `null` is an error naming its path.
+            ///
+            /// # Errors
+            /// A [`ParseError`](crate::ParseError) with every problem found.
+            pub fn from_json(json: &str) -> Result<Self, $crate::ParseError> {
+                $crate::json::parse(json.as_bytes(), $crate::Mode::Strict).map(|parsed| parsed.value)
+            }
+
+            /// Reads the request JSON keeping unknown keys (reported as warnings).
+            ///
+            /// # Errors
+            /// As [`from_json`](Self::from_json), except for unknown keys.
+            pub fn from_json_lenient(json: &str) -> Result<$crate::Lenient<Self>, $crate::ParseError> {
+                $crate::json::parse(json.as_bytes(), $crate::Mode::Lenient)
+            }
+
+            /// The request JSON, compact.
+            #[must_use]
+            pub fn to_json(&self) -> String {
+                $crate::json::to_string(self)
+            }
+
+            /// The request JSON, indented by two spaces.
+            #[must_use]
+            pub fn to_json_pretty(&self) -> String {
+                $crate::json::to_string_pretty(self)
+            }
+        }
+    )*};
+}
+pub(crate) use json_document;
+
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
 pub(crate) fn unknown_key_diagnostics<T: Walk>(
     value: &T,

@@ -6,17 +6,30 @@
 //! apply whenever `FARGATE` is among `requiresCompatibilities`, even next to `EC2`; EC2 rules
 //! apply when `EC2` is listed or nothing is.
 
+mod alb;
+mod application;
+mod cluster;
 mod container;
 mod dependencies;
 mod environment;
 mod fargate;
 mod health;
+mod iam;
 mod linux;
 mod logging;
 mod network;
 pub mod rules;
+mod security_group;
+mod service;
 mod task;
 mod volumes;
+
+pub(crate) use alb::{listener, load_balancer, target_group};
+pub(crate) use application::application;
+pub(crate) use cluster::{agent_config, auto_scaling_group, capacity_provider, cluster};
+pub(crate) use iam::{PolicyKind, instance_profile, policy, role};
+pub(crate) use security_group::security_group;
+pub(crate) use service::service;
 
 use std::fmt;
 
@@ -158,6 +171,51 @@ impl Checker<'_> {
 
     pub(crate) fn network_mode(&self) -> Option<NetworkMode> {
         self.task.network_mode
+    }
+}
+
+/// Collects diagnostics of a resource other than a task definition: its rules apply wherever it
+/// runs, and paths may start with a prefix (the resource's place in an application).
+#[derive(Default)]
+pub(crate) struct Findings {
+    prefix: JsonPath,
+    out: Vec<Diagnostic>,
+}
+
+impl Findings {
+    /// Findings whose paths start with `prefix`.
+    pub(crate) fn under(prefix: JsonPath) -> Self {
+        Self {
+            prefix,
+            out: Vec::new(),
+        }
+    }
+
+    /// Reports `message` at `path` (after the prefix) under `rule`.
+    pub(crate) fn report(&mut self, rule: &'static Rule, path: JsonPath, message: impl Into<String>) {
+        self.out.push(Diagnostic {
+            path: self.prefix.clone().join(&path),
+            rule: Some(rule),
+            severity: rule.severity,
+            message: message.into(),
+        });
+    }
+
+    /// Takes the diagnostics of a part, prefixing their paths.
+    pub(crate) fn extend(&mut self, diagnostics: Vec<Diagnostic>) {
+        for mut d in diagnostics {
+            d.path = self.prefix.clone().join(&d.path);
+            self.out.push(d);
+        }
+    }
+
+    /// Takes diagnostics whose paths are already complete.
+    pub(crate) fn extend_unprefixed(&mut self, diagnostics: Vec<Diagnostic>) {
+        self.out.extend(diagnostics);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.out
     }
 }
 

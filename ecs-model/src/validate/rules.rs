@@ -1,6 +1,8 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
-//! launch type or OS.
+//! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
+//! number them in catalog order, and `K6`, `M8`–`M10` extend the catalog with rules it does not
+//! list (each says where it comes from).
 
 use super::{Applies, Os, Rule};
 use crate::diagnostic::Severity::{Error, Warning};
@@ -353,4 +355,137 @@ rules! {
     I9 = "ECS-I9", Error, [], Any,
         "at most one `configuredAtLaunch` volume, mounted by a container",
         "API doc; CDK";
+
+    J1 = "ECS-J1", Error, [], Any,
+        "`serviceName` is 1–255 letters, digits, `_` and `-`",
+        "API doc CreateService.serviceName";
+    J2 = "ECS-J2", Error, [], Any,
+        "a REPLICA service sets `desiredCount`",
+        "API doc CreateService.desiredCount";
+    J3 = "ECS-J3", Error, [], Any,
+        "`awsvpc` tasks need `networkConfiguration.awsvpcConfiguration` (≤16 subnets, ≤5 security groups); other modes take none",
+        "API doc; cfn-lint E3052; ecspresso verify";
+    J4 = "ECS-J4", Error, [], Any,
+        "a service has a launch type or a capacity provider strategy, not both; a strategy has ≤20 providers, one `base`, a positive weight",
+        "API doc CreateService, CapacityProviderStrategyItem";
+    J6 = "ECS-J6", Error, [], Any,
+        "a Fargate service's task definition lists FARGATE in `requiresCompatibilities`",
+        "cfn-lint E3054";
+    J7 = "ECS-J7", Error, [], Any,
+        "DAEMON scheduling is not for Fargate, CODE_DEPLOY or EXTERNAL",
+        "API doc; cfn-lint E3044";
+    J8 = "ECS-J8", Error, [], Any,
+        "load balancers name a target group, a container and a port of the task definition; `awsvpc` needs `ip` target groups; ≤5 target groups",
+        "API doc LoadBalancer; service quotas; CDK _validateTarget; ecspresso verify";
+    J9 = "ECS-J9", Error, [], Any,
+        "`bridge` tasks with dynamic host ports are health-checked on `traffic-port`",
+        "cfn-lint E3049";
+    J10 = "ECS-J10", Error, [], Any,
+        "`role` is only for a load balancer with a non-`awsvpc` task definition",
+        "API doc CreateService.role";
+    J11 = "ECS-J11", Error, [], Any,
+        "`healthCheckGracePeriodSeconds` is 0–2,147,483,647",
+        "API doc";
+    J12 = "ECS-J12", Error, [], Any,
+        "deployments keep `minimumHealthyPercent` within 0–100 and `maximumPercent` at least 100",
+        "API doc DeploymentConfiguration";
+    J12_UNSAFE = "ECS-J12", Warning, [], Any,
+        "a `minimumHealthyPercent` below 100 stops tasks before their replacements are healthy",
+        "API doc; aws-cdk#31705, #14277";
+    J13 = "ECS-J13", Error, [], Any,
+        "circuit breaker, alarms and lifecycle hooks need the ECS deployment controller; alarms name at least one alarm",
+        "API doc; CDK";
+    J14 = "ECS-J14", Error, [], Any,
+        "BLUE_GREEN needs `bakeTimeInMinutes`; LINEAR steps 3–100 %, CANARY 0.1–100 %, bakes 0–1440 minutes",
+        "API doc DeploymentConfiguration";
+    J17 = "ECS-J17", Error, [], Any,
+        "≤5 placement strategies, ≤10 constraints, `distinctInstance` without an expression; none on Fargate",
+        "API doc";
+    J18 = "ECS-J18", Error, [], Any,
+        "Service Connect services name port mappings of the task definition and have a namespace",
+        "API doc; CDK validateServiceConnectConfiguration";
+    J19 = "ECS-J19", Error, [], Any,
+        "at most one service registry",
+        "API doc";
+    J20 = "ECS-J20", Warning, [], Any,
+        "`enableECSManagedTags` goes with `propagateTags`",
+        "API doc";
+    J21 = "ECS-J21", Error, [], Any,
+        "`clientToken` is at most 36 printable ASCII characters",
+        "API doc";
+    J22 = "ECS-J22", Error, [], Any,
+        "`platformVersion` is only for Fargate",
+        "API doc";
+
+    K1 = "ECS-K1", Error, [], Any,
+        "`clusterName` is 1–255 letters, digits, `_` and `-`; `containerInsights` is enhanced, enabled or disabled",
+        "API doc CreateCluster (catalog 2.K, row 1)";
+    K2 = "ECS-K2", Error, [], Any,
+        "capacity provider names are ≤255 characters and do not start with `aws`, `ecs` or `fargate`",
+        "API doc CreateCapacityProvider (catalog 2.K, row 2)";
+    K3 = "ECS-K3", Error, [], Any,
+        "managed scaling: target 1–100 %, steps 1–10,000, warm-up 0–10,000 s; termination protection needs managed scaling; the group can grow (max size > 0)",
+        "API doc; troposphere; seed 000 (catalog 2.K, row 3)";
+    K4 = "ECS-K4", Error, [], Any,
+        "a cluster has at most 20 capacity providers, and its default strategy uses only them",
+        "service quotas (catalog 2.K, row 4)";
+    K5 = "ECS-K5", Error, [], Any,
+        "a Managed Instances provider has an infrastructure role, an instance profile and subnets",
+        "API doc (catalog 2.K, row 5)";
+    K6 = "ECS-K6", Warning, [], Any,
+        "ECS agent settings are ones the agent documents",
+        "ECS agent configuration doc (seed 000)";
+    K6_VALUE = "ECS-K6", Error, [], Any,
+        "ECS agent settings fit on one line of `/etc/ecs/ecs.config`",
+        "ECS agent configuration doc (seed 000)";
+
+    L1 = "ECS-L1", Error, [], Any,
+        "task and execution roles trust `ecs-tasks.amazonaws.com` with `sts:AssumeRole`",
+        "task-iam-roles doc (catalog 2.L, row 1)";
+    L1_CONFUSED_DEPUTY = "ECS-L1", Warning, [], Any,
+        "ECS task trust policies carry `aws:SourceAccount` or `aws:SourceArn` against the confused deputy",
+        "task-iam-roles doc (catalog 2.L, row 1)";
+    L3 = "ECS-L3", Error, [], Any,
+        "the container instance role trusts `ec2.amazonaws.com` and has `AmazonEC2ContainerServiceforEC2Role` (or its permissions)",
+        "instance_IAM_role doc; seed 004 (catalog 2.L, row 3)";
+    L4 = "ECS-L4", Error, [], Any,
+        "`iam:PassRole` for ECS is scoped with `iam:PassedToService`",
+        "CDK passRoleStatement (catalog 2.L, row 4)";
+    L5 = "ECS-L5", Error, [], Any,
+        "IAM names, paths, session length, tags and policy sizes stay within IAM's limits; statements are well formed",
+        "botocore IAM model; IAM quotas (catalog 2.L, row 5)";
+    L5_WILDCARD = "ECS-L5", Warning, [], Any,
+        "policies name actions and resources rather than `*`",
+        "IAM best practice (least privilege)";
+
+    M1 = "ECS-M1", Error, [], Any,
+        "target group and load balancer names are ≤32 letters, digits and hyphens, not starting or ending with one",
+        "botocore elbv2 model (catalog 2.M)";
+    M2 = "ECS-M2", Error, [], Any,
+        "health checks: interval 5–300 s, timeout 2–120 s and below the interval, thresholds 2–10",
+        "botocore elbv2 model (catalog 2.M)";
+    M3 = "ECS-M3", Error, [], Any,
+        "the health-check path starts with `/`, at most 1,024 characters",
+        "botocore elbv2 model (catalog 2.M)";
+    M4 = "ECS-M4", Error, [], Any,
+        "HTTP matcher codes are within 200–499",
+        "botocore elbv2 model (catalog 2.M)";
+    M5 = "ECS-M5", Error, [], Any,
+        "the health-check port is `traffic-port` or 1–65535; target group ports 1–65535",
+        "botocore elbv2 model (catalog 2.M)";
+    M6 = "ECS-M6", Error, [], Any,
+        "listener rule priorities are 1–50,000; HTTPS listeners have a certificate; actions have what their type needs",
+        "botocore elbv2 model (catalog 2.M)";
+    M7 = "ECS-M7", Error, [], Any,
+        "`awsvpc` services need target groups of type `ip`",
+        "botocore elbv2 model; API doc LoadBalancer (catalog 2.M)";
+    M8 = "ECS-M8", Error, [], Any,
+        "an Application Load Balancer spans at least two subnets",
+        "ELBv2 API doc CreateLoadBalancer (\"subnets from at least two Availability Zones\")";
+    M9 = "ECS-M9", Error, [], Any,
+        "security groups are well formed and let traffic reach the tasks: the container port (or the dynamic host ports) from the load balancer, 80/443 to a public load balancer",
+        "EC2 API doc; seeds 002 and 004; CDK EPHEMERAL_PORT_RANGE";
+    M10 = "ECS-M10", Error, [], Any,
+        "target group attributes take documented values (deregistration delay 0–3600 s)",
+        "ELBv2 API doc TargetGroupAttribute";
 }

@@ -1,0 +1,288 @@
+//! Application Load Balancers: the load balancer, its target groups and listeners (ELBv2 API
+//! shapes, PascalCase as `aws elbv2 … --cli-input-json` takes them).
+
+mod api;
+
+pub use api::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::json::json_document;
+
+json_document!(LoadBalancer, TargetGroup, Listener, ListenerRule);
+
+/// The target group attribute that sets how long a draining target keeps its connections.
+pub const DEREGISTRATION_DELAY: &str = "deregistration_delay.timeout_seconds";
+
+impl Tag {
+    /// `key=value`.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: Some(value.into()),
+            extra: crate::json::Extra::new(),
+        }
+    }
+}
+
+impl LoadBalancer {
+    /// An internet-facing Application Load Balancer in `subnets` (two or more, in different
+    /// Availability Zones).
+    ///
+    /// ```
+    /// use ecs_model::alb::LoadBalancer;
+    /// use ecs_model::Reference;
+    /// let alb = LoadBalancer::application("pet-web-alb", ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"])
+    ///     .security_group(Reference::security_group("pet-web-alb-sg"));
+    /// assert!(alb.to_json().contains(r#""Scheme":"internet-facing""#));
+    /// ```
+    #[must_use]
+    pub fn application<I, S>(name: impl Into<String>, subnets: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self {
+            name: name.into(),
+            subnets: subnets.into_iter().map(Into::into).collect(),
+            scheme: Some(Scheme::InternetFacing),
+            r#type: Some(LoadBalancerType::Application),
+            ip_address_type: Some(IpAddressType::Ipv4),
+            ..Self::default()
+        }
+    }
+
+    /// Only reachable from inside the VPC.
+    #[must_use]
+    pub fn internal(mut self) -> Self {
+        self.scheme = Some(Scheme::Internal);
+        self
+    }
+
+    /// Adds a security group (an id or a [`Reference`](crate::Reference)).
+    #[must_use]
+    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+        self.security_groups.push(group.into());
+        self
+    }
+
+    /// Adds a tag.
+    #[must_use]
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.push(Tag::new(key, value));
+        self
+    }
+
+    /// Whether it is an Application Load Balancer (the default type).
+    #[must_use]
+    pub fn is_application(&self) -> bool {
+        self.r#type.is_none_or(|t| t == LoadBalancerType::Application)
+    }
+
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::load_balancer(self)
+    }
+}
+
+impl TargetGroup {
+    /// An HTTP target group of tasks' IP addresses (what `awsvpc` services need, Fargate
+    /// included) on `port`, in `vpc_id`.
+    ///
+    /// ```
+    /// use ecs_model::alb::TargetGroup;
+    /// let tg = TargetGroup::ip("pet-web-tg", 8080, "vpc-0a1b2c3d4e5f60000").health_check_path("/api/health");
+    /// assert!(tg.validate().is_empty());
+    /// ```
+    #[must_use]
+    pub fn ip(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> Self {
+        Self::new(name, port, vpc_id, TargetType::Ip)
+    }
+
+    /// An HTTP target group of EC2 instances (`bridge` and `host` services): ECS registers each
+    /// task's instance and host port.
+    #[must_use]
+    pub fn instance(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> Self {
+        Self::new(name, port, vpc_id, TargetType::Instance)
+    }
+
+    fn new(name: impl Into<String>, port: i32, vpc_id: impl Into<String>, target_type: TargetType) -> Self {
+        Self {
+            name: name.into(),
+            protocol: Some(Protocol::Http),
+            port: Some(port),
+            vpc_id: Some(vpc_id.into()),
+            target_type: Some(target_type),
+            ..Self::default()
+        }
+    }
+
+    /// Health checks on `path` (default `/`).
+    #[must_use]
+    pub fn health_check_path(mut self, path: impl Into<String>) -> Self {
+        self.health_check_path = Some(path.into());
+        self.health_check_enabled = Some(true);
+        self
+    }
+
+    /// Health-check timing: every `interval` seconds, failing after `timeout`; healthy after
+    /// `healthy` passes, unhealthy after `unhealthy` failures.
+    #[must_use]
+    pub fn health_check_timing(mut self, interval: i32, timeout: i32, healthy: i32, unhealthy: i32) -> Self {
+        self.health_check_interval_seconds = Some(interval);
+        self.health_check_timeout_seconds = Some(timeout);
+        self.healthy_threshold_count = Some(healthy);
+        self.unhealthy_threshold_count = Some(unhealthy);
+        self
+    }
+
+    /// HTTP codes that count as healthy (`200`, `200-399`, `200,204`).
+    #[must_use]
+    pub fn matcher(mut self, http_codes: impl Into<String>) -> Self {
+        self.matcher = Some(Matcher {
+            http_code: Some(http_codes.into()),
+            ..Matcher::default()
+        });
+        self
+    }
+
+    /// How long a deregistering target keeps serving (0–3600 s, default 300: it eats into a
+    /// deployment's time budget).
+    #[must_use]
+    pub fn deregistration_delay(mut self, seconds: u32) -> Self {
+        self.attributes.retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
+        self.attributes.push(TargetGroupAttribute {
+            key: Some(DEREGISTRATION_DELAY.to_owned()),
+            value: Some(seconds.to_string()),
+            extra: crate::json::Extra::new(),
+        });
+        self
+    }
+
+    /// The health-check port: `traffic-port` unless set.
+    #[must_use]
+    pub fn effective_health_check_port(&self) -> &str {
+        self.health_check_port.as_deref().unwrap_or("traffic-port")
+    }
+
+    /// The target type (`instance` when unset, as ELB defaults).
+    #[must_use]
+    pub fn effective_target_type(&self) -> TargetType {
+        self.target_type.unwrap_or(TargetType::Instance)
+    }
+
+    /// The `ModifyTargetGroupAttributes` request for the created group, when it has attributes.
+    #[must_use]
+    pub fn modify_attributes_request(&self, target_group_arn: &str) -> Option<serde_json::Value> {
+        (!self.attributes.is_empty()).then(|| {
+            serde_json::json!({
+                "TargetGroupArn": target_group_arn,
+                "Attributes": self.attributes,
+            })
+        })
+    }
+
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::target_group(self)
+    }
+}
+
+impl Action {
+    /// Forward to a target group (an ARN or a [`Reference`](crate::Reference)).
+    #[must_use]
+    pub fn forward(target_group: impl Into<String>) -> Self {
+        Self {
+            r#type: ActionType::Forward,
+            target_group_arn: Some(target_group.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Redirect to HTTPS on port 443, permanently.
+    #[must_use]
+    pub fn redirect_to_https() -> Self {
+        Self {
+            r#type: ActionType::Redirect,
+            redirect_config: Some(RedirectActionConfig {
+                protocol: Some("HTTPS".to_owned()),
+                port: Some("443".to_owned()),
+                status_code: RedirectActionStatusCode::Http301,
+                ..RedirectActionConfig::default()
+            }),
+            ..Self::default()
+        }
+    }
+}
+
+impl Listener {
+    /// An HTTP listener on `port` of `load_balancer` (an ARN or a
+    /// [`Reference`](crate::Reference)) doing `action`.
+    #[must_use]
+    pub fn http(load_balancer: impl Into<String>, port: i32, action: Action) -> Self {
+        Self {
+            load_balancer_arn: load_balancer.into(),
+            protocol: Some(Protocol::Http),
+            port: Some(port),
+            default_actions: vec![action],
+            ..Self::default()
+        }
+    }
+
+    /// An HTTPS listener on `port` with an ACM certificate.
+    #[must_use]
+    pub fn https(
+        load_balancer: impl Into<String>,
+        port: i32,
+        certificate_arn: impl Into<String>,
+        action: Action,
+    ) -> Self {
+        Self {
+            load_balancer_arn: load_balancer.into(),
+            protocol: Some(Protocol::Https),
+            port: Some(port),
+            certificates: vec![Certificate {
+                certificate_arn: Some(certificate_arn.into()),
+                ..Certificate::default()
+            }],
+            ssl_policy: Some("ELBSecurityPolicy-TLS13-1-2-2021-06".to_owned()),
+            default_actions: vec![action],
+            ..Self::default()
+        }
+    }
+
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::listener(self)
+    }
+}
+
+impl Default for ActionType {
+    /// `forward`.
+    fn default() -> Self {
+        Self::Forward
+    }
+}
+
+impl Default for RedirectActionStatusCode {
+    /// `HTTP_301`.
+    fn default() -> Self {
+        Self::Http301
+    }
+}
+
+impl Default for JwtValidationActionAdditionalClaimFormat {
+    /// `single-string`.
+    fn default() -> Self {
+        Self::SingleString
+    }
+}
+
+impl Default for TransformType {
+    /// `host-header-rewrite`.
+    fn default() -> Self {
+        Self::HostHeaderRewrite
+    }
+}

@@ -1,0 +1,288 @@
+//! One application: a cluster, a task definition, its service, the roles, the load balancing and
+//! the security groups around it, validated together where they meet, and rendered as the API
+//! requests that create them.
+
+mod render;
+
+pub use render::ApiRequest;
+
+use crate::alb::{Listener, LoadBalancer, TargetGroup};
+use crate::arn::Account;
+use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
+use crate::container::{LogDriver, awslogs};
+use crate::diagnostic::Diagnostic;
+use crate::error::ValidationErrors;
+use crate::iam::{DeployerScope, InstanceProfile, PolicyDocument, Role};
+use crate::network::SecurityGroup;
+use crate::reference::Reference;
+use crate::service::Service;
+use crate::task_definition::TaskDefinition;
+
+/// Everything one service needs, as one value: what the console walk-throughs of the seeds set
+/// up by hand, page after page.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Application {
+    /// Where it lives: ARNs are built from it.
+    pub account: Account,
+    /// The cluster.
+    pub cluster: Cluster,
+    /// Capacity providers to create (Auto Scaling groups, Managed Instances).
+    pub capacity_providers: Vec<CapacityProvider>,
+    /// The Auto Scaling groups behind them (sizes only: ECS knows just the ARN).
+    pub auto_scaling_groups: Vec<AutoScalingGroup>,
+    /// The task definition.
+    pub task_definition: TaskDefinition,
+    /// The service running it, if any (a development instance may run tasks by hand).
+    pub service: Option<Service>,
+    /// The role ECS uses to pull, log and read secrets for the task.
+    pub execution_role: Option<Role>,
+    /// The role of the task's own AWS calls.
+    pub task_role: Option<Role>,
+    /// Other roles (the container instance role).
+    pub roles: Vec<Role>,
+    /// Instance profiles of container instances.
+    pub instance_profiles: Vec<InstanceProfile>,
+    /// Load balancers.
+    pub load_balancers: Vec<LoadBalancer>,
+    /// Target groups.
+    pub target_groups: Vec<TargetGroup>,
+    /// Listeners.
+    pub listeners: Vec<Listener>,
+    /// Security groups.
+    pub security_groups: Vec<SecurityGroup>,
+    /// Single EC2 instances that join the cluster.
+    pub instances: Vec<ContainerInstance>,
+}
+
+impl Application {
+    /// Starts an application of `task_definition` in `cluster`.
+    pub fn builder(account: Account, cluster: Cluster, task_definition: TaskDefinition) -> ApplicationBuilder {
+        ApplicationBuilder {
+            app: Application {
+                account,
+                cluster,
+                capacity_providers: Vec::new(),
+                auto_scaling_groups: Vec::new(),
+                task_definition,
+                service: None,
+                execution_role: None,
+                task_role: None,
+                roles: Vec::new(),
+                instance_profiles: Vec::new(),
+                load_balancers: Vec::new(),
+                target_groups: Vec::new(),
+                listeners: Vec::new(),
+                security_groups: Vec::new(),
+                instances: Vec::new(),
+            },
+        }
+    }
+
+    /// Every problem of every resource, and of the seams between them; paths start with the
+    /// resource (`service.loadBalancers[0].containerPort`, `targetGroups.pet-web-tg.Port`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::application(self)
+    }
+
+    /// The target group named `name`.
+    #[must_use]
+    pub fn target_group(&self, name: &str) -> Option<&TargetGroup> {
+        self.target_groups.iter().find(|tg| tg.name == name)
+    }
+
+    /// The load balancer named `name`.
+    #[must_use]
+    pub fn load_balancer(&self, name: &str) -> Option<&LoadBalancer> {
+        self.load_balancers.iter().find(|lb| lb.name == name)
+    }
+
+    /// The security group named `name`.
+    #[must_use]
+    pub fn security_group(&self, name: &str) -> Option<&SecurityGroup> {
+        self.security_groups.iter().find(|sg| sg.name == name)
+    }
+
+    /// Every role: execution, task, others.
+    pub fn all_roles(&self) -> impl Iterator<Item = &Role> {
+        self.execution_role.iter().chain(&self.task_role).chain(&self.roles)
+    }
+
+    /// Whether `reference` names a resource of the application.
+    #[must_use]
+    pub fn resolves(&self, reference: &Reference) -> bool {
+        match reference {
+            Reference::TargetGroup(name) => self.target_group(name).is_some(),
+            Reference::LoadBalancer(name) => self.load_balancer(name).is_some(),
+            Reference::SecurityGroup(name) => self.security_group(name).is_some(),
+        }
+    }
+
+    /// The CloudWatch log groups the task definition's `awslogs` containers write to, with
+    /// whether the agent creates them itself (`awslogs-create-group`).
+    #[must_use]
+    pub fn log_groups(&self) -> Vec<(String, bool)> {
+        let mut groups: Vec<(String, bool)> = Vec::new();
+        for c in &self.task_definition.container_definitions {
+            let Some(log) = &c.log_configuration else { continue };
+            if log.log_driver != LogDriver::Awslogs {
+                continue;
+            }
+            if let Some(group) = log.option_value(awslogs::GROUP) {
+                let created = log.option_value(awslogs::CREATE_GROUP) == Some("true");
+                if !groups.iter().any(|(g, _)| g == group) {
+                    groups.push((group.to_owned(), created));
+                }
+            }
+        }
+        groups
+    }
+
+    /// The policy of whoever deploys this application with `ecs-deploy`: exactly its resources.
+    #[must_use]
+    pub fn deployer_policy(&self) -> PolicyDocument {
+        let mut scope = DeployerScope {
+            cluster: self.cluster.name().to_owned(),
+            services: self.service.iter().map(|s| s.service_name.clone()).collect(),
+            task_roles: self.execution_role.iter().chain(&self.task_role).map(|r| r.name.clone()).collect(),
+            instance_roles: self.roles.iter().map(|r| r.name.clone()).collect(),
+            instance_profiles: self.instance_profiles.iter().map(|p| p.name.clone()).collect(),
+            load_balancers: self.load_balancers.iter().map(|lb| lb.name.clone()).collect(),
+            target_groups: self.target_groups.iter().map(|tg| tg.name.clone()).collect(),
+            log_groups: self.log_groups().into_iter().map(|(g, _)| g).collect(),
+            security_groups: !self.security_groups.is_empty(),
+        };
+        scope.services.dedup();
+        crate::iam::deployer_policy(&self.account, &scope)
+    }
+
+    /// The requests that create the application, in dependency order, with
+    /// [`Reference`] tokens where AWS assigns the ids.
+    #[must_use]
+    pub fn requests(&self) -> Vec<ApiRequest> {
+        render::requests(self)
+    }
+
+    /// Every resource as one JSON document, keyed as validation paths are
+    /// (`service`, `targetGroups.pet-web-tg`, …).
+    #[must_use]
+    pub fn document(&self) -> serde_json::Value {
+        render::document(self)
+    }
+}
+
+/// Builds an [`Application`]; [`build`](Self::build) validates it whole.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use = "a builder does nothing until `build()`"]
+pub struct ApplicationBuilder {
+    app: Application,
+}
+
+impl ApplicationBuilder {
+    /// The application so far.
+    #[must_use]
+    pub fn application(&self) -> &Application {
+        &self.app
+    }
+
+    /// Validates every resource and seam and returns the application.
+    ///
+    /// # Errors
+    /// Every error found (warnings never fail a build).
+    pub fn build(self) -> Result<Application, ValidationErrors> {
+        let errors: Vec<_> = self.app.validate().into_iter().filter(Diagnostic::is_error).collect();
+        if errors.is_empty() {
+            Ok(self.app)
+        } else {
+            Err(ValidationErrors(errors))
+        }
+    }
+
+    /// The application as it stands, without validation.
+    #[must_use]
+    pub fn build_unchecked(self) -> Application {
+        self.app
+    }
+
+    /// The service.
+    pub fn service(mut self, service: Service) -> Self {
+        self.app.service = Some(service);
+        self
+    }
+
+    /// The execution role; the task definition's `executionRoleArn` is set to its ARN.
+    pub fn execution_role(mut self, role: Role) -> Self {
+        self.app.task_definition.execution_role_arn = Some(role.arn(&self.app.account));
+        self.app.execution_role = Some(role);
+        self
+    }
+
+    /// The task role; the task definition's `taskRoleArn` is set to its ARN.
+    pub fn task_role(mut self, role: Role) -> Self {
+        self.app.task_definition.task_role_arn = Some(role.arn(&self.app.account));
+        self.app.task_role = Some(role);
+        self
+    }
+
+    /// Another role (the container instance role).
+    pub fn role(mut self, role: Role) -> Self {
+        self.app.roles.push(role);
+        self
+    }
+
+    /// An instance profile.
+    pub fn instance_profile(mut self, profile: InstanceProfile) -> Self {
+        self.app.instance_profiles.push(profile);
+        self
+    }
+
+    /// A capacity provider (added to the cluster's providers too).
+    pub fn capacity_provider(mut self, provider: CapacityProvider) -> Self {
+        self.app.cluster = self.app.cluster.capacity_provider(provider.name.clone());
+        self.app.capacity_providers.push(provider);
+        self
+    }
+
+    /// An Auto Scaling group's sizes.
+    pub fn auto_scaling_group(mut self, group: AutoScalingGroup) -> Self {
+        self.app.auto_scaling_groups.push(group);
+        self
+    }
+
+    /// A load balancer.
+    pub fn load_balancer(mut self, load_balancer: LoadBalancer) -> Self {
+        self.app.load_balancers.push(load_balancer);
+        self
+    }
+
+    /// A target group.
+    pub fn target_group(mut self, target_group: TargetGroup) -> Self {
+        self.app.target_groups.push(target_group);
+        self
+    }
+
+    /// A listener.
+    pub fn listener(mut self, listener: Listener) -> Self {
+        self.app.listeners.push(listener);
+        self
+    }
+
+    /// A security group.
+    pub fn security_group(mut self, group: SecurityGroup) -> Self {
+        self.app.security_groups.push(group);
+        self
+    }
+
+    /// A single container instance.
+    pub fn instance(mut self, instance: ContainerInstance) -> Self {
+        self.app.instances.push(instance);
+        self
+    }
+
+    /// Applies `f` to the application: the escape hatch.
+    pub fn with<R>(mut self, f: impl FnOnce(&mut Application) -> R) -> Self {
+        f(&mut self.app);
+        self
+    }
+}

@@ -1,0 +1,190 @@
+//! The application as API requests, in the order they must be made, and as one document.
+
+use std::fmt;
+
+use serde_json::{Map, Value, json};
+
+use super::Application;
+use crate::cluster::ClusterCapacityProviders;
+use crate::iam::Role;
+use crate::reference::Reference;
+
+/// One request to an AWS API: what `aws <service> <operation> --cli-input-json` takes.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ApiRequest {
+    /// The API: `logs`, `iam`, `ec2`, `elbv2` or `ecs`.
+    pub service: &'static str,
+    /// The operation (`CreateTargetGroup`).
+    pub operation: &'static str,
+    /// The resource it is about, by name.
+    pub resource: String,
+    /// The input, with [`Reference`] tokens where ids are not known before creation.
+    pub input: Value,
+}
+
+impl ApiRequest {
+    fn new(service: &'static str, operation: &'static str, resource: impl Into<String>, input: Value) -> Self {
+        Self {
+            service,
+            operation,
+            resource: resource.into(),
+            input,
+        }
+    }
+}
+
+impl fmt::Display for ApiRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.service, self.operation, self.resource)
+    }
+}
+
+fn value<T: serde::Serialize>(resource: &T) -> Value {
+    serde_json::to_value(resource).unwrap_or(Value::Null)
+}
+
+fn role_requests(role: &Role, out: &mut Vec<ApiRequest>) {
+    out.push(ApiRequest::new("iam", "CreateRole", &role.name, role.create_request()));
+    for request in role.put_policy_requests() {
+        out.push(ApiRequest::new("iam", "PutRolePolicy", &role.name, request));
+    }
+    for request in role.attach_policy_requests() {
+        out.push(ApiRequest::new("iam", "AttachRolePolicy", &role.name, request));
+    }
+}
+
+pub(super) fn requests(app: &Application) -> Vec<ApiRequest> {
+    let mut out = Vec::new();
+    for (group, created_by_agent) in app.log_groups() {
+        if !created_by_agent {
+            out.push(ApiRequest::new("logs", "CreateLogGroup", &group, json!({"logGroupName": group})));
+        }
+    }
+    for role in app.all_roles() {
+        role_requests(role, &mut out);
+    }
+    for profile in &app.instance_profiles {
+        out.push(ApiRequest::new("iam", "CreateInstanceProfile", &profile.name, profile.create_request()));
+        out.push(ApiRequest::new("iam", "AddRoleToInstanceProfile", &profile.name, profile.add_role_request()));
+    }
+    for group in &app.security_groups {
+        out.push(ApiRequest::new("ec2", "CreateSecurityGroup", &group.name, group.create_request()));
+    }
+    for group in &app.security_groups {
+        if let Some(request) = group.authorize_ingress_request(&group.reference().to_string()) {
+            out.push(ApiRequest::new("ec2", "AuthorizeSecurityGroupIngress", &group.name, request));
+        }
+    }
+    for lb in &app.load_balancers {
+        out.push(ApiRequest::new("elbv2", "CreateLoadBalancer", &lb.name, value(lb)));
+    }
+    for tg in &app.target_groups {
+        out.push(ApiRequest::new("elbv2", "CreateTargetGroup", &tg.name, value(tg)));
+        let arn = Reference::target_group(&tg.name).to_string();
+        if let Some(request) = tg.modify_attributes_request(&arn) {
+            out.push(ApiRequest::new("elbv2", "ModifyTargetGroupAttributes", &tg.name, request));
+        }
+    }
+    for listener in &app.listeners {
+        let name = format!("{}:{}", listener.load_balancer_arn, listener.port.unwrap_or_default());
+        out.push(ApiRequest::new("elbv2", "CreateListener", name, value(listener)));
+    }
+    out.push(ApiRequest::new("ecs", "CreateCluster", app.cluster.name(), value(&app.cluster)));
+    for provider in &app.capacity_providers {
+        out.push(ApiRequest::new("ecs", "CreateCapacityProvider", &provider.name, value(provider)));
+    }
+    if !app.capacity_providers.is_empty() || !app.cluster.default_capacity_provider_strategy.is_empty() {
+        out.push(ApiRequest::new(
+            "ecs",
+            "PutClusterCapacityProviders",
+            app.cluster.name(),
+            value(&ClusterCapacityProviders::of(&app.cluster)),
+        ));
+    }
+    out.push(ApiRequest::new(
+        "ecs",
+        "RegisterTaskDefinition",
+        &app.task_definition.family,
+        value(&app.task_definition),
+    ));
+    if let Some(service) = &app.service {
+        out.push(ApiRequest::new("ecs", "CreateService", &service.service_name, value(service)));
+    }
+    for instance in &app.instances {
+        out.push(ApiRequest::new("ec2", "RunInstances", &instance.name, instance.run_instances_request()));
+    }
+    out
+}
+
+fn role_document(role: &Role) -> Value {
+    let mut doc = json!({
+        "RoleName": role.name,
+        "AssumeRolePolicyDocument": value(&role.trust_policy),
+    });
+    if !role.managed_policy_arns.is_empty() {
+        doc["ManagedPolicyArns"] = value(&role.managed_policy_arns);
+    }
+    if !role.inline_policies.is_empty() {
+        let policies: Map<String, Value> = role
+            .inline_policies
+            .iter()
+            .map(|p| (p.name.clone(), value(&p.document)))
+            .collect();
+        doc["Policies"] = Value::Object(policies);
+    }
+    doc
+}
+
+fn by_name<'a, T: 'a>(items: impl IntoIterator<Item = &'a T>, name: impl Fn(&T) -> String, render: impl Fn(&T) -> Value) -> Value {
+    Value::Object(items.into_iter().map(|item| (name(item), render(item))).collect())
+}
+
+pub(super) fn document(app: &Application) -> Value {
+    let mut doc = json!({
+        "account": {"id": app.account.id, "region": app.account.region},
+        "cluster": value(&app.cluster),
+        "taskDefinition": value(&app.task_definition),
+    });
+    let mut put = |key: &str, v: Value| {
+        let empty = match &v {
+            Value::Object(map) => map.is_empty(),
+            Value::Array(items) => items.is_empty(),
+            Value::Null => true,
+            _ => false,
+        };
+        if !empty {
+            doc[key] = v;
+        }
+    };
+    put("service", app.service.as_ref().map_or(Value::Null, value));
+    put("executionRole", app.execution_role.as_ref().map_or(Value::Null, role_document));
+    put("taskRole", app.task_role.as_ref().map_or(Value::Null, role_document));
+    put("roles", by_name(&app.roles, |r| r.name.clone(), role_document));
+    put(
+        "instanceProfiles",
+        by_name(&app.instance_profiles, |p| p.name.clone(), |p| json!({"InstanceProfileName": p.name, "RoleName": p.role})),
+    );
+    put("capacityProviders", by_name(&app.capacity_providers, |p| p.name.clone(), value));
+    put(
+        "autoScalingGroups",
+        by_name(&app.auto_scaling_groups, |g| g.name.clone(), |g| {
+            json!({"MinSize": g.min_size, "MaxSize": g.max_size, "DesiredCapacity": g.desired_capacity})
+        }),
+    );
+    put("loadBalancers", by_name(&app.load_balancers, |lb| lb.name.clone(), value));
+    put("targetGroups", by_name(&app.target_groups, |tg| tg.name.clone(), value));
+    put("listeners", Value::Array(app.listeners.iter().map(value).collect()));
+    put(
+        "securityGroups",
+        by_name(&app.security_groups, |g| g.name.clone(), |g| {
+            let mut doc = g.create_request();
+            if let Some(Value::Object(rules)) = g.authorize_ingress_request("") {
+                doc["IpPermissions"] = rules.get("IpPermissions").cloned().unwrap_or_default();
+            }
+            doc
+        }),
+    );
+    put("instances", by_name(&app.instances, |i| i.name.clone(), |i| i.run_instances_request()));
+    doc
+}

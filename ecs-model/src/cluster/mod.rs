@@ -1,0 +1,190 @@
+//! Clusters and their capacity: Fargate, Auto Scaling groups of EC2 instances, ECS Managed
+//! Instances, and the EC2 container-instance side (agent configuration, optimized AMIs).
+
+mod api;
+mod instances;
+
+pub use api::*;
+pub use instances::{AgentConfig, AutoScalingGroup, ContainerInstance, EcsOptimizedAmi};
+
+use crate::diagnostic::Diagnostic;
+use crate::json::json_document;
+use crate::service::CapacityProviderStrategyItem;
+use crate::task_definition::Tag;
+
+json_document!(Cluster, CapacityProvider, ClusterCapacityProviders);
+
+/// The built-in capacity providers every cluster can use without creating them.
+pub const FARGATE_PROVIDERS: &[&str] = &["FARGATE", "FARGATE_SPOT"];
+
+/// Container Insights, the cluster's `containerInsights` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ContainerInsights {
+    /// Off.
+    Disabled,
+    /// Cluster and service metrics.
+    Enabled,
+    /// Task and container metrics too (the 2024 "enhanced observability").
+    Enhanced,
+}
+
+impl ContainerInsights {
+    /// The setting's value.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Disabled => "disabled",
+            Self::Enabled => "enabled",
+            Self::Enhanced => "enhanced",
+        }
+    }
+}
+
+impl Cluster {
+    /// A cluster named `name` (1–255 letters, digits, `_`, `-`).
+    ///
+    /// ```
+    /// use ecs_model::cluster::{Cluster, ContainerInsights};
+    /// let cluster = Cluster::new("pet-web-cluster")
+    ///     .container_insights(ContainerInsights::Enabled)
+    ///     .capacity_provider("FARGATE")
+    ///     .default_strategy("FARGATE", 1, None);
+    /// assert!(cluster.validate().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            cluster_name: Some(name.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets Container Insights.
+    #[must_use]
+    pub fn container_insights(mut self, insights: ContainerInsights) -> Self {
+        self.settings
+            .retain(|s| s.name != Some(ClusterSettingName::ContainerInsights));
+        self.settings.push(ClusterSetting {
+            name: Some(ClusterSettingName::ContainerInsights),
+            value: Some(insights.as_str().to_owned()),
+            extra: crate::json::Extra::new(),
+        });
+        self
+    }
+
+    /// Makes a capacity provider (by name) available to the cluster's services.
+    #[must_use]
+    pub fn capacity_provider(mut self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        if !self.capacity_providers.contains(&name) {
+            self.capacity_providers.push(name);
+        }
+        self
+    }
+
+    /// Adds a provider to the default strategy of services that name neither a launch type
+    /// nor a strategy.
+    #[must_use]
+    pub fn default_strategy(mut self, provider: impl Into<String>, weight: i32, base: Option<i32>) -> Self {
+        self.default_capacity_provider_strategy
+            .push(CapacityProviderStrategyItem::new(provider, weight, base));
+        self
+    }
+
+    /// Adds a tag.
+    #[must_use]
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.tags.push(Tag::new(key, value));
+        self
+    }
+
+    /// The name, empty when unset (ECS then uses `default`).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.cluster_name.as_deref().unwrap_or("default")
+    }
+
+    /// Every problem of the cluster (`ECS-K*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::cluster(self)
+    }
+}
+
+impl CapacityProvider {
+    /// An Auto Scaling group provider with managed scaling at `target_capacity` percent
+    /// (ECS scales the group to keep that share of its instances in use).
+    #[must_use]
+    pub fn auto_scaling_group(
+        name: impl Into<String>,
+        auto_scaling_group_arn: impl Into<String>,
+        target_capacity: i32,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            auto_scaling_group_provider: Some(AutoScalingGroupProvider {
+                auto_scaling_group_arn: auto_scaling_group_arn.into(),
+                managed_scaling: Some(ManagedScaling {
+                    status: Some(ManagedScalingStatus::Enabled),
+                    target_capacity: Some(target_capacity),
+                    ..ManagedScaling::default()
+                }),
+                managed_termination_protection: Some(ManagedTerminationProtection::Disabled),
+                ..AutoScalingGroupProvider::default()
+            }),
+            ..Self::default()
+        }
+    }
+
+    /// An ECS Managed Instances provider: ECS launches, patches and scales the instances.
+    #[must_use]
+    pub fn managed_instances<I, S>(
+        name: impl Into<String>,
+        infrastructure_role_arn: impl Into<String>,
+        instance_profile_arn: impl Into<String>,
+        subnets: I,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self {
+            name: name.into(),
+            managed_instances_provider: Some(ManagedInstancesProvider {
+                infrastructure_role_arn: infrastructure_role_arn.into(),
+                instance_launch_template: InstanceLaunchTemplate {
+                    ec2_instance_profile_arn: instance_profile_arn.into(),
+                    network_configuration: ManagedInstancesNetworkConfiguration {
+                        subnets: subnets.into_iter().map(Into::into).collect(),
+                        ..ManagedInstancesNetworkConfiguration::default()
+                    },
+                    ..InstanceLaunchTemplate::default()
+                },
+                ..ManagedInstancesProvider::default()
+            }),
+            ..Self::default()
+        }
+    }
+
+    /// Every problem of the provider (`ECS-K2`, `K3`, `K5`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::capacity_provider(self)
+    }
+}
+
+impl ClusterCapacityProviders {
+    /// What `PutClusterCapacityProviders` sets for `cluster`.
+    #[must_use]
+    pub fn of(cluster: &Cluster) -> Self {
+        Self {
+            cluster: cluster.name().to_owned(),
+            capacity_providers: Some(cluster.capacity_providers.clone()),
+            default_capacity_provider_strategy: Some(
+                cluster.default_capacity_provider_strategy.clone(),
+            ),
+            extra: crate::json::Extra::new(),
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! The roles ECS needs, and least-privilege policies derived from a task definition.
+
+use std::collections::BTreeSet;
+
+use super::{InstanceProfile, PolicyDocument, Role, Statement};
+use crate::arn::{Account, Arn};
+use crate::container::{LogDriver, awslogs};
+use crate::task_definition::TaskDefinition;
+use crate::volume::EfsSetting;
+
+/// The service principal of ECS tasks (task roles and execution roles).
+pub const ECS_TASKS: &str = "ecs-tasks.amazonaws.com";
+/// The service principal of EC2 instances (the container instance role).
+pub const EC2: &str = "ec2.amazonaws.com";
+/// The AWS-managed policy of the container instance role: register the instance, poll for
+/// work, pull from ECR, write logs.
+pub const MANAGED_INSTANCE_ROLE_POLICY: &str =
+    "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+
+/// Who may assume a task or execution role: ECS tasks of this account in this region (the
+/// `aws:SourceAccount` / `aws:SourceArn` conditions against the confused deputy; a per-cluster
+/// `SourceArn` is not supported).
+fn ecs_tasks_trust(account: &Account) -> PolicyDocument {
+    PolicyDocument::new([Statement::trust_service(ECS_TASKS)
+        .condition("StringEquals", "aws:SourceAccount", account.id.as_str())
+        .condition("ArnLike", "aws:SourceArn", account.arn("ecs", "*"))])
+}
+
+impl Role {
+    /// A task execution role: what ECS uses to pull the images, write the logs and read the
+    /// secrets of the task. Give it [`execution_policy`] of the task definition.
+    ///
+    /// ```
+    /// use ecs_model::Account;
+    /// use ecs_model::iam::{Role, execution_policy};
+    /// # let td = ecs_model::TaskDefinition::builder("web").build_unchecked();
+    /// let account = Account::new("123456789012", "ap-northeast-2");
+    /// let role = Role::ecs_task_execution("pet-web-execution", &account)
+    ///     .inline_policy("execution", execution_policy(&td, &account, &Default::default()));
+    /// assert!(role.trusts("ecs-tasks.amazonaws.com"));
+    /// ```
+    pub fn ecs_task_execution(name: impl Into<String>, account: &Account) -> Self {
+        Self::new(name, ecs_tasks_trust(account)).description("Lets ECS pull images, write logs and read secrets for the task")
+    }
+
+    /// A task role: what the containers' own AWS calls use.
+    pub fn ecs_task(name: impl Into<String>, account: &Account) -> Self {
+        Self::new(name, ecs_tasks_trust(account)).description("The task's own AWS permissions")
+    }
+
+    /// `ecsInstanceRole`: the container instance role the ECS agent uses to register with the
+    /// cluster (`ecs:RegisterContainerInstance`, seed `004`'s missing permission), with
+    /// `AmazonEC2ContainerServiceforEC2Role`. Pair it with [`InstanceProfile::for_role`].
+    #[must_use]
+    pub fn ecs_instance() -> Self {
+        Self::new("ecsInstanceRole", PolicyDocument::new([Statement::trust_service(EC2)]))
+            .description("Lets the ECS agent on EC2 instances join clusters")
+            .managed_policy(MANAGED_INSTANCE_ROLE_POLICY)
+    }
+}
+
+impl InstanceProfile {
+    /// `ecsInstanceRole`'s instance profile.
+    #[must_use]
+    pub fn ecs_instance() -> Self {
+        Self::for_role(&Role::ecs_instance())
+    }
+}
+
+/// What [`execution_policy`] grants beyond what the task definition shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExecutionPolicyOptions {
+    /// KMS keys that encrypt the secrets or parameters (`kms:Decrypt`).
+    pub kms_key_arns: Vec<String>,
+}
+
+/// The ECR repository ARN of an ECR image (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>:tag`).
+fn ecr_repository_arn(image: &str) -> Option<String> {
+    let (host, rest) = image.split_once('/')?;
+    let mut labels = host.split('.');
+    let account = labels.next()?;
+    if labels.next()? != "dkr" || !labels.next()?.starts_with("ecr") {
+        return None;
+    }
+    let region = labels.next()?;
+    if !(labels.next()? == "amazonaws" && labels.next()? == "com") {
+        return None;
+    }
+    let repository = rest.split(['@', ':']).next()?;
+    let partition = crate::arn::partition_of(region);
+    Some(format!("arn:{partition}:ecr:{region}:{account}:repository/{repository}"))
+}
+
+/// The resource a secret's `valueFrom` names, and the action that reads it.
+fn secret_resource(value_from: &str, account: &Account) -> (&'static str, String) {
+    match Arn::parse(value_from) {
+        Some(arn) if arn.service == "secretsmanager" => {
+            // `secret:name-AbCdEf[:json-key:version-stage:version-id]` → the secret itself.
+            let mut parts = arn.resource.splitn(3, ':');
+            let (kind, name) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+            let secret = Arn {
+                resource: &format!("{kind}:{name}"),
+                ..arn.clone()
+            }
+            .to_string();
+            ("secretsmanager:GetSecretValue", secret)
+        }
+        Some(_) => ("ssm:GetParameters", value_from.to_owned()),
+        None => {
+            let name = value_from.trim_start_matches('/');
+            ("ssm:GetParameters", account.arn("ssm", &format!("parameter/{name}")))
+        }
+    }
+}
+
+/// The least-privilege execution policy of `td`: ECR pull on exactly the repositories its images
+/// name (and `ecr:GetAuthorizationToken`, which has no resource), `logs:CreateLogStream` and
+/// `PutLogEvents` on exactly its awslogs groups (`CreateLogGroup` only where
+/// `awslogs-create-group` is set), `secretsmanager:GetSecretValue` / `ssm:GetParameters` on
+/// exactly its secrets (and `kms:Decrypt` on the keys given), `s3:GetObject` on its environment
+/// files. No `"Resource": "*"` where the ARN is known.
+#[must_use]
+pub fn execution_policy(td: &TaskDefinition, account: &Account, options: &ExecutionPolicyOptions) -> PolicyDocument {
+    let mut repositories = BTreeSet::new();
+    let mut log_groups = BTreeSet::new();
+    let mut created_groups = BTreeSet::new();
+    let mut secrets = BTreeSet::new();
+    let mut parameters = BTreeSet::new();
+    let mut objects = BTreeSet::new();
+    let mut buckets = BTreeSet::new();
+    let mut add_secret = |value_from: &str| match secret_resource(value_from, account) {
+        ("secretsmanager:GetSecretValue", arn) => {
+            secrets.insert(arn);
+        }
+        (_, arn) => {
+            parameters.insert(arn);
+        }
+    };
+    for c in &td.container_definitions {
+        repositories.extend(ecr_repository_arn(&c.image));
+        for secret in &c.secrets {
+            add_secret(&secret.value_from);
+        }
+        if let Some(credentials) = &c.repository_credentials {
+            add_secret(&credentials.credentials_parameter);
+        }
+        if let Some(log) = &c.log_configuration {
+            for secret in &log.secret_options {
+                add_secret(&secret.value_from);
+            }
+            if log.log_driver == LogDriver::Awslogs {
+                if let Some(group) = log.option_value(awslogs::GROUP) {
+                    let region = log.option_value(awslogs::REGION).unwrap_or(&account.region);
+                    let arn = Account::new(account.id.clone(), region).arn("logs", &format!("log-group:{group}:*"));
+                    if log.option_value(awslogs::CREATE_GROUP) == Some("true") {
+                        created_groups.insert(arn.clone());
+                    }
+                    log_groups.insert(arn);
+                }
+            }
+        }
+        for file in &c.environment_files {
+            objects.insert(file.value.clone());
+            if let Some(arn) = Arn::parse(&file.value) {
+                let bucket = arn.resource.split('/').next().unwrap_or_default();
+                buckets.insert(format!("arn:{}:s3:::{bucket}", arn.partition));
+            }
+        }
+        if let Some(firelens) = &c.firelens_configuration {
+            if firelens.options.get("config-file-type").map(String::as_str) == Some("s3") {
+                if let Some(value) = firelens.options.get("config-file-value") {
+                    objects.insert(value.clone());
+                }
+            }
+        }
+    }
+    let list = |set: BTreeSet<String>| set.into_iter().collect::<Vec<_>>();
+    let mut statements = Vec::new();
+    if !repositories.is_empty() {
+        statements.push(Statement::allow("ecr:GetAuthorizationToken", "*").sid("EcrAuthorization"));
+        statements.push(
+            Statement::allow(
+                ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+                list(repositories),
+            )
+            .sid("EcrPull"),
+        );
+    }
+    if !log_groups.is_empty() {
+        statements.push(Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"], list(log_groups)).sid("Logs"));
+    }
+    if !created_groups.is_empty() {
+        statements.push(Statement::allow("logs:CreateLogGroup", list(created_groups)).sid("CreateLogGroups"));
+    }
+    if !secrets.is_empty() {
+        statements.push(Statement::allow("secretsmanager:GetSecretValue", list(secrets)).sid("Secrets"));
+    }
+    if !parameters.is_empty() {
+        statements.push(Statement::allow("ssm:GetParameters", list(parameters)).sid("Parameters"));
+    }
+    if !options.kms_key_arns.is_empty() {
+        statements.push(Statement::allow("kms:Decrypt", options.kms_key_arns.clone()).sid("DecryptSecrets"));
+    }
+    if !objects.is_empty() {
+        statements.push(Statement::allow("s3:GetObject", list(objects)).sid("EnvironmentFiles"));
+        statements.push(Statement::allow("s3:GetBucketLocation", list(buckets)).sid("EnvironmentFileBuckets"));
+    }
+    PolicyDocument::new(statements)
+}
+
+/// What the task role needs for what the task definition (and service) turn on: ECS Exec's
+/// SSM channels, EFS mounts with IAM authorization. `None` when nothing is needed.
+#[must_use]
+pub fn task_role_policy(td: &TaskDefinition, account: &Account, execute_command: bool) -> Option<PolicyDocument> {
+    let mut statements = Vec::new();
+    if execute_command {
+        statements.push(
+            Statement::allow(
+                [
+                    "ssmmessages:CreateControlChannel",
+                    "ssmmessages:CreateDataChannel",
+                    "ssmmessages:OpenControlChannel",
+                    "ssmmessages:OpenDataChannel",
+                ],
+                "*",
+            )
+            .sid("EcsExec"),
+        );
+    }
+    let file_systems: BTreeSet<String> = td
+        .volumes
+        .iter()
+        .filter_map(|v| v.efs_volume_configuration.as_ref())
+        .filter(|efs| efs.authorization_config.as_ref().and_then(|a| a.iam) == Some(EfsSetting::Enabled))
+        .map(|efs| account.arn("elasticfilesystem", &format!("file-system/{}", efs.file_system_id)))
+        .collect();
+    if !file_systems.is_empty() {
+        statements.push(
+            Statement::allow(
+                ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                file_systems.into_iter().collect::<Vec<_>>(),
+            )
+            .sid("EfsMount"),
+        );
+    }
+    (!statements.is_empty()).then(|| PolicyDocument::new(statements))
+}
+
+/// The resources a deployer manages, by name, for [`deployer_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeployerScope {
+    /// The cluster.
+    pub cluster: String,
+    /// The services in it.
+    pub services: Vec<String>,
+    /// Roles the deployer creates and passes to ECS tasks.
+    pub task_roles: Vec<String>,
+    /// Roles passed to EC2 instances (through instance profiles).
+    pub instance_roles: Vec<String>,
+    /// Instance profiles.
+    pub instance_profiles: Vec<String>,
+    /// Load balancers.
+    pub load_balancers: Vec<String>,
+    /// Target groups.
+    pub target_groups: Vec<String>,
+    /// Log groups.
+    pub log_groups: Vec<String>,
+    /// Whether security groups are created.
+    pub security_groups: bool,
+}
+
+/// The policy of whoever runs `ecs-deploy` for `scope`: ECS, IAM, ELB, EC2 and CloudWatch Logs
+/// actions on exactly those resources (the read-only `Describe`/`List` actions that take no
+/// resource get `*`), and `iam:PassRole` only to ECS tasks (or EC2) through `iam:PassedToService`.
+#[must_use]
+pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocument {
+    let cluster = &scope.cluster;
+    let mut statements = vec![
+        Statement::allow(
+            [
+                "ecs:RegisterTaskDefinition",
+                "ecs:DeregisterTaskDefinition",
+                "ecs:DeleteTaskDefinitions",
+                "ecs:DescribeTaskDefinition",
+                "ecs:ListTaskDefinitions",
+                "ecs:ListTaskDefinitionFamilies",
+            ],
+            "*",
+        )
+        .sid("TaskDefinitions"),
+        Statement::allow(
+            ["ecs:CreateCluster", "ecs:DescribeClusters", "ecs:PutClusterCapacityProviders", "ecs:TagResource"],
+            account.arn("ecs", &format!("cluster/{cluster}")),
+        )
+        .sid("Cluster"),
+    ];
+    if !scope.services.is_empty() {
+        let mut resources = Vec::new();
+        for service in &scope.services {
+            resources.push(account.arn("ecs", &format!("service/{cluster}/{service}")));
+            resources.push(account.arn("ecs", &format!("service-deployment/{cluster}/{service}/*")));
+        }
+        statements.push(
+            Statement::allow(
+                [
+                    "ecs:CreateService",
+                    "ecs:UpdateService",
+                    "ecs:DescribeServices",
+                    "ecs:ListServiceDeployments",
+                    "ecs:DescribeServiceDeployments",
+                    "ecs:StopServiceDeployment",
+                    "ecs:TagResource",
+                ],
+                resources,
+            )
+            .sid("Services"),
+        );
+        statements.push(
+            Statement::allow(
+                ["ecs:ListTasks", "ecs:DescribeTasks"],
+                vec![
+                    account.arn("ecs", &format!("task/{cluster}/*")),
+                    account.arn("ecs", &format!("container-instance/{cluster}/*")),
+                ],
+            )
+            .sid("Tasks"),
+        );
+    }
+    let roles: Vec<String> = scope.task_roles.iter().chain(&scope.instance_roles).map(|r| account.role_arn(None, r)).collect();
+    if !roles.is_empty() {
+        statements.push(
+            Statement::allow(
+                [
+                    "iam:GetRole",
+                    "iam:CreateRole",
+                    "iam:UpdateAssumeRolePolicy",
+                    "iam:TagRole",
+                    "iam:GetRolePolicy",
+                    "iam:PutRolePolicy",
+                    "iam:ListRolePolicies",
+                    "iam:ListAttachedRolePolicies",
+                    "iam:AttachRolePolicy",
+                ],
+                roles,
+            )
+            .sid("Roles"),
+        );
+    }
+    for (roles, service, sid) in [(&scope.task_roles, ECS_TASKS, "PassRolesToTasks"), (&scope.instance_roles, EC2, "PassRolesToInstances")] {
+        if !roles.is_empty() {
+            statements.push(
+                Statement::allow("iam:PassRole", roles.iter().map(|r| account.role_arn(None, r)).collect::<Vec<_>>())
+                    .condition("StringEquals", "iam:PassedToService", service)
+                    .sid(sid),
+            );
+        }
+    }
+    if !scope.instance_profiles.is_empty() {
+        let profiles: Vec<String> = scope
+            .instance_profiles
+            .iter()
+            .map(|p| account.global_arn("iam", &format!("instance-profile/{p}")))
+            .collect();
+        statements.push(
+            Statement::allow(
+                ["iam:GetInstanceProfile", "iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile"],
+                profiles,
+            )
+            .sid("InstanceProfiles"),
+        );
+    }
+    if !scope.load_balancers.is_empty() || !scope.target_groups.is_empty() {
+        statements.push(Statement::allow("elasticloadbalancing:Describe*", "*").sid("LoadBalancingRead"));
+        let mut resources = Vec::new();
+        for lb in &scope.load_balancers {
+            resources.push(account.arn("elasticloadbalancing", &format!("loadbalancer/app/{lb}/*")));
+            resources.push(account.arn("elasticloadbalancing", &format!("listener/app/{lb}/*")));
+        }
+        for tg in &scope.target_groups {
+            resources.push(account.arn("elasticloadbalancing", &format!("targetgroup/{tg}/*")));
+        }
+        statements.push(
+            Statement::allow(
+                [
+                    "elasticloadbalancing:CreateLoadBalancer",
+                    "elasticloadbalancing:CreateTargetGroup",
+                    "elasticloadbalancing:CreateListener",
+                    "elasticloadbalancing:ModifyTargetGroup",
+                    "elasticloadbalancing:ModifyTargetGroupAttributes",
+                    "elasticloadbalancing:ModifyListener",
+                    "elasticloadbalancing:AddTags",
+                ],
+                resources,
+            )
+            .sid("LoadBalancing"),
+        );
+    }
+    if scope.security_groups {
+        statements.push(
+            Statement::allow(["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"], "*").sid("NetworkRead"),
+        );
+        statements.push(
+            Statement::allow(
+                ["ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags"],
+                vec![account.arn("ec2", "security-group/*"), account.arn("ec2", "vpc/*")],
+            )
+            .sid("SecurityGroups"),
+        );
+    }
+    if !scope.log_groups.is_empty() {
+        statements.push(Statement::allow("logs:DescribeLogGroups", "*").sid("LogGroupsRead"));
+        statements.push(
+            Statement::allow(
+                ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:TagResource"],
+                scope
+                    .log_groups
+                    .iter()
+                    .map(|g| account.arn("logs", &format!("log-group:{g}:*")))
+                    .collect::<Vec<_>>(),
+            )
+            .sid("LogGroups"),
+        );
+    }
+    PolicyDocument::new(statements)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ecr_repositories_from_images() {
+        assert_eq!(
+            ecr_repository_arn("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest").as_deref(),
+            Some("arn:aws:ecr:ap-northeast-2:123456789012:repository/pet-web")
+        );
+        assert_eq!(
+            ecr_repository_arn("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api@sha256:abc").as_deref(),
+            Some("arn:aws:ecr:us-east-1:123456789012:repository/team/api")
+        );
+        assert_eq!(ecr_repository_arn("nginx:1.27"), None);
+        assert_eq!(ecr_repository_arn("public.ecr.aws/nginx/nginx:latest"), None);
+    }
+
+    #[test]
+    fn secrets_resolve_to_what_is_read() {
+        let account = Account::new("123456789012", "ap-northeast-2");
+        assert_eq!(
+            secret_resource("arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf:password::", &account),
+            ("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf".to_owned())
+        );
+        assert_eq!(
+            secret_resource("/app/db-password", &account),
+            ("ssm:GetParameters", "arn:aws:ssm:ap-northeast-2:123456789012:parameter/app/db-password".to_owned())
+        );
+    }
+}

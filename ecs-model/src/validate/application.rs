@@ -1,0 +1,382 @@
+//! An application as a whole: each resource, then the seams between them.
+
+use super::{Findings, rules};
+use crate::alb::{Scheme, TargetType};
+use crate::application::Application;
+use crate::container::ContainerDefinition;
+use crate::diagnostic::Diagnostic;
+use crate::iam::{ECS_TASKS, EC2, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
+use crate::json::decode::quoted;
+use crate::network::{DYNAMIC_PORT_RANGE, Source};
+use crate::path::json_path;
+use crate::reference::Reference;
+use crate::service::Service;
+use crate::task_definition::{Compatibility, NetworkMode};
+use crate::JsonPath;
+
+pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
+    let mut out = Findings::default();
+    resources(&mut out, app);
+    roles(&mut out, app);
+    if let Some(service) = &app.service {
+        service_seams(&mut out, app, service);
+        load_balancing(&mut out, app, service);
+        traffic(&mut out, app, service);
+    }
+    references(&mut out, app);
+    out.into_vec()
+}
+
+/// Each resource on its own, under its place in the document.
+fn resources(out: &mut Findings, app: &Application) {
+    let mut part = |prefix: JsonPath, diagnostics: Vec<Diagnostic>| {
+        let mut under = Findings::under(prefix);
+        under.extend(diagnostics);
+        out.extend_unprefixed(under.into_vec());
+    };
+    part(json_path!("cluster"), app.cluster.validate());
+    part(json_path!("taskDefinition"), app.task_definition.validate());
+    if let Some(service) = &app.service {
+        part(json_path!("service"), service.validate());
+    }
+    if let Some(role) = &app.execution_role {
+        part(json_path!("executionRole"), role.validate());
+    }
+    if let Some(role) = &app.task_role {
+        part(json_path!("taskRole"), role.validate());
+    }
+    for role in &app.roles {
+        part(json_path!("roles").key(role.name.clone()), role.validate());
+    }
+    for profile in &app.instance_profiles {
+        part(json_path!("instanceProfiles").key(profile.name.clone()), profile.validate());
+    }
+    for provider in &app.capacity_providers {
+        part(json_path!("capacityProviders").key(provider.name.clone()), provider.validate());
+    }
+    for group in &app.auto_scaling_groups {
+        part(json_path!("autoScalingGroups").key(group.name.clone()), group.validate());
+    }
+    for lb in &app.load_balancers {
+        part(json_path!("loadBalancers").key(lb.name.clone()), lb.validate());
+    }
+    for tg in &app.target_groups {
+        part(json_path!("targetGroups").key(tg.name.clone()), tg.validate());
+    }
+    for (i, listener) in app.listeners.iter().enumerate() {
+        part(json_path!("listeners"[i]), listener.validate());
+    }
+    for group in &app.security_groups {
+        part(json_path!("securityGroups").key(group.name.clone()), group.validate());
+    }
+    for instance in &app.instances {
+        part(json_path!("instances").key(instance.name.clone()).key("UserData"), instance.agent.validate());
+    }
+}
+
+/// `ECS-L1`, `L3`: the roles fit what uses them.
+fn roles(out: &mut Findings, app: &Application) {
+    for (key, role) in [("executionRole", &app.execution_role), ("taskRole", &app.task_role)] {
+        let Some(role) = role else { continue };
+        let at = json_path!().key(key).key("AssumeRolePolicyDocument");
+        if !role.trusts(ECS_TASKS) {
+            out.report(&rules::L1, at.clone(), format!("role {} does not let `{ECS_TASKS}` assume it (`sts:AssumeRole`)", quoted(&role.name)));
+        } else if !has_confused_deputy_condition(role) {
+            out.report(&rules::L1_CONFUSED_DEPUTY, at, format!("role {} trusts every account's ECS tasks; add `aws:SourceAccount` or `aws:SourceArn`", quoted(&role.name)));
+        }
+    }
+    for profile in &app.instance_profiles {
+        let Some(role) = app.roles.iter().find(|r| r.name == profile.role) else {
+            out.report(&rules::L3, json_path!("instanceProfiles").key(profile.name.clone()).key("RoleName"), format!("no role of the application is named {}", quoted(&profile.role)));
+            continue;
+        };
+        let at = json_path!("roles").key(role.name.clone());
+        if !role.trusts(EC2) {
+            out.report(&rules::L3, at.clone().key("AssumeRolePolicyDocument"), format!("the instance role {} does not trust `{EC2}`", quoted(&role.name)));
+        }
+        let registers = role.managed_policy_arns.iter().any(|arn| arn == MANAGED_INSTANCE_ROLE_POLICY)
+            || role
+                .inline_policies
+                .iter()
+                .any(|p| p.document.allowed_actions().any(|a| wildcard_match(a, "ecs:RegisterContainerInstance")));
+        if !registers {
+            out.report(
+                &rules::L3,
+                at.key("ManagedPolicyArns"),
+                format!(
+                    "the instance role {} cannot call `ecs:RegisterContainerInstance`: the agent will fail with AccessDenied (seed 004); attach `AmazonEC2ContainerServiceforEC2Role`",
+                    quoted(&role.name)
+                ),
+            );
+        }
+    }
+    let td = &app.task_definition;
+    let by_arn = |arn: &Option<String>, role: &Option<Role>| match (arn, role) {
+        (Some(arn), Some(role)) => (arn != &role.arn(&app.account)).then(|| format!("{} is not the application's role {}", quoted(arn), quoted(&role.name))),
+        _ => None,
+    };
+    if let Some(problem) = by_arn(&td.execution_role_arn, &app.execution_role) {
+        out.report(&rules::L1, json_path!("taskDefinition", "executionRoleArn"), problem);
+    }
+    if let Some(problem) = by_arn(&td.task_role_arn, &app.task_role) {
+        out.report(&rules::L1, json_path!("taskDefinition", "taskRoleArn"), problem);
+    }
+}
+
+fn has_confused_deputy_condition(role: &Role) -> bool {
+    role.trust_policy.statements.iter().any(|s| {
+        s.condition
+            .values()
+            .any(|keys| keys.keys().any(|k| k.eq_ignore_ascii_case("aws:SourceAccount") || k.eq_ignore_ascii_case("aws:SourceArn")))
+    })
+}
+
+/// `ECS-J3`, `J6`, `J10`, `J18`, `A21`, `A22`, `K4`: the service against its task definition
+/// and cluster.
+fn service_seams(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
+    let awsvpc = td.network_mode == Some(NetworkMode::Awsvpc);
+    match (awsvpc, service.awsvpc().is_some()) {
+        (true, false) => out.report(&rules::J3, json_path!("service", "networkConfiguration"), "the task definition uses `awsvpc`: give subnets and security groups"),
+        (false, true) => out.report(&rules::J3, json_path!("service", "networkConfiguration"), format!("the task definition uses `{}`, which takes no network configuration", td.effective_network_mode().map_or("the default", NetworkMode::as_str))),
+        _ => {}
+    }
+    if service.runs_on_fargate() && !td.requires(Compatibility::Fargate) {
+        out.report(&rules::J6, json_path!("taskDefinition", "requiresCompatibilities"), "the service runs on Fargate: list FARGATE");
+    }
+    if service.launch_type == Some(Compatibility::Ec2) && !td.requires_compatibilities.is_empty() && !td.requires(Compatibility::Ec2) {
+        out.report(&rules::J6, json_path!("taskDefinition", "requiresCompatibilities"), "the service runs on EC2: list EC2");
+    }
+    if td.requires(Compatibility::ManagedInstances) && service.capacity_provider_strategy.is_empty() {
+        out.report(&rules::A21, json_path!("service", "capacityProviderStrategy"), "Managed Instances tasks run through a capacity provider strategy");
+    }
+    if service.role.is_some() && awsvpc {
+        out.report(&rules::J10, json_path!("service", "role"), "`awsvpc` services use the service-linked role: drop `role`");
+    }
+    if let Some(cluster) = &service.cluster {
+        if cluster != app.cluster.name() && !cluster.ends_with(&format!(":cluster/{}", app.cluster.name())) {
+            out.report(&rules::K4, json_path!("service", "cluster"), format!("{} is not the application's cluster {}", quoted(cluster), quoted(app.cluster.name())));
+        }
+    }
+    for (i, item) in service.capacity_provider_strategy.iter().enumerate() {
+        if !app.cluster.capacity_providers.contains(&item.capacity_provider) {
+            out.report(&rules::K4, json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"), format!("{} is not among the cluster's capacity providers", quoted(&item.capacity_provider)));
+        }
+    }
+    if let Some(family) = service.task_definition.as_deref() {
+        let family = family.rsplit('/').next().unwrap_or(family);
+        let family = family.split(':').next().unwrap_or(family);
+        if family != td.family {
+            out.report(&rules::J8, json_path!("service", "taskDefinition"), format!("{} is not the application's task definition {}", quoted(family), quoted(&td.family)));
+        }
+    }
+    if service.runs_on_fargate() && td.execution_role_arn.is_none() {
+        let needs = td.container_definitions.iter().any(|c| {
+            crate::validate::task::is_ecr_image(&c.image) || !c.secrets.is_empty() || c.log_configuration.as_ref().is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
+        });
+        if needs {
+            out.report(&rules::A22, json_path!("taskDefinition", "executionRoleArn"), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
+        }
+    }
+    if let Some(sc) = service.service_connect_configuration.as_ref().filter(|sc| sc.enabled) {
+        let names: Vec<&str> = td.container_definitions.iter().flat_map(|c| &c.port_mappings).filter_map(|p| p.name.as_deref()).collect();
+        for (i, svc) in sc.services.iter().enumerate() {
+            if !names.contains(&svc.port_name.as_str()) {
+                out.report(&rules::J18, json_path!("service", "serviceConnectConfiguration", "services"[i], "portName"), format!("no port mapping of the task definition is named {}", quoted(&svc.port_name)));
+            }
+        }
+        if sc.namespace.is_none() && app.cluster.service_connect_defaults.is_none() {
+            out.report(&rules::J18, json_path!("service", "serviceConnectConfiguration", "namespace"), "no namespace here nor in the cluster's `serviceConnectDefaults`");
+        }
+    }
+}
+
+/// The container of `name` and whether it maps `port`.
+fn container<'a>(app: &'a Application, name: &str) -> Option<&'a ContainerDefinition> {
+    app.task_definition.container(name)
+}
+
+/// `ECS-J8`, `J9`, `M7`, `M8`: load balancers, target groups and the containers behind them.
+fn load_balancing(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
+    let mode = td.effective_network_mode();
+    for (i, lb) in service.load_balancers.iter().enumerate() {
+        let at = json_path!("service", "loadBalancers"[i]);
+        let (Some(name), Some(port)) = (lb.container_name.as_deref(), lb.container_port) else { continue };
+        let Some(c) = container(app, name) else {
+            out.report(&rules::J8, at.key("containerName"), format!("no container of the task definition is named {}", quoted(name)));
+            continue;
+        };
+        let Some(mapping) = c.port_mappings.iter().find(|p| p.container_port == Some(port)) else {
+            let ports: Vec<String> = c.port_mappings.iter().filter_map(|p| p.container_port).map(|p| p.to_string()).collect();
+            out.report(
+                &rules::J8,
+                at.key("containerPort"),
+                format!("container {} maps no port {port} (it maps {})", quoted(name), if ports.is_empty() { "none".to_owned() } else { ports.join(", ") }),
+            );
+            continue;
+        };
+        let Some(tg) = lb.target_group_arn.as_deref().and_then(Reference::parse).and_then(|r| app.target_group(r.name())) else {
+            continue;
+        };
+        let tg_at = json_path!("targetGroups").key(tg.name.clone());
+        match mode {
+            Some(NetworkMode::Awsvpc) => {
+                if tg.effective_target_type() != TargetType::Ip {
+                    out.report(&rules::M7, tg_at.clone().key("TargetType"), format!("`{}`; `awsvpc` tasks register by IP: use `ip`", tg.effective_target_type()));
+                }
+                if tg.port.is_some_and(|p| p != port) {
+                    out.report(&rules::J8, tg_at.key("Port"), format!("{} differs from the container port {port} the service registers", tg.port.unwrap_or_default()));
+                }
+            }
+            Some(NetworkMode::Bridge | NetworkMode::Host) => {
+                if tg.effective_target_type() == TargetType::Ip {
+                    out.report(&rules::M7, tg_at.clone().key("TargetType"), "`ip`; `bridge` and `host` tasks register their instance: use `instance`");
+                }
+                let dynamic = mode == Some(NetworkMode::Bridge) && mapping.host_port.is_none_or(|h| h == 0);
+                if dynamic && tg.effective_health_check_port() != "traffic-port" {
+                    out.report(&rules::J9, tg_at.key("HealthCheckPort"), format!("{}; the host port is dynamic, so health checks must use `traffic-port`", quoted(tg.effective_health_check_port())));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `ECS-M9`: the security groups let the load balancer reach the tasks, and the internet reach a
+/// public load balancer.
+fn traffic(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
+    for listener in &app.listeners {
+        let Some(lb) = Reference::parse(&listener.load_balancer_arn).and_then(|r| app.load_balancer(r.name())) else { continue };
+        let Some(port) = listener.port else { continue };
+        if lb.scheme == Some(Scheme::Internal) {
+            continue;
+        }
+        let open = lb.security_groups.iter().filter_map(|g| Reference::parse(g)).filter_map(|r| app.security_group(r.name())).any(|g| g.admits(port, &Source::Cidr("0.0.0.0/0".to_owned())));
+        if !lb.security_groups.is_empty() && !open {
+            out.report(&rules::M9, json_path!("loadBalancers").key(lb.name.clone()).key("SecurityGroups"), format!("no group admits port {port} from 0.0.0.0/0: the public listener is unreachable"));
+        }
+    }
+    for (i, mapping) in service.load_balancers.iter().enumerate() {
+        let (Some(name), Some(port)) = (mapping.container_name.as_deref(), mapping.container_port) else { continue };
+        let Some(tg) = mapping.target_group_arn.as_deref().and_then(Reference::parse) else { continue };
+        // The load balancers forwarding to this target group, and their groups.
+        let lb_groups: Vec<Source> = app
+            .listeners
+            .iter()
+            .filter(|l| l.default_actions.iter().any(|a| a.target_group_arn.as_deref() == Some(&tg.to_string())))
+            .filter_map(|l| Reference::parse(&l.load_balancer_arn))
+            .filter_map(|r| app.load_balancer(r.name()))
+            .flat_map(|lb| lb.security_groups.iter().map(|g| Source::Group(g.clone())))
+            .collect();
+        if lb_groups.is_empty() {
+            continue;
+        }
+        let (task_groups, ports, what): (Vec<String>, (i32, i32), String) = match td.effective_network_mode() {
+            Some(NetworkMode::Awsvpc) => (
+                service.awsvpc().map(|v| v.security_groups.clone()).unwrap_or_default(),
+                (port, port),
+                format!("container port {port}"),
+            ),
+            Some(NetworkMode::Bridge) => {
+                let host = container(app, name).and_then(|c| c.port_mappings.iter().find(|p| p.container_port == Some(port))).and_then(|p| p.host_port).filter(|h| *h > 0);
+                let groups = app.instances.iter().flat_map(|i| i.security_groups.clone()).collect();
+                match host {
+                    Some(host) => (groups, (host, host), format!("host port {host}")),
+                    None => (groups, DYNAMIC_PORT_RANGE, format!("the dynamic host ports {}–{}", DYNAMIC_PORT_RANGE.0, DYNAMIC_PORT_RANGE.1)),
+                }
+            }
+            _ => continue,
+        };
+        let groups: Vec<_> = task_groups.iter().filter_map(|g| Reference::parse(g)).filter_map(|r| app.security_group(r.name())).collect();
+        if groups.is_empty() {
+            continue;
+        }
+        let reached = groups.iter().any(|g| {
+            g.ingress.iter().any(|rule| {
+                lb_groups.contains(&rule.source) && rule.from_port <= ports.0 && rule.to_port >= ports.1
+            })
+        });
+        if !reached {
+            let names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
+            out.report(
+                &rules::M9,
+                json_path!("service", "loadBalancers"[i]),
+                format!(
+                    "the task's security groups ({}) do not admit {what} from the load balancer's group: health checks will fail and tasks will be replaced in a loop",
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// Reports `text` when it is a reference to nothing the application has.
+fn check_reference(out: &mut Findings, app: &Application, text: &str, at: JsonPath, rule: &'static super::Rule) {
+    if let Some(reference) = Reference::parse(text) {
+        if !app.resolves(&reference) {
+            out.report(
+                rule,
+                at,
+                format!("no {} of the application is named {}", reference.kind().replace('-', " "), quoted(reference.name())),
+            );
+        }
+    }
+}
+
+/// Every reference names a resource of the application; instances join its cluster.
+fn references(out: &mut Findings, app: &Application) {
+    if let Some(service) = &app.service {
+        for (i, lb) in service.load_balancers.iter().enumerate() {
+            if let Some(tg) = &lb.target_group_arn {
+                check_reference(out, app, tg, json_path!("service", "loadBalancers"[i], "targetGroupArn"), &rules::J8);
+            }
+        }
+        if let Some(vpc) = service.awsvpc() {
+            for (i, g) in vpc.security_groups.iter().enumerate() {
+                check_reference(out, app, g, json_path!("service", "networkConfiguration", "awsvpcConfiguration", "securityGroups"[i]), &rules::M9);
+            }
+        }
+    }
+    for (i, listener) in app.listeners.iter().enumerate() {
+        check_reference(out, app, &listener.load_balancer_arn, json_path!("listeners"[i], "LoadBalancerArn"), &rules::M6);
+        for (j, action) in listener.default_actions.iter().enumerate() {
+            if let Some(tg) = &action.target_group_arn {
+                check_reference(out, app, tg, json_path!("listeners"[i], "DefaultActions"[j], "TargetGroupArn"), &rules::M6);
+            }
+        }
+    }
+    for lb in &app.load_balancers {
+        for (i, g) in lb.security_groups.iter().enumerate() {
+            check_reference(out, app, g, json_path!("loadBalancers").key(lb.name.clone()).key("SecurityGroups").index(i), &rules::M9);
+        }
+    }
+    for group in &app.security_groups {
+        for (i, rule) in group.ingress.iter().enumerate() {
+            if let Source::Group(g) = &rule.source {
+                check_reference(out, app, g, json_path!("securityGroups").key(group.name.clone()).key("IpPermissions").index(i), &rules::M9);
+            }
+        }
+    }
+    for instance in &app.instances {
+        let at = json_path!("instances").key(instance.name.clone());
+        for (i, g) in instance.security_groups.iter().enumerate() {
+            check_reference(out, app, g, at.clone().key("SecurityGroupIds").index(i), &rules::M9);
+        }
+        if !app.instance_profiles.iter().any(|p| p.name == instance.instance_profile) {
+            out.report(
+                &rules::L3,
+                at.clone().key("IamInstanceProfile"),
+                format!("no instance profile of the application is named {}: the agent could not register", quoted(&instance.instance_profile)),
+            );
+        }
+        if instance.agent.cluster() != app.cluster.name() {
+            out.report(
+                &rules::K1,
+                at.key("UserData"),
+                format!("the agent joins {}, not the application's cluster {}", quoted(instance.agent.cluster()), quoted(app.cluster.name())),
+            );
+        }
+    }
+}
