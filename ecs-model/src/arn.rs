@@ -112,15 +112,25 @@ mod tests {
     #[test]
     fn builds_and_splits_arns() {
         let seoul = Account::new("123456789012", "ap-northeast-2");
-        assert_eq!(seoul.role_arn(None, "app"), "arn:aws:iam::123456789012:role/app");
+        assert_eq!(
+            seoul.role_arn(None, "app"),
+            "arn:aws:iam::123456789012:role/app"
+        );
         assert_eq!(
             seoul.arn("logs", "log-group:/ecs/web:*"),
             "arn:aws:logs:ap-northeast-2:123456789012:log-group:/ecs/web:*"
         );
         assert_eq!(Account::new("1", "cn-north-1").partition(), "aws-cn");
-        let arn = Arn::parse("arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::").unwrap();
-        assert_eq!((arn.service, arn.resource), ("secretsmanager", "secret:db-AbCdEf:password::"));
-        assert_eq!(arn.to_string(), "arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::");
+        let arn =
+            Arn::parse("arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::").unwrap();
+        assert_eq!(
+            (arn.service, arn.resource),
+            ("secretsmanager", "secret:db-AbCdEf:password::")
+        );
+        assert_eq!(
+            arn.to_string(),
+            "arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::"
+        );
         assert!(Arn::parse("secret-name").is_none());
     }
 }

@@ -31,9 +31,9 @@ mod json;
 pub mod network;
 mod path;
 mod reference;
-pub mod service;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod service;
 pub mod task_definition;
 pub mod testing;
 mod text;
@@ -41,6 +41,8 @@ pub mod units;
 pub mod validate;
 pub mod volume;
 
+pub use application::Application;
+pub use arn::{Account, Arn, partition_of};
 #[doc(hidden)]
 pub use config::__private;
 pub use config::{Container, EnvError, EnvProblem, EnvSource, EnvVar, Task};
@@ -48,13 +50,11 @@ pub use container::{
     ContainerDefinition, ContainerDefinitionBuilder, HealthCheck, LogConfiguration, LogDriver,
     PortMapping, Secret,
 };
-pub use application::Application;
-pub use arn::{Account, Arn, partition_of};
 pub use diagnostic::{Diagnostic, Severity};
-pub use reference::{Reference, resolve_tokens};
 pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
 pub use json::{Extra, Lenient, Mode};
 pub use path::{JsonPath, Segment};
+pub use reference::{Reference, resolve_tokens};
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};
 pub use validate::Rule;

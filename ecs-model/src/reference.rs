@@ -1,5 +1,5 @@
 //! References to resources of an application whose ids AWS assigns when it creates them
-//! (target group and load balancer ARNs, security group ids).
+//! (target group, load balancer and listener ARNs, security group ids).
 //!
 //! Where such an id goes in an API field, the model holds a reference that renders as
 //! `{{target-group:pet-web-tg}}`; validation follows it to the resource it names, and
@@ -17,6 +17,8 @@ pub enum Reference {
     LoadBalancer(String),
     /// An EC2 security group, by name.
     SecurityGroup(String),
+    /// An ELBv2 listener, by its load balancer's name and its port (`pet-web-alb:443`).
+    Listener(String),
 }
 
 impl Reference {
@@ -35,6 +37,11 @@ impl Reference {
         Self::SecurityGroup(name.into())
     }
 
+    /// The listener on `port` of the application's load balancer `load_balancer`.
+    pub fn listener(load_balancer: impl Into<String>, port: i32) -> Self {
+        Self::Listener(format!("{}:{port}", load_balancer.into()))
+    }
+
     /// The kind as the token spells it.
     #[must_use]
     pub fn kind(&self) -> &'static str {
@@ -42,6 +49,7 @@ impl Reference {
             Self::TargetGroup(_) => "target-group",
             Self::LoadBalancer(_) => "load-balancer",
             Self::SecurityGroup(_) => "security-group",
+            Self::Listener(_) => "listener",
         }
     }
 
@@ -49,7 +57,10 @@ impl Reference {
     #[must_use]
     pub fn name(&self) -> &str {
         match self {
-            Self::TargetGroup(name) | Self::LoadBalancer(name) | Self::SecurityGroup(name) => name,
+            Self::TargetGroup(name)
+            | Self::LoadBalancer(name)
+            | Self::SecurityGroup(name)
+            | Self::Listener(name) => name,
         }
     }
 
@@ -65,6 +76,7 @@ impl Reference {
             "target-group" => Self::TargetGroup(name.to_owned()),
             "load-balancer" => Self::LoadBalancer(name.to_owned()),
             "security-group" => Self::SecurityGroup(name.to_owned()),
+            "listener" => Self::Listener(name.to_owned()),
             _ => return None,
         })
     }
@@ -85,7 +97,10 @@ impl From<Reference> for String {
 
 /// Replaces every reference token in `text`-valued fields of `value` with what `resolve`
 /// returns for it (`None` leaves the token).
-pub fn resolve_tokens(value: &mut serde_json::Value, resolve: &mut dyn FnMut(&Reference) -> Option<String>) {
+pub fn resolve_tokens(
+    value: &mut serde_json::Value,
+    resolve: &mut dyn FnMut(&Reference) -> Option<String>,
+) {
     match value {
         serde_json::Value::String(text) => {
             if let Some(reference) = Reference::parse(text) {
@@ -116,16 +131,30 @@ mod tests {
     fn tokens_round_trip() {
         let reference = Reference::target_group("pet-web-tg");
         assert_eq!(reference.to_string(), "{{target-group:pet-web-tg}}");
-        assert_eq!(Reference::parse("{{target-group:pet-web-tg}}"), Some(reference));
+        assert_eq!(
+            Reference::parse("{{target-group:pet-web-tg}}"),
+            Some(reference)
+        );
         assert_eq!(Reference::parse("arn:aws:elasticloadbalancing:…"), None);
         assert_eq!(Reference::parse("{{bucket:x}}"), None);
         assert_eq!(Reference::parse("{{security-group:}}"), None);
+        let listener = Reference::listener("pet-web-alb", 443);
+        assert_eq!(listener.to_string(), "{{listener:pet-web-alb:443}}");
+        assert_eq!(
+            Reference::parse("{{listener:pet-web-alb:443}}"),
+            Some(listener)
+        );
     }
 
     #[test]
     fn resolves_tokens_anywhere_in_a_document() {
         let mut doc = serde_json::json!({"a": ["{{security-group:alb}}", "sg-1"], "b": {"c": "{{load-balancer:x}}"}});
-        resolve_tokens(&mut doc, &mut |r| (r.kind() == "security-group").then(|| "sg-9".to_owned()));
-        assert_eq!(doc, serde_json::json!({"a": ["sg-9", "sg-1"], "b": {"c": "{{load-balancer:x}}"}}));
+        resolve_tokens(&mut doc, &mut |r| {
+            (r.kind() == "security-group").then(|| "sg-9".to_owned())
+        });
+        assert_eq!(
+            doc,
+            serde_json::json!({"a": ["sg-9", "sg-1"], "b": {"c": "{{load-balancer:x}}"}})
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Helpers for your own tests: fail `cargo test`, not the deployment.
+//! Helpers for your own tests: fail `cargo test`, not the deployment. They take anything the
+//! model validates: a task definition, a service, a role, a whole [`Application`](crate::Application).
 //!
 //! ```
 //! use ecs_model::{ContainerDefinition, TaskDefinition};
@@ -9,56 +10,92 @@
 //! ecs_model::testing::assert_valid(&td);
 //! ```
 
-use crate::{Diagnostic, TaskDefinition};
+use crate::Diagnostic;
 
-/// Panics with every error (and warning) of `td` when it has an error.
+/// What the helpers check: anything the model validates, named the way a failure names it.
+pub trait Validate {
+    /// Every problem, as `validate()` reports it.
+    fn diagnostics(&self) -> Vec<Diagnostic>;
+    /// What it is, for the failure message: task definition `pet-web`.
+    fn describe(&self) -> String;
+}
+
+macro_rules! validate {
+    ($($ty:ty => |$it:ident| $describe:expr;)*) => {$(
+        impl Validate for $ty {
+            fn diagnostics(&self) -> Vec<Diagnostic> {
+                self.validate()
+            }
+            fn describe(&self) -> String {
+                let $it = self;
+                $describe
+            }
+        }
+    )*};
+}
+
+validate! {
+    crate::TaskDefinition => |td| format!("task definition `{}`", td.family);
+    crate::Application => |app| format!("application of cluster `{}`", app.cluster.name());
+    crate::service::Service => |s| format!("service `{}`", s.service_name);
+    crate::cluster::Cluster => |c| format!("cluster `{}`", c.name());
+    crate::cluster::CapacityProvider => |p| format!("capacity provider `{}`", p.name);
+    crate::cluster::AutoScalingGroup => |g| format!("Auto Scaling group `{}`", g.name);
+    crate::cluster::AgentConfig => |a| format!("agent configuration of `{}`", a.cluster());
+    crate::iam::Role => |r| format!("role `{}`", r.name);
+    crate::iam::InstanceProfile => |p| format!("instance profile `{}`", p.name);
+    crate::iam::PolicyDocument => |_p| "policy document".to_owned();
+    crate::alb::LoadBalancer => |lb| format!("load balancer `{}`", lb.name);
+    crate::alb::TargetGroup => |tg| format!("target group `{}`", tg.name);
+    crate::alb::Listener => |l| format!("listener on {} port {}", l.load_balancer_arn, l.port.unwrap_or_default());
+    crate::alb::ListenerRule => |r| format!("rule {} of {}", r.priority, r.listener_arn);
+    crate::network::SecurityGroup => |g| format!("security group `{}`", g.name);
+}
+
+/// Panics with every error (and warning) of `value` when it has an error.
 ///
 /// # Panics
-/// When `td` breaks an ECS rule, listing every problem with its path and rule id.
+/// When `value` breaks an ECS rule, listing every problem with its path and rule id.
 #[track_caller]
-pub fn assert_valid(td: &TaskDefinition) {
-    let diagnostics = td.validate();
+pub fn assert_valid<T: Validate + ?Sized>(value: &T) {
+    let diagnostics = value.diagnostics();
     assert!(
         !diagnostics.iter().any(Diagnostic::is_error),
         "{}",
-        report(&td.family, &diagnostics)
+        report(value, &diagnostics)
     );
 }
 
-/// Panics when `td` has an error or a warning.
+/// Panics when `value` has an error or a warning.
 ///
 /// # Panics
-/// When `td` has any diagnostic, listing them.
+/// When `value` has any diagnostic, listing them.
 #[track_caller]
-pub fn assert_clean(td: &TaskDefinition) {
-    let diagnostics = td.validate();
-    assert!(
-        diagnostics.is_empty(),
-        "{}",
-        report(&td.family, &diagnostics)
-    );
+pub fn assert_clean<T: Validate + ?Sized>(value: &T) {
+    let diagnostics = value.diagnostics();
+    assert!(diagnostics.is_empty(), "{}", report(value, &diagnostics));
 }
 
-/// Panics unless `td` breaks `rule_id` (`"ECS-B4"`) at `path` (`"containerDefinitions[0].memoryReservation"`).
+/// Panics unless `value` breaks `rule_id` (`"ECS-B4"`) at `path` (`"containerDefinitions[0].memoryReservation"`).
 ///
 /// # Panics
 /// When no diagnostic has that rule at that path.
 #[track_caller]
-pub fn assert_breaks(td: &TaskDefinition, rule_id: &str, path: &str) {
-    let diagnostics = td.validate();
+pub fn assert_breaks<T: Validate + ?Sized>(value: &T, rule_id: &str, path: &str) {
+    let diagnostics = value.diagnostics();
     let found = diagnostics
         .iter()
         .any(|d| d.rule_id() == Some(rule_id) && d.path.to_string() == path);
     assert!(
         found,
         "expected {rule_id} at {path}; got:\n{}",
-        report(&td.family, &diagnostics)
+        report(value, &diagnostics)
     );
 }
 
-fn report(family: &str, diagnostics: &[Diagnostic]) -> String {
+fn report<T: Validate + ?Sized>(value: &T, diagnostics: &[Diagnostic]) -> String {
     use std::fmt::Write as _;
-    let mut out = format!("task definition `{family}` is not valid:");
+    let mut out = format!("{} is not valid:", value.describe());
     for d in diagnostics {
         let _ = write!(out, "\n  {} {d}", d.severity);
     }

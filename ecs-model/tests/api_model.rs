@@ -1,12 +1,314 @@
-//! The model against the ECS API model (`../shared/reference/aws-models/ecs-service-2.json`):
-//! every rendering is a valid `RegisterTaskDefinitionRequest`, and the JSON Schema has exactly
-//! the API's members, field for field, with the same enums.
+//! The model against the API models (`../shared/reference/aws-models/`: ECS, IAM, ELBv2; and
+//! botocore's EC2 and CloudWatch Logs): every rendering is a valid request, checked strictly
+//! (unknown keys, missing members, JSON types, enums), and the JSON Schemas have exactly the
+//! API's members, field for field, with the same enums.
 
 mod support;
 
-use ecs_model::TaskDefinition;
+use std::collections::BTreeSet;
+
+use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup};
+use ecs_model::application::ApiRequest;
+use ecs_model::cluster::{
+    AgentConfig, AutoScalingGroup, CapacityProvider, Cluster, ContainerInsights, ContainerInstance,
+    EcsOptimizedAmi,
+};
+use ecs_model::iam::{
+    ExecutionPolicyOptions, InstanceProfile, Role, execution_policy, task_role_policy,
+};
+use ecs_model::network::SecurityGroup;
+use ecs_model::service::Service;
+use ecs_model::{
+    Account, Application, ContainerDefinition, LogConfiguration, PortMapping, Reference,
+    TaskDefinition,
+};
 use serde_json::Value;
 use support::aws_model::ApiModel;
+
+const VPC: &str = "vpc-0a1b2c3d";
+const SUBNETS: [&str; 2] = ["subnet-a", "subnet-c"];
+
+/// Two containers, one from ECR with a secret, both logging with awslogs (one group created by
+/// the agent).
+fn shop_task_definition() -> TaskDefinition {
+    TaskDefinition::fargate("shop", "1 vCPU", "2 GB")
+        .container(
+            ContainerDefinition::builder(
+                "api",
+                "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/shop/api:1.4",
+            )
+            .port(PortMapping::tcp(8080).named("http"))
+            .secret(
+                "DB_PASSWORD",
+                "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:shop/db-AbCdEf",
+            )
+            .log_configuration(LogConfiguration::awslogs(
+                "/ecs/shop",
+                "ap-northeast-2",
+                "api",
+            )),
+        )
+        .container(
+            ContainerDefinition::builder(
+                "sidecar",
+                "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0",
+            )
+            .essential(false)
+            .log_configuration(
+                LogConfiguration::awslogs("/ecs/shop-otel", "ap-northeast-2", "otel")
+                    .option("awslogs-create-group", "true"),
+            ),
+        )
+        .build_unchecked()
+}
+
+/// An application with every kind of resource the model renders: capacity providers of both
+/// kinds, an instance with its role and profile, HTTP and HTTPS listeners with a rule, log
+/// groups created ahead and by the agent.
+fn full_application() -> Application {
+    let account = Account::new("123456789012", "ap-northeast-2");
+    let td = shop_task_definition();
+    let execution = Role::ecs_task_execution("shop-execution", &account).inline_policy(
+        "execution",
+        execution_policy(&td, &account, &ExecutionPolicyOptions::default()),
+    );
+    let mut task_role = Role::ecs_task("shop-task", &account).tag("team", "shop");
+    if let Some(policy) = task_role_policy(&td, &account, true) {
+        task_role = task_role.inline_policy("exec", policy);
+    }
+    let instance_role = Role::ecs_instance();
+    let profile = InstanceProfile::for_role(&instance_role);
+    let alb_sg = SecurityGroup::public_load_balancer("shop-alb-sg", VPC);
+    let service_sg = SecurityGroup::service_behind("shop-sg", VPC, &alb_sg.name, 8080);
+    let instance_sg = SecurityGroup::instances_behind("shop-instances-sg", VPC, &alb_sg.name);
+    let mut instance = ContainerInstance::new(
+        "shop-dev",
+        "t3.small",
+        EcsOptimizedAmi::AmazonLinux2023,
+        &profile.name,
+        AgentConfig::new("shop"),
+    );
+    instance.subnet_id = Some(SUBNETS[0].to_owned());
+    instance.security_groups = vec![instance_sg.reference().to_string()];
+    instance.key_name = Some("dev".to_owned());
+    let service = Service::on_capacity_providers("shop", "shop", "shop")
+        .capacity_provider("FARGATE", 1, Some(1))
+        .capacity_provider("FARGATE_SPOT", 3, None)
+        .desired_count(3)
+        .platform_version("LATEST")
+        .subnets(SUBNETS)
+        .security_group(service_sg.reference())
+        .load_balancer(Reference::target_group("shop-tg"), "api", 8080)
+        .health_check_grace_period(60)
+        .deployment_alarms(["shop-5xx"], true)
+        .enable_execute_command(true)
+        .propagate_tags(ecs_model::service::PropagateTags::Service)
+        .tag("team", "shop")
+        .build_unchecked();
+    Application::builder(
+        account,
+        Cluster::new("shop")
+            .container_insights(ContainerInsights::Enhanced)
+            .capacity_provider("FARGATE")
+            .capacity_provider("FARGATE_SPOT")
+            .default_strategy("FARGATE", 1, None)
+            .tag("team", "shop"),
+        td,
+    )
+    .capacity_provider(CapacityProvider::auto_scaling_group(
+        "shop-asg",
+        "arn:aws:autoscaling:ap-northeast-2:123456789012:autoScalingGroup:0a1b:autoScalingGroupName/shop-asg",
+        100,
+    ))
+    .auto_scaling_group(AutoScalingGroup::new("shop-asg", 0, 4))
+    .capacity_provider(CapacityProvider::managed_instances(
+        "shop-mi",
+        "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
+        "arn:aws:iam::123456789012:instance-profile/ecsInstanceRole",
+        SUBNETS,
+    ))
+    .execution_role(execution)
+    .task_role(task_role)
+    .role(instance_role)
+    .instance_profile(profile)
+    .security_group(alb_sg)
+    .security_group(service_sg)
+    .security_group(instance_sg)
+    .load_balancer(LoadBalancer::application("shop-alb", SUBNETS).security_group(Reference::security_group("shop-alb-sg")).tag("team", "shop"))
+    .target_group(TargetGroup::ip("shop-tg", 8080, VPC).health_check_path("/health").matcher("200-299").deregistration_delay(30))
+    .listener(Listener::http(Reference::load_balancer("shop-alb"), 80, Action::redirect_to_https()))
+    .listener(Listener::https(
+        Reference::load_balancer("shop-alb"),
+        443,
+        "arn:aws:acm:ap-northeast-2:123456789012:certificate/0a1b",
+        Action::forward(Reference::target_group("shop-tg")),
+    ))
+    .listener_rule(ListenerRule::new(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
+    .instance(instance)
+    .service(service)
+    .build()
+    .expect("the full application is valid")
+}
+
+/// Checks each request whose API `models` holds; returns the operations checked.
+fn check_requests(requests: &[ApiRequest], models: &[(&str, ApiModel)]) -> BTreeSet<String> {
+    let mut checked = BTreeSet::new();
+    for request in requests {
+        let Some((_, model)) = models
+            .iter()
+            .find(|(service, _)| *service == request.service)
+        else {
+            continue;
+        };
+        let problems = model.check_input(request.operation, &request.input);
+        assert!(
+            problems.is_empty(),
+            "{request}: {problems:#?}\n{:#}",
+            request.input
+        );
+        checked.insert(format!("{} {}", request.service, request.operation));
+    }
+    checked
+}
+
+#[test]
+fn every_request_of_an_application_is_valid_ecs_iam_and_elbv2_input() {
+    let Some(shared) =
+        support::shared_or_skip("application requests vs the ECS, IAM and ELBv2 API models")
+    else {
+        return;
+    };
+    let models = [
+        ("ecs", ApiModel::load(&shared, "ecs-service-2.json")),
+        ("iam", ApiModel::load(&shared, "iam-service-2.json")),
+        ("elbv2", ApiModel::load(&shared, "elbv2-service-2.json")),
+    ];
+    let checked = check_requests(&full_application().requests(), &models);
+    let expected = [
+        "ecs CreateCapacityProvider",
+        "ecs CreateCluster",
+        "ecs CreateService",
+        "ecs PutClusterCapacityProviders",
+        "ecs RegisterTaskDefinition",
+        "elbv2 CreateListener",
+        "elbv2 CreateLoadBalancer",
+        "elbv2 CreateRule",
+        "elbv2 CreateTargetGroup",
+        "elbv2 ModifyTargetGroupAttributes",
+        "iam AddRoleToInstanceProfile",
+        "iam AttachRolePolicy",
+        "iam CreateInstanceProfile",
+        "iam CreateRole",
+        "iam PutRolePolicy",
+    ];
+    assert_eq!(
+        checked.iter().map(String::as_str).collect::<Vec<_>>(),
+        expected
+    );
+}
+
+#[test]
+fn every_request_of_an_application_is_valid_ec2_and_logs_input() {
+    let Some(dir) =
+        support::botocore_models_or_skip("application requests vs botocore's EC2 and Logs models")
+    else {
+        return;
+    };
+    let models = [
+        ("ec2", ApiModel::from_file(&dir.join("ec2.json"))),
+        ("logs", ApiModel::from_file(&dir.join("logs.json"))),
+    ];
+    let checked = check_requests(&full_application().requests(), &models);
+    assert_eq!(
+        checked.iter().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "ec2 AuthorizeSecurityGroupIngress",
+            "ec2 CreateSecurityGroup",
+            "ec2 RunInstances",
+            "logs CreateLogGroup"
+        ]
+    );
+}
+
+#[test]
+fn a_cluster_of_aws_providers_only_is_created_with_them() {
+    let td = TaskDefinition::fargate("t", "256", "512")
+        .container(ContainerDefinition::builder("c", "nginx"))
+        .build_unchecked();
+    let cluster = Cluster::new("c")
+        .capacity_provider("FARGATE")
+        .capacity_provider("FARGATE_SPOT");
+    let requests = Application::builder(Account::new("123456789012", "us-east-1"), cluster, td)
+        .build_unchecked()
+        .requests();
+    let operations: Vec<&str> = requests.iter().map(|r| r.operation).collect();
+    assert_eq!(operations, ["CreateCluster", "RegisterTaskDefinition"]);
+    assert_eq!(
+        requests[0].input["capacityProviders"],
+        serde_json::json!(["FARGATE", "FARGATE_SPOT"])
+    );
+}
+
+#[test]
+fn requests_come_in_dependency_order() {
+    let requests = full_application().requests();
+    let position = |service: &str, operation: &str| {
+        requests
+            .iter()
+            .position(|r| r.service == service && r.operation == operation)
+            .unwrap_or_else(|| panic!("no {service} {operation}"))
+    };
+    // What a request names must exist before it: log group and roles before the task
+    // definition, groups before the load balancer, target group and load balancer before the
+    // listener, listener before its rule, providers before the cluster's strategy, everything
+    // before the service.
+    let order = [
+        ("logs", "CreateLogGroup"),
+        ("iam", "CreateRole"),
+        ("iam", "CreateInstanceProfile"),
+        ("ec2", "CreateSecurityGroup"),
+        ("ec2", "AuthorizeSecurityGroupIngress"),
+        ("elbv2", "CreateLoadBalancer"),
+        ("elbv2", "CreateTargetGroup"),
+        ("elbv2", "CreateListener"),
+        ("elbv2", "CreateRule"),
+        ("ecs", "CreateCluster"),
+        ("ecs", "CreateCapacityProvider"),
+        ("ecs", "PutClusterCapacityProviders"),
+        ("ecs", "RegisterTaskDefinition"),
+        ("ecs", "CreateService"),
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            position(pair[0].0, pair[0].1) < position(pair[1].0, pair[1].1),
+            "{pair:?}"
+        );
+    }
+    // The cluster is created bare, then given its providers once they exist.
+    let input = |operation: &str| {
+        &requests
+            .iter()
+            .find(|r| r.operation == operation)
+            .expect("rendered")
+            .input
+    };
+    assert_eq!(input("CreateCluster").get("capacityProviders"), None);
+    assert_eq!(
+        input("PutClusterCapacityProviders")["capacityProviders"],
+        serde_json::json!(["FARGATE", "FARGATE_SPOT", "shop-asg", "shop-mi"])
+    );
+    assert_eq!(
+        input("PutClusterCapacityProviders")["defaultCapacityProviderStrategy"][0]["capacityProvider"],
+        "FARGATE"
+    );
+    // Only the group the agent does not create itself is created ahead.
+    let groups: Vec<&str> = requests
+        .iter()
+        .filter(|r| r.operation == "CreateLogGroup")
+        .map(|r| r.resource.as_str())
+        .collect();
+    assert_eq!(groups, ["/ecs/shop"]);
+}
 
 #[test]
 fn every_valid_real_world_rendering_is_a_valid_request() {

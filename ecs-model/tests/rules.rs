@@ -1754,7 +1754,8 @@ fn every_rule_cites_the_catalog() {
             let listed = if ["K", "L", "M"].contains(&section) {
                 catalog.contains(&format!("### 2.{section} "))
             } else {
-                catalog.contains(&format!("| {number} |")) || catalog.contains(&format!("| {section}{number} |"))
+                catalog.contains(&format!("| {number} |"))
+                    || catalog.contains(&format!("| {section}{number} |"))
             };
             assert!(listed, "{} is not in ecs-rules.md", rule.id);
         }

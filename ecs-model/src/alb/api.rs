@@ -705,4 +705,3 @@ api_enum! {
         UrlRewrite = "url-rewrite",
     }
 }
-

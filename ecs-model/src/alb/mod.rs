@@ -75,7 +75,8 @@ impl LoadBalancer {
     /// Whether it is an Application Load Balancer (the default type).
     #[must_use]
     pub fn is_application(&self) -> bool {
-        self.r#type.is_none_or(|t| t == LoadBalancerType::Application)
+        self.r#type
+            .is_none_or(|t| t == LoadBalancerType::Application)
     }
 
     /// Every problem (`ECS-M*`).
@@ -106,7 +107,12 @@ impl TargetGroup {
         Self::new(name, port, vpc_id, TargetType::Instance)
     }
 
-    fn new(name: impl Into<String>, port: i32, vpc_id: impl Into<String>, target_type: TargetType) -> Self {
+    fn new(
+        name: impl Into<String>,
+        port: i32,
+        vpc_id: impl Into<String>,
+        target_type: TargetType,
+    ) -> Self {
         Self {
             name: name.into(),
             protocol: Some(Protocol::Http),
@@ -128,7 +134,13 @@ impl TargetGroup {
     /// Health-check timing: every `interval` seconds, failing after `timeout`; healthy after
     /// `healthy` passes, unhealthy after `unhealthy` failures.
     #[must_use]
-    pub fn health_check_timing(mut self, interval: i32, timeout: i32, healthy: i32, unhealthy: i32) -> Self {
+    pub fn health_check_timing(
+        mut self,
+        interval: i32,
+        timeout: i32,
+        healthy: i32,
+        unhealthy: i32,
+    ) -> Self {
         self.health_check_interval_seconds = Some(interval);
         self.health_check_timeout_seconds = Some(timeout);
         self.healthy_threshold_count = Some(healthy);
@@ -150,7 +162,8 @@ impl TargetGroup {
     /// deployment's time budget).
     #[must_use]
     pub fn deregistration_delay(mut self, seconds: u32) -> Self {
-        self.attributes.retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
+        self.attributes
+            .retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
         self.attributes.push(TargetGroupAttribute {
             key: Some(DEREGISTRATION_DELAY.to_owned()),
             value: Some(seconds.to_string()),
@@ -256,6 +269,63 @@ impl Listener {
     #[must_use]
     pub fn validate(&self) -> Vec<Diagnostic> {
         crate::validate::listener(self)
+    }
+}
+
+impl ListenerRule {
+    /// A rule of `listener` (an ARN or a [`Reference::listener`](crate::Reference::listener)) at
+    /// `priority` (1–50,000, lowest first) doing `action`; give it conditions with
+    /// [`path_patterns`](Self::path_patterns) or [`host_headers`](Self::host_headers).
+    #[must_use]
+    pub fn new(listener: impl Into<String>, priority: i32, action: Action) -> Self {
+        Self {
+            listener_arn: listener.into(),
+            priority,
+            actions: vec![action],
+            ..Self::default()
+        }
+    }
+
+    /// Matches requests whose path matches one of `patterns` (`/api/*`).
+    #[must_use]
+    pub fn path_patterns<I, S>(mut self, patterns: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.conditions.push(RuleCondition {
+            field: Some("path-pattern".to_owned()),
+            path_pattern_config: Some(PathPatternConditionConfig {
+                values: patterns.into_iter().map(Into::into).collect(),
+                ..PathPatternConditionConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
+        self
+    }
+
+    /// Matches requests for one of `hosts` (`api.example.com`, `*.example.com`).
+    #[must_use]
+    pub fn host_headers<I, S>(mut self, hosts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.conditions.push(RuleCondition {
+            field: Some("host-header".to_owned()),
+            host_header_config: Some(HostHeaderConditionConfig {
+                values: hosts.into_iter().map(Into::into).collect(),
+                ..HostHeaderConditionConfig::default()
+            }),
+            ..RuleCondition::default()
+        });
+        self
+    }
+
+    /// Every problem (`ECS-M6`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        crate::validate::listener_rule(self)
     }
 }
 

@@ -6,7 +6,7 @@ mod render;
 
 pub use render::ApiRequest;
 
-use crate::alb::{Listener, LoadBalancer, TargetGroup};
+use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::arn::Account;
 use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
 use crate::container::{LogDriver, awslogs};
@@ -49,6 +49,8 @@ pub struct Application {
     pub target_groups: Vec<TargetGroup>,
     /// Listeners.
     pub listeners: Vec<Listener>,
+    /// Listener rules (by path or host), ahead of their listener's default action.
+    pub listener_rules: Vec<ListenerRule>,
     /// Security groups.
     pub security_groups: Vec<SecurityGroup>,
     /// Single EC2 instances that join the cluster.
@@ -57,7 +59,11 @@ pub struct Application {
 
 impl Application {
     /// Starts an application of `task_definition` in `cluster`.
-    pub fn builder(account: Account, cluster: Cluster, task_definition: TaskDefinition) -> ApplicationBuilder {
+    pub fn builder(
+        account: Account,
+        cluster: Cluster,
+        task_definition: TaskDefinition,
+    ) -> ApplicationBuilder {
         ApplicationBuilder {
             app: Application {
                 account,
@@ -73,6 +79,7 @@ impl Application {
                 load_balancers: Vec::new(),
                 target_groups: Vec::new(),
                 listeners: Vec::new(),
+                listener_rules: Vec::new(),
                 security_groups: Vec::new(),
                 instances: Vec::new(),
             },
@@ -98,6 +105,15 @@ impl Application {
         self.load_balancers.iter().find(|lb| lb.name == name)
     }
 
+    /// The listener on `port` of the load balancer named `load_balancer`.
+    #[must_use]
+    pub fn listener(&self, load_balancer: &str, port: i32) -> Option<&Listener> {
+        let token = Reference::load_balancer(load_balancer).to_string();
+        self.listeners
+            .iter()
+            .find(|l| l.load_balancer_arn == token && l.port == Some(port))
+    }
+
     /// The security group named `name`.
     #[must_use]
     pub fn security_group(&self, name: &str) -> Option<&SecurityGroup> {
@@ -106,7 +122,10 @@ impl Application {
 
     /// Every role: execution, task, others.
     pub fn all_roles(&self) -> impl Iterator<Item = &Role> {
-        self.execution_role.iter().chain(&self.task_role).chain(&self.roles)
+        self.execution_role
+            .iter()
+            .chain(&self.task_role)
+            .chain(&self.roles)
     }
 
     /// Whether `reference` names a resource of the application.
@@ -116,6 +135,10 @@ impl Application {
             Reference::TargetGroup(name) => self.target_group(name).is_some(),
             Reference::LoadBalancer(name) => self.load_balancer(name).is_some(),
             Reference::SecurityGroup(name) => self.security_group(name).is_some(),
+            Reference::Listener(name) => name
+                .rsplit_once(':')
+                .and_then(|(lb, port)| Some(self.listener(lb, port.parse().ok()?).is_some()))
+                .unwrap_or(false),
         }
     }
 
@@ -125,7 +148,9 @@ impl Application {
     pub fn log_groups(&self) -> Vec<(String, bool)> {
         let mut groups: Vec<(String, bool)> = Vec::new();
         for c in &self.task_definition.container_definitions {
-            let Some(log) = &c.log_configuration else { continue };
+            let Some(log) = &c.log_configuration else {
+                continue;
+            };
             if log.log_driver != LogDriver::Awslogs {
                 continue;
             }
@@ -144,12 +169,33 @@ impl Application {
     pub fn deployer_policy(&self) -> PolicyDocument {
         let mut scope = DeployerScope {
             cluster: self.cluster.name().to_owned(),
-            services: self.service.iter().map(|s| s.service_name.clone()).collect(),
-            task_roles: self.execution_role.iter().chain(&self.task_role).map(|r| r.name.clone()).collect(),
+            services: self
+                .service
+                .iter()
+                .map(|s| s.service_name.clone())
+                .collect(),
+            task_roles: self
+                .execution_role
+                .iter()
+                .chain(&self.task_role)
+                .map(|r| r.name.clone())
+                .collect(),
             instance_roles: self.roles.iter().map(|r| r.name.clone()).collect(),
-            instance_profiles: self.instance_profiles.iter().map(|p| p.name.clone()).collect(),
-            load_balancers: self.load_balancers.iter().map(|lb| lb.name.clone()).collect(),
-            target_groups: self.target_groups.iter().map(|tg| tg.name.clone()).collect(),
+            instance_profiles: self
+                .instance_profiles
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+            load_balancers: self
+                .load_balancers
+                .iter()
+                .map(|lb| lb.name.clone())
+                .collect(),
+            target_groups: self
+                .target_groups
+                .iter()
+                .map(|tg| tg.name.clone())
+                .collect(),
             log_groups: self.log_groups().into_iter().map(|(g, _)| g).collect(),
             security_groups: !self.security_groups.is_empty(),
         };
@@ -191,7 +237,12 @@ impl ApplicationBuilder {
     /// # Errors
     /// Every error found (warnings never fail a build).
     pub fn build(self) -> Result<Application, ValidationErrors> {
-        let errors: Vec<_> = self.app.validate().into_iter().filter(Diagnostic::is_error).collect();
+        let errors: Vec<_> = self
+            .app
+            .validate()
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
         if errors.is_empty() {
             Ok(self.app)
         } else {
@@ -265,6 +316,12 @@ impl ApplicationBuilder {
     /// A listener.
     pub fn listener(mut self, listener: Listener) -> Self {
         self.app.listeners.push(listener);
+        self
+    }
+
+    /// A listener rule.
+    pub fn listener_rule(mut self, rule: ListenerRule) -> Self {
+        self.app.listener_rules.push(rule);
         self
     }
 

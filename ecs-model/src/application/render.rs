@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use super::Application;
-use crate::cluster::ClusterCapacityProviders;
+use crate::cluster::{ClusterCapacityProviders, ContainerInstance};
 use crate::iam::Role;
 use crate::reference::Reference;
 
@@ -24,7 +24,12 @@ pub struct ApiRequest {
 }
 
 impl ApiRequest {
-    fn new(service: &'static str, operation: &'static str, resource: impl Into<String>, input: Value) -> Self {
+    fn new(
+        service: &'static str,
+        operation: &'static str,
+        resource: impl Into<String>,
+        input: Value,
+    ) -> Self {
         Self {
             service,
             operation,
@@ -44,77 +49,158 @@ fn value<T: serde::Serialize>(resource: &T) -> Value {
     serde_json::to_value(resource).unwrap_or(Value::Null)
 }
 
-fn role_requests(role: &Role, out: &mut Vec<ApiRequest>) {
-    out.push(ApiRequest::new("iam", "CreateRole", &role.name, role.create_request()));
-    for request in role.put_policy_requests() {
-        out.push(ApiRequest::new("iam", "PutRolePolicy", &role.name, request));
+pub(super) fn requests(app: &Application) -> Vec<ApiRequest> {
+    let mut out = Requests(Vec::new());
+    for (group, created_by_agent) in app.log_groups() {
+        if !created_by_agent {
+            out.push(
+                "logs",
+                "CreateLogGroup",
+                &group,
+                json!({"logGroupName": group}),
+            );
+        }
     }
-    for request in role.attach_policy_requests() {
-        out.push(ApiRequest::new("iam", "AttachRolePolicy", &role.name, request));
+    identities(app, &mut out);
+    network(app, &mut out);
+    load_balancing(app, &mut out);
+    ecs(app, &mut out);
+    for instance in &app.instances {
+        out.push(
+            "ec2",
+            "RunInstances",
+            &instance.name,
+            instance.run_instances_request(),
+        );
+    }
+    out.0
+}
+
+/// The requests, in the order they are pushed.
+struct Requests(Vec<ApiRequest>);
+
+impl Requests {
+    fn push(
+        &mut self,
+        service: &'static str,
+        operation: &'static str,
+        resource: impl Into<String>,
+        input: Value,
+    ) {
+        self.0
+            .push(ApiRequest::new(service, operation, resource, input));
     }
 }
 
-pub(super) fn requests(app: &Application) -> Vec<ApiRequest> {
-    let mut out = Vec::new();
-    for (group, created_by_agent) in app.log_groups() {
-        if !created_by_agent {
-            out.push(ApiRequest::new("logs", "CreateLogGroup", &group, json!({"logGroupName": group})));
+/// Roles, their policies and instance profiles.
+fn identities(app: &Application, out: &mut Requests) {
+    for role in app.all_roles() {
+        out.push("iam", "CreateRole", &role.name, role.create_request());
+        for request in role.put_policy_requests() {
+            out.push("iam", "PutRolePolicy", &role.name, request);
+        }
+        for request in role.attach_policy_requests() {
+            out.push("iam", "AttachRolePolicy", &role.name, request);
         }
     }
-    for role in app.all_roles() {
-        role_requests(role, &mut out);
-    }
     for profile in &app.instance_profiles {
-        out.push(ApiRequest::new("iam", "CreateInstanceProfile", &profile.name, profile.create_request()));
-        out.push(ApiRequest::new("iam", "AddRoleToInstanceProfile", &profile.name, profile.add_role_request()));
+        out.push(
+            "iam",
+            "CreateInstanceProfile",
+            &profile.name,
+            profile.create_request(),
+        );
+        out.push(
+            "iam",
+            "AddRoleToInstanceProfile",
+            &profile.name,
+            profile.add_role_request(),
+        );
     }
+}
+
+/// Security groups first, then their rules: a rule may name another group of the application.
+fn network(app: &Application, out: &mut Requests) {
     for group in &app.security_groups {
-        out.push(ApiRequest::new("ec2", "CreateSecurityGroup", &group.name, group.create_request()));
+        out.push(
+            "ec2",
+            "CreateSecurityGroup",
+            &group.name,
+            group.create_request(),
+        );
     }
     for group in &app.security_groups {
         if let Some(request) = group.authorize_ingress_request(&group.reference().to_string()) {
-            out.push(ApiRequest::new("ec2", "AuthorizeSecurityGroupIngress", &group.name, request));
+            out.push("ec2", "AuthorizeSecurityGroupIngress", &group.name, request);
         }
     }
+}
+
+fn load_balancing(app: &Application, out: &mut Requests) {
     for lb in &app.load_balancers {
-        out.push(ApiRequest::new("elbv2", "CreateLoadBalancer", &lb.name, value(lb)));
+        out.push("elbv2", "CreateLoadBalancer", &lb.name, value(lb));
     }
     for tg in &app.target_groups {
-        out.push(ApiRequest::new("elbv2", "CreateTargetGroup", &tg.name, value(tg)));
+        out.push("elbv2", "CreateTargetGroup", &tg.name, value(tg));
         let arn = Reference::target_group(&tg.name).to_string();
         if let Some(request) = tg.modify_attributes_request(&arn) {
-            out.push(ApiRequest::new("elbv2", "ModifyTargetGroupAttributes", &tg.name, request));
+            out.push("elbv2", "ModifyTargetGroupAttributes", &tg.name, request);
         }
     }
     for listener in &app.listeners {
-        let name = format!("{}:{}", listener.load_balancer_arn, listener.port.unwrap_or_default());
-        out.push(ApiRequest::new("elbv2", "CreateListener", name, value(listener)));
+        let name = format!(
+            "{}:{}",
+            listener.load_balancer_arn,
+            listener.port.unwrap_or_default()
+        );
+        out.push("elbv2", "CreateListener", name, value(listener));
     }
-    out.push(ApiRequest::new("ecs", "CreateCluster", app.cluster.name(), value(&app.cluster)));
-    for provider in &app.capacity_providers {
-        out.push(ApiRequest::new("ecs", "CreateCapacityProvider", &provider.name, value(provider)));
+    for rule in &app.listener_rules {
+        let name = format!("{}#{}", rule.listener_arn, rule.priority);
+        out.push("elbv2", "CreateRule", name, value(rule));
     }
-    if !app.capacity_providers.is_empty() || !app.cluster.default_capacity_provider_strategy.is_empty() {
-        out.push(ApiRequest::new(
+}
+
+/// The cluster, its capacity, the task definition and the service. A cluster whose providers
+/// the application creates is created without them, and gets them once they exist.
+fn ecs(app: &Application, out: &mut Requests) {
+    let cluster = &app.cluster;
+    if app.capacity_providers.is_empty() {
+        out.push("ecs", "CreateCluster", cluster.name(), value(cluster));
+    } else {
+        let mut bare = cluster.clone();
+        bare.capacity_providers.clear();
+        bare.default_capacity_provider_strategy.clear();
+        out.push("ecs", "CreateCluster", cluster.name(), value(&bare));
+        for provider in &app.capacity_providers {
+            out.push(
+                "ecs",
+                "CreateCapacityProvider",
+                &provider.name,
+                value(provider),
+            );
+        }
+        out.push(
             "ecs",
             "PutClusterCapacityProviders",
-            app.cluster.name(),
-            value(&ClusterCapacityProviders::of(&app.cluster)),
-        ));
+            cluster.name(),
+            value(&ClusterCapacityProviders::of(cluster)),
+        );
     }
-    out.push(ApiRequest::new(
+    out.push(
         "ecs",
         "RegisterTaskDefinition",
         &app.task_definition.family,
         value(&app.task_definition),
-    ));
+    );
     if let Some(service) = &app.service {
-        out.push(ApiRequest::new("ecs", "CreateService", &service.service_name, value(service)));
+        out.push(
+            "ecs",
+            "CreateService",
+            &service.service_name,
+            value(service),
+        );
     }
-    for instance in &app.instances {
-        out.push(ApiRequest::new("ec2", "RunInstances", &instance.name, instance.run_instances_request()));
-    }
-    out
 }
 
 fn role_document(role: &Role) -> Value {
@@ -136,8 +222,17 @@ fn role_document(role: &Role) -> Value {
     doc
 }
 
-fn by_name<'a, T: 'a>(items: impl IntoIterator<Item = &'a T>, name: impl Fn(&T) -> String, render: impl Fn(&T) -> Value) -> Value {
-    Value::Object(items.into_iter().map(|item| (name(item), render(item))).collect())
+fn by_name<'a, T: 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    name: impl Fn(&T) -> String,
+    render: impl Fn(&T) -> Value,
+) -> Value {
+    Value::Object(
+        items
+            .into_iter()
+            .map(|item| (name(item), render(item)))
+            .collect(),
+    )
 }
 
 pub(super) fn document(app: &Application) -> Value {
@@ -158,33 +253,77 @@ pub(super) fn document(app: &Application) -> Value {
         }
     };
     put("service", app.service.as_ref().map_or(Value::Null, value));
-    put("executionRole", app.execution_role.as_ref().map_or(Value::Null, role_document));
-    put("taskRole", app.task_role.as_ref().map_or(Value::Null, role_document));
-    put("roles", by_name(&app.roles, |r| r.name.clone(), role_document));
+    put(
+        "executionRole",
+        app.execution_role
+            .as_ref()
+            .map_or(Value::Null, role_document),
+    );
+    put(
+        "taskRole",
+        app.task_role.as_ref().map_or(Value::Null, role_document),
+    );
+    put(
+        "roles",
+        by_name(&app.roles, |r| r.name.clone(), role_document),
+    );
     put(
         "instanceProfiles",
-        by_name(&app.instance_profiles, |p| p.name.clone(), |p| json!({"InstanceProfileName": p.name, "RoleName": p.role})),
+        by_name(
+            &app.instance_profiles,
+            |p| p.name.clone(),
+            |p| json!({"InstanceProfileName": p.name, "RoleName": p.role}),
+        ),
     );
-    put("capacityProviders", by_name(&app.capacity_providers, |p| p.name.clone(), value));
+    put(
+        "capacityProviders",
+        by_name(&app.capacity_providers, |p| p.name.clone(), value),
+    );
     put(
         "autoScalingGroups",
-        by_name(&app.auto_scaling_groups, |g| g.name.clone(), |g| {
-            json!({"MinSize": g.min_size, "MaxSize": g.max_size, "DesiredCapacity": g.desired_capacity})
-        }),
+        by_name(
+            &app.auto_scaling_groups,
+            |g| g.name.clone(),
+            |g| json!({"MinSize": g.min_size, "MaxSize": g.max_size, "DesiredCapacity": g.desired_capacity}),
+        ),
     );
-    put("loadBalancers", by_name(&app.load_balancers, |lb| lb.name.clone(), value));
-    put("targetGroups", by_name(&app.target_groups, |tg| tg.name.clone(), value));
-    put("listeners", Value::Array(app.listeners.iter().map(value).collect()));
+    put(
+        "loadBalancers",
+        by_name(&app.load_balancers, |lb| lb.name.clone(), value),
+    );
+    put(
+        "targetGroups",
+        by_name(&app.target_groups, |tg| tg.name.clone(), value),
+    );
+    put(
+        "listeners",
+        Value::Array(app.listeners.iter().map(value).collect()),
+    );
+    put(
+        "listenerRules",
+        Value::Array(app.listener_rules.iter().map(value).collect()),
+    );
     put(
         "securityGroups",
-        by_name(&app.security_groups, |g| g.name.clone(), |g| {
-            let mut doc = g.create_request();
-            if let Some(Value::Object(rules)) = g.authorize_ingress_request("") {
-                doc["IpPermissions"] = rules.get("IpPermissions").cloned().unwrap_or_default();
-            }
-            doc
-        }),
+        by_name(
+            &app.security_groups,
+            |g| g.name.clone(),
+            |g| {
+                let mut doc = g.create_request();
+                if let Some(Value::Object(rules)) = g.authorize_ingress_request("") {
+                    doc["IpPermissions"] = rules.get("IpPermissions").cloned().unwrap_or_default();
+                }
+                doc
+            },
+        ),
     );
-    put("instances", by_name(&app.instances, |i| i.name.clone(), |i| i.run_instances_request()));
+    put(
+        "instances",
+        by_name(
+            &app.instances,
+            |i| i.name.clone(),
+            ContainerInstance::run_instances_request,
+        ),
+    );
     doc
 }

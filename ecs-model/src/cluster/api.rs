@@ -96,7 +96,7 @@ api_struct! {
 
 api_struct! {
     /// A capacity provider: the `CreateCapacityProvider` request. An Auto Scaling group of EC2
-    /// instances, or ECS Managed Instances (FARGATE and FARGATE_SPOT need none).
+    /// instances, or ECS Managed Instances (`FARGATE` and `FARGATE_SPOT` need none).
     pub struct CapacityProvider {
         /// The name of the capacity provider.
         name "name": String,
@@ -646,4 +646,3 @@ api_enum! {
         Disabled = "DISABLED",
     }
 }
-

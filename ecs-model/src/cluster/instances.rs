@@ -98,7 +98,9 @@ impl AgentConfig {
     /// The cluster the agent joins.
     #[must_use]
     pub fn cluster(&self) -> &str {
-        self.settings.get("ECS_CLUSTER").map_or("default", String::as_str)
+        self.settings
+            .get("ECS_CLUSTER")
+            .map_or("default", String::as_str)
     }
 
     /// The user-data script that writes the settings before the agent starts: the script of
@@ -162,18 +164,24 @@ impl EcsOptimizedAmi {
     #[must_use]
     pub fn ssm_parameter(self) -> &'static str {
         match self {
-            Self::AmazonLinux2023 => "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+            Self::AmazonLinux2023 => {
+                "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
+            }
             Self::AmazonLinux2023Arm64 => {
                 "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id"
             }
             Self::AmazonLinux2023Neuron => {
                 "/aws/service/ecs/optimized-ami/amazon-linux-2023/inf/recommended/image_id"
             }
-            Self::AmazonLinux2 => "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id",
+            Self::AmazonLinux2 => {
+                "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id"
+            }
             Self::AmazonLinux2Arm64 => {
                 "/aws/service/ecs/optimized-ami/amazon-linux-2/arm64/recommended/image_id"
             }
-            Self::AmazonLinux2Gpu => "/aws/service/ecs/optimized-ami/amazon-linux-2/gpu/recommended/image_id",
+            Self::AmazonLinux2Gpu => {
+                "/aws/service/ecs/optimized-ami/amazon-linux-2/gpu/recommended/image_id"
+            }
             Self::WindowsServer2022Full => {
                 "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-ECS_Optimized/image_id"
             }

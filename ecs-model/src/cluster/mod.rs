@@ -86,7 +86,12 @@ impl Cluster {
     /// Adds a provider to the default strategy of services that name neither a launch type
     /// nor a strategy.
     #[must_use]
-    pub fn default_strategy(mut self, provider: impl Into<String>, weight: i32, base: Option<i32>) -> Self {
+    pub fn default_strategy(
+        mut self,
+        provider: impl Into<String>,
+        weight: i32,
+        base: Option<i32>,
+    ) -> Self {
         self.default_capacity_provider_strategy
             .push(CapacityProviderStrategyItem::new(provider, weight, base));
         self

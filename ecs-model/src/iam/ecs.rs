@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{InstanceProfile, PolicyDocument, Role, Statement};
 use crate::arn::{Account, Arn};
-use crate::container::{LogDriver, awslogs};
+use crate::container::{LogConfiguration, LogDriver, awslogs};
 use crate::task_definition::TaskDefinition;
 use crate::volume::EfsSetting;
 
@@ -40,7 +40,8 @@ impl Role {
     /// assert!(role.trusts("ecs-tasks.amazonaws.com"));
     /// ```
     pub fn ecs_task_execution(name: impl Into<String>, account: &Account) -> Self {
-        Self::new(name, ecs_tasks_trust(account)).description("Lets ECS pull images, write logs and read secrets for the task")
+        Self::new(name, ecs_tasks_trust(account))
+            .description("Lets ECS pull images, write logs and read secrets for the task")
     }
 
     /// A task role: what the containers' own AWS calls use.
@@ -53,9 +54,12 @@ impl Role {
     /// `AmazonEC2ContainerServiceforEC2Role`. Pair it with [`InstanceProfile::for_role`].
     #[must_use]
     pub fn ecs_instance() -> Self {
-        Self::new("ecsInstanceRole", PolicyDocument::new([Statement::trust_service(EC2)]))
-            .description("Lets the ECS agent on EC2 instances join clusters")
-            .managed_policy(MANAGED_INSTANCE_ROLE_POLICY)
+        Self::new(
+            "ecsInstanceRole",
+            PolicyDocument::new([Statement::trust_service(EC2)]),
+        )
+        .description("Lets the ECS agent on EC2 instances join clusters")
+        .managed_policy(MANAGED_INSTANCE_ROLE_POLICY)
     }
 }
 
@@ -89,7 +93,9 @@ fn ecr_repository_arn(image: &str) -> Option<String> {
     }
     let repository = rest.split(['@', ':']).next()?;
     let partition = crate::arn::partition_of(region);
-    Some(format!("arn:{partition}:ecr:{region}:{account}:repository/{repository}"))
+    Some(format!(
+        "arn:{partition}:ecr:{region}:{account}:repository/{repository}"
+    ))
 }
 
 /// The resource a secret's `valueFrom` names, and the action that reads it.
@@ -98,7 +104,10 @@ fn secret_resource(value_from: &str, account: &Account) -> (&'static str, String
         Some(arn) if arn.service == "secretsmanager" => {
             // `secret:name-AbCdEf[:json-key:version-stage:version-id]` → the secret itself.
             let mut parts = arn.resource.splitn(3, ':');
-            let (kind, name) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+            let (kind, name) = (
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            );
             let secret = Arn {
                 resource: &format!("{kind}:{name}"),
                 ..arn.clone()
@@ -109,7 +118,87 @@ fn secret_resource(value_from: &str, account: &Account) -> (&'static str, String
         Some(_) => ("ssm:GetParameters", value_from.to_owned()),
         None => {
             let name = value_from.trim_start_matches('/');
-            ("ssm:GetParameters", account.arn("ssm", &format!("parameter/{name}")))
+            (
+                "ssm:GetParameters",
+                account.arn("ssm", &format!("parameter/{name}")),
+            )
+        }
+    }
+}
+
+/// The resources an execution role serves for a task definition, by kind.
+#[derive(Default)]
+struct ExecutionNeeds {
+    repositories: BTreeSet<String>,
+    log_groups: BTreeSet<String>,
+    created_groups: BTreeSet<String>,
+    secrets: BTreeSet<String>,
+    parameters: BTreeSet<String>,
+    objects: BTreeSet<String>,
+    buckets: BTreeSet<String>,
+}
+
+impl ExecutionNeeds {
+    fn of(td: &TaskDefinition, account: &Account) -> Self {
+        let mut needs = Self::default();
+        for c in &td.container_definitions {
+            needs.repositories.extend(ecr_repository_arn(&c.image));
+            for secret in &c.secrets {
+                needs.secret(&secret.value_from, account);
+            }
+            if let Some(credentials) = &c.repository_credentials {
+                needs.secret(&credentials.credentials_parameter, account);
+            }
+            if let Some(log) = &c.log_configuration {
+                for secret in &log.secret_options {
+                    needs.secret(&secret.value_from, account);
+                }
+                needs.awslogs(log, account);
+            }
+            for file in &c.environment_files {
+                needs.object(&file.value);
+            }
+            if let Some(firelens) = &c.firelens_configuration {
+                if firelens.options.get("config-file-type").map(String::as_str) == Some("s3") {
+                    if let Some(value) = firelens.options.get("config-file-value") {
+                        needs.object(value);
+                    }
+                }
+            }
+        }
+        needs
+    }
+
+    fn secret(&mut self, value_from: &str, account: &Account) {
+        match secret_resource(value_from, account) {
+            ("secretsmanager:GetSecretValue", arn) => self.secrets.insert(arn),
+            (_, arn) => self.parameters.insert(arn),
+        };
+    }
+
+    fn awslogs(&mut self, log: &LogConfiguration, account: &Account) {
+        if log.log_driver != LogDriver::Awslogs {
+            return;
+        }
+        let Some(group) = log.option_value(awslogs::GROUP) else {
+            return;
+        };
+        let region = log.option_value(awslogs::REGION).unwrap_or(&account.region);
+        let arn =
+            Account::new(account.id.clone(), region).arn("logs", &format!("log-group:{group}:*"));
+        if log.option_value(awslogs::CREATE_GROUP) == Some("true") {
+            self.created_groups.insert(arn.clone());
+        }
+        self.log_groups.insert(arn);
+    }
+
+    /// An S3 object (`arn:aws:s3:::bucket/key`) and its bucket.
+    fn object(&mut self, object_arn: &str) {
+        self.objects.insert(object_arn.to_owned());
+        if let Some(arn) = Arn::parse(object_arn) {
+            let bucket = arn.resource.split('/').next().unwrap_or_default();
+            self.buckets
+                .insert(format!("arn:{}:s3:::{bucket}", arn.partition));
         }
     }
 }
@@ -121,90 +210,67 @@ fn secret_resource(value_from: &str, account: &Account) -> (&'static str, String
 /// exactly its secrets (and `kms:Decrypt` on the keys given), `s3:GetObject` on its environment
 /// files. No `"Resource": "*"` where the ARN is known.
 #[must_use]
-pub fn execution_policy(td: &TaskDefinition, account: &Account, options: &ExecutionPolicyOptions) -> PolicyDocument {
-    let mut repositories = BTreeSet::new();
-    let mut log_groups = BTreeSet::new();
-    let mut created_groups = BTreeSet::new();
-    let mut secrets = BTreeSet::new();
-    let mut parameters = BTreeSet::new();
-    let mut objects = BTreeSet::new();
-    let mut buckets = BTreeSet::new();
-    let mut add_secret = |value_from: &str| match secret_resource(value_from, account) {
-        ("secretsmanager:GetSecretValue", arn) => {
-            secrets.insert(arn);
-        }
-        (_, arn) => {
-            parameters.insert(arn);
-        }
-    };
-    for c in &td.container_definitions {
-        repositories.extend(ecr_repository_arn(&c.image));
-        for secret in &c.secrets {
-            add_secret(&secret.value_from);
-        }
-        if let Some(credentials) = &c.repository_credentials {
-            add_secret(&credentials.credentials_parameter);
-        }
-        if let Some(log) = &c.log_configuration {
-            for secret in &log.secret_options {
-                add_secret(&secret.value_from);
-            }
-            if log.log_driver == LogDriver::Awslogs {
-                if let Some(group) = log.option_value(awslogs::GROUP) {
-                    let region = log.option_value(awslogs::REGION).unwrap_or(&account.region);
-                    let arn = Account::new(account.id.clone(), region).arn("logs", &format!("log-group:{group}:*"));
-                    if log.option_value(awslogs::CREATE_GROUP) == Some("true") {
-                        created_groups.insert(arn.clone());
-                    }
-                    log_groups.insert(arn);
-                }
-            }
-        }
-        for file in &c.environment_files {
-            objects.insert(file.value.clone());
-            if let Some(arn) = Arn::parse(&file.value) {
-                let bucket = arn.resource.split('/').next().unwrap_or_default();
-                buckets.insert(format!("arn:{}:s3:::{bucket}", arn.partition));
-            }
-        }
-        if let Some(firelens) = &c.firelens_configuration {
-            if firelens.options.get("config-file-type").map(String::as_str) == Some("s3") {
-                if let Some(value) = firelens.options.get("config-file-value") {
-                    objects.insert(value.clone());
-                }
-            }
-        }
-    }
+pub fn execution_policy(
+    td: &TaskDefinition,
+    account: &Account,
+    options: &ExecutionPolicyOptions,
+) -> PolicyDocument {
+    let ExecutionNeeds {
+        repositories,
+        log_groups,
+        created_groups,
+        secrets,
+        parameters,
+        objects,
+        buckets,
+    } = ExecutionNeeds::of(td, account);
     let list = |set: BTreeSet<String>| set.into_iter().collect::<Vec<_>>();
     let mut statements = Vec::new();
     if !repositories.is_empty() {
         statements.push(Statement::allow("ecr:GetAuthorizationToken", "*").sid("EcrAuthorization"));
         statements.push(
             Statement::allow(
-                ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+                [
+                    "ecr:BatchCheckLayerAvailability",
+                    "ecr:GetDownloadUrlForLayer",
+                    "ecr:BatchGetImage",
+                ],
                 list(repositories),
             )
             .sid("EcrPull"),
         );
     }
     if !log_groups.is_empty() {
-        statements.push(Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"], list(log_groups)).sid("Logs"));
+        statements.push(
+            Statement::allow(
+                ["logs:CreateLogStream", "logs:PutLogEvents"],
+                list(log_groups),
+            )
+            .sid("Logs"),
+        );
     }
     if !created_groups.is_empty() {
-        statements.push(Statement::allow("logs:CreateLogGroup", list(created_groups)).sid("CreateLogGroups"));
+        statements.push(
+            Statement::allow("logs:CreateLogGroup", list(created_groups)).sid("CreateLogGroups"),
+        );
     }
     if !secrets.is_empty() {
-        statements.push(Statement::allow("secretsmanager:GetSecretValue", list(secrets)).sid("Secrets"));
+        statements
+            .push(Statement::allow("secretsmanager:GetSecretValue", list(secrets)).sid("Secrets"));
     }
     if !parameters.is_empty() {
         statements.push(Statement::allow("ssm:GetParameters", list(parameters)).sid("Parameters"));
     }
     if !options.kms_key_arns.is_empty() {
-        statements.push(Statement::allow("kms:Decrypt", options.kms_key_arns.clone()).sid("DecryptSecrets"));
+        statements.push(
+            Statement::allow("kms:Decrypt", options.kms_key_arns.clone()).sid("DecryptSecrets"),
+        );
     }
     if !objects.is_empty() {
         statements.push(Statement::allow("s3:GetObject", list(objects)).sid("EnvironmentFiles"));
-        statements.push(Statement::allow("s3:GetBucketLocation", list(buckets)).sid("EnvironmentFileBuckets"));
+        statements.push(
+            Statement::allow("s3:GetBucketLocation", list(buckets)).sid("EnvironmentFileBuckets"),
+        );
     }
     PolicyDocument::new(statements)
 }
@@ -212,7 +278,11 @@ pub fn execution_policy(td: &TaskDefinition, account: &Account, options: &Execut
 /// What the task role needs for what the task definition (and service) turn on: ECS Exec's
 /// SSM channels, EFS mounts with IAM authorization. `None` when nothing is needed.
 #[must_use]
-pub fn task_role_policy(td: &TaskDefinition, account: &Account, execute_command: bool) -> Option<PolicyDocument> {
+pub fn task_role_policy(
+    td: &TaskDefinition,
+    account: &Account,
+    execute_command: bool,
+) -> Option<PolicyDocument> {
     let mut statements = Vec::new();
     if execute_command {
         statements.push(
@@ -232,13 +302,23 @@ pub fn task_role_policy(td: &TaskDefinition, account: &Account, execute_command:
         .volumes
         .iter()
         .filter_map(|v| v.efs_volume_configuration.as_ref())
-        .filter(|efs| efs.authorization_config.as_ref().and_then(|a| a.iam) == Some(EfsSetting::Enabled))
-        .map(|efs| account.arn("elasticfilesystem", &format!("file-system/{}", efs.file_system_id)))
+        .filter(|efs| {
+            efs.authorization_config.as_ref().and_then(|a| a.iam) == Some(EfsSetting::Enabled)
+        })
+        .map(|efs| {
+            account.arn(
+                "elasticfilesystem",
+                &format!("file-system/{}", efs.file_system_id),
+            )
+        })
         .collect();
     if !file_systems.is_empty() {
         statements.push(
             Statement::allow(
-                ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                [
+                    "elasticfilesystem:ClientMount",
+                    "elasticfilesystem:ClientWrite",
+                ],
                 file_systems.into_iter().collect::<Vec<_>>(),
             )
             .sid("EfsMount"),
@@ -291,7 +371,12 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         )
         .sid("TaskDefinitions"),
         Statement::allow(
-            ["ecs:CreateCluster", "ecs:DescribeClusters", "ecs:PutClusterCapacityProviders", "ecs:TagResource"],
+            [
+                "ecs:CreateCluster",
+                "ecs:DescribeClusters",
+                "ecs:PutClusterCapacityProviders",
+                "ecs:TagResource",
+            ],
             account.arn("ecs", &format!("cluster/{cluster}")),
         )
         .sid("Cluster"),
@@ -300,7 +385,8 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         let mut resources = Vec::new();
         for service in &scope.services {
             resources.push(account.arn("ecs", &format!("service/{cluster}/{service}")));
-            resources.push(account.arn("ecs", &format!("service-deployment/{cluster}/{service}/*")));
+            resources
+                .push(account.arn("ecs", &format!("service-deployment/{cluster}/{service}/*")));
         }
         statements.push(
             Statement::allow(
@@ -328,7 +414,12 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .sid("Tasks"),
         );
     }
-    let roles: Vec<String> = scope.task_roles.iter().chain(&scope.instance_roles).map(|r| account.role_arn(None, r)).collect();
+    let roles: Vec<String> = scope
+        .task_roles
+        .iter()
+        .chain(&scope.instance_roles)
+        .map(|r| account.role_arn(None, r))
+        .collect();
     if !roles.is_empty() {
         statements.push(
             Statement::allow(
@@ -348,12 +439,21 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .sid("Roles"),
         );
     }
-    for (roles, service, sid) in [(&scope.task_roles, ECS_TASKS, "PassRolesToTasks"), (&scope.instance_roles, EC2, "PassRolesToInstances")] {
+    for (roles, service, sid) in [
+        (&scope.task_roles, ECS_TASKS, "PassRolesToTasks"),
+        (&scope.instance_roles, EC2, "PassRolesToInstances"),
+    ] {
         if !roles.is_empty() {
             statements.push(
-                Statement::allow("iam:PassRole", roles.iter().map(|r| account.role_arn(None, r)).collect::<Vec<_>>())
-                    .condition("StringEquals", "iam:PassedToService", service)
-                    .sid(sid),
+                Statement::allow(
+                    "iam:PassRole",
+                    roles
+                        .iter()
+                        .map(|r| account.role_arn(None, r))
+                        .collect::<Vec<_>>(),
+                )
+                .condition("StringEquals", "iam:PassedToService", service)
+                .sid(sid),
             );
         }
     }
@@ -365,17 +465,23 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .collect();
         statements.push(
             Statement::allow(
-                ["iam:GetInstanceProfile", "iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile"],
+                [
+                    "iam:GetInstanceProfile",
+                    "iam:CreateInstanceProfile",
+                    "iam:AddRoleToInstanceProfile",
+                ],
                 profiles,
             )
             .sid("InstanceProfiles"),
         );
     }
     if !scope.load_balancers.is_empty() || !scope.target_groups.is_empty() {
-        statements.push(Statement::allow("elasticloadbalancing:Describe*", "*").sid("LoadBalancingRead"));
+        statements
+            .push(Statement::allow("elasticloadbalancing:Describe*", "*").sid("LoadBalancingRead"));
         let mut resources = Vec::new();
         for lb in &scope.load_balancers {
-            resources.push(account.arn("elasticloadbalancing", &format!("loadbalancer/app/{lb}/*")));
+            resources
+                .push(account.arn("elasticloadbalancing", &format!("loadbalancer/app/{lb}/*")));
             resources.push(account.arn("elasticloadbalancing", &format!("listener/app/{lb}/*")));
         }
         for tg in &scope.target_groups {
@@ -399,12 +505,27 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
     }
     if scope.security_groups {
         statements.push(
-            Statement::allow(["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"], "*").sid("NetworkRead"),
+            Statement::allow(
+                [
+                    "ec2:DescribeSecurityGroups",
+                    "ec2:DescribeSubnets",
+                    "ec2:DescribeVpcs",
+                ],
+                "*",
+            )
+            .sid("NetworkRead"),
         );
         statements.push(
             Statement::allow(
-                ["ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags"],
-                vec![account.arn("ec2", "security-group/*"), account.arn("ec2", "vpc/*")],
+                [
+                    "ec2:CreateSecurityGroup",
+                    "ec2:AuthorizeSecurityGroupIngress",
+                    "ec2:CreateTags",
+                ],
+                vec![
+                    account.arn("ec2", "security-group/*"),
+                    account.arn("ec2", "vpc/*"),
+                ],
             )
             .sid("SecurityGroups"),
         );
@@ -413,7 +534,11 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         statements.push(Statement::allow("logs:DescribeLogGroups", "*").sid("LogGroupsRead"));
         statements.push(
             Statement::allow(
-                ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:TagResource"],
+                [
+                    "logs:CreateLogGroup",
+                    "logs:PutRetentionPolicy",
+                    "logs:TagResource",
+                ],
                 scope
                     .log_groups
                     .iter()
@@ -433,27 +558,42 @@ mod tests {
     #[test]
     fn ecr_repositories_from_images() {
         assert_eq!(
-            ecr_repository_arn("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest").as_deref(),
+            ecr_repository_arn("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest")
+                .as_deref(),
             Some("arn:aws:ecr:ap-northeast-2:123456789012:repository/pet-web")
         );
         assert_eq!(
-            ecr_repository_arn("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api@sha256:abc").as_deref(),
+            ecr_repository_arn("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api@sha256:abc")
+                .as_deref(),
             Some("arn:aws:ecr:us-east-1:123456789012:repository/team/api")
         );
         assert_eq!(ecr_repository_arn("nginx:1.27"), None);
-        assert_eq!(ecr_repository_arn("public.ecr.aws/nginx/nginx:latest"), None);
+        assert_eq!(
+            ecr_repository_arn("public.ecr.aws/nginx/nginx:latest"),
+            None
+        );
     }
 
     #[test]
     fn secrets_resolve_to_what_is_read() {
         let account = Account::new("123456789012", "ap-northeast-2");
         assert_eq!(
-            secret_resource("arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf:password::", &account),
-            ("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf".to_owned())
+            secret_resource(
+                "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf:password::",
+                &account
+            ),
+            (
+                "secretsmanager:GetSecretValue",
+                "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:pet-web/db-AbCdEf"
+                    .to_owned()
+            )
         );
         assert_eq!(
             secret_resource("/app/db-password", &account),
-            ("ssm:GetParameters", "arn:aws:ssm:ap-northeast-2:123456789012:parameter/app/db-password".to_owned())
+            (
+                "ssm:GetParameters",
+                "arn:aws:ssm:ap-northeast-2:123456789012:parameter/app/db-password".to_owned()
+            )
         );
     }
 }

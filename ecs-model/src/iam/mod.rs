@@ -5,10 +5,12 @@ mod ecs;
 mod policy;
 
 pub use ecs::{
-    DeployerScope, EC2, ECS_TASKS, ExecutionPolicyOptions, MANAGED_INSTANCE_ROLE_POLICY, deployer_policy,
-    execution_policy, task_role_policy,
+    DeployerScope, EC2, ECS_TASKS, ExecutionPolicyOptions, MANAGED_INSTANCE_ROLE_POLICY,
+    deployer_policy, execution_policy, task_role_policy,
 };
-pub use policy::{Conditions, Effect, PolicyDocument, Principal, Statement, VERSION, Values, wildcard_match};
+pub use policy::{
+    Conditions, Effect, PolicyDocument, Principal, Statement, VERSION, Values, wildcard_match,
+};
 
 use crate::arn::Account;
 use crate::diagnostic::Diagnostic;
@@ -216,7 +218,11 @@ impl InstanceProfile {
     pub fn arn(&self, account: &Account) -> String {
         account.global_arn(
             "iam",
-            &format!("instance-profile{}{}", self.path.as_deref().unwrap_or("/"), self.name),
+            &format!(
+                "instance-profile{}{}",
+                self.path.as_deref().unwrap_or("/"),
+                self.name
+            ),
         )
     }
 

@@ -189,7 +189,12 @@ impl Statement {
 
     /// Adds a condition: `operator` on `key` with `values`.
     #[must_use]
-    pub fn condition(mut self, operator: impl Into<String>, key: impl Into<String>, values: impl Into<Values>) -> Self {
+    pub fn condition(
+        mut self,
+        operator: impl Into<String>,
+        key: impl Into<String>,
+        values: impl Into<Values>,
+    ) -> Self {
         self.condition
             .entry(operator.into())
             .or_default()
@@ -202,8 +207,15 @@ impl Statement {
     #[must_use]
     pub fn allows_service(&self, service: &str, action: &str) -> bool {
         self.effect == Effect::Allow
-            && self.principal.as_ref().is_some_and(|p| p.services().iter().any(|s| s == service))
-            && self.action.as_slice().iter().any(|a| wildcard_match(a, action))
+            && self
+                .principal
+                .as_ref()
+                .is_some_and(|p| p.services().iter().any(|s| s == service))
+            && self
+                .action
+                .as_slice()
+                .iter()
+                .any(|a| wildcard_match(a, action))
     }
 }
 
@@ -364,9 +376,10 @@ fn read_values(value: &Value, path: &JsonPath, out: &mut Vec<Diagnostic>) -> Val
             items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, item)| match item {
-                    Value::String(s) => Some(s.clone()),
-                    _ => {
+                .filter_map(|(i, item)| {
+                    if let Value::String(s) = item {
+                        Some(s.clone())
+                    } else {
                         problem(out, path.clone().index(i), "expected a string");
                         None
                     }
@@ -374,7 +387,11 @@ fn read_values(value: &Value, path: &JsonPath, out: &mut Vec<Diagnostic>) -> Val
                 .collect(),
         ),
         _ => {
-            problem(out, path.clone(), "expected a string or an array of strings");
+            problem(
+                out,
+                path.clone(),
+                "expected a string or an array of strings",
+            );
             Values::default()
         }
     }
@@ -385,11 +402,20 @@ fn read_principal(value: &Value, path: &JsonPath, out: &mut Vec<Diagnostic>) -> 
         Value::String(s) if s == "*" => Some(Principal::Anyone),
         Value::Object(map) => Some(Principal::Of(
             map.iter()
-                .map(|(kind, v)| (kind.clone(), read_values(v, &path.clone().key(kind.clone()), out)))
+                .map(|(kind, v)| {
+                    (
+                        kind.clone(),
+                        read_values(v, &path.clone().key(kind.clone()), out),
+                    )
+                })
                 .collect(),
         )),
         _ => {
-            problem(out, path.clone(), "expected \"*\" or an object of principals");
+            problem(
+                out,
+                path.clone(),
+                "expected \"*\" or an object of principals",
+            );
             None
         }
     }
@@ -423,7 +449,11 @@ fn read_statement(value: &Value, path: &JsonPath, out: &mut Vec<Diagnostic>) -> 
                 };
                 for (operator, keys) in operators {
                     let Value::Object(keys) = keys else {
-                        problem(out, at.clone().key(operator.clone()), "expected an object of condition keys");
+                        problem(
+                            out,
+                            at.clone().key(operator.clone()),
+                            "expected an object of condition keys",
+                        );
                         continue;
                     };
                     let entry = statement.condition.entry(operator.clone()).or_default();
@@ -457,7 +487,9 @@ fn read_document(value: &Value, out: &mut Vec<Diagnostic>) -> PolicyDocument {
             "Statement" => match v {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        document.statements.push(read_statement(item, &at.clone().index(i), out));
+                        document
+                            .statements
+                            .push(read_statement(item, &at.clone().index(i), out));
                     }
                 }
                 single => document.statements.push(read_statement(single, &at, out)),
@@ -481,12 +513,17 @@ mod tests {
             document.to_json(),
             r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"#
         );
-        assert_eq!(PolicyDocument::from_json(&document.to_json()).unwrap(), document);
+        assert_eq!(
+            PolicyDocument::from_json(&document.to_json()).unwrap(),
+            document
+        );
     }
 
     #[test]
     fn names_what_is_not_a_policy() {
-        let err = PolicyDocument::from_json(r#"{"Statement":[{"Effect":"Maybe","Action":7,"Foo":1}]}"#).unwrap_err();
+        let err =
+            PolicyDocument::from_json(r#"{"Statement":[{"Effect":"Maybe","Action":7,"Foo":1}]}"#)
+                .unwrap_err();
         let messages: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,

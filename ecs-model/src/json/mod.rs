@@ -35,7 +35,10 @@ pub struct Lenient<T> {
 }
 
 /// Decodes a whole document into `T`, then applies `mode` to the unknown keys found in it.
-pub(crate) fn parse<T: Decode + Walk>(json: &[u8], mode: Mode) -> Result<Lenient<T>, crate::error::ParseError> {
+pub(crate) fn parse<T: Decode + Walk>(
+    json: &[u8],
+    mode: Mode,
+) -> Result<Lenient<T>, crate::error::ParseError> {
     let mut cx = Cx::default();
     let mut de = serde_json::Deserializer::from_slice(json);
     let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));

@@ -3,7 +3,7 @@
 //!
 //! Rendered as the EC2 requests `CreateSecurityGroup` and `AuthorizeSecurityGroupIngress`
 //! (PascalCase, as `aws ec2 … --cli-input-json` takes them); a group of the application is
-//! referred to by a [`Reference`](crate::Reference) until EC2 gives it an id.
+//! referred to by a [`Reference`] until EC2 gives it an id.
 
 use crate::diagnostic::Diagnostic;
 use crate::reference::Reference;
@@ -97,9 +97,18 @@ impl IngressRule {
     /// Whether the rule admits TCP traffic on `port` from `source`.
     #[must_use]
     pub fn admits(&self, port: i32, source: &Source) -> bool {
-        matches!(self.protocol, IpProtocol::Tcp | IpProtocol::All)
-            && (self.protocol == IpProtocol::All || (self.from_port..=self.to_port).contains(&port))
-            && &self.source == source
+        self.admits_range((port, port), source)
+    }
+
+    /// Whether the rule admits TCP traffic on every port of `from..=to` from `source`.
+    #[must_use]
+    pub fn admits_range(&self, (from, to): (i32, i32), source: &Source) -> bool {
+        let ports = match self.protocol {
+            IpProtocol::All => true,
+            IpProtocol::Tcp => self.from_port <= from && to <= self.to_port,
+            _ => false,
+        };
+        ports && &self.source == source
     }
 
     fn ip_permission(&self) -> serde_json::Value {
@@ -138,7 +147,11 @@ pub struct SecurityGroup {
 
 impl SecurityGroup {
     /// A group with no inbound rule.
-    pub fn new(name: impl Into<String>, description: impl Into<String>, vpc_id: impl Into<String>) -> Self {
+    pub fn new(
+        name: impl Into<String>,
+        description: impl Into<String>,
+        vpc_id: impl Into<String>,
+    ) -> Self {
         Self {
             name: name.into(),
             description: description.into(),
@@ -151,8 +164,12 @@ impl SecurityGroup {
     pub fn public_load_balancer(name: impl Into<String>, vpc_id: impl Into<String>) -> Self {
         let mut group = Self::new(name, "HTTP and HTTPS from the internet", vpc_id);
         for port in [80, 443] {
-            group.ingress.push(IngressRule::tcp(port, Source::Cidr("0.0.0.0/0".to_owned())));
-            group.ingress.push(IngressRule::tcp(port, Source::Ipv6Cidr("::/0".to_owned())));
+            group
+                .ingress
+                .push(IngressRule::tcp(port, Source::Cidr("0.0.0.0/0".to_owned())));
+            group
+                .ingress
+                .push(IngressRule::tcp(port, Source::Ipv6Cidr("::/0".to_owned())));
         }
         group
     }
@@ -167,15 +184,22 @@ impl SecurityGroup {
     ) -> Self {
         let mut group = Self::new(name, "the service's port, from its load balancer", vpc_id);
         group.ingress.push(
-            IngressRule::tcp(container_port, Source::Group(Reference::security_group(load_balancer_group).to_string()))
-                .described("from the load balancer"),
+            IngressRule::tcp(
+                container_port,
+                Source::Group(Reference::security_group(load_balancer_group).to_string()),
+            )
+            .described("from the load balancer"),
         );
         group
     }
 
     /// The group of EC2 instances running `bridge`-mode tasks behind a load balancer: the
     /// dynamic host-port range from the load balancer's group (seed `004`).
-    pub fn instances_behind(name: impl Into<String>, vpc_id: impl Into<String>, load_balancer_group: &str) -> Self {
+    pub fn instances_behind(
+        name: impl Into<String>,
+        vpc_id: impl Into<String>,
+        load_balancer_group: &str,
+    ) -> Self {
         let mut group = Self::new(name, "dynamic host ports, from the load balancer", vpc_id);
         group.ingress.push(
             IngressRule::tcp_range(
@@ -225,7 +249,11 @@ impl SecurityGroup {
     #[must_use]
     pub fn authorize_ingress_request(&self, group_id: &str) -> Option<serde_json::Value> {
         (!self.ingress.is_empty()).then(|| {
-            let permissions: Vec<_> = self.ingress.iter().map(IngressRule::ip_permission).collect();
+            let permissions: Vec<_> = self
+                .ingress
+                .iter()
+                .map(IngressRule::ip_permission)
+                .collect();
             serde_json::json!({"GroupId": group_id, "IpPermissions": permissions})
         })
     }

@@ -74,7 +74,7 @@ api_struct! {
         /// The VPC Lattice configuration for the service being created.
         vpc_lattice_configurations "vpcLatticeConfigurations": Vec<VpcLatticeConfiguration>,
         /// The optional monitoring configuration for the service, which defines the resolution for
-        /// the service-level CPUUtilization and MemoryUtilization Amazon CloudWatch metrics.
+        /// the service-level `CPUUtilization` and `MemoryUtilization` Amazon CloudWatch metrics.
         monitoring "monitoring": Option<Monitoring>,
     }
 }
@@ -525,7 +525,7 @@ api_struct! {
 
 api_struct! {
     /// The optional monitoring configuration for a service, which defines the resolution for the
-    /// service-level CPUUtilization and MemoryUtilization Amazon CloudWatch metrics.
+    /// service-level `CPUUtilization` and `MemoryUtilization` Amazon CloudWatch metrics.
     pub struct Monitoring {
         /// The list of metric configurations for the service monitoring.
         metric_configurations "metricConfigurations": Vec<MetricConfiguration>,
@@ -728,4 +728,3 @@ api_enum! {
         Volume = "volume",
     }
 }
-

@@ -183,7 +183,12 @@ impl ServiceBuilder {
     }
 
     /// Adds a capacity provider to the strategy (clears the launch type).
-    pub fn capacity_provider(mut self, name: impl Into<String>, weight: i32, base: Option<i32>) -> Self {
+    pub fn capacity_provider(
+        mut self,
+        name: impl Into<String>,
+        weight: i32,
+        base: Option<i32>,
+    ) -> Self {
         self.service.launch_type = None;
         self.service
             .capacity_provider_strategy
@@ -211,7 +216,9 @@ impl ServiceBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.awsvpc().subnets.extend(subnets.into_iter().map(Into::into));
+        self.awsvpc()
+            .subnets
+            .extend(subnets.into_iter().map(Into::into));
         self
     }
 
@@ -295,7 +302,11 @@ impl ServiceBuilder {
     }
 
     /// The deployment strategy (`ROLLING` by default; `BLUE_GREEN` needs a bake time).
-    pub fn deployment_strategy(mut self, strategy: DeploymentStrategy, bake_time_minutes: Option<i32>) -> Self {
+    pub fn deployment_strategy(
+        mut self,
+        strategy: DeploymentStrategy,
+        bake_time_minutes: Option<i32>,
+    ) -> Self {
         let deployment = self.deployment();
         deployment.strategy = Some(strategy);
         deployment.bake_time_in_minutes = bake_time_minutes;

@@ -1,22 +1,23 @@
 //! An application as a whole: each resource, then the seams between them.
 
 use super::{Findings, rules};
+use crate::JsonPath;
 use crate::alb::{Scheme, TargetType};
 use crate::application::Application;
 use crate::container::ContainerDefinition;
 use crate::diagnostic::Diagnostic;
-use crate::iam::{ECS_TASKS, EC2, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
+use crate::iam::{EC2, ECS_TASKS, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
 use crate::json::decode::quoted;
-use crate::network::{DYNAMIC_PORT_RANGE, Source};
+use crate::network::{DYNAMIC_PORT_RANGE, SecurityGroup, Source};
 use crate::path::json_path;
 use crate::reference::Reference;
 use crate::service::Service;
 use crate::task_definition::{Compatibility, NetworkMode};
-use crate::JsonPath;
 
 pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     let mut out = Findings::default();
     resources(&mut out, app);
+    rule_priorities(&mut out, app);
     roles(&mut out, app);
     if let Some(service) = &app.service {
         service_seams(&mut out, app, service);
@@ -24,6 +25,7 @@ pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
         traffic(&mut out, app, service);
     }
     references(&mut out, app);
+    instances(&mut out, app);
     out.into_vec()
 }
 
@@ -49,56 +51,129 @@ fn resources(out: &mut Findings, app: &Application) {
         part(json_path!("roles").key(role.name.clone()), role.validate());
     }
     for profile in &app.instance_profiles {
-        part(json_path!("instanceProfiles").key(profile.name.clone()), profile.validate());
+        part(
+            json_path!("instanceProfiles").key(profile.name.clone()),
+            profile.validate(),
+        );
     }
     for provider in &app.capacity_providers {
-        part(json_path!("capacityProviders").key(provider.name.clone()), provider.validate());
+        part(
+            json_path!("capacityProviders").key(provider.name.clone()),
+            provider.validate(),
+        );
     }
     for group in &app.auto_scaling_groups {
-        part(json_path!("autoScalingGroups").key(group.name.clone()), group.validate());
+        part(
+            json_path!("autoScalingGroups").key(group.name.clone()),
+            group.validate(),
+        );
     }
     for lb in &app.load_balancers {
-        part(json_path!("loadBalancers").key(lb.name.clone()), lb.validate());
+        part(
+            json_path!("loadBalancers").key(lb.name.clone()),
+            lb.validate(),
+        );
     }
     for tg in &app.target_groups {
-        part(json_path!("targetGroups").key(tg.name.clone()), tg.validate());
+        part(
+            json_path!("targetGroups").key(tg.name.clone()),
+            tg.validate(),
+        );
     }
     for (i, listener) in app.listeners.iter().enumerate() {
         part(json_path!("listeners"[i]), listener.validate());
     }
+    for (i, rule) in app.listener_rules.iter().enumerate() {
+        part(json_path!("listenerRules"[i]), rule.validate());
+    }
     for group in &app.security_groups {
-        part(json_path!("securityGroups").key(group.name.clone()), group.validate());
+        part(
+            json_path!("securityGroups").key(group.name.clone()),
+            group.validate(),
+        );
     }
     for instance in &app.instances {
-        part(json_path!("instances").key(instance.name.clone()).key("UserData"), instance.agent.validate());
+        part(
+            json_path!("instances")
+                .key(instance.name.clone())
+                .key("UserData"),
+            instance.agent.validate(),
+        );
+    }
+}
+
+/// `ECS-M6`: the rules of one listener have distinct priorities.
+fn rule_priorities(out: &mut Findings, app: &Application) {
+    let mut priorities = std::collections::BTreeMap::new();
+    for (i, rule) in app.listener_rules.iter().enumerate() {
+        if let Some(first) = priorities.insert((rule.listener_arn.as_str(), rule.priority), i) {
+            out.report(
+                &rules::M6,
+                json_path!("listenerRules"[i], "Priority"),
+                format!(
+                    "{} is also the priority of listenerRules[{first}] on the same listener",
+                    rule.priority
+                ),
+            );
+        }
     }
 }
 
 /// `ECS-L1`, `L3`: the roles fit what uses them.
 fn roles(out: &mut Findings, app: &Application) {
-    for (key, role) in [("executionRole", &app.execution_role), ("taskRole", &app.task_role)] {
+    for (key, role) in [
+        ("executionRole", &app.execution_role),
+        ("taskRole", &app.task_role),
+    ] {
         let Some(role) = role else { continue };
         let at = json_path!().key(key).key("AssumeRolePolicyDocument");
         if !role.trusts(ECS_TASKS) {
-            out.report(&rules::L1, at.clone(), format!("role {} does not let `{ECS_TASKS}` assume it (`sts:AssumeRole`)", quoted(&role.name)));
+            out.report(
+                &rules::L1,
+                at.clone(),
+                format!(
+                    "role {} does not let `{ECS_TASKS}` assume it (`sts:AssumeRole`)",
+                    quoted(&role.name)
+                ),
+            );
         } else if !has_confused_deputy_condition(role) {
             out.report(&rules::L1_CONFUSED_DEPUTY, at, format!("role {} trusts every account's ECS tasks; add `aws:SourceAccount` or `aws:SourceArn`", quoted(&role.name)));
         }
     }
     for profile in &app.instance_profiles {
         let Some(role) = app.roles.iter().find(|r| r.name == profile.role) else {
-            out.report(&rules::L3, json_path!("instanceProfiles").key(profile.name.clone()).key("RoleName"), format!("no role of the application is named {}", quoted(&profile.role)));
+            out.report(
+                &rules::L3,
+                json_path!("instanceProfiles")
+                    .key(profile.name.clone())
+                    .key("RoleName"),
+                format!(
+                    "no role of the application is named {}",
+                    quoted(&profile.role)
+                ),
+            );
             continue;
         };
         let at = json_path!("roles").key(role.name.clone());
         if !role.trusts(EC2) {
-            out.report(&rules::L3, at.clone().key("AssumeRolePolicyDocument"), format!("the instance role {} does not trust `{EC2}`", quoted(&role.name)));
+            out.report(
+                &rules::L3,
+                at.clone().key("AssumeRolePolicyDocument"),
+                format!(
+                    "the instance role {} does not trust `{EC2}`",
+                    quoted(&role.name)
+                ),
+            );
         }
-        let registers = role.managed_policy_arns.iter().any(|arn| arn == MANAGED_INSTANCE_ROLE_POLICY)
-            || role
-                .inline_policies
-                .iter()
-                .any(|p| p.document.allowed_actions().any(|a| wildcard_match(a, "ecs:RegisterContainerInstance")));
+        let registers = role
+            .managed_policy_arns
+            .iter()
+            .any(|arn| arn == MANAGED_INSTANCE_ROLE_POLICY)
+            || role.inline_policies.iter().any(|p| {
+                p.document
+                    .allowed_actions()
+                    .any(|a| wildcard_match(a, "ecs:RegisterContainerInstance"))
+            });
         if !registers {
             out.report(
                 &rules::L3,
@@ -112,86 +187,217 @@ fn roles(out: &mut Findings, app: &Application) {
     }
     let td = &app.task_definition;
     let by_arn = |arn: &Option<String>, role: &Option<Role>| match (arn, role) {
-        (Some(arn), Some(role)) => (arn != &role.arn(&app.account)).then(|| format!("{} is not the application's role {}", quoted(arn), quoted(&role.name))),
+        (Some(arn), Some(role)) => (arn != &role.arn(&app.account)).then(|| {
+            format!(
+                "{} is not the application's role {}",
+                quoted(arn),
+                quoted(&role.name)
+            )
+        }),
         _ => None,
     };
     if let Some(problem) = by_arn(&td.execution_role_arn, &app.execution_role) {
-        out.report(&rules::L1, json_path!("taskDefinition", "executionRoleArn"), problem);
+        out.report(
+            &rules::L1,
+            json_path!("taskDefinition", "executionRoleArn"),
+            problem,
+        );
     }
     if let Some(problem) = by_arn(&td.task_role_arn, &app.task_role) {
-        out.report(&rules::L1, json_path!("taskDefinition", "taskRoleArn"), problem);
+        out.report(
+            &rules::L1,
+            json_path!("taskDefinition", "taskRoleArn"),
+            problem,
+        );
     }
 }
 
 fn has_confused_deputy_condition(role: &Role) -> bool {
     role.trust_policy.statements.iter().any(|s| {
-        s.condition
-            .values()
-            .any(|keys| keys.keys().any(|k| k.eq_ignore_ascii_case("aws:SourceAccount") || k.eq_ignore_ascii_case("aws:SourceArn")))
+        s.condition.values().any(|keys| {
+            keys.keys().any(|k| {
+                k.eq_ignore_ascii_case("aws:SourceAccount")
+                    || k.eq_ignore_ascii_case("aws:SourceArn")
+            })
+        })
     })
 }
 
-/// `ECS-J3`, `J6`, `J10`, `J18`, `A21`, `A22`, `K4`: the service against its task definition
-/// and cluster.
+/// The service against its task definition and cluster.
 fn service_seams(out: &mut Findings, app: &Application, service: &Service) {
+    placement(out, app, service);
+    belonging(out, app, service);
+    execution_role(out, app, service);
+    service_connect(out, app, service);
+}
+
+/// `ECS-J3`, `J6`, `A21`, `J10`: the service places tasks the way the task definition can run.
+fn placement(out: &mut Findings, app: &Application, service: &Service) {
     let td = &app.task_definition;
     let awsvpc = td.network_mode == Some(NetworkMode::Awsvpc);
     match (awsvpc, service.awsvpc().is_some()) {
-        (true, false) => out.report(&rules::J3, json_path!("service", "networkConfiguration"), "the task definition uses `awsvpc`: give subnets and security groups"),
-        (false, true) => out.report(&rules::J3, json_path!("service", "networkConfiguration"), format!("the task definition uses `{}`, which takes no network configuration", td.effective_network_mode().map_or("the default", NetworkMode::as_str))),
+        (true, false) => out.report(
+            &rules::J3,
+            json_path!("service", "networkConfiguration"),
+            "the task definition uses `awsvpc`: give subnets and security groups",
+        ),
+        (false, true) => out.report(
+            &rules::J3,
+            json_path!("service", "networkConfiguration"),
+            format!(
+                "the task definition uses `{}`, which takes no network configuration",
+                td.effective_network_mode()
+                    .map_or("the default", NetworkMode::as_str)
+            ),
+        ),
         _ => {}
     }
     if service.runs_on_fargate() && !td.requires(Compatibility::Fargate) {
-        out.report(&rules::J6, json_path!("taskDefinition", "requiresCompatibilities"), "the service runs on Fargate: list FARGATE");
+        out.report(
+            &rules::J6,
+            json_path!("taskDefinition", "requiresCompatibilities"),
+            "the service runs on Fargate: list FARGATE",
+        );
     }
-    if service.launch_type == Some(Compatibility::Ec2) && !td.requires_compatibilities.is_empty() && !td.requires(Compatibility::Ec2) {
-        out.report(&rules::J6, json_path!("taskDefinition", "requiresCompatibilities"), "the service runs on EC2: list EC2");
+    if service.launch_type == Some(Compatibility::Ec2)
+        && !td.requires_compatibilities.is_empty()
+        && !td.requires(Compatibility::Ec2)
+    {
+        out.report(
+            &rules::J6,
+            json_path!("taskDefinition", "requiresCompatibilities"),
+            "the service runs on EC2: list EC2",
+        );
     }
-    if td.requires(Compatibility::ManagedInstances) && service.capacity_provider_strategy.is_empty() {
-        out.report(&rules::A21, json_path!("service", "capacityProviderStrategy"), "Managed Instances tasks run through a capacity provider strategy");
+    if td.requires(Compatibility::ManagedInstances) && service.capacity_provider_strategy.is_empty()
+    {
+        out.report(
+            &rules::A21,
+            json_path!("service", "capacityProviderStrategy"),
+            "Managed Instances tasks run through a capacity provider strategy",
+        );
     }
     if service.role.is_some() && awsvpc {
-        out.report(&rules::J10, json_path!("service", "role"), "`awsvpc` services use the service-linked role: drop `role`");
+        out.report(
+            &rules::J10,
+            json_path!("service", "role"),
+            "`awsvpc` services use the service-linked role: drop `role`",
+        );
     }
+}
+
+/// `ECS-K4`, `J8`: the service runs the application's task definition in its cluster, on its
+/// providers.
+fn belonging(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
     if let Some(cluster) = &service.cluster {
-        if cluster != app.cluster.name() && !cluster.ends_with(&format!(":cluster/{}", app.cluster.name())) {
-            out.report(&rules::K4, json_path!("service", "cluster"), format!("{} is not the application's cluster {}", quoted(cluster), quoted(app.cluster.name())));
+        if cluster != app.cluster.name()
+            && !cluster.ends_with(&format!(":cluster/{}", app.cluster.name()))
+        {
+            out.report(
+                &rules::K4,
+                json_path!("service", "cluster"),
+                format!(
+                    "{} is not the application's cluster {}",
+                    quoted(cluster),
+                    quoted(app.cluster.name())
+                ),
+            );
         }
     }
     for (i, item) in service.capacity_provider_strategy.iter().enumerate() {
-        if !app.cluster.capacity_providers.contains(&item.capacity_provider) {
-            out.report(&rules::K4, json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"), format!("{} is not among the cluster's capacity providers", quoted(&item.capacity_provider)));
+        if !app
+            .cluster
+            .capacity_providers
+            .contains(&item.capacity_provider)
+        {
+            out.report(
+                &rules::K4,
+                json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"),
+                format!(
+                    "{} is not among the cluster's capacity providers",
+                    quoted(&item.capacity_provider)
+                ),
+            );
         }
     }
     if let Some(family) = service.task_definition.as_deref() {
         let family = family.rsplit('/').next().unwrap_or(family);
         let family = family.split(':').next().unwrap_or(family);
         if family != td.family {
-            out.report(&rules::J8, json_path!("service", "taskDefinition"), format!("{} is not the application's task definition {}", quoted(family), quoted(&td.family)));
+            out.report(
+                &rules::J8,
+                json_path!("service", "taskDefinition"),
+                format!(
+                    "{} is not the application's task definition {}",
+                    quoted(family),
+                    quoted(&td.family)
+                ),
+            );
         }
     }
+}
+
+/// `ECS-A22`: Fargate tasks that pull from ECR, log to CloudWatch or read secrets have an
+/// execution role.
+fn execution_role(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
     if service.runs_on_fargate() && td.execution_role_arn.is_none() {
         let needs = td.container_definitions.iter().any(|c| {
-            crate::validate::task::is_ecr_image(&c.image) || !c.secrets.is_empty() || c.log_configuration.as_ref().is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
+            crate::validate::task::is_ecr_image(&c.image)
+                || !c.secrets.is_empty()
+                || c.log_configuration
+                    .as_ref()
+                    .is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
         });
         if needs {
             out.report(&rules::A22, json_path!("taskDefinition", "executionRoleArn"), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
         }
     }
-    if let Some(sc) = service.service_connect_configuration.as_ref().filter(|sc| sc.enabled) {
-        let names: Vec<&str> = td.container_definitions.iter().flat_map(|c| &c.port_mappings).filter_map(|p| p.name.as_deref()).collect();
+}
+
+/// `ECS-J18`: Service Connect names port mappings of the task definition and a namespace.
+fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
+    let td = &app.task_definition;
+    if let Some(sc) = service
+        .service_connect_configuration
+        .as_ref()
+        .filter(|sc| sc.enabled)
+    {
+        let names: Vec<&str> = td
+            .container_definitions
+            .iter()
+            .flat_map(|c| &c.port_mappings)
+            .filter_map(|p| p.name.as_deref())
+            .collect();
         for (i, svc) in sc.services.iter().enumerate() {
             if !names.contains(&svc.port_name.as_str()) {
-                out.report(&rules::J18, json_path!("service", "serviceConnectConfiguration", "services"[i], "portName"), format!("no port mapping of the task definition is named {}", quoted(&svc.port_name)));
+                out.report(
+                    &rules::J18,
+                    json_path!(
+                        "service",
+                        "serviceConnectConfiguration",
+                        "services"[i],
+                        "portName"
+                    ),
+                    format!(
+                        "no port mapping of the task definition is named {}",
+                        quoted(&svc.port_name)
+                    ),
+                );
             }
         }
         if sc.namespace.is_none() && app.cluster.service_connect_defaults.is_none() {
-            out.report(&rules::J18, json_path!("service", "serviceConnectConfiguration", "namespace"), "no namespace here nor in the cluster's `serviceConnectDefaults`");
+            out.report(
+                &rules::J18,
+                json_path!("service", "serviceConnectConfiguration", "namespace"),
+                "no namespace here nor in the cluster's `serviceConnectDefaults`",
+            );
         }
     }
 }
 
-/// The container of `name` and whether it maps `port`.
+/// The task definition's container named `name`.
 fn container<'a>(app: &'a Application, name: &str) -> Option<&'a ContainerDefinition> {
     app.task_definition.container(name)
 }
@@ -202,38 +408,88 @@ fn load_balancing(out: &mut Findings, app: &Application, service: &Service) {
     let mode = td.effective_network_mode();
     for (i, lb) in service.load_balancers.iter().enumerate() {
         let at = json_path!("service", "loadBalancers"[i]);
-        let (Some(name), Some(port)) = (lb.container_name.as_deref(), lb.container_port) else { continue };
-        let Some(c) = container(app, name) else {
-            out.report(&rules::J8, at.key("containerName"), format!("no container of the task definition is named {}", quoted(name)));
+        let (Some(name), Some(port)) = (lb.container_name.as_deref(), lb.container_port) else {
             continue;
         };
-        let Some(mapping) = c.port_mappings.iter().find(|p| p.container_port == Some(port)) else {
-            let ports: Vec<String> = c.port_mappings.iter().filter_map(|p| p.container_port).map(|p| p.to_string()).collect();
+        let Some(c) = container(app, name) else {
             out.report(
                 &rules::J8,
-                at.key("containerPort"),
-                format!("container {} maps no port {port} (it maps {})", quoted(name), if ports.is_empty() { "none".to_owned() } else { ports.join(", ") }),
+                at.key("containerName"),
+                format!(
+                    "no container of the task definition is named {}",
+                    quoted(name)
+                ),
             );
             continue;
         };
-        let Some(tg) = lb.target_group_arn.as_deref().and_then(Reference::parse).and_then(|r| app.target_group(r.name())) else {
+        let Some(mapping) = c
+            .port_mappings
+            .iter()
+            .find(|p| p.container_port == Some(port))
+        else {
+            let ports: Vec<String> = c
+                .port_mappings
+                .iter()
+                .filter_map(|p| p.container_port)
+                .map(|p| p.to_string())
+                .collect();
+            out.report(
+                &rules::J8,
+                at.key("containerPort"),
+                format!(
+                    "container {} maps no port {port} (it maps {})",
+                    quoted(name),
+                    if ports.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        ports.join(", ")
+                    }
+                ),
+            );
+            continue;
+        };
+        let Some(tg) = lb
+            .target_group_arn
+            .as_deref()
+            .and_then(Reference::parse)
+            .and_then(|r| app.target_group(r.name()))
+        else {
             continue;
         };
         let tg_at = json_path!("targetGroups").key(tg.name.clone());
         match mode {
             Some(NetworkMode::Awsvpc) => {
                 if tg.effective_target_type() != TargetType::Ip {
-                    out.report(&rules::M7, tg_at.clone().key("TargetType"), format!("`{}`; `awsvpc` tasks register by IP: use `ip`", tg.effective_target_type()));
+                    out.report(
+                        &rules::M7,
+                        tg_at.clone().key("TargetType"),
+                        format!(
+                            "`{}`; `awsvpc` tasks register by IP: use `ip`",
+                            tg.effective_target_type()
+                        ),
+                    );
                 }
                 if tg.port.is_some_and(|p| p != port) {
-                    out.report(&rules::J8, tg_at.key("Port"), format!("{} differs from the container port {port} the service registers", tg.port.unwrap_or_default()));
+                    out.report(
+                        &rules::J8,
+                        tg_at.key("Port"),
+                        format!(
+                            "{} differs from the container port {port} the service registers",
+                            tg.port.unwrap_or_default()
+                        ),
+                    );
                 }
             }
             Some(NetworkMode::Bridge | NetworkMode::Host) => {
                 if tg.effective_target_type() == TargetType::Ip {
-                    out.report(&rules::M7, tg_at.clone().key("TargetType"), "`ip`; `bridge` and `host` tasks register their instance: use `instance`");
+                    out.report(
+                        &rules::M7,
+                        tg_at.clone().key("TargetType"),
+                        "`ip`; `bridge` and `host` tasks register their instance: use `instance`",
+                    );
                 }
-                let dynamic = mode == Some(NetworkMode::Bridge) && mapping.host_port.is_none_or(|h| h == 0);
+                let dynamic =
+                    mode == Some(NetworkMode::Bridge) && mapping.host_port.is_none_or(|h| h == 0);
                 if dynamic && tg.effective_health_check_port() != "traffic-port" {
                     out.report(&rules::J9, tg_at.key("HealthCheckPort"), format!("{}; the host port is dynamic, so health checks must use `traffic-port`", quoted(tg.effective_health_check_port())));
                 }
@@ -243,68 +499,43 @@ fn load_balancing(out: &mut Findings, app: &Application, service: &Service) {
     }
 }
 
-/// `ECS-M9`: the security groups let the load balancer reach the tasks, and the internet reach a
-/// public load balancer.
+/// `ECS-M9`: the internet reaches a public load balancer, and the load balancer the tasks.
 fn traffic(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
-    for listener in &app.listeners {
-        let Some(lb) = Reference::parse(&listener.load_balancer_arn).and_then(|r| app.load_balancer(r.name())) else { continue };
-        let Some(port) = listener.port else { continue };
-        if lb.scheme == Some(Scheme::Internal) {
-            continue;
-        }
-        let open = lb.security_groups.iter().filter_map(|g| Reference::parse(g)).filter_map(|r| app.security_group(r.name())).any(|g| g.admits(port, &Source::Cidr("0.0.0.0/0".to_owned())));
-        if !lb.security_groups.is_empty() && !open {
-            out.report(&rules::M9, json_path!("loadBalancers").key(lb.name.clone()).key("SecurityGroups"), format!("no group admits port {port} from 0.0.0.0/0: the public listener is unreachable"));
-        }
-    }
+    public_listeners(out, app);
     for (i, mapping) in service.load_balancers.iter().enumerate() {
-        let (Some(name), Some(port)) = (mapping.container_name.as_deref(), mapping.container_port) else { continue };
-        let Some(tg) = mapping.target_group_arn.as_deref().and_then(Reference::parse) else { continue };
-        // The load balancers forwarding to this target group, and their groups.
-        let lb_groups: Vec<Source> = app
-            .listeners
-            .iter()
-            .filter(|l| l.default_actions.iter().any(|a| a.target_group_arn.as_deref() == Some(&tg.to_string())))
-            .filter_map(|l| Reference::parse(&l.load_balancer_arn))
-            .filter_map(|r| app.load_balancer(r.name()))
-            .flat_map(|lb| lb.security_groups.iter().map(|g| Source::Group(g.clone())))
-            .collect();
-        if lb_groups.is_empty() {
+        let (Some(name), Some(port)) = (mapping.container_name.as_deref(), mapping.container_port)
+        else {
             continue;
-        }
-        let (task_groups, ports, what): (Vec<String>, (i32, i32), String) = match td.effective_network_mode() {
-            Some(NetworkMode::Awsvpc) => (
-                service.awsvpc().map(|v| v.security_groups.clone()).unwrap_or_default(),
-                (port, port),
-                format!("container port {port}"),
-            ),
-            Some(NetworkMode::Bridge) => {
-                let host = container(app, name).and_then(|c| c.port_mappings.iter().find(|p| p.container_port == Some(port))).and_then(|p| p.host_port).filter(|h| *h > 0);
-                let groups = app.instances.iter().flat_map(|i| i.security_groups.clone()).collect();
-                match host {
-                    Some(host) => (groups, (host, host), format!("host port {host}")),
-                    None => (groups, DYNAMIC_PORT_RANGE, format!("the dynamic host ports {}–{}", DYNAMIC_PORT_RANGE.0, DYNAMIC_PORT_RANGE.1)),
-                }
-            }
-            _ => continue,
         };
-        let groups: Vec<_> = task_groups.iter().filter_map(|g| Reference::parse(g)).filter_map(|r| app.security_group(r.name())).collect();
-        if groups.is_empty() {
+        let Some(tg) = mapping
+            .target_group_arn
+            .as_deref()
+            .and_then(Reference::parse)
+        else {
+            continue;
+        };
+        let lb_groups = load_balancer_groups(app, &tg);
+        let Some((groups, ports, what)) = task_ingress(app, service, name, port) else {
+            continue;
+        };
+        if lb_groups.is_empty() || groups.is_empty() {
             continue;
         }
         let reached = groups.iter().any(|g| {
             g.ingress.iter().any(|rule| {
-                lb_groups.contains(&rule.source) && rule.from_port <= ports.0 && rule.to_port >= ports.1
+                lb_groups
+                    .iter()
+                    .any(|source| rule.admits_range(ports, source))
             })
         });
         if !reached {
-            let names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
+            let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
             out.report(
                 &rules::M9,
                 json_path!("service", "loadBalancers"[i]),
                 format!(
-                    "the task's security groups ({}) do not admit {what} from the load balancer's group: health checks will fail and tasks will be replaced in a loop",
+                    "the task's security groups ({}) do not admit {what} from the load balancer's group: \
+                     health checks will fail and tasks will be replaced in a loop",
                     names.join(", ")
                 ),
             );
@@ -312,70 +543,272 @@ fn traffic(out: &mut Findings, app: &Application, service: &Service) {
     }
 }
 
-/// Reports `text` when it is a reference to nothing the application has.
-fn check_reference(out: &mut Findings, app: &Application, text: &str, at: JsonPath, rule: &'static super::Rule) {
-    if let Some(reference) = Reference::parse(text) {
-        if !app.resolves(&reference) {
+/// Each listener of a public load balancer is open to the internet on its port.
+fn public_listeners(out: &mut Findings, app: &Application) {
+    for listener in &app.listeners {
+        let Some(lb) =
+            Reference::parse(&listener.load_balancer_arn).and_then(|r| app.load_balancer(r.name()))
+        else {
+            continue;
+        };
+        let Some(port) = listener.port else { continue };
+        if lb.scheme == Some(Scheme::Internal) || lb.security_groups.is_empty() {
+            continue;
+        }
+        let open = lb
+            .security_groups
+            .iter()
+            .filter_map(|g| Reference::parse(g))
+            .filter_map(|r| app.security_group(r.name()))
+            .any(|g| g.admits(port, &Source::Cidr("0.0.0.0/0".to_owned())));
+        if !open {
             out.report(
-                rule,
-                at,
-                format!("no {} of the application is named {}", reference.kind().replace('-', " "), quoted(reference.name())),
+                &rules::M9,
+                json_path!("loadBalancers")
+                    .key(lb.name.clone())
+                    .key("SecurityGroups"),
+                format!(
+                    "no group admits port {port} from 0.0.0.0/0: the public listener is unreachable"
+                ),
             );
         }
     }
 }
 
-/// Every reference names a resource of the application; instances join its cluster.
+/// The security groups of the load balancers whose listeners (or their rules) forward to `tg`.
+fn load_balancer_groups(app: &Application, tg: &Reference) -> Vec<Source> {
+    let token = tg.to_string();
+    let forwards = |actions: &[crate::alb::Action]| {
+        actions
+            .iter()
+            .any(|a| a.target_group_arn.as_deref() == Some(token.as_str()))
+    };
+    app.listeners
+        .iter()
+        .filter(|l| {
+            forwards(&l.default_actions)
+                || app.listener_rules.iter().any(|r| {
+                    forwards(&r.actions)
+                        && Reference::parse(&r.listener_arn)
+                            .is_some_and(|r| Some(&r) == listener_reference(app, l).as_ref())
+                })
+        })
+        .filter_map(|l| Reference::parse(&l.load_balancer_arn))
+        .filter_map(|r| app.load_balancer(r.name()))
+        .flat_map(|lb| lb.security_groups.iter().map(|g| Source::Group(g.clone())))
+        .collect()
+}
+
+/// The application's security groups in front of container `name`'s `port`, the port range
+/// they must open, and how to say it: the service's groups and the container port (`awsvpc`),
+/// or the instances' groups and the host port or dynamic range (`bridge`).
+fn task_ingress<'a>(
+    app: &'a Application,
+    service: &'a Service,
+    name: &str,
+    port: i32,
+) -> Option<(Vec<&'a SecurityGroup>, (i32, i32), String)> {
+    let (names, ports, what): (Vec<&String>, _, _) =
+        match app.task_definition.effective_network_mode() {
+            Some(NetworkMode::Awsvpc) => (
+                service.awsvpc()?.security_groups.iter().collect(),
+                (port, port),
+                format!("container port {port}"),
+            ),
+            Some(NetworkMode::Bridge) => {
+                let host = container(app, name)
+                    .and_then(|c| {
+                        c.port_mappings
+                            .iter()
+                            .find(|p| p.container_port == Some(port))
+                    })
+                    .and_then(|p| p.host_port)
+                    .filter(|h| *h > 0);
+                let groups = app
+                    .instances
+                    .iter()
+                    .flat_map(|i| &i.security_groups)
+                    .collect();
+                match host {
+                    Some(host) => (groups, (host, host), format!("host port {host}")),
+                    None => (
+                        groups,
+                        DYNAMIC_PORT_RANGE,
+                        format!(
+                            "the dynamic host ports {}–{}",
+                            DYNAMIC_PORT_RANGE.0, DYNAMIC_PORT_RANGE.1
+                        ),
+                    ),
+                }
+            }
+            _ => return None,
+        };
+    let groups = names
+        .iter()
+        .filter_map(|g| Reference::parse(g))
+        .filter_map(|r| app.security_group(r.name()))
+        .collect();
+    Some((groups, ports, what))
+}
+
+/// The reference that names `listener`, when its load balancer is the application's.
+fn listener_reference(app: &Application, listener: &crate::alb::Listener) -> Option<Reference> {
+    let lb = Reference::parse(&listener.load_balancer_arn).filter(|r| app.resolves(r))?;
+    Some(Reference::listener(lb.name(), listener.port?))
+}
+
+/// Reports `text` when it is a reference to nothing the application has.
+fn check_reference(
+    out: &mut Findings,
+    app: &Application,
+    text: &str,
+    at: JsonPath,
+    rule: &'static super::Rule,
+) {
+    if let Some(reference) = Reference::parse(text) {
+        if !app.resolves(&reference) {
+            out.report(
+                rule,
+                at,
+                format!(
+                    "no {} of the application is named {}",
+                    reference.kind().replace('-', " "),
+                    quoted(reference.name())
+                ),
+            );
+        }
+    }
+}
+
+/// Every reference names a resource of the application.
 fn references(out: &mut Findings, app: &Application) {
+    let mut check = |text: &str, at: JsonPath, rule| check_reference(out, app, text, at, rule);
     if let Some(service) = &app.service {
         for (i, lb) in service.load_balancers.iter().enumerate() {
             if let Some(tg) = &lb.target_group_arn {
-                check_reference(out, app, tg, json_path!("service", "loadBalancers"[i], "targetGroupArn"), &rules::J8);
+                check(
+                    tg,
+                    json_path!("service", "loadBalancers"[i], "targetGroupArn"),
+                    &rules::J8,
+                );
             }
         }
-        if let Some(vpc) = service.awsvpc() {
-            for (i, g) in vpc.security_groups.iter().enumerate() {
-                check_reference(out, app, g, json_path!("service", "networkConfiguration", "awsvpcConfiguration", "securityGroups"[i]), &rules::M9);
-            }
+        for (i, g) in service
+            .awsvpc()
+            .iter()
+            .flat_map(|vpc| vpc.security_groups.iter().enumerate())
+        {
+            check(
+                g,
+                json_path!(
+                    "service",
+                    "networkConfiguration",
+                    "awsvpcConfiguration",
+                    "securityGroups"[i]
+                ),
+                &rules::M9,
+            );
         }
     }
     for (i, listener) in app.listeners.iter().enumerate() {
-        check_reference(out, app, &listener.load_balancer_arn, json_path!("listeners"[i], "LoadBalancerArn"), &rules::M6);
+        check(
+            &listener.load_balancer_arn,
+            json_path!("listeners"[i], "LoadBalancerArn"),
+            &rules::M6,
+        );
         for (j, action) in listener.default_actions.iter().enumerate() {
             if let Some(tg) = &action.target_group_arn {
-                check_reference(out, app, tg, json_path!("listeners"[i], "DefaultActions"[j], "TargetGroupArn"), &rules::M6);
+                check(
+                    tg,
+                    json_path!("listeners"[i], "DefaultActions"[j], "TargetGroupArn"),
+                    &rules::M6,
+                );
+            }
+        }
+    }
+    for (i, rule) in app.listener_rules.iter().enumerate() {
+        check(
+            &rule.listener_arn,
+            json_path!("listenerRules"[i], "ListenerArn"),
+            &rules::M6,
+        );
+        for (j, action) in rule.actions.iter().enumerate() {
+            if let Some(tg) = &action.target_group_arn {
+                check(
+                    tg,
+                    json_path!("listenerRules"[i], "Actions"[j], "TargetGroupArn"),
+                    &rules::M6,
+                );
             }
         }
     }
     for lb in &app.load_balancers {
         for (i, g) in lb.security_groups.iter().enumerate() {
-            check_reference(out, app, g, json_path!("loadBalancers").key(lb.name.clone()).key("SecurityGroups").index(i), &rules::M9);
+            check(
+                g,
+                json_path!("loadBalancers")
+                    .key(lb.name.clone())
+                    .key("SecurityGroups")
+                    .index(i),
+                &rules::M9,
+            );
         }
     }
     for group in &app.security_groups {
         for (i, rule) in group.ingress.iter().enumerate() {
             if let Source::Group(g) = &rule.source {
-                check_reference(out, app, g, json_path!("securityGroups").key(group.name.clone()).key("IpPermissions").index(i), &rules::M9);
+                check(
+                    g,
+                    json_path!("securityGroups")
+                        .key(group.name.clone())
+                        .key("IpPermissions")
+                        .index(i),
+                    &rules::M9,
+                );
             }
         }
     }
     for instance in &app.instances {
-        let at = json_path!("instances").key(instance.name.clone());
         for (i, g) in instance.security_groups.iter().enumerate() {
-            check_reference(out, app, g, at.clone().key("SecurityGroupIds").index(i), &rules::M9);
+            check(
+                g,
+                json_path!("instances")
+                    .key(instance.name.clone())
+                    .key("SecurityGroupIds")
+                    .index(i),
+                &rules::M9,
+            );
         }
-        if !app.instance_profiles.iter().any(|p| p.name == instance.instance_profile) {
+    }
+}
+
+/// `ECS-L3`, `K1`: each instance has an instance profile of the application and joins its cluster.
+fn instances(out: &mut Findings, app: &Application) {
+    for instance in &app.instances {
+        let at = json_path!("instances").key(instance.name.clone());
+        if !app
+            .instance_profiles
+            .iter()
+            .any(|p| p.name == instance.instance_profile)
+        {
             out.report(
                 &rules::L3,
                 at.clone().key("IamInstanceProfile"),
-                format!("no instance profile of the application is named {}: the agent could not register", quoted(&instance.instance_profile)),
+                format!(
+                    "no instance profile of the application is named {}: the agent could not register",
+                    quoted(&instance.instance_profile)
+                ),
             );
         }
         if instance.agent.cluster() != app.cluster.name() {
             out.report(
                 &rules::K1,
                 at.key("UserData"),
-                format!("the agent joins {}, not the application's cluster {}", quoted(instance.agent.cluster()), quoted(app.cluster.name())),
+                format!(
+                    "the agent joins {}, not the application's cluster {}",
+                    quoted(instance.agent.cluster()),
+                    quoted(app.cluster.name())
+                ),
             );
         }
     }

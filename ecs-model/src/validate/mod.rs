@@ -24,7 +24,7 @@ mod service;
 mod task;
 mod volumes;
 
-pub(crate) use alb::{listener, load_balancer, target_group};
+pub(crate) use alb::{listener, listener_rule, load_balancer, target_group};
 pub(crate) use application::application;
 pub(crate) use cluster::{agent_config, auto_scaling_group, capacity_provider, cluster};
 pub(crate) use iam::{PolicyKind, instance_profile, policy, role};
@@ -192,9 +192,18 @@ impl Findings {
     }
 
     /// Reports `message` at `path` (after the prefix) under `rule`.
-    pub(crate) fn report(&mut self, rule: &'static Rule, path: JsonPath, message: impl Into<String>) {
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        path: JsonPath,
+        message: impl Into<String>,
+    ) {
         self.out.push(Diagnostic {
-            path: self.prefix.clone().join(&path),
+            path: if self.prefix.segments().is_empty() {
+                path
+            } else {
+                self.prefix.clone().join(&path)
+            },
             rule: Some(rule),
             severity: rule.severity,
             message: message.into(),

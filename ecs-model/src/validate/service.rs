@@ -2,6 +2,7 @@
 //! balancers are checked by the application.
 
 use super::{Findings, is_resource_name, rules};
+use crate::JsonPath;
 use crate::diagnostic::Diagnostic;
 use crate::json::decode::quoted;
 use crate::path::json_path;
@@ -10,7 +11,6 @@ use crate::service::{
     PlacementConstraintType, SchedulingStrategy, Service,
 };
 use crate::task_definition::{Compatibility, Tag};
-use crate::JsonPath;
 
 pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
     let mut out = Findings::default();
@@ -30,33 +30,67 @@ fn identity(out: &mut Findings, s: &Service) {
         out.report(
             &rules::J1,
             json_path!("serviceName"),
-            format!("{} is not a service name: use 1–255 letters, digits, `_` and `-`", quoted(&s.service_name)),
+            format!(
+                "{} is not a service name: use 1–255 letters, digits, `_` and `-`",
+                quoted(&s.service_name)
+            ),
         );
     }
     let daemon = s.scheduling_strategy == Some(SchedulingStrategy::Daemon);
     match s.desired_count {
-        None if !daemon => out.report(&rules::J2, json_path!("desiredCount"), "missing; a REPLICA service says how many tasks to run"),
-        Some(n) if n < 0 => out.report(&rules::J2, json_path!("desiredCount"), format!("{n}; must not be negative")),
+        None if !daemon => out.report(
+            &rules::J2,
+            json_path!("desiredCount"),
+            "missing; a REPLICA service says how many tasks to run",
+        ),
+        Some(n) if n < 0 => out.report(
+            &rules::J2,
+            json_path!("desiredCount"),
+            format!("{n}; must not be negative"),
+        ),
         _ => {}
     }
     if let Some(token) = &s.client_token {
         if token.len() > 36 || !token.bytes().all(|b| (33..=126).contains(&b)) {
-            out.report(&rules::J21, json_path!("clientToken"), "at most 36 printable ASCII characters");
+            out.report(
+                &rules::J21,
+                json_path!("clientToken"),
+                "at most 36 printable ASCII characters",
+            );
         }
     }
     if let Some(grace) = s.health_check_grace_period_seconds {
         if grace < 0 {
-            out.report(&rules::J11, json_path!("healthCheckGracePeriodSeconds"), format!("{grace}; must not be negative"));
+            out.report(
+                &rules::J11,
+                json_path!("healthCheckGracePeriodSeconds"),
+                format!("{grace}; must not be negative"),
+            );
         }
     }
     if s.platform_version.is_some() && !s.runs_on_fargate() {
-        out.report(&rules::J22, json_path!("platformVersion"), "set, but the service does not run on Fargate");
+        out.report(
+            &rules::J22,
+            json_path!("platformVersion"),
+            "set, but the service does not run on Fargate",
+        );
     }
     if s.service_registries.len() > 1 {
-        out.report(&rules::J19, json_path!("serviceRegistries"), format!("{} registries; a service takes one", s.service_registries.len()));
+        out.report(
+            &rules::J19,
+            json_path!("serviceRegistries"),
+            format!(
+                "{} registries; a service takes one",
+                s.service_registries.len()
+            ),
+        );
     }
     if s.enable_ecs_managed_tags == Some(true) && s.propagate_tags.is_none() {
-        out.report(&rules::J20, json_path!("enableECSManagedTags"), "on without `propagateTags`: tasks get ECS's tags but none of yours");
+        out.report(
+            &rules::J20,
+            json_path!("enableECSManagedTags"),
+            "on without `propagateTags`: tasks get ECS's tags but none of yours",
+        );
     }
 }
 
@@ -66,44 +100,90 @@ pub(crate) fn strategy(out: &mut Findings, items: &[CapacityProviderStrategyItem
         return;
     }
     if items.len() > 20 {
-        out.report(&rules::J4, at.clone(), format!("{} providers; a strategy takes at most 20", items.len()));
+        out.report(
+            &rules::J4,
+            at.clone(),
+            format!("{} providers; a strategy takes at most 20", items.len()),
+        );
     }
-    let with_base: Vec<usize> = (0..items.len()).filter(|&i| items[i].base.is_some()).collect();
+    let with_base: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].base.is_some())
+        .collect();
     if let [_, second, ..] = with_base.as_slice() {
-        out.report(&rules::J4, at.clone().index(*second).key("base"), "a second `base`; only one provider of a strategy may have one");
+        out.report(
+            &rules::J4,
+            at.clone().index(*second).key("base"),
+            "a second `base`; only one provider of a strategy may have one",
+        );
     }
     for (i, item) in items.iter().enumerate() {
         if let Some(weight) = item.weight {
             if !(0..=1000).contains(&weight) {
-                out.report(&rules::J4, at.clone().index(i).key("weight"), format!("{weight}; use 0–1000"));
+                out.report(
+                    &rules::J4,
+                    at.clone().index(i).key("weight"),
+                    format!("{weight}; use 0–1000"),
+                );
             }
         }
         if let Some(base) = item.base {
             if !(0..=100_000).contains(&base) {
-                out.report(&rules::J4, at.clone().index(i).key("base"), format!("{base}; use 0–100,000"));
+                out.report(
+                    &rules::J4,
+                    at.clone().index(i).key("base"),
+                    format!("{base}; use 0–100,000"),
+                );
             }
         }
     }
     if items.iter().all(|i| i.weight.unwrap_or(0) == 0) {
-        out.report(&rules::J4, at.clone(), "every weight is 0; at least one provider needs a weight above 0");
+        out.report(
+            &rules::J4,
+            at.clone(),
+            "every weight is 0; at least one provider needs a weight above 0",
+        );
     }
 }
 
 fn placement_target(out: &mut Findings, s: &Service) {
     if s.launch_type.is_some() && !s.capacity_provider_strategy.is_empty() {
-        out.report(&rules::J4, json_path!("capacityProviderStrategy"), "set with `launchType`; give one or the other");
+        out.report(
+            &rules::J4,
+            json_path!("capacityProviderStrategy"),
+            "set with `launchType`; give one or the other",
+        );
     }
-    strategy(out, &s.capacity_provider_strategy, &json_path!("capacityProviderStrategy"));
+    strategy(
+        out,
+        &s.capacity_provider_strategy,
+        &json_path!("capacityProviderStrategy"),
+    );
     if s.launch_type == Some(Compatibility::ManagedInstances) {
-        out.report(&rules::J4, json_path!("launchType"), "Managed Instances services use a capacity provider strategy, not a launch type");
+        out.report(
+            &rules::J4,
+            json_path!("launchType"),
+            "Managed Instances services use a capacity provider strategy, not a launch type",
+        );
     }
     if s.scheduling_strategy == Some(SchedulingStrategy::Daemon) {
         if s.runs_on_fargate() {
-            out.report(&rules::J7, json_path!("schedulingStrategy"), "DAEMON on Fargate; Fargate services are REPLICA");
+            out.report(
+                &rules::J7,
+                json_path!("schedulingStrategy"),
+                "DAEMON on Fargate; Fargate services are REPLICA",
+            );
         }
         let controller = s.deployment_controller.as_ref().map(|c| c.r#type);
-        if let Some(controller @ (DeploymentControllerType::CodeDeploy | DeploymentControllerType::External)) = controller {
-            out.report(&rules::J7, json_path!("schedulingStrategy"), format!("DAEMON with the {controller} deployment controller; use ECS"));
+        if let Some(
+            controller
+            @ (DeploymentControllerType::CodeDeploy | DeploymentControllerType::External),
+        ) = controller
+        {
+            out.report(
+                &rules::J7,
+                json_path!("schedulingStrategy"),
+                format!("DAEMON with the {controller} deployment controller; use ECS"),
+            );
         }
     }
 }
@@ -112,44 +192,90 @@ fn network(out: &mut Findings, s: &Service) {
     let Some(vpc) = s.awsvpc() else { return };
     let at = json_path!("networkConfiguration", "awsvpcConfiguration");
     if vpc.subnets.is_empty() {
-        out.report(&rules::J3, at.clone().key("subnets"), "no subnets; tasks need at least one");
+        out.report(
+            &rules::J3,
+            at.clone().key("subnets"),
+            "no subnets; tasks need at least one",
+        );
     } else if vpc.subnets.len() > 16 {
-        out.report(&rules::J3, at.clone().key("subnets"), format!("{} subnets; at most 16", vpc.subnets.len()));
+        out.report(
+            &rules::J3,
+            at.clone().key("subnets"),
+            format!("{} subnets; at most 16", vpc.subnets.len()),
+        );
     }
     if vpc.security_groups.len() > 5 {
-        out.report(&rules::J3, at.key("securityGroups"), format!("{} security groups; at most 5", vpc.security_groups.len()));
+        out.report(
+            &rules::J3,
+            at.key("securityGroups"),
+            format!("{} security groups; at most 5", vpc.security_groups.len()),
+        );
     }
 }
 
 fn load_balancers(out: &mut Findings, s: &Service) {
-    let target_groups = s.load_balancers.iter().filter(|lb| lb.target_group_arn.is_some()).count();
+    let target_groups = s
+        .load_balancers
+        .iter()
+        .filter(|lb| lb.target_group_arn.is_some())
+        .count();
     if target_groups > 5 {
-        out.report(&rules::J8, json_path!("loadBalancers"), format!("{target_groups} target groups; a service takes at most 5"));
+        out.report(
+            &rules::J8,
+            json_path!("loadBalancers"),
+            format!("{target_groups} target groups; a service takes at most 5"),
+        );
     }
     for (i, lb) in s.load_balancers.iter().enumerate() {
         let at = json_path!("loadBalancers"[i]);
         match (&lb.target_group_arn, &lb.load_balancer_name) {
-            (None, None) => out.report(&rules::J8, at.clone(), "names neither `targetGroupArn` (ALB, NLB) nor `loadBalancerName` (Classic)"),
-            (Some(_), Some(_)) => out.report(&rules::J8, at.clone(), "names both a target group and a Classic load balancer"),
+            (None, None) => out.report(
+                &rules::J8,
+                at.clone(),
+                "names neither `targetGroupArn` (ALB, NLB) nor `loadBalancerName` (Classic)",
+            ),
+            (Some(_), Some(_)) => out.report(
+                &rules::J8,
+                at.clone(),
+                "names both a target group and a Classic load balancer",
+            ),
             _ => {}
         }
         if lb.container_name.is_none() {
-            out.report(&rules::J8, at.clone().key("containerName"), "missing; say which container receives the traffic");
+            out.report(
+                &rules::J8,
+                at.clone().key("containerName"),
+                "missing; say which container receives the traffic",
+            );
         }
         match lb.container_port {
-            None => out.report(&rules::J8, at.key("containerPort"), "missing; say which container port receives the traffic"),
-            Some(port) if !(1..=65535).contains(&port) => out.report(&rules::J8, at.key("containerPort"), format!("{port} is not a port (1–65535)")),
+            None => out.report(
+                &rules::J8,
+                at.key("containerPort"),
+                "missing; say which container port receives the traffic",
+            ),
+            Some(port) if !(1..=65535).contains(&port) => out.report(
+                &rules::J8,
+                at.key("containerPort"),
+                format!("{port} is not a port (1–65535)"),
+            ),
             Some(_) => {}
         }
     }
 }
 
 fn deployments(out: &mut Findings, s: &Service) {
-    let Some(d) = &s.deployment_configuration else { return };
+    let Some(d) = &s.deployment_configuration else {
+        return;
+    };
     let at = json_path!("deploymentConfiguration");
     if let Some(min) = d.minimum_healthy_percent {
         if !(0..=100).contains(&min) {
-            out.report(&rules::J12, at.clone().key("minimumHealthyPercent"), format!("{min}; use 0–100"));
+            out.report(
+                &rules::J12,
+                at.clone().key("minimumHealthyPercent"),
+                format!("{min}; use 0–100"),
+            );
         } else if min < 100 && s.scheduling_strategy != Some(SchedulingStrategy::Daemon) {
             out.report(
                 &rules::J12_UNSAFE,
@@ -160,33 +286,57 @@ fn deployments(out: &mut Findings, s: &Service) {
     }
     if let Some(max) = d.maximum_percent {
         if max < 100 {
-            out.report(&rules::J12, at.clone().key("maximumPercent"), format!("{max}; at least 100"));
+            out.report(
+                &rules::J12,
+                at.clone().key("maximumPercent"),
+                format!("{max}; at least 100"),
+            );
         }
     }
-    let controller = s.deployment_controller.as_ref().map_or(DeploymentControllerType::Ecs, |c| c.r#type);
+    let controller = s
+        .deployment_controller
+        .as_ref()
+        .map_or(DeploymentControllerType::Ecs, |c| c.r#type);
     if controller != DeploymentControllerType::Ecs {
         for (key, set) in [
-            ("deploymentCircuitBreaker", d.deployment_circuit_breaker.is_some()),
+            (
+                "deploymentCircuitBreaker",
+                d.deployment_circuit_breaker.is_some(),
+            ),
             ("alarms", d.alarms.is_some()),
             ("lifecycleHooks", !d.lifecycle_hooks.is_empty()),
         ] {
             if set {
-                out.report(&rules::J13, at.clone().key(key), format!("needs the ECS deployment controller, not {controller}"));
+                out.report(
+                    &rules::J13,
+                    at.clone().key(key),
+                    format!("needs the ECS deployment controller, not {controller}"),
+                );
             }
         }
     }
     if let Some(alarms) = &d.alarms {
         if alarms.enable && alarms.alarm_names.is_empty() {
-            out.report(&rules::J13, at.clone().key("alarms").key("alarmNames"), "alarms are on but none is named");
+            out.report(
+                &rules::J13,
+                at.clone().key("alarms").key("alarmNames"),
+                "alarms are on but none is named",
+            );
         }
     }
     strategies(out, s, &at);
 }
 
 fn strategies(out: &mut Findings, s: &Service, at: &JsonPath) {
-    let Some(d) = &s.deployment_configuration else { return };
+    let Some(d) = &s.deployment_configuration else {
+        return;
+    };
     if d.strategy == Some(DeploymentStrategy::BlueGreen) && d.bake_time_in_minutes.is_none() {
-        out.report(&rules::J14, at.clone().key("bakeTimeInMinutes"), "BLUE_GREEN needs a bake time");
+        out.report(
+            &rules::J14,
+            at.clone().key("bakeTimeInMinutes"),
+            "BLUE_GREEN needs a bake time",
+        );
     }
     let minutes = |out: &mut Findings, value: Option<i32>, at: JsonPath| {
         if let Some(m) = value {
@@ -195,50 +345,94 @@ fn strategies(out: &mut Findings, s: &Service, at: &JsonPath) {
             }
         }
     };
-    minutes(out, d.bake_time_in_minutes, at.clone().key("bakeTimeInMinutes"));
+    minutes(
+        out,
+        d.bake_time_in_minutes,
+        at.clone().key("bakeTimeInMinutes"),
+    );
     if let Some(linear) = &d.linear_configuration {
         let at = at.clone().key("linearConfiguration");
         if let Some(step) = linear.step_percent {
             let tenths = step * 10.0;
             if !(3.0..=100.0).contains(&step) || (tenths - tenths.round()).abs() > 1e-9 {
-                out.report(&rules::J14, at.clone().key("stepPercent"), format!("{step}; use 3.0–100.0 in steps of 0.1"));
+                out.report(
+                    &rules::J14,
+                    at.clone().key("stepPercent"),
+                    format!("{step}; use 3.0–100.0 in steps of 0.1"),
+                );
             }
         }
-        minutes(out, linear.step_bake_time_in_minutes, at.key("stepBakeTimeInMinutes"));
+        minutes(
+            out,
+            linear.step_bake_time_in_minutes,
+            at.key("stepBakeTimeInMinutes"),
+        );
     }
     if let Some(canary) = &d.canary_configuration {
         let at = at.clone().key("canaryConfiguration");
         if let Some(percent) = canary.canary_percent {
             if !(0.1..=100.0).contains(&percent) {
-                out.report(&rules::J14, at.clone().key("canaryPercent"), format!("{percent}; use 0.1–100.0"));
+                out.report(
+                    &rules::J14,
+                    at.clone().key("canaryPercent"),
+                    format!("{percent}; use 0.1–100.0"),
+                );
             }
         }
-        minutes(out, canary.canary_bake_time_in_minutes, at.key("canaryBakeTimeInMinutes"));
+        minutes(
+            out,
+            canary.canary_bake_time_in_minutes,
+            at.key("canaryBakeTimeInMinutes"),
+        );
     }
 }
 
 fn placement(out: &mut Findings, s: &Service) {
     if s.placement_strategy.len() > 5 {
-        out.report(&rules::J17, json_path!("placementStrategy"), format!("{} strategies; at most 5", s.placement_strategy.len()));
+        out.report(
+            &rules::J17,
+            json_path!("placementStrategy"),
+            format!("{} strategies; at most 5", s.placement_strategy.len()),
+        );
     }
     if s.placement_constraints.len() > 10 {
-        out.report(&rules::J17, json_path!("placementConstraints"), format!("{} constraints; at most 10", s.placement_constraints.len()));
+        out.report(
+            &rules::J17,
+            json_path!("placementConstraints"),
+            format!("{} constraints; at most 10", s.placement_constraints.len()),
+        );
     }
     for (i, c) in s.placement_constraints.iter().enumerate() {
         if c.r#type == Some(PlacementConstraintType::DistinctInstance) && c.expression.is_some() {
-            out.report(&rules::J17, json_path!("placementConstraints"[i], "expression"), "`distinctInstance` takes no expression");
+            out.report(
+                &rules::J17,
+                json_path!("placementConstraints"[i], "expression"),
+                "`distinctInstance` takes no expression",
+            );
         }
         if c.expression.as_ref().is_some_and(|e| e.len() > 2000) {
-            out.report(&rules::J17, json_path!("placementConstraints"[i], "expression"), "longer than 2,000 characters");
+            out.report(
+                &rules::J17,
+                json_path!("placementConstraints"[i], "expression"),
+                "longer than 2,000 characters",
+            );
         }
     }
-    if s.launch_type == Some(Compatibility::Fargate) && (!s.placement_strategy.is_empty() || !s.placement_constraints.is_empty()) {
-        out.report(&rules::J17, json_path!("launchType"), "Fargate places tasks itself: drop the placement strategies and constraints");
+    if s.launch_type == Some(Compatibility::Fargate)
+        && (!s.placement_strategy.is_empty() || !s.placement_constraints.is_empty())
+    {
+        out.report(
+            &rules::J17,
+            json_path!("launchType"),
+            "Fargate places tasks itself: drop the placement strategies and constraints",
+        );
     }
 }
 
 fn service_connect(out: &mut Findings, s: &Service) {
-    let Some(sc) = &s.service_connect_configuration else { return };
+    let Some(sc) = &s.service_connect_configuration else {
+        return;
+    };
     if !sc.enabled {
         return;
     }
@@ -248,17 +442,38 @@ fn service_connect(out: &mut Findings, s: &Service) {
             let valid = !name.is_empty()
                 && name.len() <= 64
                 && !name.starts_with('-')
-                && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+                && name.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                });
             if !valid {
-                out.report(&rules::J18, at.clone().index(i).key("discoveryName"), format!("{} is not a discovery name (≤64 of `a-z0-9_-`)", quoted(name)));
+                out.report(
+                    &rules::J18,
+                    at.clone().index(i).key("discoveryName"),
+                    format!(
+                        "{} is not a discovery name (≤64 of `a-z0-9_-`)",
+                        quoted(name)
+                    ),
+                );
             }
         }
         if svc.client_aliases.len() > 1 {
-            out.report(&rules::J18, at.clone().index(i).key("clientAliases"), "at most one client alias");
+            out.report(
+                &rules::J18,
+                at.clone().index(i).key("clientAliases"),
+                "at most one client alias",
+            );
         }
         for (j, alias) in svc.client_aliases.iter().enumerate() {
             if alias.dns_name.as_ref().is_some_and(|d| d.len() > 127) {
-                out.report(&rules::J18, at.clone().index(i).key("clientAliases").index(j).key("dnsName"), "longer than 127 characters");
+                out.report(
+                    &rules::J18,
+                    at.clone()
+                        .index(i)
+                        .key("clientAliases")
+                        .index(j)
+                        .key("dnsName"),
+                    "longer than 127 characters",
+                );
             }
         }
     }
@@ -267,15 +482,35 @@ fn service_connect(out: &mut Findings, s: &Service) {
 /// ECS tags (`ECS-A19`: they follow the same shape wherever ECS takes them).
 pub(crate) fn ecs_tags(out: &mut Findings, tags: &[Tag], at: &JsonPath) {
     if tags.len() > 50 {
-        out.report(&rules::A19, at.clone(), format!("{} tags; at most 50", tags.len()));
+        out.report(
+            &rules::A19,
+            at.clone(),
+            format!("{} tags; at most 50", tags.len()),
+        );
     }
     for (i, tag) in tags.iter().enumerate() {
         let key_len = tag.key.chars().count();
-        if !(1..=128).contains(&key_len) || tag.key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
-            out.report(&rules::A19, at.clone().index(i).key("key"), format!("{} is not a tag key (1–128 characters, not `aws:`…)", quoted(&tag.key)));
+        if !(1..=128).contains(&key_len)
+            || tag
+                .key
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+        {
+            out.report(
+                &rules::A19,
+                at.clone().index(i).key("key"),
+                format!(
+                    "{} is not a tag key (1–128 characters, not `aws:`…)",
+                    quoted(&tag.key)
+                ),
+            );
         }
         if tag.value.as_ref().is_some_and(|v| v.chars().count() > 256) {
-            out.report(&rules::A19, at.clone().index(i).key("value"), "longer than 256 characters");
+            out.report(
+                &rules::A19,
+                at.clone().index(i).key("value"),
+                "longer than 256 characters",
+            );
         }
     }
 }

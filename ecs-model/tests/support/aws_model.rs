@@ -7,17 +7,37 @@ use serde_json::{Map, Value};
 
 /// One botocore service model.
 pub struct ApiModel {
+    operations: Map<String, Value>,
     shapes: Map<String, Value>,
 }
 
 impl ApiModel {
     /// Loads `aws-models/<file>` from `../shared/reference`.
     pub fn load(shared: &Path, file: &str) -> Self {
-        let text = std::fs::read_to_string(shared.join("reference/aws-models").join(file)).unwrap();
+        Self::from_file(&shared.join("reference/aws-models").join(file))
+    }
+
+    /// Loads a `service-2.json` file.
+    pub fn from_file(path: &Path) -> Self {
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let model: Value = serde_json::from_str(&text).unwrap();
         Self {
+            operations: model["operations"].as_object().unwrap().clone(),
             shapes: model["shapes"].as_object().unwrap().clone(),
         }
+    }
+
+    /// Every problem of `value` as the input of `operation` (`CreateService`).
+    pub fn check_input(&self, operation: &str, value: &Value) -> Vec<String> {
+        let Some(shape) = self
+            .operations
+            .get(operation)
+            .and_then(|o| o["input"]["shape"].as_str())
+        else {
+            return vec![format!("the model has no operation {operation}")];
+        };
+        self.check(shape, value)
     }
 
     /// The shape named `name`.

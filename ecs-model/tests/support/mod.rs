@@ -29,3 +29,24 @@ pub fn shared_or_skip(what: &str) -> Option<PathBuf> {
         }
     }
 }
+
+/// The botocore models of the services `../shared` does not hold (EC2, CloudWatch Logs), as
+/// `.ci/test` extracts them from the venv's botocore into `$ECS_BOTOCORE_MODELS/<service>.json`;
+/// `None` after saying plainly that the test skipped (a failure under `CI=true`).
+pub fn botocore_models_or_skip(what: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("ECS_BOTOCORE_MODELS")
+        .map(PathBuf::from)
+        .filter(|d| d.is_dir());
+    match dir {
+        Some(dir) => Some(dir),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but ECS_BOTOCORE_MODELS is not a directory ({what}); .ci/test sets it")
+        }
+        None => {
+            eprintln!(
+                "SKIPPED {what}: set ECS_BOTOCORE_MODELS (.ci/test extracts botocore's ec2 and logs models)"
+            );
+            None
+        }
+    }
+}
