@@ -98,3 +98,90 @@ pub mod derived {
         pub web: PetWeb,
     }
 }
+
+/// The VPC of the seed (the default VPC; placeholder ids).
+pub const VPC: &str = "vpc-0a1b2c3d4e5f60000";
+/// Subnets in `ap-northeast-2a` and `ap-northeast-2b`, as the seed picks for the ALB and the
+/// service alike.
+pub const SUBNETS: [&str; 2] = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
+
+/// The whole seed `002` application: cluster `pet-web-cluster`, the Fargate service
+/// `pet-web-task-service` with 2 tasks in two subnets behind ALB `pet-web-alb` (target group
+/// `pet-web-tg` on 8080, an `HTTP:80` listener), the security groups `pet-web-alb-sg` (80/443 from
+/// the internet) and `pet-web-ecs-sg` (8080 from the ALB only), and both roles with
+/// least-privilege policies.
+///
+/// The seed suggests granting `elasticloadbalancing:RegisterTargets` and friends to the execution
+/// role; ECS registers targets with its service-linked role, so the execution policy here grants
+/// only what the task definition uses (ECR pull of `pet-web`, logs to `/ecs/pet-web-task`).
+///
+/// # Panics
+/// Never: the application is valid, which its tests check.
+#[must_use]
+pub fn application() -> ecs_model::Application {
+    use ecs_model::alb::{Action, Listener, LoadBalancer, TargetGroup};
+    use ecs_model::cluster::{Cluster, ContainerInsights};
+    use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
+    use ecs_model::network::SecurityGroup;
+    use ecs_model::service::Service;
+    use ecs_model::{Account, Application, Reference};
+
+    let account = Account::new(ACCOUNT, REGION);
+    let mut task_definition = task_definition();
+    task_definition.execution_role_arn = None;
+    let execution = Role::ecs_task_execution("pet-web-execution-role", &account).inline_policy(
+        "execution",
+        execution_policy(
+            &task_definition,
+            &account,
+            &ExecutionPolicyOptions::default(),
+        ),
+    );
+    let task_role = Role::ecs_task("pet-web-task-role", &account);
+    let alb_sg = SecurityGroup::public_load_balancer("pet-web-alb-sg", VPC);
+    let ecs_sg = SecurityGroup::service_behind("pet-web-ecs-sg", VPC, &alb_sg.name, 8080);
+    let target_group = TargetGroup::ip("pet-web-tg", 8080, VPC)
+        .health_check_path("/api/health")
+        .health_check_timing(30, 5, 2, 3)
+        .matcher("200-399")
+        .deregistration_delay(30);
+    let load_balancer =
+        LoadBalancer::application("pet-web-alb", SUBNETS).security_group(alb_sg.reference());
+    let listener = Listener::http(
+        Reference::load_balancer(&load_balancer.name),
+        80,
+        Action::forward(Reference::target_group(&target_group.name)),
+    );
+    let service = Service::fargate("pet-web-task-service", "pet-web-cluster", "pet-web-task")
+        .desired_count(2)
+        .platform_version("LATEST")
+        .subnets(SUBNETS)
+        .security_group(ecs_sg.reference())
+        .assign_public_ip(true)
+        .load_balancer(
+            Reference::target_group(&target_group.name),
+            "nextjs-container",
+            8080,
+        )
+        .health_check_grace_period(60)
+        .tag("Name", "pet-web-task-service")
+        .tag("Environment", "production")
+        .build()
+        .expect("the pet-web service is valid");
+
+    Application::builder(
+        account,
+        Cluster::new("pet-web-cluster").container_insights(ContainerInsights::Enabled),
+        task_definition,
+    )
+    .execution_role(execution)
+    .task_role(task_role)
+    .security_group(alb_sg)
+    .security_group(ecs_sg)
+    .load_balancer(load_balancer)
+    .target_group(target_group)
+    .listener(listener)
+    .service(service)
+    .build()
+    .expect("the pet-web application is valid")
+}

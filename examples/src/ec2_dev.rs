@@ -1,0 +1,90 @@
+//! Seed `000` (`000_ea2963a737fac446.txt`): ECS on one small EC2 instance, for development.
+//!
+//! The console steps: an ECS-optimized Amazon Linux 2023 instance with the `ecsInstanceRole`
+//! instance profile, and user data that writes `ECS_CLUSTER` so the agent joins this cluster
+//! rather than `default`. Seed `004` adds the two classic failures this model catches: an
+//! instance role without `AmazonEC2ContainerServiceforEC2Role` (the agent's
+//! `ecs:RegisterContainerInstance` is denied), and a security group that does not open the
+//! dynamic host ports of `bridge` tasks.
+
+use ecs_model::cluster::{AgentConfig, Cluster, ContainerInstance, EcsOptimizedAmi};
+use ecs_model::iam::{InstanceProfile, Role};
+use ecs_model::network::{IngressRule, SecurityGroup, Source};
+use ecs_model::service::Service;
+use ecs_model::{Account, Application, ContainerDefinition, LogConfiguration, TaskDefinition};
+
+/// The development cluster.
+pub const CLUSTER: &str = "dev-cluster";
+/// The account the seed's placeholders stand for.
+pub const ACCOUNT: &str = "123456789012";
+/// The region.
+pub const REGION: &str = "ap-northeast-2";
+/// The VPC (placeholder id).
+pub const VPC: &str = "vpc-0a1b2c3d4e5f60000";
+/// The subnet the instance starts in (placeholder id).
+pub const SUBNET: &str = "subnet-0a1b2c3d4e5f60001";
+/// Who may SSH in to read `docker logs ecs-agent` (seed `001`'s advice).
+pub const ADMIN_CIDR: &str = "203.0.113.0/24";
+
+/// The agent configuration: join `dev-cluster`.
+#[must_use]
+pub fn agent() -> AgentConfig {
+    AgentConfig::new(CLUSTER)
+}
+
+/// The application: the cluster, `ecsInstanceRole` and its instance profile, one `t3.small`
+/// instance that joins the cluster, and one `bridge`-mode task of nginx on a dynamic host port,
+/// run by an EC2 service.
+///
+/// # Panics
+/// Never: the application is valid, which its tests check.
+#[must_use]
+pub fn application() -> Application {
+    let account = Account::new(ACCOUNT, REGION);
+    let role = Role::ecs_instance();
+    let profile = InstanceProfile::for_role(&role);
+    let instance_sg = SecurityGroup::new(
+        "dev-instance-sg",
+        "SSH from the office, HTTP to the dev task",
+        VPC,
+    )
+    .allow(
+        IngressRule::tcp(22, Source::Cidr(ADMIN_CIDR.to_owned()))
+            .described("SSH for debugging the agent"),
+    )
+    .allow(
+        IngressRule::tcp_range(32768, 65535, Source::Cidr(ADMIN_CIDR.to_owned()))
+            .described("dynamic host ports"),
+    );
+    let mut instance = ContainerInstance::new(
+        "dev-ecs-instance",
+        "t3.small",
+        EcsOptimizedAmi::AmazonLinux2023,
+        &profile.name,
+        agent(),
+    );
+    instance.subnet_id = Some(SUBNET.to_owned());
+    instance.security_groups = vec![instance_sg.reference().to_string()];
+    instance.key_name = Some("dev-key".to_owned());
+    let task_definition = TaskDefinition::ec2_bridge("dev-web")
+        .container(
+            ContainerDefinition::builder("web", "public.ecr.aws/nginx/nginx:1.27")
+                .memory_reservation(128)
+                .port(80)
+                .log_configuration(LogConfiguration::awslogs("/ecs/dev-web", REGION, "ecs")),
+        )
+        .build()
+        .expect("the dev task definition is valid");
+    let service = Service::ec2("dev-web", CLUSTER, "dev-web")
+        .desired_count(1)
+        .build()
+        .expect("the dev service is valid");
+    Application::builder(account, Cluster::new(CLUSTER), task_definition)
+        .role(role)
+        .instance_profile(profile)
+        .security_group(instance_sg)
+        .instance(instance)
+        .service(service)
+        .build()
+        .expect("the dev application is valid")
+}
