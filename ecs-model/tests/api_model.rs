@@ -365,6 +365,9 @@ mod schema {
     ) {
         let schema = resolve(schema, root);
         let shape = model.shape(shape_name);
+        if shape["document"] == Value::Bool(true) {
+            return; // free-form JSON: any schema will do
+        }
         match shape["type"].as_str().unwrap() {
             "structure" => compare_structure(model, shape_name, schema, root, path, out, seen),
             "list" => {
@@ -397,6 +400,7 @@ mod schema {
                 let expected = match scalar {
                     "string" => "string",
                     "integer" | "long" => "integer",
+                    "double" | "float" => "number",
                     "boolean" => "boolean",
                     other => {
                         out.push(format!("{path}: unexpected shape type {other}"));
@@ -519,6 +523,52 @@ mod schema {
     }
 
     #[test]
+    fn the_other_schemas_are_their_requests_field_for_field() {
+        use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
+        use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
+        use ecs_model::schema::of;
+        use ecs_model::service::Service;
+
+        let Some(shared) = support::shared_or_skip("JSON Schemas vs the ECS and ELBv2 API models")
+        else {
+            return;
+        };
+        let ecs = ApiModel::load(&shared, "ecs-service-2.json");
+        let elbv2 = ApiModel::load(&shared, "elbv2-service-2.json");
+        let cases = [
+            (&ecs, "CreateServiceRequest", of::<Service>()),
+            (&ecs, "CreateClusterRequest", of::<Cluster>()),
+            (
+                &ecs,
+                "CreateCapacityProviderRequest",
+                of::<CapacityProvider>(),
+            ),
+            (
+                &ecs,
+                "PutClusterCapacityProvidersRequest",
+                of::<ClusterCapacityProviders>(),
+            ),
+            (&elbv2, "CreateLoadBalancerInput", of::<LoadBalancer>()),
+            (&elbv2, "CreateTargetGroupInput", of::<TargetGroup>()),
+            (&elbv2, "CreateListenerInput", of::<Listener>()),
+            (&elbv2, "CreateRuleInput", of::<ListenerRule>()),
+        ];
+        for (model, shape, schema) in cases {
+            let mut problems = Vec::new();
+            compare(
+                model,
+                shape,
+                &schema,
+                &schema,
+                "$",
+                &mut problems,
+                &mut BTreeSet::new(),
+            );
+            assert!(problems.is_empty(), "{shape}: {problems:#?}");
+        }
+    }
+
+    #[test]
     fn the_schema_requires_what_ecs_requires() {
         let schema = ecs_model::schema::task_definition();
         let required: Vec<&str> = schema["required"]
@@ -547,4 +597,36 @@ mod schema {
                 .contains("255")
         );
     }
+}
+
+#[test]
+fn create_only_service_fields_are_the_ones_update_service_lacks() {
+    let Some(shared) = support::shared_or_skip("Service::CREATE_ONLY vs the ECS API model") else {
+        return;
+    };
+    let model = ApiModel::load(&shared, "ecs-service-2.json");
+    let members = |shape: &str| -> BTreeSet<String> {
+        model.shape(shape)["members"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let (create, update) = (
+        members("CreateServiceRequest"),
+        members("UpdateServiceRequest"),
+    );
+    // Tags change through TagResource, not by recreating the service.
+    let lacking: BTreeSet<&str> = create
+        .difference(&update)
+        .map(String::as_str)
+        .filter(|m| *m != "tags")
+        .collect();
+    let ours: BTreeSet<&str> = Service::CREATE_ONLY.iter().copied().collect();
+    assert!(lacking.is_subset(&ours), "{lacking:?} ⊄ {ours:?}");
+    // The rest identify the service (`cluster`) or cannot change in practice (ECS-J16:
+    // `deploymentController`), though UpdateService takes them.
+    let extra: Vec<&str> = ours.difference(&lacking).copied().collect();
+    assert_eq!(extra, ["cluster", "deploymentController"]);
 }

@@ -56,6 +56,9 @@ impl ApiModel {
 
     fn walk(&self, shape_name: &str, value: &Value, path: &str, out: &mut Vec<String>) {
         let shape = self.shape(shape_name);
+        if shape["document"] == Value::Bool(true) {
+            return; // a free-form JSON document
+        }
         let kind = shape["type"].as_str().unwrap();
         match (kind, value) {
             ("structure", Value::Object(map)) => {
