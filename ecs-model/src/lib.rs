@@ -1,4 +1,6 @@
-#![doc = include_str!("../README.md")]
+// The README's examples use the whole model; without the `application` feature the crate docs
+// start at the layout below.
+#![cfg_attr(feature = "application", doc = include_str!("../README.md"))]
 //!
 //! # Layout
 //!
@@ -14,25 +16,33 @@
 //! - With the `derive` feature, `#[derive(Container)]` and `#[derive(TaskDefinition)]`: a
 //!   service's config struct as its container definition ([`config`]).
 
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "application"))]
 #[doc = include_str!("../../README.md")]
 struct WorkspaceReadme;
 
+#[cfg(feature = "application")]
 pub mod alb;
+#[cfg(feature = "application")]
 pub mod application;
+#[cfg(feature = "application")]
 mod arn;
+#[cfg(feature = "application")]
 pub mod cluster;
 pub mod config;
 pub mod container;
 mod diagnostic;
 mod error;
+#[cfg(feature = "application")]
 pub mod iam;
 mod json;
+#[cfg(feature = "application")]
 pub mod network;
 mod path;
+#[cfg(feature = "application")]
 mod reference;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "application")]
 pub mod service;
 pub mod task_definition;
 pub mod testing;
@@ -41,7 +51,9 @@ pub mod units;
 pub mod validate;
 pub mod volume;
 
+#[cfg(feature = "application")]
 pub use application::Application;
+#[cfg(feature = "application")]
 pub use arn::{Account, Arn, partition_of};
 #[doc(hidden)]
 pub use config::__private;
@@ -54,6 +66,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
 pub use json::{Extra, Lenient, Mode};
 pub use path::{JsonPath, Segment};
+#[cfg(feature = "application")]
 pub use reference::{Reference, resolve_tokens};
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};

@@ -21,7 +21,8 @@ pub trait Validate {
 }
 
 macro_rules! validate {
-    ($($ty:ty => |$it:ident| $describe:expr;)*) => {$(
+    ($($(#[$meta:meta])* $ty:ty => |$it:ident| $describe:expr;)*) => {$(
+        $(#[$meta])*
         impl Validate for $ty {
             fn diagnostics(&self) -> Vec<Diagnostic> {
                 self.validate()
@@ -36,19 +37,33 @@ macro_rules! validate {
 
 validate! {
     crate::TaskDefinition => |td| format!("task definition `{}`", td.family);
+    #[cfg(feature = "application")]
     crate::Application => |app| format!("application of cluster `{}`", app.cluster.name());
+    #[cfg(feature = "application")]
     crate::service::Service => |s| format!("service `{}`", s.service_name);
+    #[cfg(feature = "application")]
     crate::cluster::Cluster => |c| format!("cluster `{}`", c.name());
+    #[cfg(feature = "application")]
     crate::cluster::CapacityProvider => |p| format!("capacity provider `{}`", p.name);
+    #[cfg(feature = "application")]
     crate::cluster::AutoScalingGroup => |g| format!("Auto Scaling group `{}`", g.name);
+    #[cfg(feature = "application")]
     crate::cluster::AgentConfig => |a| format!("agent configuration of `{}`", a.cluster());
+    #[cfg(feature = "application")]
     crate::iam::Role => |r| format!("role `{}`", r.name);
+    #[cfg(feature = "application")]
     crate::iam::InstanceProfile => |p| format!("instance profile `{}`", p.name);
+    #[cfg(feature = "application")]
     crate::iam::PolicyDocument => |_p| "policy document".to_owned();
+    #[cfg(feature = "application")]
     crate::alb::LoadBalancer => |lb| format!("load balancer `{}`", lb.name);
+    #[cfg(feature = "application")]
     crate::alb::TargetGroup => |tg| format!("target group `{}`", tg.name);
+    #[cfg(feature = "application")]
     crate::alb::Listener => |l| format!("listener on {} port {}", l.load_balancer_arn, l.port.unwrap_or_default());
+    #[cfg(feature = "application")]
     crate::alb::ListenerRule => |r| format!("rule {} of {}", r.priority, r.listener_arn);
+    #[cfg(feature = "application")]
     crate::network::SecurityGroup => |g| format!("security group `{}`", g.name);
 }
 

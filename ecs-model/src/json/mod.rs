@@ -34,6 +34,7 @@ pub struct Lenient<T> {
     pub warnings: Vec<Diagnostic>,
 }
 
+#[cfg(feature = "application")]
 /// Decodes a whole document into `T`, then applies `mode` to the unknown keys found in it.
 pub(crate) fn parse<T: Decode + Walk>(
     json: &[u8],
@@ -53,6 +54,7 @@ pub(crate) fn parse<T: Decode + Walk>(
     }
 }
 
+#[cfg(feature = "application")]
 /// JSON in and out for an API request type: strict and lenient parsing, compact and pretty
 /// rendering.
 macro_rules! json_document {
@@ -89,6 +91,7 @@ macro_rules! json_document {
         }
     )*};
 }
+#[cfg(feature = "application")]
 pub(crate) use json_document;
 
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.

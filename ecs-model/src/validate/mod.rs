@@ -6,29 +6,41 @@
 //! apply whenever `FARGATE` is among `requiresCompatibilities`, even next to `EC2`; EC2 rules
 //! apply when `EC2` is listed or nothing is.
 
+#[cfg(feature = "application")]
 mod alb;
+#[cfg(feature = "application")]
 mod application;
+#[cfg(feature = "application")]
 mod cluster;
 mod container;
 mod dependencies;
 mod environment;
 mod fargate;
 mod health;
+#[cfg(feature = "application")]
 mod iam;
 mod linux;
 mod logging;
 mod network;
 pub mod rules;
+#[cfg(feature = "application")]
 mod security_group;
+#[cfg(feature = "application")]
 mod service;
 mod task;
 mod volumes;
 
+#[cfg(feature = "application")]
 pub(crate) use alb::{listener, listener_rule, load_balancer, target_group};
+#[cfg(feature = "application")]
 pub(crate) use application::application;
+#[cfg(feature = "application")]
 pub(crate) use cluster::{agent_config, auto_scaling_group, capacity_provider, cluster};
+#[cfg(feature = "application")]
 pub(crate) use iam::{PolicyKind, instance_profile, policy, role};
+#[cfg(feature = "application")]
 pub(crate) use security_group::security_group;
+#[cfg(feature = "application")]
 pub(crate) use service::service;
 
 use std::fmt;
@@ -174,6 +186,7 @@ impl Checker<'_> {
     }
 }
 
+#[cfg(feature = "application")]
 /// Collects diagnostics of a resource other than a task definition: its rules apply wherever it
 /// runs, and paths may start with a prefix (the resource's place in an application).
 #[derive(Default)]
@@ -182,6 +195,7 @@ pub(crate) struct Findings {
     out: Vec<Diagnostic>,
 }
 
+#[cfg(feature = "application")]
 impl Findings {
     /// Findings whose paths start with `prefix`.
     pub(crate) fn under(prefix: JsonPath) -> Self {
