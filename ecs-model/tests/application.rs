@@ -2,6 +2,8 @@
 //! keeps the rule, and the same application with one thing changed that breaks it, reported at
 //! the path of what to fix.
 
+mod support;
+
 use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup, TargetType};
 use ecs_model::cluster::{
     AgentConfig, CapacityProvider, Cluster, ContainerInstance, EcsOptimizedAmi,
@@ -22,37 +24,13 @@ fn account() -> Account {
 }
 
 #[track_caller]
-fn breaks(app: &Application, rule: &str, path: &str) -> Diagnostic {
-    let diagnostics = app.validate();
-    diagnostics
-        .iter()
-        .find(|d| d.rule_id() == Some(rule) && d.path.to_string() == path)
-        .cloned()
-        .unwrap_or_else(|| {
-            panic!(
-                "expected {rule} at {path}, got:\n{}",
-                diagnostics
-                    .iter()
-                    .map(|d| format!("  {d}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })
+fn breaks(subject: &Application, rule: &str, path: &str) -> Diagnostic {
+    support::expect_rule(&subject.validate(), rule, path)
 }
 
 #[track_caller]
-fn keeps(app: &Application, rule: &str) {
-    let hits: Vec<String> = app
-        .validate()
-        .iter()
-        .filter(|d| d.rule_id() == Some(rule))
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        hits.is_empty(),
-        "expected no {rule}, got:\n{}",
-        hits.join("\n")
-    );
+fn keeps(subject: &Application, rule: &str) {
+    support::expect_no_rule(&subject.validate(), rule);
 }
 
 fn changed(app: &Application, f: impl FnOnce(&mut Application)) -> Application {

@@ -1,6 +1,8 @@
 //! One test per rule of sections J to M (services, clusters, IAM, load balancing): a change to a
 //! valid resource breaks the rule at the expected path, and the valid resource does not.
 
+mod support;
+
 use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::cluster::{
     AgentConfig, AutoScalingGroup, CapacityProvider, Cluster, ContainerInsights,
@@ -15,35 +17,13 @@ use ecs_model::service::{
 use ecs_model::{Account, Diagnostic, Severity};
 
 #[track_caller]
-fn breaks(diagnostics: &[Diagnostic], rule: &str, path: &str) -> Diagnostic {
-    diagnostics
-        .iter()
-        .find(|d| d.rule_id() == Some(rule) && d.path.to_string() == path)
-        .cloned()
-        .unwrap_or_else(|| {
-            panic!(
-                "expected {rule} at {path}, got:\n{}",
-                diagnostics
-                    .iter()
-                    .map(|d| format!("  {d}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })
+fn breaks(subject: &[Diagnostic], rule: &str, path: &str) -> Diagnostic {
+    support::expect_rule(subject, rule, path)
 }
 
 #[track_caller]
-fn keeps(diagnostics: &[Diagnostic], rule: &str) {
-    let hits: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.rule_id() == Some(rule))
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        hits.is_empty(),
-        "expected no {rule}, got:\n{}",
-        hits.join("\n")
-    );
+fn keeps(subject: &[Diagnostic], rule: &str) {
+    support::expect_no_rule(subject, rule);
 }
 
 fn account() -> Account {

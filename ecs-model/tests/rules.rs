@@ -3,6 +3,8 @@
 
 #![allow(clippy::needless_pass_by_value)] // the helpers take `json!` literals by value, for readability
 
+mod support;
+
 use ecs_model::{Diagnostic, Severity, TaskDefinition};
 use serde_json::{Value, json};
 
@@ -86,37 +88,13 @@ fn windows_ec2(patch: Value) -> TaskDefinition {
 }
 
 #[track_caller]
-fn breaks(td: &TaskDefinition, rule: &str, path: &str) -> Diagnostic {
-    let diagnostics = td.validate();
-    diagnostics
-        .iter()
-        .find(|d| d.rule_id() == Some(rule) && d.path.to_string() == path)
-        .cloned()
-        .unwrap_or_else(|| {
-            panic!(
-                "expected {rule} at {path}, got:\n{}",
-                diagnostics
-                    .iter()
-                    .map(|d| format!("  {d}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })
+fn breaks(subject: &TaskDefinition, rule: &str, path: &str) -> Diagnostic {
+    support::expect_rule(&subject.validate(), rule, path)
 }
 
 #[track_caller]
-fn keeps(td: &TaskDefinition, rule: &str) {
-    let hits: Vec<String> = td
-        .validate()
-        .iter()
-        .filter(|d| d.rule_id() == Some(rule))
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        hits.is_empty(),
-        "expected no {rule}, got:\n{}",
-        hits.join("\n")
-    );
+fn keeps(subject: &TaskDefinition, rule: &str) {
+    support::expect_no_rule(&subject.validate(), rule);
 }
 
 #[test]

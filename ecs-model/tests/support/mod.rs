@@ -50,3 +50,35 @@ pub fn botocore_models_or_skip(what: &str) -> Option<PathBuf> {
         }
     }
 }
+
+/// The diagnostic of `rule` at `path`, or a panic listing what was found instead.
+#[track_caller]
+pub fn expect_rule(
+    diagnostics: &[ecs_model::Diagnostic],
+    rule: &str,
+    path: &str,
+) -> ecs_model::Diagnostic {
+    diagnostics
+        .iter()
+        .find(|d| d.rule_id() == Some(rule) && d.path.to_string() == path)
+        .cloned()
+        .unwrap_or_else(|| {
+            let found: Vec<String> = diagnostics.iter().map(|d| format!("  {d}")).collect();
+            panic!("expected {rule} at {path}, got:\n{}", found.join("\n"))
+        })
+}
+
+/// Panics when any diagnostic is of `rule`.
+#[track_caller]
+pub fn expect_no_rule(diagnostics: &[ecs_model::Diagnostic], rule: &str) {
+    let hits: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.rule_id() == Some(rule))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "expected no {rule}, got:\n{}",
+        hits.join("\n")
+    );
+}
