@@ -96,10 +96,11 @@ impl ApiModel {
                 }
             }
             ("string", Value::String(s)) => {
-                if let Some(values) = shape["enum"].as_array() {
-                    if !values.iter().any(|e| e == s) {
-                        out.push(format!("{path}: {s:?} not in enum {shape_name}"));
-                    }
+                if shape["enum"]
+                    .as_array()
+                    .is_some_and(|values| !values.iter().any(|e| e == s))
+                {
+                    out.push(format!("{path}: {s:?} not in enum {shape_name}"));
                 }
             }
             ("integer" | "long", Value::Number(n)) if n.is_i64() || n.is_u64() => {}

@@ -1,0 +1,3 @@
+//! The `ecs-deploy` command line.
+
+fn main() {}

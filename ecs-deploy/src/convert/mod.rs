@@ -1,0 +1,401 @@
+//! Conversions between the model and the AWS SDK's types, field for field, both ways: no IO.
+//!
+//! Each nested API shape converts with `ToSdk` and `FromSdk`, from field lists written with the
+//! `convert!` macro; the shapes whose SDK and model forms differ (operation inputs, describe
+//! outputs) are converted by hand next to them.
+//! Failures name the JSON path of the value (`containerDefinitions[0].logConfiguration`).
+
+mod cluster;
+mod elbv2;
+mod service;
+mod task_definition;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use aws_smithy_types::error::operation::BuildError;
+use aws_smithy_types::{Document, Number};
+use ecs_model::{Extra, JsonPath};
+
+pub use cluster::{
+    capacity_provider_from_sdk, cluster_from_sdk, create_capacity_provider, create_cluster,
+    put_cluster_capacity_providers,
+};
+pub use elbv2::{
+    create_listener, create_load_balancer, create_rule, create_target_group, listener_from_sdk,
+    load_balancer_from_sdk, rule_from_sdk, target_group_from_sdk,
+};
+pub use service::{create_service, service_from_input, service_from_sdk, update_service};
+pub use task_definition::{
+    register_task_definition, task_definition_from_input, task_definition_from_sdk,
+};
+
+/// A value the SDK cannot carry, or an SDK value the model does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+#[non_exhaustive]
+pub struct ConvertError {
+    /// Where, in the API's JSON names.
+    pub path: JsonPath,
+    /// What is wrong.
+    pub problem: String,
+}
+
+/// Where a value sits, as a chain of borrowed segments: a path is only built when a conversion
+/// fails, so converting allocates nothing for it.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'static str),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    pub(crate) fn key(&'a self, key: &'static str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    pub(crate) fn path(&self) -> JsonPath {
+        match self {
+            At::Root => JsonPath::root(),
+            At::Key(parent, key) => parent.path().key(*key),
+            At::Index(parent, index) => parent.path().index(*index),
+        }
+    }
+
+    pub(crate) fn fail(&self, problem: impl fmt::Display) -> ConvertError {
+        ConvertError {
+            path: self.path(),
+            problem: problem.to_string(),
+        }
+    }
+}
+
+/// A model value as the SDK's.
+pub(crate) trait ToSdk<S> {
+    fn to_sdk(&self, at: At<'_>) -> Result<S, ConvertError>;
+}
+
+/// An SDK value as the model's.
+pub(crate) trait FromSdk<S>: Sized {
+    fn from_sdk(sdk: &S, at: At<'_>) -> Result<Self, ConvertError>;
+}
+
+/// A model field as the argument of the SDK builder's `set_…` (always an `Option`).
+pub(crate) trait ToField<F> {
+    fn to_field(&self, at: At<'_>) -> Result<F, ConvertError>;
+}
+
+/// A model field from the SDK struct's public field.
+pub(crate) trait FromField<F>: Sized {
+    fn from_field(sdk: &F, at: At<'_>) -> Result<Self, ConvertError>;
+}
+
+/// The result of an SDK builder's `build()`, which fails only for shapes with required members.
+pub(crate) trait Built<T> {
+    fn built(self, at: At<'_>) -> Result<T, ConvertError>;
+}
+
+impl<T> Built<T> for T {
+    fn built(self, _: At<'_>) -> Result<T, ConvertError> {
+        Ok(self)
+    }
+}
+
+impl<T> Built<T> for Result<T, BuildError> {
+    fn built(self, at: At<'_>) -> Result<T, ConvertError> {
+        self.map_err(|e| at.fail(format_args!("the SDK rejects it: {e}")))
+    }
+}
+
+/// Keys kept by a lenient parse have no SDK field to go to: sending without them would deploy
+/// something other than what the document says.
+pub(crate) fn no_extra(extra: &Extra, at: At<'_>) -> Result<(), ConvertError> {
+    match extra.keys().next() {
+        None => Ok(()),
+        Some(key) => Err(at.fail(format_args!(
+            "unknown key `{key}` (kept by a lenient parse) has no field in the AWS SDK; remove it or update ecs-deploy"
+        ))),
+    }
+}
+
+// ---- scalars ----------------------------------------------------------------------------------
+
+macro_rules! same {
+    ($($ty:ty),*) => {$(
+        impl ToSdk<$ty> for $ty {
+            fn to_sdk(&self, _: At<'_>) -> Result<$ty, ConvertError> {
+                Ok(self.clone())
+            }
+        }
+        impl FromSdk<$ty> for $ty {
+            fn from_sdk(sdk: &$ty, _: At<'_>) -> Result<Self, ConvertError> {
+                Ok(sdk.clone())
+            }
+        }
+        required!($ty => $ty);
+    )*};
+}
+
+/// A model type used as a required field: the SDK still takes an `Option` and may hold one.
+macro_rules! required {
+    ($model:ty => $sdk:ty) => {
+        impl $crate::convert::ToField<Option<$sdk>> for $model {
+            fn to_field(
+                &self,
+                at: $crate::convert::At<'_>,
+            ) -> Result<Option<$sdk>, $crate::convert::ConvertError> {
+                $crate::convert::ToSdk::to_sdk(self, at).map(Some)
+            }
+        }
+        impl $crate::convert::FromField<Option<$sdk>> for $model {
+            fn from_field(
+                sdk: &Option<$sdk>,
+                at: $crate::convert::At<'_>,
+            ) -> Result<Self, $crate::convert::ConvertError> {
+                match sdk {
+                    Some(value) => $crate::convert::FromSdk::from_sdk(value, at),
+                    None => Err(at.fail("missing in the AWS response")),
+                }
+            }
+        }
+        impl $crate::convert::FromField<$sdk> for $model {
+            fn from_field(
+                sdk: &$sdk,
+                at: $crate::convert::At<'_>,
+            ) -> Result<Self, $crate::convert::ConvertError> {
+                $crate::convert::FromSdk::from_sdk(sdk, at)
+            }
+        }
+    };
+}
+pub(crate) use required;
+
+same!(String, i32, i64, f64, bool);
+
+/// Numbers and flags the SDK holds without an `Option` (container `cpu`, `enableECSManagedTags`):
+/// their default means "not given", which is how the model keeps it.
+macro_rules! defaulted {
+    ($($ty:ty),*) => {$(
+        impl FromField<$ty> for Option<$ty> {
+            fn from_field(sdk: &$ty, _: At<'_>) -> Result<Self, ConvertError> {
+                Ok((*sdk != <$ty>::default()).then_some(*sdk))
+            }
+        }
+    )*};
+}
+defaulted!(i32, bool);
+
+// ---- containers -------------------------------------------------------------------------------
+
+/// Lists that must be sent even when empty (`PutClusterCapacityProviders` clears with `[]`) are
+/// `Option<Vec<_>>` in the model.
+impl<S, T: ToSdk<S>> ToSdk<Vec<S>> for Vec<T> {
+    fn to_sdk(&self, at: At<'_>) -> Result<Vec<S>, ConvertError> {
+        self.iter()
+            .enumerate()
+            .map(|(i, v)| v.to_sdk(at.index(i)))
+            .collect()
+    }
+}
+
+impl<S, T: FromSdk<S>> FromSdk<Vec<S>> for Vec<T> {
+    fn from_sdk(sdk: &Vec<S>, at: At<'_>) -> Result<Self, ConvertError> {
+        sdk.iter()
+            .enumerate()
+            .map(|(i, v)| T::from_sdk(v, at.index(i)))
+            .collect()
+    }
+}
+
+impl<S, T: ToSdk<S>> ToField<Option<S>> for Option<T> {
+    fn to_field(&self, at: At<'_>) -> Result<Option<S>, ConvertError> {
+        self.as_ref().map(|v| v.to_sdk(at)).transpose()
+    }
+}
+
+impl<S, T: ToSdk<S>> ToField<Option<Vec<S>>> for Vec<T> {
+    fn to_field(&self, at: At<'_>) -> Result<Option<Vec<S>>, ConvertError> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let items = self.iter().enumerate().map(|(i, v)| v.to_sdk(at.index(i)));
+        items.collect::<Result<Vec<_>, _>>().map(Some)
+    }
+}
+
+impl ToField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
+    fn to_field(&self, _: At<'_>) -> Result<Option<HashMap<String, String>>, ConvertError> {
+        Ok((!self.is_empty()).then(|| self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()))
+    }
+}
+
+impl<S, T: FromSdk<S>> FromField<Option<S>> for Option<T> {
+    fn from_field(sdk: &Option<S>, at: At<'_>) -> Result<Self, ConvertError> {
+        sdk.as_ref().map(|v| T::from_sdk(v, at)).transpose()
+    }
+}
+
+impl<S, T: FromSdk<S>> FromField<Vec<S>> for Vec<T> {
+    fn from_field(sdk: &Vec<S>, at: At<'_>) -> Result<Self, ConvertError> {
+        sdk.iter()
+            .enumerate()
+            .map(|(i, v)| T::from_sdk(v, at.index(i)))
+            .collect()
+    }
+}
+
+impl<S, T: FromSdk<S>> FromField<Option<Vec<S>>> for Vec<T> {
+    fn from_field(sdk: &Option<Vec<S>>, at: At<'_>) -> Result<Self, ConvertError> {
+        sdk.as_ref()
+            .map_or_else(|| Ok(Vec::new()), |items| Self::from_field(items, at))
+    }
+}
+
+impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
+    fn from_field(sdk: &Option<HashMap<String, String>>, _: At<'_>) -> Result<Self, ConvertError> {
+        Ok(sdk
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+}
+
+// ---- enums ------------------------------------------------------------------------------------
+
+/// Model enums and SDK enums, by their API strings. An SDK value the model does not know (a
+/// newer API) is an error naming it, never a silent default.
+macro_rules! enums {
+    ($($model:ty => $sdk:ty),* $(,)?) => {$(
+        impl $crate::convert::ToSdk<$sdk> for $model {
+            fn to_sdk(&self, _: $crate::convert::At<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
+                Ok(<$sdk>::from(self.as_str()))
+            }
+        }
+        impl $crate::convert::FromSdk<$sdk> for $model {
+            fn from_sdk(sdk: &$sdk, at: $crate::convert::At<'_>) -> Result<Self, $crate::convert::ConvertError> {
+                sdk.as_str().parse().map_err(|e| at.fail(e))
+            }
+        }
+        $crate::convert::required!($model => $sdk);
+    )*};
+}
+pub(crate) use enums;
+
+// ---- structures -------------------------------------------------------------------------------
+
+/// Both directions for structures whose model and SDK forms have the same members: one
+/// bracket per member, `["jsonName" model_field set_sdk_field]`, with `=> sdk_field` after the
+/// model field where the SDK names it differently.
+macro_rules! convert {
+    ($(
+        $model:ty => $sdk:ty { $([$($member:tt)*]),* $(,)? }
+    )*) => {$(
+        impl $crate::convert::ToSdk<$sdk> for $model {
+            fn to_sdk(&self, at: $crate::convert::At<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
+                $crate::convert::no_extra(&self.extra, at)?;
+                let model = self;
+                let builder = <$sdk>::builder();
+                $(let builder = $crate::convert::set_member!(builder, model, at, $($member)*);)*
+                $crate::convert::Built::built(builder.build(), at)
+            }
+        }
+        impl $crate::convert::FromSdk<$sdk> for $model {
+            fn from_sdk(sdk: &$sdk, at: $crate::convert::At<'_>) -> Result<Self, $crate::convert::ConvertError> {
+                let mut model = Self::default();
+                $($crate::convert::get_member!(model, sdk, at, $($member)*);)*
+                Ok(model)
+            }
+        }
+        $crate::convert::required!($model => $sdk);
+    )*};
+}
+pub(crate) use convert;
+
+/// One member into an SDK builder.
+macro_rules! set_member {
+    ($builder:ident, $model:ident, $at:ident, $json:literal $field:ident $(=> $sfield:ident)? $setter:ident) => {
+        $builder.$setter($crate::convert::ToField::to_field(
+            &$model.$field,
+            $at.key($json),
+        )?)
+    };
+}
+pub(crate) use set_member;
+
+/// One member out of an SDK struct.
+macro_rules! get_member {
+    ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident $setter:ident) => {
+        $model.$field = $crate::convert::FromField::from_field(&$sdk.$field, $at.key($json))?
+    };
+    ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident => $sfield:ident $setter:ident) => {
+        $model.$field = $crate::convert::FromField::from_field(&$sdk.$sfield, $at.key($json))?
+    };
+}
+pub(crate) use get_member;
+
+// ---- documents --------------------------------------------------------------------------------
+
+/// Free-form JSON members (lifecycle hooks' `hookDetails`) as the SDK's `Document`.
+impl ToSdk<Document> for serde_json::Value {
+    fn to_sdk(&self, at: At<'_>) -> Result<Document, ConvertError> {
+        use serde_json::Value;
+        Ok(match self {
+            Value::Null => Document::Null,
+            Value::Bool(b) => Document::Bool(*b),
+            Value::Number(n) => Document::Number(if let Some(u) = n.as_u64() {
+                Number::PosInt(u)
+            } else if let Some(i) = n.as_i64() {
+                Number::NegInt(i)
+            } else {
+                Number::Float(n.as_f64().unwrap_or_default())
+            }),
+            Value::String(s) => Document::String(s.clone()),
+            Value::Array(items) => Document::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| v.to_sdk(at.index(i)))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Value::Object(map) => Document::Object(
+                map.iter()
+                    .map(|(k, v)| Ok((k.clone(), v.to_sdk(at)?)))
+                    .collect::<Result<_, ConvertError>>()?,
+            ),
+        })
+    }
+}
+
+impl FromSdk<Document> for serde_json::Value {
+    fn from_sdk(sdk: &Document, at: At<'_>) -> Result<Self, ConvertError> {
+        use serde_json::Value;
+        Ok(match sdk {
+            Document::Null => Value::Null,
+            Document::Bool(b) => Value::Bool(*b),
+            Document::Number(Number::PosInt(u)) => Value::from(*u),
+            Document::Number(Number::NegInt(i)) => Value::from(*i),
+            Document::Number(Number::Float(f)) => {
+                serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+            }
+            Document::String(s) => Value::String(s.clone()),
+            Document::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| Self::from_sdk(v, at.index(i)))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Document::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| Ok((k.clone(), Self::from_sdk(v, at)?)))
+                    .collect::<Result<_, ConvertError>>()?,
+            ),
+        })
+    }
+}

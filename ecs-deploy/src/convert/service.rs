@@ -1,0 +1,343 @@
+//! Services: `CreateService` and `UpdateService` from the model, and the model from a
+//! `DescribeServices` response.
+
+use aws_sdk_ecs::operation::create_service::CreateServiceInput;
+use aws_sdk_ecs::operation::create_service::builders::CreateServiceInputBuilder;
+use aws_sdk_ecs::operation::update_service::UpdateServiceInput;
+use aws_sdk_ecs::operation::update_service::builders::UpdateServiceInputBuilder;
+use aws_sdk_ecs::types as sdk;
+use ecs_model as model;
+use ecs_model::service::Service;
+
+use super::{At, ConvertError, FromField, convert, enums, get_member, no_extra, set_member};
+
+enums! {
+    model::Compatibility => sdk::LaunchType,
+    model::service::SchedulingStrategy => sdk::SchedulingStrategy,
+    model::service::PropagateTags => sdk::PropagateTags,
+    model::service::AvailabilityZoneRebalancing => sdk::AvailabilityZoneRebalancing,
+    model::service::DeploymentStrategy => sdk::DeploymentStrategy,
+    model::service::DeploymentControllerType => sdk::DeploymentControllerType,
+    model::service::DeploymentLifecycleHookAction => sdk::DeploymentLifecycleHookAction,
+    model::service::DeploymentLifecycleHookStage => sdk::DeploymentLifecycleHookStage,
+    model::service::DeploymentLifecycleHookTargetType => sdk::DeploymentLifecycleHookTargetType,
+    model::service::AssignPublicIp => sdk::AssignPublicIp,
+    model::service::EbsResourceType => sdk::EbsResourceType,
+    model::service::PlacementStrategyType => sdk::PlacementStrategyType,
+    model::service::PlacementConstraintType => sdk::PlacementConstraintType,
+    model::service::ServiceConnectAccessLoggingFormat => sdk::ServiceConnectAccessLoggingFormat,
+    model::service::ServiceConnectIncludeQueryParameters => sdk::ServiceConnectIncludeQueryParameters,
+    model::service::TaskFilesystemType => sdk::TaskFilesystemType,
+    model::service::ThresholdType => sdk::ThresholdType,
+}
+
+convert! {
+    model::service::ServiceLoadBalancer => sdk::LoadBalancer {
+        ["targetGroupArn" target_group_arn set_target_group_arn],
+        ["loadBalancerName" load_balancer_name set_load_balancer_name],
+        ["containerName" container_name set_container_name],
+        ["containerPort" container_port set_container_port],
+        ["advancedConfiguration" advanced_configuration set_advanced_configuration],
+    }
+    model::service::AdvancedConfiguration => sdk::AdvancedConfiguration {
+        ["alternateTargetGroupArn" alternate_target_group_arn set_alternate_target_group_arn],
+        ["productionListenerRule" production_listener_rule set_production_listener_rule],
+        ["testListenerRule" test_listener_rule set_test_listener_rule],
+        ["roleArn" role_arn set_role_arn],
+    }
+    model::service::ServiceRegistry => sdk::ServiceRegistry {
+        ["registryArn" registry_arn set_registry_arn],
+        ["port" port set_port],
+        ["containerName" container_name set_container_name],
+        ["containerPort" container_port set_container_port],
+    }
+    model::service::CapacityProviderStrategyItem => sdk::CapacityProviderStrategyItem {
+        ["capacityProvider" capacity_provider set_capacity_provider],
+        ["weight" weight set_weight],
+        ["base" base set_base],
+    }
+    model::service::DeploymentConfiguration => sdk::DeploymentConfiguration {
+        ["deploymentCircuitBreaker" deployment_circuit_breaker set_deployment_circuit_breaker],
+        ["maximumPercent" maximum_percent set_maximum_percent],
+        ["minimumHealthyPercent" minimum_healthy_percent set_minimum_healthy_percent],
+        ["alarms" alarms set_alarms],
+        ["strategy" strategy set_strategy],
+        ["bakeTimeInMinutes" bake_time_in_minutes set_bake_time_in_minutes],
+        ["lifecycleHooks" lifecycle_hooks set_lifecycle_hooks],
+        ["linearConfiguration" linear_configuration set_linear_configuration],
+        ["canaryConfiguration" canary_configuration set_canary_configuration],
+    }
+    model::service::DeploymentCircuitBreaker => sdk::DeploymentCircuitBreaker {
+        ["enable" enable set_enable],
+        ["rollback" rollback set_rollback],
+        ["resetOnHealthyTask" reset_on_healthy_task set_reset_on_healthy_task],
+        ["thresholdConfiguration" threshold_configuration set_threshold_configuration],
+    }
+    model::service::ThresholdConfiguration => sdk::ThresholdConfiguration {
+        ["type" r#type set_type],
+        ["value" value set_value],
+    }
+    model::service::DeploymentAlarms => sdk::DeploymentAlarms {
+        ["alarmNames" alarm_names set_alarm_names],
+        ["rollback" rollback set_rollback],
+        ["enable" enable set_enable],
+    }
+    model::service::DeploymentLifecycleHook => sdk::DeploymentLifecycleHook {
+        ["targetType" target_type set_target_type],
+        ["hookTargetArn" hook_target_arn set_hook_target_arn],
+        ["roleArn" role_arn set_role_arn],
+        ["lifecycleStages" lifecycle_stages set_lifecycle_stages],
+        ["hookDetails" hook_details set_hook_details],
+        ["timeoutConfiguration" timeout_configuration set_timeout_configuration],
+    }
+    model::service::DeploymentLifecycleHookTimeoutConfiguration => sdk::DeploymentLifecycleHookTimeoutConfiguration {
+        ["timeoutInMinutes" timeout_in_minutes set_timeout_in_minutes],
+        ["action" action set_action],
+    }
+    model::service::LinearConfiguration => sdk::LinearConfiguration {
+        ["stepPercent" step_percent set_step_percent],
+        ["stepBakeTimeInMinutes" step_bake_time_in_minutes set_step_bake_time_in_minutes],
+    }
+    model::service::CanaryConfiguration => sdk::CanaryConfiguration {
+        ["canaryPercent" canary_percent set_canary_percent],
+        ["canaryBakeTimeInMinutes" canary_bake_time_in_minutes set_canary_bake_time_in_minutes],
+    }
+    model::service::ServicePlacementConstraint => sdk::PlacementConstraint {
+        ["type" r#type set_type],
+        ["expression" expression set_expression],
+    }
+    model::service::PlacementStrategy => sdk::PlacementStrategy {
+        ["type" r#type set_type],
+        ["field" field set_field],
+    }
+    model::service::NetworkConfiguration => sdk::NetworkConfiguration {
+        ["awsvpcConfiguration" awsvpc_configuration set_awsvpc_configuration],
+    }
+    model::service::AwsVpcConfiguration => sdk::AwsVpcConfiguration {
+        ["subnets" subnets set_subnets],
+        ["securityGroups" security_groups set_security_groups],
+        ["assignPublicIp" assign_public_ip set_assign_public_ip],
+    }
+    model::service::DeploymentController => sdk::DeploymentController {
+        ["type" r#type set_type],
+    }
+    model::service::ServiceConnectConfiguration => sdk::ServiceConnectConfiguration {
+        ["enabled" enabled set_enabled],
+        ["namespace" namespace set_namespace],
+        ["services" services set_services],
+        ["logConfiguration" log_configuration set_log_configuration],
+        ["accessLogConfiguration" access_log_configuration set_access_log_configuration],
+    }
+    model::service::ServiceConnectService => sdk::ServiceConnectService {
+        ["portName" port_name set_port_name],
+        ["discoveryName" discovery_name set_discovery_name],
+        ["clientAliases" client_aliases set_client_aliases],
+        ["ingressPortOverride" ingress_port_override set_ingress_port_override],
+        ["timeout" timeout set_timeout],
+        ["tls" tls set_tls],
+    }
+    model::service::ServiceConnectClientAlias => sdk::ServiceConnectClientAlias {
+        ["port" port set_port],
+        ["dnsName" dns_name set_dns_name],
+        ["testTrafficRules" test_traffic_rules set_test_traffic_rules],
+    }
+    model::service::ServiceConnectTestTrafficRules => sdk::ServiceConnectTestTrafficRules {
+        ["header" header set_header],
+    }
+    model::service::ServiceConnectTestTrafficHeaderRules => sdk::ServiceConnectTestTrafficHeaderRules {
+        ["name" name set_name],
+        ["value" value set_value],
+    }
+    model::service::ServiceConnectTestTrafficHeaderMatchRules => sdk::ServiceConnectTestTrafficHeaderMatchRules {
+        ["exact" exact set_exact],
+    }
+    model::service::TimeoutConfiguration => sdk::TimeoutConfiguration {
+        ["idleTimeoutSeconds" idle_timeout_seconds set_idle_timeout_seconds],
+        ["perRequestTimeoutSeconds" per_request_timeout_seconds set_per_request_timeout_seconds],
+    }
+    model::service::ServiceConnectTlsConfiguration => sdk::ServiceConnectTlsConfiguration {
+        ["issuerCertificateAuthority" issuer_certificate_authority set_issuer_certificate_authority],
+        ["kmsKey" kms_key set_kms_key],
+        ["roleArn" role_arn set_role_arn],
+    }
+    model::service::ServiceConnectTlsCertificateAuthority => sdk::ServiceConnectTlsCertificateAuthority {
+        ["awsPcaAuthorityArn" aws_pca_authority_arn set_aws_pca_authority_arn],
+    }
+    model::service::ServiceConnectAccessLogConfiguration => sdk::ServiceConnectAccessLogConfiguration {
+        ["format" format set_format],
+        ["includeQueryParameters" include_query_parameters set_include_query_parameters],
+    }
+    model::service::ServiceVolumeConfiguration => sdk::ServiceVolumeConfiguration {
+        ["name" name set_name],
+        ["managedEBSVolume" managed_ebs_volume set_managed_ebs_volume],
+    }
+    model::service::ServiceManagedEbsVolumeConfiguration => sdk::ServiceManagedEbsVolumeConfiguration {
+        ["encrypted" encrypted set_encrypted],
+        ["kmsKeyId" kms_key_id set_kms_key_id],
+        ["volumeType" volume_type set_volume_type],
+        ["sizeInGiB" size_in_gi_b => size_in_gib set_size_in_gib],
+        ["snapshotId" snapshot_id set_snapshot_id],
+        ["volumeInitializationRate" volume_initialization_rate set_volume_initialization_rate],
+        ["iops" iops set_iops],
+        ["throughput" throughput set_throughput],
+        ["tagSpecifications" tag_specifications set_tag_specifications],
+        ["roleArn" role_arn set_role_arn],
+        ["filesystemType" filesystem_type set_filesystem_type],
+    }
+    model::service::EbsTagSpecification => sdk::EbsTagSpecification {
+        ["resourceType" resource_type set_resource_type],
+        ["tags" tags set_tags],
+        ["propagateTags" propagate_tags set_propagate_tags],
+    }
+    model::service::VpcLatticeConfiguration => sdk::VpcLatticeConfiguration {
+        ["roleArn" role_arn set_role_arn],
+        ["targetGroupArn" target_group_arn set_target_group_arn],
+        ["portName" port_name set_port_name],
+    }
+    model::service::Monitoring => sdk::MonitoringConfiguration {
+        ["metricConfigurations" metric_configurations set_metric_configurations],
+    }
+    model::service::MetricConfiguration => sdk::MetricConfiguration {
+        ["metricNames" metric_names set_metric_names],
+        ["resolutionSeconds" resolution_seconds set_resolution_seconds],
+    }
+
+}
+
+/// Applies `$apply!` to each member `UpdateService` takes (and `CreateService` too).
+macro_rules! updatable_members {
+    ($apply:ident, $($args:tt)*) => {
+        $apply!($($args)*, "cluster" cluster set_cluster);
+        $apply!($($args)*, "taskDefinition" task_definition set_task_definition);
+        $apply!($($args)*, "availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing);
+        $apply!($($args)*, "loadBalancers" load_balancers set_load_balancers);
+        $apply!($($args)*, "serviceRegistries" service_registries set_service_registries);
+        $apply!($($args)*, "desiredCount" desired_count set_desired_count);
+        $apply!($($args)*, "capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy);
+        $apply!($($args)*, "platformVersion" platform_version set_platform_version);
+        $apply!($($args)*, "deploymentConfiguration" deployment_configuration set_deployment_configuration);
+        $apply!($($args)*, "placementConstraints" placement_constraints set_placement_constraints);
+        $apply!($($args)*, "placementStrategy" placement_strategy set_placement_strategy);
+        $apply!($($args)*, "networkConfiguration" network_configuration set_network_configuration);
+        $apply!($($args)*, "healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds);
+        $apply!($($args)*, "deploymentController" deployment_controller set_deployment_controller);
+        $apply!($($args)*, "enableECSManagedTags" enable_ecs_managed_tags set_enable_ecs_managed_tags);
+        $apply!($($args)*, "propagateTags" propagate_tags set_propagate_tags);
+        $apply!($($args)*, "enableExecuteCommand" enable_execute_command set_enable_execute_command);
+        $apply!($($args)*, "serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration);
+        $apply!($($args)*, "volumeConfigurations" volume_configurations set_volume_configurations);
+        $apply!($($args)*, "vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations);
+        $apply!($($args)*, "monitoring" monitoring set_monitoring);
+    };
+}
+
+/// The members only `CreateService` takes: changing one means a new service (`ECS-J16`).
+macro_rules! create_only_members {
+    ($apply:ident, $($args:tt)*) => {
+        $apply!($($args)*, "serviceName" service_name set_service_name);
+        $apply!($($args)*, "clientToken" client_token set_client_token);
+        $apply!($($args)*, "launchType" launch_type set_launch_type);
+        $apply!($($args)*, "role" role set_role);
+        $apply!($($args)*, "schedulingStrategy" scheduling_strategy set_scheduling_strategy);
+        $apply!($($args)*, "tags" tags set_tags);
+    };
+}
+
+macro_rules! set_on {
+    ($builder:ident, $model:ident, $at:ident, $($member:tt)*) => {
+        let $builder = set_member!($builder, $model, $at, $($member)*);
+    };
+}
+
+macro_rules! get_from {
+    ($model:ident, $sdk:ident, $at:ident, $($member:tt)*) => {
+        get_member!($model, $sdk, $at, $($member)*);
+    };
+}
+
+/// The `CreateService` request for `service`.
+///
+/// # Errors
+/// When `service` holds keys kept by a lenient parse, which the SDK has no field for.
+pub fn create_service(service: &Service) -> Result<CreateServiceInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&service.extra, at)?;
+    let builder = CreateServiceInput::builder();
+    updatable_members!(set_on, builder, service, at);
+    create_only_members!(set_on, builder, service, at);
+    Ok(builder)
+}
+
+/// The model of a `CreateService` request.
+///
+/// # Errors
+/// When the request holds a value the model does not know.
+pub fn service_from_input(input: &CreateServiceInput) -> Result<Service, ConvertError> {
+    let at = At::Root;
+    let mut service = Service::default();
+    updatable_members!(get_from, service, input, at);
+    create_only_members!(get_from, service, input, at);
+    Ok(service)
+}
+
+/// The `UpdateService` request that makes the service what `service` says (every member
+/// `UpdateService` takes; the create-only ones cannot change), starting a new deployment when
+/// `force_new_deployment` (a capacity-provider strategy change needs one, `ECS-J5`).
+///
+/// # Errors
+/// As [`create_service`].
+pub fn update_service(
+    service: &Service,
+    force_new_deployment: bool,
+) -> Result<UpdateServiceInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&service.extra, at)?;
+    let builder = UpdateServiceInput::builder().service(&service.service_name);
+    updatable_members!(set_on, builder, service, at);
+    Ok(builder.set_force_new_deployment(force_new_deployment.then_some(true)))
+}
+
+/// The model of a described service (`DescribeServices`). ECS answers with ARNs where the
+/// request named things (`clusterArn`, `roleArn`, the task definition's ARN), and keeps Service
+/// Connect, volumes and VPC Lattice on the primary deployment: they are read from there.
+///
+/// # Errors
+/// When the response holds a value the model does not know.
+pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertError> {
+    let at = At::Root;
+    let mut service = Service::default();
+    service.service_name = FromField::from_field(&described.service_name, at.key("serviceName"))?;
+    service.cluster.clone_from(&described.cluster_arn);
+    service.role.clone_from(&described.role_arn);
+    service.desired_count = Some(described.desired_count);
+    service.enable_execute_command = Some(described.enable_execute_command);
+    service.enable_ecs_managed_tags = Some(described.enable_ecs_managed_tags);
+    get_member!(service, described, at, "taskDefinition" task_definition set_task_definition);
+    get_member!(service, described, at, "availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing);
+    get_member!(service, described, at, "loadBalancers" load_balancers set_load_balancers);
+    get_member!(service, described, at, "serviceRegistries" service_registries set_service_registries);
+    get_member!(service, described, at, "launchType" launch_type set_launch_type);
+    get_member!(service, described, at, "capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy);
+    get_member!(service, described, at, "platformVersion" platform_version set_platform_version);
+    get_member!(service, described, at, "deploymentConfiguration" deployment_configuration set_deployment_configuration);
+    get_member!(service, described, at, "placementConstraints" placement_constraints set_placement_constraints);
+    get_member!(service, described, at, "placementStrategy" placement_strategy set_placement_strategy);
+    get_member!(service, described, at, "networkConfiguration" network_configuration set_network_configuration);
+    get_member!(service, described, at, "healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds);
+    get_member!(service, described, at, "schedulingStrategy" scheduling_strategy set_scheduling_strategy);
+    get_member!(service, described, at, "deploymentController" deployment_controller set_deployment_controller);
+    get_member!(service, described, at, "tags" tags set_tags);
+    get_member!(service, described, at, "propagateTags" propagate_tags set_propagate_tags);
+    let primary = described
+        .deployments
+        .iter()
+        .flatten()
+        .find(|d| d.status.as_deref() == Some("PRIMARY"));
+    if let Some(primary) = primary {
+        let at = at.key("deployments");
+        get_member!(service, primary, at, "serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration);
+        get_member!(service, primary, at, "volumeConfigurations" volume_configurations set_volume_configurations);
+        get_member!(service, primary, at, "vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations);
+    }
+    Ok(service)
+}

@@ -1,0 +1,3 @@
+//! Deploy ecs-model applications to Amazon ECS.
+
+pub mod convert;
