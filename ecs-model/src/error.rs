@@ -100,6 +100,25 @@ fn without_position(error: &serde_json::Error) -> String {
 pub struct ValidationErrors(pub(crate) Vec<Diagnostic>);
 
 impl ValidationErrors {
+    /// The errors among `diagnostics`, or `Ok` when there are none (warnings pass).
+    ///
+    /// ```
+    /// use ecs_model::{ContainerDefinition, TaskDefinition, ValidationErrors};
+    /// let empty = TaskDefinition::builder("web").build_unchecked();
+    /// assert!(ValidationErrors::check(empty.validate()).is_err());
+    /// let web = TaskDefinition::builder("web")
+    ///     .container(ContainerDefinition::builder("web", "nginx:1.27").memory(128))
+    ///     .build_unchecked();
+    /// assert!(ValidationErrors::check(web.validate()).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    /// When a diagnostic is an error.
+    pub fn check(diagnostics: impl IntoIterator<Item = Diagnostic>) -> Result<(), Self> {
+        let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
+        if errors.is_empty() { Ok(()) } else { Err(Self(errors)) }
+    }
+
     /// The errors, in document order.
     #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {

@@ -7,6 +7,10 @@ use aws_sdk_ecs::operation::create_cluster::CreateClusterInput;
 use aws_sdk_ecs::operation::create_cluster::builders::CreateClusterInputBuilder;
 use aws_sdk_ecs::operation::put_cluster_capacity_providers::PutClusterCapacityProvidersInput;
 use aws_sdk_ecs::operation::put_cluster_capacity_providers::builders::PutClusterCapacityProvidersInputBuilder;
+use aws_sdk_ecs::operation::update_capacity_provider::UpdateCapacityProviderInput;
+use aws_sdk_ecs::operation::update_capacity_provider::builders::UpdateCapacityProviderInputBuilder;
+use aws_sdk_ecs::operation::update_cluster::UpdateClusterInput;
+use aws_sdk_ecs::operation::update_cluster::builders::UpdateClusterInputBuilder;
 use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
@@ -278,4 +282,36 @@ pub fn put_cluster_capacity_providers(
     Ok(
         set_member!(builder, providers, at, "defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy),
     )
+}
+
+/// The `UpdateCluster` request for the settings, configuration and Service Connect defaults of
+/// `cluster` (providers go by `PutClusterCapacityProviders`).
+///
+/// # Errors
+/// When `cluster` holds keys kept by a lenient parse.
+pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&cluster.extra, at)?;
+    let builder = UpdateClusterInput::builder().cluster(cluster.name());
+    let builder = set_member!(builder, cluster, at, "settings" settings set_settings);
+    let builder = set_member!(builder, cluster, at, "configuration" configuration set_configuration);
+    Ok(set_member!(builder, cluster, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults))
+}
+
+/// The `UpdateCapacityProvider` request for the managed scaling, termination protection and
+/// draining of an Auto Scaling group provider (what can change after creation).
+///
+/// # Errors
+/// When `provider` holds keys kept by a lenient parse.
+pub fn update_capacity_provider(provider: &CapacityProvider) -> Result<UpdateCapacityProviderInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&provider.extra, at)?;
+    let builder = UpdateCapacityProviderInput::builder().name(&provider.name).set_cluster(provider.cluster.clone());
+    let Some(asg) = &provider.auto_scaling_group_provider else { return Ok(builder) };
+    let at = at.key("autoScalingGroupProvider");
+    let update = sdk::AutoScalingGroupProviderUpdate::builder();
+    let update = set_member!(update, asg, at, "managedScaling" managed_scaling set_managed_scaling);
+    let update = set_member!(update, asg, at, "managedTerminationProtection" managed_termination_protection set_managed_termination_protection);
+    let update = set_member!(update, asg, at, "managedDraining" managed_draining set_managed_draining);
+    Ok(builder.auto_scaling_group_provider(update.build()))
 }

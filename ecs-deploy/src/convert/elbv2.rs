@@ -9,6 +9,14 @@ use aws_sdk_elasticloadbalancingv2::operation::create_rule::CreateRuleInput;
 use aws_sdk_elasticloadbalancingv2::operation::create_rule::builders::CreateRuleInputBuilder;
 use aws_sdk_elasticloadbalancingv2::operation::create_target_group::CreateTargetGroupInput;
 use aws_sdk_elasticloadbalancingv2::operation::create_target_group::builders::CreateTargetGroupInputBuilder;
+use aws_sdk_elasticloadbalancingv2::operation::modify_listener::ModifyListenerInput;
+use aws_sdk_elasticloadbalancingv2::operation::modify_listener::builders::ModifyListenerInputBuilder;
+use aws_sdk_elasticloadbalancingv2::operation::modify_rule::ModifyRuleInput;
+use aws_sdk_elasticloadbalancingv2::operation::modify_rule::builders::ModifyRuleInputBuilder;
+use aws_sdk_elasticloadbalancingv2::operation::modify_target_group::ModifyTargetGroupInput;
+use aws_sdk_elasticloadbalancingv2::operation::modify_target_group::builders::ModifyTargetGroupInputBuilder;
+use aws_sdk_elasticloadbalancingv2::operation::modify_target_group_attributes::ModifyTargetGroupAttributesInput;
+use aws_sdk_elasticloadbalancingv2::operation::modify_target_group_attributes::builders::ModifyTargetGroupAttributesInputBuilder;
 use aws_sdk_elasticloadbalancingv2::types as sdk;
 use ecs_model as model;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
@@ -403,4 +411,72 @@ pub fn rule_from_sdk(
         ["Transforms" transforms set_transforms]
     );
     Ok(Some(rule))
+}
+
+/// The `ModifyListener` request that makes the listener `arn` what `listener` says.
+///
+/// # Errors
+/// When `listener` holds keys kept by a lenient parse.
+pub fn modify_listener(arn: &str, listener: &Listener) -> Result<ModifyListenerInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&listener.extra, at)?;
+    let builder = ModifyListenerInput::builder().listener_arn(arn);
+    set_all!(builder, listener, at,
+        ["Protocol" protocol set_protocol]
+        ["Port" port set_port]
+        ["SslPolicy" ssl_policy set_ssl_policy]
+        ["Certificates" certificates set_certificates]
+        ["DefaultActions" default_actions set_default_actions]
+        ["AlpnPolicy" alpn_policy set_alpn_policy]
+        ["MutualAuthentication" mutual_authentication set_mutual_authentication]
+    );
+    Ok(builder)
+}
+
+/// The `ModifyRule` request that makes the rule `arn` what `rule` says.
+///
+/// # Errors
+/// When `rule` holds keys kept by a lenient parse.
+pub fn modify_rule(arn: &str, rule: &ListenerRule) -> Result<ModifyRuleInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&rule.extra, at)?;
+    let builder = ModifyRuleInput::builder().rule_arn(arn);
+    set_all!(builder, rule, at,
+        ["Conditions" conditions set_conditions]
+        ["Actions" actions set_actions]
+        ["Transforms" transforms set_transforms]
+    );
+    Ok(builder)
+}
+
+/// The `ModifyTargetGroup` request for the health check of `tg` (the rest is fixed at creation).
+///
+/// # Errors
+/// When `tg` holds keys kept by a lenient parse.
+pub fn modify_target_group(arn: &str, tg: &TargetGroup) -> Result<ModifyTargetGroupInputBuilder, ConvertError> {
+    let at = At::Root;
+    no_extra(&tg.extra, at)?;
+    let builder = ModifyTargetGroupInput::builder().target_group_arn(arn);
+    set_all!(builder, tg, at,
+        ["HealthCheckProtocol" health_check_protocol set_health_check_protocol]
+        ["HealthCheckPort" health_check_port set_health_check_port]
+        ["HealthCheckEnabled" health_check_enabled set_health_check_enabled]
+        ["HealthCheckPath" health_check_path set_health_check_path]
+        ["HealthCheckIntervalSeconds" health_check_interval_seconds set_health_check_interval_seconds]
+        ["HealthCheckTimeoutSeconds" health_check_timeout_seconds set_health_check_timeout_seconds]
+        ["HealthyThresholdCount" healthy_threshold_count set_healthy_threshold_count]
+        ["UnhealthyThresholdCount" unhealthy_threshold_count set_unhealthy_threshold_count]
+        ["Matcher" matcher set_matcher]
+    );
+    Ok(builder)
+}
+
+/// The `ModifyTargetGroupAttributes` request for the attributes of `tg`.
+///
+/// # Errors
+/// When an attribute holds keys kept by a lenient parse.
+pub fn modify_target_group_attributes(arn: &str, tg: &TargetGroup) -> Result<ModifyTargetGroupAttributesInputBuilder, ConvertError> {
+    let at = At::Root;
+    let builder = ModifyTargetGroupAttributesInput::builder().target_group_arn(arn);
+    Ok(set_member!(builder, tg, at, "Attributes" attributes set_attributes))
 }

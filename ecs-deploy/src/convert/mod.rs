@@ -19,11 +19,12 @@ use ecs_model::{Extra, JsonPath};
 
 pub use cluster::{
     capacity_provider_from_sdk, cluster_from_sdk, create_capacity_provider, create_cluster,
-    put_cluster_capacity_providers,
+    put_cluster_capacity_providers, update_capacity_provider, update_cluster,
 };
 pub use elbv2::{
     create_listener, create_load_balancer, create_rule, create_target_group, listener_from_sdk,
-    load_balancer_from_sdk, rule_from_sdk, target_group_from_sdk,
+    load_balancer_from_sdk, modify_listener, modify_rule, modify_target_group,
+    modify_target_group_attributes, rule_from_sdk, target_group_from_sdk,
 };
 pub use service::{create_service, service_from_input, service_from_sdk, update_service};
 pub use task_definition::{

@@ -1,0 +1,493 @@
+//! Carrying out a plan: its calls in its order, each new id recorded for the references that
+//! follow. Only what the plan creates or updates is touched; a plan with a blocked step is
+//! refused before any call.
+
+use aws_sdk_ecs::types::Deployment;
+use ecs_model::service::Service;
+use ecs_model::{Reference, TaskDefinition};
+
+use crate::clients::Clients;
+use crate::convert::{self, At, ToField};
+use crate::error::{Error, aws};
+use crate::plan::{Action, Op, Plan, Step};
+use crate::resource::{Resource, load_balancer_name};
+use crate::state::Ids;
+
+/// What an apply did.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Applied {
+    /// The resources created or updated, in order.
+    pub changed: Vec<(Resource, Action)>,
+    /// The revision the service runs (registered now, or the family's latest).
+    pub task_definition_arn: Option<String>,
+    /// The service's ARN, when the application has one.
+    pub service_arn: Option<String>,
+    /// The deployment a create or update started (what [`wait`](crate::wait) watches).
+    pub deployment_id: Option<String>,
+    /// The ids of the application's resources.
+    pub ids: Ids,
+}
+
+/// Carries out `plan`, calling `on_step` before each step that changes something.
+///
+/// # Errors
+/// [`Error::Blocked`] before any call when a step is blocked; otherwise the first failed call,
+/// with what was done before it left in place (running the deployment again resumes it).
+pub async fn apply(clients: &Clients, plan: &Plan, on_step: &mut (dyn FnMut(&Step) + Send)) -> Result<Applied, Error> {
+    let blocked = plan.blocked();
+    if !blocked.is_empty() {
+        return Err(Error::Blocked(blocked));
+    }
+    let mut applied = Applied {
+        ids: plan.ids.clone(),
+        task_definition_arn: plan.task_definition_arn.clone(),
+        service_arn: plan.service_arn.clone(),
+        ..Applied::default()
+    };
+    for step in &plan.steps {
+        if step.action == Action::Unchanged {
+            continue;
+        }
+        on_step(step);
+        for op in &step.ops {
+            run(clients, op, &mut applied).await?;
+        }
+        applied.changed.push((step.resource.clone(), step.action));
+    }
+    Ok(applied)
+}
+
+/// `model` with its references replaced by the ids known so far.
+fn resolved<T>(applied: &Applied, model: &T) -> Result<T, Error>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    applied
+        .ids
+        .resolved(model)
+        .map_err(|e| Error::Unsupported(format!("cannot resolve references: {e}")))
+}
+
+/// The id of `reference`, which an earlier step created or found.
+fn id(applied: &Applied, reference: &Reference) -> Result<String, Error> {
+    applied
+        .ids
+        .get(reference)
+        .map(str::to_owned)
+        .ok_or_else(|| Error::NotFound(format!("{reference} has no id yet: is it part of the application?")))
+}
+
+/// Whether AWS answered that the resource already exists (a concurrent deployment, or one
+/// that stopped between a create and the next observation): the goal is met.
+fn already_exists(error: &Error) -> bool {
+    matches!(error, Error::Aws(e) if e.code.as_deref().is_some_and(|c| c.contains("AlreadyExists") || c == "EntityAlreadyExists" || c == "InvalidGroup.Duplicate"))
+}
+
+fn tolerate_existing(result: Result<(), Error>) -> Result<(), Error> {
+    match result {
+        Err(e) if already_exists(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// The service with its references resolved and its task definition the revision to run.
+fn service_to_send(applied: &Applied, service: &Service, family: &str) -> Result<Service, Error> {
+    let mut service = resolved(applied, service)?;
+    let names_family = service.task_definition.as_deref().is_none_or(|td| td == family);
+    if names_family {
+        if let Some(arn) = &applied.task_definition_arn {
+            service.task_definition = Some(arn.clone());
+        }
+    }
+    Ok(service)
+}
+
+fn primary(deployments: &[Deployment]) -> Option<String> {
+    deployments.iter().find(|d| d.status() == Some("PRIMARY")).and_then(|d| d.id().map(str::to_owned))
+}
+
+#[allow(clippy::too_many_lines)] // one arm per API call, each a few lines
+async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Error> {
+    match op {
+        Op::CreateLogGroup(name) => {
+            let result = clients.logs.create_log_group().log_group_name(name).send().await.map(drop).map_err(aws("CreateLogGroup", format!("log group {name}")));
+            tolerate_existing(result)?;
+        }
+        Op::CreateRole(role) => {
+            let tags = role
+                .tags
+                .iter()
+                .map(|t| aws_sdk_iam::types::Tag::builder().key(&t.key).value(&t.value).build())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| Error::Unsupported(e.to_string()))?;
+            let result = clients
+                .iam
+                .create_role()
+                .role_name(&role.name)
+                .assume_role_policy_document(role.trust_policy.to_json())
+                .set_description(role.description.clone())
+                .set_path(role.path.clone())
+                .set_max_session_duration(role.max_session_duration)
+                .set_permissions_boundary(role.permissions_boundary.clone())
+                .set_tags((!tags.is_empty()).then_some(tags))
+                .send()
+                .await
+                .map(drop)
+                .map_err(aws("CreateRole", format!("role {}", role.name)));
+            tolerate_existing(result)?;
+        }
+        Op::UpdateAssumeRolePolicy(role) => {
+            clients
+                .iam
+                .update_assume_role_policy()
+                .role_name(&role.name)
+                .policy_document(role.trust_policy.to_json())
+                .send()
+                .await
+                .map_err(aws("UpdateAssumeRolePolicy", format!("role {}", role.name)))?;
+        }
+        Op::PutRolePolicy { role, name, document } => {
+            clients
+                .iam
+                .put_role_policy()
+                .role_name(role)
+                .policy_name(name)
+                .policy_document(document.to_json())
+                .send()
+                .await
+                .map_err(aws("PutRolePolicy", format!("role {role}")))?;
+        }
+        Op::AttachRolePolicy { role, arn } => {
+            clients
+                .iam
+                .attach_role_policy()
+                .role_name(role)
+                .policy_arn(arn)
+                .send()
+                .await
+                .map_err(aws("AttachRolePolicy", format!("role {role}")))?;
+        }
+        Op::CreateInstanceProfile(profile) => {
+            let result = clients
+                .iam
+                .create_instance_profile()
+                .instance_profile_name(&profile.name)
+                .set_path(profile.path.clone())
+                .send()
+                .await
+                .map(drop)
+                .map_err(aws("CreateInstanceProfile", format!("instance profile {}", profile.name)));
+            tolerate_existing(result)?;
+        }
+        Op::AddRoleToInstanceProfile(profile) => {
+            let result = clients
+                .iam
+                .add_role_to_instance_profile()
+                .instance_profile_name(&profile.name)
+                .role_name(&profile.role)
+                .send()
+                .await
+                .map(drop)
+                .map_err(aws("AddRoleToInstanceProfile", format!("instance profile {}", profile.name)));
+            match result {
+                // "Cannot exceed quota for InstanceSessionsPerInstanceProfile": the role is in.
+                Err(Error::Aws(e)) if e.code.as_deref() == Some("LimitExceeded") => {}
+                other => other?,
+            }
+        }
+        Op::CreateSecurityGroup(group) => ec2_op(clients, op, applied, group.name.as_str()).await?,
+        Op::AuthorizeIngress { group, .. } => ec2_op(clients, op, applied, group.as_str()).await?,
+        Op::RunInstance(instance) => ec2_op(clients, op, applied, instance.name.as_str()).await?,
+        Op::CreateLoadBalancer(lb) => {
+            let lb = resolved(applied, lb)?;
+            let created = convert::create_load_balancer(&lb)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("CreateLoadBalancer", format!("load balancer {}", lb.name)))?;
+            if let Some(arn) = created.load_balancers().first().and_then(|l| l.load_balancer_arn()) {
+                applied.ids.insert(Reference::load_balancer(&lb.name), arn.to_owned());
+            }
+        }
+        Op::SetSecurityGroups { arn, load_balancer } => {
+            let lb = resolved(applied, load_balancer)?;
+            clients
+                .elbv2
+                .set_security_groups()
+                .load_balancer_arn(arn)
+                .set_security_groups(Some(lb.security_groups.clone()))
+                .send()
+                .await
+                .map_err(aws("SetSecurityGroups", format!("load balancer {}", lb.name)))?;
+        }
+        Op::SetSubnets { arn, load_balancer } => {
+            clients
+                .elbv2
+                .set_subnets()
+                .load_balancer_arn(arn)
+                .set_subnets(Some(load_balancer.subnets.clone()))
+                .send()
+                .await
+                .map_err(aws("SetSubnets", format!("load balancer {}", load_balancer.name)))?;
+        }
+        Op::CreateTargetGroup(tg) => {
+            let created = convert::create_target_group(tg)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("CreateTargetGroup", format!("target group {}", tg.name)))?;
+            if let Some(arn) = created.target_groups().first().and_then(|t| t.target_group_arn()) {
+                applied.ids.insert(Reference::target_group(&tg.name), arn.to_owned());
+            }
+        }
+        Op::ModifyTargetGroup { arn, target_group } => {
+            convert::modify_target_group(arn, target_group)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("ModifyTargetGroup", format!("target group {}", target_group.name)))?;
+        }
+        Op::ModifyTargetGroupAttributes { name, target_group } => {
+            let arn = id(applied, &Reference::target_group(name))?;
+            convert::modify_target_group_attributes(&arn, target_group)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("ModifyTargetGroupAttributes", format!("target group {name}")))?;
+        }
+        Op::CreateListener(listener) => {
+            let lb = load_balancer_name(&listener.load_balancer_arn);
+            let port = listener.port.unwrap_or_default();
+            let listener = resolved(applied, listener.as_ref())?;
+            let created = convert::create_listener(&listener)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("CreateListener", format!("listener {lb}:{port}")))?;
+            if let Some(arn) = created.listeners().first().and_then(|l| l.listener_arn()) {
+                applied.ids.insert(Reference::listener(&lb, port), arn.to_owned());
+            }
+        }
+        Op::ModifyListener { arn, listener } => {
+            let listener = resolved(applied, listener.as_ref())?;
+            convert::modify_listener(arn, &listener)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("ModifyListener", format!("listener {arn}")))?;
+        }
+        Op::CreateRule(rule) => {
+            let rule = resolved(applied, rule.as_ref())?;
+            convert::create_rule(&rule)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("CreateRule", format!("rule {} of {}", rule.priority, rule.listener_arn)))?;
+        }
+        Op::ModifyRule { arn, rule } => {
+            let rule = resolved(applied, rule.as_ref())?;
+            convert::modify_rule(arn, &rule)?
+                .send_with(&clients.elbv2)
+                .await
+                .map_err(aws("ModifyRule", format!("rule {arn}")))?;
+        }
+        Op::CreateCluster(cluster) => {
+            convert::create_cluster(cluster)?
+                .send_with(&clients.ecs)
+                .await
+                .map_err(aws("CreateCluster", format!("cluster {}", cluster.name())))?;
+        }
+        Op::UpdateCluster(cluster) => {
+            convert::update_cluster(cluster)?
+                .send_with(&clients.ecs)
+                .await
+                .map_err(aws("UpdateCluster", format!("cluster {}", cluster.name())))?;
+        }
+        Op::CreateCapacityProvider(provider) => {
+            let result = convert::create_capacity_provider(provider)?
+                .send_with(&clients.ecs)
+                .await
+                .map(drop)
+                .map_err(aws("CreateCapacityProvider", format!("capacity provider {}", provider.name)));
+            tolerate_existing(result)?;
+        }
+        Op::UpdateCapacityProvider(provider) => {
+            convert::update_capacity_provider(provider)?
+                .send_with(&clients.ecs)
+                .await
+                .map_err(aws("UpdateCapacityProvider", format!("capacity provider {}", provider.name)))?;
+        }
+        Op::PutClusterCapacityProviders(providers) => {
+            convert::put_cluster_capacity_providers(providers)?
+                .send_with(&clients.ecs)
+                .await
+                .map_err(aws("PutClusterCapacityProviders", format!("cluster {}", providers.cluster)))?;
+        }
+        Op::RegisterTaskDefinition(td) => register(clients, td, applied).await?,
+        Op::CreateService(service) => create_service(clients, service, applied).await?,
+        Op::UpdateService { service, force_new_deployment } => {
+            let family = family_of(service, applied);
+            let service = service_to_send(applied, service, &family)?;
+            let updated = convert::update_service(&service, *force_new_deployment)?
+                .send_with(&clients.ecs)
+                .await
+                .map_err(aws("UpdateService", format!("service {}", service.service_name)))?;
+            if let Some(s) = updated.service() {
+                applied.service_arn = s.service_arn().map(str::to_owned);
+                applied.deployment_id = primary(s.deployments());
+            }
+        }
+        Op::TagService { arn, service } => {
+            let tags: Option<Vec<aws_sdk_ecs::types::Tag>> = ToField::to_field(&service.tags, At::Root.key("tags"))?;
+            clients
+                .ecs
+                .tag_resource()
+                .resource_arn(arn)
+                .set_tags(tags)
+                .send()
+                .await
+                .map_err(aws("TagResource", format!("service {}", service.service_name)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The family the service's `taskDefinition` names when it names one by family.
+fn family_of(service: &Service, applied: &Applied) -> String {
+    let from_arn = applied.task_definition_arn.as_deref().and_then(|arn| arn.rsplit('/').next()).and_then(|rev| rev.split(':').next());
+    from_arn.map_or_else(|| service.task_definition.clone().unwrap_or_default(), str::to_owned)
+}
+
+async fn register(clients: &Clients, td: &TaskDefinition, applied: &mut Applied) -> Result<(), Error> {
+    let registered = convert::register_task_definition(td)?
+        .send_with(&clients.ecs)
+        .await
+        .map_err(aws("RegisterTaskDefinition", format!("task definition {}", td.family)))?;
+    applied.task_definition_arn = registered.task_definition().and_then(|t| t.task_definition_arn()).map(str::to_owned);
+    Ok(())
+}
+
+async fn create_service(clients: &Clients, service: &Service, applied: &mut Applied) -> Result<(), Error> {
+    let family = family_of(service, applied);
+    let to_send = service_to_send(applied, service, &family)?;
+    let created = convert::create_service(&to_send)?
+        .send_with(&clients.ecs)
+        .await
+        .map_err(aws("CreateService", format!("service {}", to_send.service_name)))?;
+    let Some(described) = created.service() else { return Ok(()) };
+    applied.service_arn = described.service_arn().map(str::to_owned);
+    applied.deployment_id = primary(described.deployments());
+    // What was created is what was asked: an endpoint that ignores members at creation (moto
+    // drops the deployment configuration and grace period) gets them by `UpdateService`, so the
+    // next plan is empty. Against ECS this finds nothing to send.
+    let created = convert::service_from_sdk(described)?;
+    let mut wanted = serde_json::to_value(&to_send).unwrap_or_default();
+    let mut got = serde_json::to_value(&created).unwrap_or_default();
+    for doc in [&mut wanted, &mut got] {
+        crate::plan::normalize_service(doc);
+    }
+    let missing = crate::plan::updatable_changes(&got, &wanted);
+    if !missing.is_empty() {
+        let updated = convert::update_service(&to_send, false)?
+            .send_with(&clients.ecs)
+            .await
+            .map_err(aws("UpdateService", format!("service {}", to_send.service_name)))?;
+        if let Some(s) = updated.service() {
+            applied.deployment_id = primary(s.deployments()).or(applied.deployment_id.take());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ec2")]
+async fn ec2_op(clients: &Clients, op: &Op, applied: &mut Applied, name: &str) -> Result<(), Error> {
+    use aws_sdk_ec2::types::{IamInstanceProfileSpecification, InstanceType, IpPermission, IpRange, Ipv6Range, ResourceType, Tag, TagSpecification, UserIdGroupPair};
+    use ecs_model::network::{IpProtocol, Source};
+    match op {
+        Op::CreateSecurityGroup(group) => {
+            let created = clients
+                .ec2
+                .create_security_group()
+                .group_name(&group.name)
+                .description(&group.description)
+                .set_vpc_id(group.vpc_id.clone())
+                .tag_specifications(
+                    TagSpecification::builder()
+                        .resource_type(ResourceType::SecurityGroup)
+                        .tags(Tag::builder().key("Name").value(&group.name).build())
+                        .build(),
+                )
+                .send()
+                .await
+                .map_err(aws("CreateSecurityGroup", format!("security group {name}")))?;
+            if let Some(id) = created.group_id() {
+                applied.ids.insert(Reference::security_group(&group.name), id.to_owned());
+            }
+        }
+        Op::AuthorizeIngress { group, rules } => {
+            let group_id = id(applied, &Reference::security_group(group))?;
+            let mut permissions = Vec::new();
+            for rule in rules {
+                let mut permission = IpPermission::builder().ip_protocol(rule.protocol.as_str());
+                if rule.protocol != IpProtocol::All {
+                    permission = permission.from_port(rule.from_port).to_port(rule.to_port);
+                }
+                let description = rule.description.clone();
+                permission = match &rule.source {
+                    Source::Cidr(cidr) => permission.ip_ranges(IpRange::builder().cidr_ip(cidr).set_description(description).build()),
+                    Source::Ipv6Cidr(cidr) => permission.ipv6_ranges(Ipv6Range::builder().cidr_ipv6(cidr).set_description(description).build()),
+                    Source::Group(source) => {
+                        let source = Reference::parse(source).map_or_else(|| Ok(source.clone()), |r| id(applied, &r))?;
+                        permission.user_id_group_pairs(UserIdGroupPair::builder().group_id(source).set_description(description).build())
+                    }
+                    other => return Err(Error::Unsupported(format!("security group {group}: source {other:?} is not supported"))),
+                };
+                permissions.push(permission.build());
+            }
+            let result = clients
+                .ec2
+                .authorize_security_group_ingress()
+                .group_id(group_id)
+                .set_ip_permissions(Some(permissions))
+                .send()
+                .await
+                .map(drop)
+                .map_err(aws("AuthorizeSecurityGroupIngress", format!("security group {name}")));
+            match result {
+                Err(Error::Aws(e)) if e.code.as_deref() == Some("InvalidPermission.Duplicate") => {}
+                other => other?,
+            }
+        }
+        Op::RunInstance(instance) => {
+            let mut groups = Vec::new();
+            for group in &instance.security_groups {
+                groups.push(Reference::parse(group).map_or_else(|| Ok(group.clone()), |r| id(applied, &r))?);
+            }
+            clients
+                .ec2
+                .run_instances()
+                .image_id(instance.ami.image_id())
+                .instance_type(InstanceType::from(instance.instance_type.as_str()))
+                .min_count(1)
+                .max_count(1)
+                .iam_instance_profile(IamInstanceProfileSpecification::builder().name(&instance.instance_profile).build())
+                .user_data(aws_smithy_types::base64::encode(instance.agent.user_data()))
+                .set_subnet_id(instance.subnet_id.clone())
+                .set_security_group_ids((!groups.is_empty()).then_some(groups))
+                .set_key_name(instance.key_name.clone())
+                .tag_specifications(
+                    TagSpecification::builder()
+                        .resource_type(ResourceType::Instance)
+                        .tags(Tag::builder().key("Name").value(&instance.name).build())
+                        .build(),
+                )
+                .send()
+                .await
+                .map_err(aws("RunInstances", format!("instance {name}")))?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "ec2"))]
+async fn ec2_op(_: &Clients, op: &Op, _: &mut Applied, name: &str) -> Result<(), Error> {
+    Err(Error::Unsupported(format!(
+        "{} of {name} needs the EC2 API: build ecs-deploy with the `ec2` feature, or create it beforehand and name it by id",
+        op.call()
+    )))
+}

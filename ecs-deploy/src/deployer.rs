@@ -1,0 +1,187 @@
+//! The whole workflow behind one value: validate, observe, plan, apply, wait.
+
+use ecs_model::{Application, ValidationErrors};
+
+use crate::apply::{Applied, apply};
+use crate::clients::Clients;
+use crate::error::Error;
+use crate::plan::{Plan, Step};
+use crate::revisions::{Deregistered, RollbackTo, RolledBack};
+use crate::state::Observed;
+use crate::status::Status;
+use crate::verify::Verification;
+use crate::wait::{Progress, WaitOptions, wait_for_deployment};
+
+/// What happens during a deployment, for a caller that shows it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Event<'a> {
+    /// The plan, before anything is changed.
+    Planned(&'a Plan),
+    /// A step is about to be carried out.
+    Step(&'a Step),
+    /// A look at the rollout.
+    Progress(&'a Progress),
+}
+
+/// How to deploy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct DeployOptions {
+    /// Plan only: change nothing.
+    pub dry_run: bool,
+    /// Wait for the service's deployment to finish (`None`: return once it started).
+    pub wait: Option<WaitOptions>,
+}
+
+impl DeployOptions {
+    /// Plans and changes nothing.
+    #[must_use]
+    pub fn dry_run(mut self, on: bool) -> Self {
+        self.dry_run = on;
+        self
+    }
+
+    /// Waits for the deployment with `options`.
+    #[must_use]
+    pub fn wait(mut self, options: Option<WaitOptions>) -> Self {
+        self.wait = options;
+        self
+    }
+}
+
+/// What a deployment did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Deployment {
+    /// The plan it carried out.
+    pub plan: Plan,
+    /// What was changed (`None` for a dry run).
+    pub applied: Option<Applied>,
+    /// The last look at the rollout, when it waited.
+    pub progress: Option<Progress>,
+}
+
+/// Deploys applications with one set of clients.
+#[derive(Debug, Clone)]
+pub struct Deployer {
+    clients: Clients,
+}
+
+impl Deployer {
+    /// A deployer using `clients`.
+    #[must_use]
+    pub fn new(clients: Clients) -> Self {
+        Self { clients }
+    }
+
+    /// A deployer using the standard AWS configuration (profile, region, `AWS_ENDPOINT_URL`).
+    pub async fn from_env() -> Self {
+        Self::new(Clients::from_env().await)
+    }
+
+    /// The clients.
+    #[must_use]
+    pub fn clients(&self) -> &Clients {
+        &self.clients
+    }
+
+    /// Checks `app` before anything reaches AWS.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every ECS rule it breaks; [`Error::Unsupported`] when it is for
+    /// another region than the clients'.
+    pub fn check(&self, app: &Application) -> Result<(), Error> {
+        ValidationErrors::check(app.validate())?;
+        if let Some(region) = self.clients.ecs.config().region() {
+            if region.as_ref() != app.account.region {
+                return Err(Error::Unsupported(format!(
+                    "the application is for region {} but the AWS configuration names {region}",
+                    app.account.region
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// What exists of `app`.
+    ///
+    /// # Errors
+    /// As [`check`](Self::check), then an AWS error.
+    pub async fn observe(&self, app: &Application) -> Result<Observed, Error> {
+        self.check(app)?;
+        crate::observe::observe(&self.clients, app).await
+    }
+
+    /// What deploying `app` would change.
+    ///
+    /// # Errors
+    /// As [`observe`](Self::observe).
+    pub async fn plan(&self, app: &Application) -> Result<Plan, Error> {
+        let observed = self.observe(app).await?;
+        Ok(Plan::new(app, &observed))
+    }
+
+    /// Deploys `app`: checks it, plans, carries the plan out and (with `options.wait`) waits for
+    /// the service's rollout, telling `on_event` as it goes. Running it again changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] and [`Error::Blocked`] before any change; then the first failed call,
+    /// a failed rollout or a timeout.
+    pub async fn deploy(&self, app: &Application, options: DeployOptions, on_event: &mut (dyn FnMut(Event<'_>) + Send)) -> Result<Deployment, Error> {
+        let plan = self.plan(app).await?;
+        on_event(Event::Planned(&plan));
+        if options.dry_run {
+            return Ok(Deployment { plan, applied: None, progress: None });
+        }
+        let applied = apply(&self.clients, &plan, &mut |step| on_event(Event::Step(step))).await?;
+        let mut progress = None;
+        if let (Some(wait), Some(service)) = (options.wait, &app.service) {
+            let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
+            let last = wait_for_deployment(
+                &self.clients,
+                cluster,
+                &service.service_name,
+                applied.deployment_id.as_deref(),
+                wait,
+                &mut |p| on_event(Event::Progress(p)),
+            )
+            .await?;
+            progress = Some(last);
+        }
+        Ok(Deployment { plan, applied: Some(applied), progress })
+    }
+
+    /// Rolls `service` back.
+    ///
+    /// # Errors
+    /// See [`revisions::rollback`](crate::revisions::rollback).
+    pub async fn rollback(&self, cluster: &str, service: &str, to: &RollbackTo) -> Result<RolledBack, Error> {
+        crate::revisions::rollback(&self.clients, cluster, service, to).await
+    }
+
+    /// Deregisters old revisions of `family`, keeping the newest `keep` and those in use.
+    ///
+    /// # Errors
+    /// See [`revisions::deregister`](crate::revisions::deregister).
+    pub async fn deregister(&self, cluster: &str, family: &str, keep: usize) -> Result<Deregistered, Error> {
+        crate::revisions::deregister(&self.clients, cluster, family, keep).await
+    }
+
+    /// Checks what `app` names against AWS.
+    ///
+    /// # Errors
+    /// As [`check`](Self::check), then an AWS error.
+    pub async fn verify(&self, app: &Application) -> Result<Verification, Error> {
+        self.check(app)?;
+        crate::verify::verify(&self.clients, app).await
+    }
+
+    /// The state of a service.
+    ///
+    /// # Errors
+    /// See [`status::status`](crate::status::status).
+    pub async fn status(&self, cluster: &str, service: &str) -> Result<Status, Error> {
+        crate::status::status(&self.clients, cluster, service, 5).await
+    }
+}

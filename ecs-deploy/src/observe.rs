@@ -1,0 +1,375 @@
+//! Reading what exists of an application: read-only calls, one resource at a time.
+
+use ecs_model::Application;
+use ecs_model::iam::PolicyDocument;
+
+use crate::clients::Clients;
+use crate::convert;
+use crate::error::{AwsError, Error, aws};
+use crate::resource::load_balancer_name;
+use crate::state::{Found, ObservedRole, ObservedService, Observed};
+
+/// Whether an AWS error says the thing asked for does not exist.
+fn absent(error: &AwsError) -> bool {
+    let code = error.code.as_deref().unwrap_or_default();
+    code == "NoSuchEntity"
+        || code.ends_with("NotFound")
+        || code.ends_with("NotFoundException")
+        || code == "ClusterNotFoundException"
+        || code == "InvalidGroup.NotFound"
+}
+
+/// `Ok(None)` for an error that says the resource does not exist.
+fn optional<T>(result: Result<T, Error>) -> Result<Option<T>, Error> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(Error::Aws(error)) if absent(&error) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// IAM returns policy documents URL-encoded.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A policy document as IAM returns it; `None` when it is not one the model reads.
+pub(crate) fn policy(text: &str) -> Option<PolicyDocument> {
+    PolicyDocument::from_json(text).or_else(|_| PolicyDocument::from_json(&percent_decode(text))).ok()
+}
+
+/// Everything of `app` that exists.
+///
+/// # Errors
+/// The first AWS call that fails for another reason than "not found".
+pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, Error> {
+    let mut observed = Observed::default();
+    log_groups(clients, app, &mut observed).await?;
+    roles(clients, app, &mut observed).await?;
+    instance_profiles(clients, app, &mut observed).await?;
+    #[cfg(feature = "ec2")]
+    ec2::security_groups(clients, app, &mut observed).await?;
+    load_balancing(clients, app, &mut observed).await?;
+    cluster(clients, app, &mut observed).await?;
+    task_definition(clients, app, &mut observed).await?;
+    service(clients, app, &mut observed).await?;
+    #[cfg(feature = "ec2")]
+    ec2::instances(clients, app, &mut observed).await?;
+    Ok(observed)
+}
+
+async fn log_groups(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    for (group, _) in app.log_groups() {
+        let mut pages = clients.logs.describe_log_groups().log_group_name_prefix(&group).into_paginator().send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(aws("DescribeLogGroups", format!("log group {group}")))?;
+            if page.log_groups().iter().any(|g| g.log_group_name() == Some(group.as_str())) {
+                observed.log_groups.insert(group.clone());
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    for role in app.all_roles() {
+        let name = &role.name;
+        let resource = format!("role {name}");
+        let got = optional(clients.iam.get_role().role_name(name).send().await.map_err(aws("GetRole", &resource)))?;
+        let Some(got) = got else { continue };
+        let Some(found) = got.role() else { continue };
+        let mut seen = ObservedRole {
+            arn: found.arn().to_owned(),
+            trust_policy: found.assume_role_policy_document().and_then(policy),
+            ..ObservedRole::default()
+        };
+        let names = clients.iam.list_role_policies().role_name(name).send().await.map_err(aws("ListRolePolicies", &resource))?;
+        for policy_name in names.policy_names() {
+            let got = clients
+                .iam
+                .get_role_policy()
+                .role_name(name)
+                .policy_name(policy_name)
+                .send()
+                .await
+                .map_err(aws("GetRolePolicy", &resource))?;
+            if let Some(document) = policy(got.policy_document()) {
+                seen.inline_policies.insert(policy_name.clone(), document);
+            }
+        }
+        let attached = clients
+            .iam
+            .list_attached_role_policies()
+            .role_name(name)
+            .send()
+            .await
+            .map_err(aws("ListAttachedRolePolicies", &resource))?;
+        seen.managed_policy_arns = attached.attached_policies().iter().filter_map(|p| p.policy_arn().map(str::to_owned)).collect();
+        observed.roles.insert(name.clone(), seen);
+    }
+    Ok(())
+}
+
+async fn instance_profiles(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    for profile in &app.instance_profiles {
+        let got = clients
+            .iam
+            .get_instance_profile()
+            .instance_profile_name(&profile.name)
+            .send()
+            .await
+            .map_err(aws("GetInstanceProfile", format!("instance profile {}", profile.name)));
+        if let Some(found) = optional(got)?.and_then(|got| got.instance_profile) {
+            let roles = found.roles().iter().map(|r| r.role_name().to_owned()).collect();
+            observed.instance_profiles.insert(profile.name.clone(), Found::new(found.arn(), roles));
+        }
+    }
+    Ok(())
+}
+
+async fn load_balancing(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    let elbv2 = &clients.elbv2;
+    for lb in &app.load_balancers {
+        let got = elbv2.describe_load_balancers().names(&lb.name).send().await.map_err(aws("DescribeLoadBalancers", format!("load balancer {}", lb.name)));
+        let Some(got) = optional(got)? else { continue };
+        if let Some(found) = got.load_balancers().first() {
+            let arn = found.load_balancer_arn().unwrap_or_default().to_owned();
+            observed.load_balancers.insert(lb.name.clone(), Found::new(&arn, convert::load_balancer_from_sdk(found)?));
+        }
+    }
+    for tg in &app.target_groups {
+        let resource = format!("target group {}", tg.name);
+        let got = elbv2.describe_target_groups().names(&tg.name).send().await.map_err(aws("DescribeTargetGroups", &resource));
+        let Some(got) = optional(got)? else { continue };
+        if let Some(found) = got.target_groups().first() {
+            let arn = found.target_group_arn().unwrap_or_default().to_owned();
+            let attributes = elbv2
+                .describe_target_group_attributes()
+                .target_group_arn(&arn)
+                .send()
+                .await
+                .map_err(aws("DescribeTargetGroupAttributes", &resource))?;
+            let value = convert::target_group_from_sdk(found, attributes.attributes())?;
+            observed.target_groups.insert(tg.name.clone(), Found::new(arn, value));
+        }
+    }
+    for (lb_name, lb) in observed.load_balancers.clone() {
+        let listeners = elbv2
+            .describe_listeners()
+            .load_balancer_arn(&lb.id)
+            .send()
+            .await
+            .map_err(aws("DescribeListeners", format!("load balancer {lb_name}")))?;
+        for found in listeners.listeners() {
+            let (Some(arn), Some(port)) = (found.listener_arn(), found.port()) else { continue };
+            let mut listener = convert::listener_from_sdk(found)?;
+            listener.load_balancer_arn.clone_from(&lb.id);
+            observed.listeners.insert((lb_name.clone(), port), Found::new(arn, listener));
+        }
+    }
+    for ((lb_name, port), listener) in observed.listeners.clone() {
+        let has_rules = app.listener_rules.iter().any(|r| load_balancer_name(&r.listener_arn) == format!("{lb_name}:{port}") || r.listener_arn == listener.id);
+        if !has_rules {
+            continue;
+        }
+        let rules = elbv2
+            .describe_rules()
+            .listener_arn(&listener.id)
+            .send()
+            .await
+            .map_err(aws("DescribeRules", format!("listener {lb_name}:{port}")))?;
+        for found in rules.rules() {
+            if let Some(rule) = convert::rule_from_sdk(found, &listener.id)? {
+                let arn = found.rule_arn().unwrap_or_default();
+                observed.rules.insert((listener.id.clone(), rule.priority), Found::new(arn, rule));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn cluster(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    use aws_sdk_ecs::types::{CapacityProviderField, ClusterField};
+    let name = app.cluster.name();
+    let got = clients
+        .ecs
+        .describe_clusters()
+        .clusters(name)
+        .include(ClusterField::Settings)
+        .include(ClusterField::Configurations)
+        .include(ClusterField::Tags)
+        .send()
+        .await
+        .map_err(aws("DescribeClusters", format!("cluster {name}")))?;
+    if let Some(found) = got.clusters().iter().find(|c| c.status() == Some("ACTIVE")) {
+        observed.cluster = Some(Found::new(found.cluster_arn().unwrap_or_default(), convert::cluster_from_sdk(found)?));
+    }
+    if !app.capacity_providers.is_empty() {
+        let names: Vec<String> = app.capacity_providers.iter().map(|p| p.name.clone()).collect();
+        let got = clients
+            .ecs
+            .describe_capacity_providers()
+            .set_capacity_providers(Some(names))
+            .include(CapacityProviderField::Tags)
+            .send()
+            .await
+            .map_err(aws("DescribeCapacityProviders", format!("capacity providers of {name}")))?;
+        for found in got.capacity_providers() {
+            if found.status().is_some_and(|s| s.as_str() == "ACTIVE") {
+                let provider = convert::capacity_provider_from_sdk(found)?;
+                observed.capacity_providers.insert(provider.name.clone(), Found::new(found.capacity_provider_arn().unwrap_or_default(), provider));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn task_definition(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    use aws_sdk_ecs::types::TaskDefinitionField;
+    let family = &app.task_definition.family;
+    let got = clients
+        .ecs
+        .describe_task_definition()
+        .task_definition(family)
+        .include(TaskDefinitionField::Tags)
+        .send()
+        .await
+        .map_err(aws("DescribeTaskDefinition", format!("task definition {family}")));
+    let got = match got {
+        Ok(got) => got,
+        // ECS answers a family with no ACTIVE revision with a ClientException.
+        Err(Error::Aws(e)) if e.code.as_deref() == Some("ClientException") => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if let Some(found) = got.task_definition() {
+        observed.task_definition = Some(convert::task_definition_from_sdk(found, got.tags())?);
+    }
+    Ok(())
+}
+
+async fn service(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    let Some(service) = &app.service else { return Ok(()) };
+    if observed.cluster.is_none() {
+        return Ok(());
+    }
+    let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
+    let got = clients
+        .ecs
+        .describe_services()
+        .cluster(cluster)
+        .services(&service.service_name)
+        .include(aws_sdk_ecs::types::ServiceField::Tags)
+        .send()
+        .await
+        .map_err(aws("DescribeServices", format!("service {}", service.service_name)));
+    let Some(got) = optional(got)? else { return Ok(()) };
+    if let Some(found) = got.services().iter().find(|s| s.status() != Some("INACTIVE")) {
+        observed.service = Some(ObservedService {
+            arn: found.service_arn().unwrap_or_default().to_owned(),
+            status: found.status().unwrap_or_default().to_owned(),
+            service: convert::service_from_sdk(found)?,
+            running_count: found.running_count(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ec2")]
+mod ec2 {
+    use aws_sdk_ec2::types::Filter;
+    use ecs_model::network::{IngressRule, IpProtocol, SecurityGroup, Source};
+
+    use super::{Application, Clients, Error, Found, Observed, aws};
+
+    fn filter(name: &str, value: impl Into<String>) -> Filter {
+        Filter::builder().name(name).values(value).build()
+    }
+
+    /// The inbound rules of a described group, one per source.
+    pub(super) fn ingress(group: &aws_sdk_ec2::types::SecurityGroup) -> Vec<IngressRule> {
+        let mut rules = Vec::new();
+        for permission in group.ip_permissions() {
+            let protocol = match permission.ip_protocol().unwrap_or("-1") {
+                "tcp" | "6" => IpProtocol::Tcp,
+                "udp" | "17" => IpProtocol::Udp,
+                "icmp" | "1" => IpProtocol::Icmp,
+                _ => IpProtocol::All,
+            };
+            let (from, to) = (permission.from_port().unwrap_or(-1), permission.to_port().unwrap_or(-1));
+            let sources = permission
+                .ip_ranges()
+                .iter()
+                .filter_map(|r| r.cidr_ip().map(|c| Source::Cidr(c.to_owned())))
+                .chain(permission.ipv6_ranges().iter().filter_map(|r| r.cidr_ipv6().map(|c| Source::Ipv6Cidr(c.to_owned()))))
+                .chain(permission.user_id_group_pairs().iter().filter_map(|p| p.group_id().map(|g| Source::Group(g.to_owned()))));
+            for source in sources {
+                let mut rule = IngressRule::tcp_range(from, to, source);
+                rule.protocol = protocol;
+                rules.push(rule);
+            }
+        }
+        rules
+    }
+
+    pub(super) async fn security_groups(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+        for group in &app.security_groups {
+            let mut request = clients.ec2.describe_security_groups().filters(filter("group-name", &group.name));
+            if let Some(vpc) = &group.vpc_id {
+                request = request.filters(filter("vpc-id", vpc));
+            }
+            let got = request.send().await.map_err(aws("DescribeSecurityGroups", format!("security group {}", group.name)))?;
+            if let Some(found) = got.security_groups().first() {
+                let mut seen = SecurityGroup::new(&group.name, found.description().unwrap_or_default(), found.vpc_id().unwrap_or_default());
+                seen.ingress = ingress(found);
+                observed.security_groups.insert(group.name.clone(), Found::new(found.group_id().unwrap_or_default(), seen));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) async fn instances(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+        for instance in &app.instances {
+            let got = clients
+                .ec2
+                .describe_instances()
+                .filters(filter("tag:Name", &instance.name))
+                .filters(Filter::builder().name("instance-state-name").values("pending").values("running").build())
+                .send()
+                .await
+                .map_err(aws("DescribeInstances", format!("instance {}", instance.name)))?;
+            let id = got.reservations().iter().flat_map(|r| r.instances()).find_map(|i| i.instance_id());
+            if let Some(id) = id {
+                observed.instances.insert(instance.name.clone(), id.to_owned());
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iam_documents_are_url_decoded() {
+        let encoded = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%22ecs-tasks.amazonaws.com%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D";
+        let document = policy(encoded).expect("a trust policy");
+        assert_eq!(document.statements[0].action.as_slice(), ["sts:AssumeRole"]);
+        assert_eq!(percent_decode("a%20b%zz"), "a b%zz");
+    }
+}

@@ -1,0 +1,58 @@
+//! The plan as a person reads it.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::{Action, Plan, Step};
+
+impl fmt::Display for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for step in &self.steps {
+            write!(f, "{step}")?;
+        }
+        write!(
+            f,
+            "Plan: {} to create, {} to update, {} unchanged, {} blocked.",
+            self.count(Action::Create),
+            self.count(Action::Update),
+            self.count(Action::Unchanged),
+            self.count(Action::Blocked)
+        )
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (sign, verb) = match self.action {
+            Action::Create => ('+', "create"),
+            Action::Update => ('~', "update"),
+            Action::Unchanged => ('=', "unchanged"),
+            Action::Blocked => ('!', "blocked"),
+        };
+        write!(f, "{sign} {verb:<9} {}", self.resource)?;
+        if !self.calls.is_empty() && self.action != Action::Unchanged {
+            write!(f, "  ({})", self.calls.join(", "))?;
+        }
+        writeln!(f)?;
+        for change in &self.changes {
+            writeln!(f, "    ~ {}: {} → {}", change.path, show(change.before.as_ref()), show(change.after.as_ref()))?;
+        }
+        for blocked in &self.blocked {
+            writeln!(f, "    ! {}: {}", blocked.change.path, blocked.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// A value on one line, shortened past 80 characters.
+fn show(value: Option<&Value>) -> String {
+    let Some(value) = value else { return "(none)".to_owned() };
+    let text = value.to_string();
+    if text.chars().count() > 80 {
+        let short: String = text.chars().take(77).collect();
+        format!("{short}…")
+    } else {
+        text
+    }
+}

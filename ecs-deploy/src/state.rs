@@ -1,0 +1,146 @@
+//! What exists in AWS now, as the model sees it: read by [`observe`](crate::observe), compared
+//! by [`Plan::new`](crate::Plan::new).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ecs_model::Reference;
+use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
+use ecs_model::cluster::{CapacityProvider, Cluster};
+use ecs_model::iam::PolicyDocument;
+use ecs_model::network::SecurityGroup;
+use ecs_model::service::Service;
+use ecs_model::TaskDefinition;
+
+/// A resource that exists, with the id AWS gave it (an ARN, a group id).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Found<T> {
+    /// The ARN or id.
+    pub id: String,
+    /// What it is.
+    pub value: T,
+}
+
+impl<T> Found<T> {
+    /// `value`, known by `id`.
+    pub fn new(id: impl Into<String>, value: T) -> Self {
+        Self { id: id.into(), value }
+    }
+}
+
+/// A role as IAM has it.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ObservedRole {
+    /// The ARN.
+    pub arn: String,
+    /// Who may assume it.
+    pub trust_policy: Option<PolicyDocument>,
+    /// Inline policies by name.
+    pub inline_policies: BTreeMap<String, PolicyDocument>,
+    /// Attached managed policies.
+    pub managed_policy_arns: BTreeSet<String>,
+}
+
+/// A service as ECS describes it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ObservedService {
+    /// The ARN.
+    pub arn: String,
+    /// `ACTIVE` or `DRAINING` (an `INACTIVE` service counts as absent).
+    pub status: String,
+    /// Its definition, in the model's terms.
+    pub service: Service,
+    /// Tasks running now.
+    pub running_count: i32,
+}
+
+/// Everything of an application that exists, by name.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Observed {
+    /// Log groups.
+    pub log_groups: BTreeSet<String>,
+    /// Roles.
+    pub roles: BTreeMap<String, ObservedRole>,
+    /// Instance profiles and the roles in them.
+    pub instance_profiles: BTreeMap<String, Found<Vec<String>>>,
+    /// Security groups.
+    pub security_groups: BTreeMap<String, Found<SecurityGroup>>,
+    /// Load balancers.
+    pub load_balancers: BTreeMap<String, Found<LoadBalancer>>,
+    /// Target groups.
+    pub target_groups: BTreeMap<String, Found<TargetGroup>>,
+    /// Listeners, by load balancer name and port.
+    pub listeners: BTreeMap<(String, i32), Found<Listener>>,
+    /// Rules, by listener ARN and priority.
+    pub rules: BTreeMap<(String, i32), Found<ListenerRule>>,
+    /// The cluster, when it is `ACTIVE`.
+    pub cluster: Option<Found<Cluster>>,
+    /// Capacity providers that are `ACTIVE`.
+    pub capacity_providers: BTreeMap<String, Found<CapacityProvider>>,
+    /// The family's latest `ACTIVE` revision (with its registration: ARN, revision).
+    pub task_definition: Option<TaskDefinition>,
+    /// The service, unless absent or `INACTIVE`.
+    pub service: Option<ObservedService>,
+    /// Running or pending instances, by `Name` tag, with their ids.
+    pub instances: BTreeMap<String, String>,
+}
+
+/// The ids of the application's resources, for the [`Reference`] tokens in its documents.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Ids {
+    ids: BTreeMap<Reference, String>,
+}
+
+impl Ids {
+    /// The ids of what exists.
+    #[must_use]
+    pub fn of(observed: &Observed) -> Self {
+        let mut ids = Self::default();
+        for (name, found) in &observed.security_groups {
+            ids.insert(Reference::security_group(name), found.id.clone());
+        }
+        for (name, found) in &observed.load_balancers {
+            ids.insert(Reference::load_balancer(name), found.id.clone());
+        }
+        for (name, found) in &observed.target_groups {
+            ids.insert(Reference::target_group(name), found.id.clone());
+        }
+        for ((lb, port), found) in &observed.listeners {
+            ids.insert(Reference::listener(lb, *port), found.id.clone());
+        }
+        ids
+    }
+
+    /// Records the id of `reference`.
+    pub fn insert(&mut self, reference: Reference, id: String) {
+        self.ids.insert(reference, id);
+    }
+
+    /// The id of `reference`, if known.
+    #[must_use]
+    pub fn get(&self, reference: &Reference) -> Option<&str> {
+        self.ids.get(reference).map(String::as_str)
+    }
+
+    /// `value` with every token whose id is known replaced by it.
+    pub fn resolve(&self, value: &mut serde_json::Value) {
+        ecs_model::resolve_tokens(value, &mut |r| self.get(r).map(str::to_owned));
+    }
+
+    /// `model` with every token whose id is known replaced by it.
+    ///
+    /// # Errors
+    /// Never for the model's own types (they render and parse the same JSON).
+    pub fn resolved<T>(&self, model: &T) -> Result<T, serde_json::Error>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let mut value = serde_json::to_value(model)?;
+        self.resolve(&mut value);
+        serde_json::from_value(value)
+    }
+}

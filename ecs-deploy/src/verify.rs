@@ -1,0 +1,222 @@
+//! `verify`, in the spirit of ecspresso's: before deploying, check that what the definitions
+//! name exists and fits: the cluster, the roles and their trust, the log groups, the target
+//! groups' type and port against the containers, the subnets' zones.
+
+use std::fmt;
+
+use ecs_model::alb::TargetType;
+use ecs_model::iam::{ECS_TASKS, PolicyDocument};
+use ecs_model::{Application, NetworkMode, Reference};
+
+use crate::clients::Clients;
+use crate::error::{Error, aws};
+use crate::observe::observe;
+use crate::resource::short_name;
+use crate::state::Observed;
+
+/// One check and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Check {
+    /// What was checked (`role pet-web-execution-role`).
+    pub subject: String,
+    /// Whether it holds.
+    pub passed: bool,
+    /// What was found.
+    pub detail: String,
+}
+
+/// Every check of an application.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct Verification {
+    /// The checks, in order.
+    pub checks: Vec<Check>,
+}
+
+impl Verification {
+    /// Whether every check holds.
+    #[must_use]
+    pub fn passed(&self) -> bool {
+        self.checks.iter().all(|c| c.passed)
+    }
+
+    fn check(&mut self, subject: impl Into<String>, passed: bool, detail: impl Into<String>) {
+        self.checks.push(Check { subject: subject.into(), passed, detail: detail.into() });
+    }
+}
+
+impl fmt::Display for Verification {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for check in &self.checks {
+            writeln!(f, "{} {}: {}", if check.passed { "ok  " } else { "FAIL" }, check.subject, check.detail)?;
+        }
+        let failed = self.checks.iter().filter(|c| !c.passed).count();
+        write!(f, "{} check(s), {failed} failed", self.checks.len())
+    }
+}
+
+fn trusts(document: Option<&PolicyDocument>, service: &str) -> bool {
+    document.is_some_and(|d| d.statements.iter().any(|s| s.allows_service(service, "sts:AssumeRole")))
+}
+
+/// Checks what `app` names against AWS.
+///
+/// # Errors
+/// An AWS error other than "not found".
+pub async fn verify(clients: &Clients, app: &Application) -> Result<Verification, Error> {
+    let observed = observe(clients, app).await?;
+    let mut report = Verification::default();
+    cluster(app, &observed, &mut report);
+    roles(clients, app, &observed, &mut report).await?;
+    log_groups(app, &observed, &mut report);
+    target_groups(clients, app, &observed, &mut report).await?;
+    #[cfg(feature = "ec2")]
+    subnets(clients, app, &mut report).await?;
+    Ok(report)
+}
+
+fn cluster(app: &Application, observed: &Observed, report: &mut Verification) {
+    let name = app.cluster.name();
+    match &observed.cluster {
+        Some(_) => report.check(format!("cluster {name}"), true, "ACTIVE"),
+        None => report.check(format!("cluster {name}"), true, "missing; the deployment creates it"),
+    }
+}
+
+async fn roles(clients: &Clients, app: &Application, observed: &Observed, report: &mut Verification) -> Result<(), Error> {
+    let td = &app.task_definition;
+    for (what, arn) in [("execution role", &td.execution_role_arn), ("task role", &td.task_role_arn)] {
+        let Some(arn) = arn else { continue };
+        let name = short_name(arn);
+        let subject = format!("{what} {name}");
+        if let Some(found) = observed.roles.get(name) {
+            let ok = trusts(found.trust_policy.as_ref(), ECS_TASKS);
+            report.check(subject, ok, if ok { "exists and trusts ecs-tasks.amazonaws.com" } else { "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)" });
+            continue;
+        }
+        if app.all_roles().any(|r| r.name == name) {
+            report.check(subject, true, "missing; the deployment creates it");
+            continue;
+        }
+        let got = clients.iam.get_role().role_name(name).send().await;
+        match got {
+            Ok(got) => {
+                let document = got.role().and_then(|r| r.assume_role_policy_document()).and_then(crate::observe::policy);
+                let ok = trusts(document.as_ref(), ECS_TASKS);
+                report.check(subject, ok, if ok { "exists and trusts ecs-tasks.amazonaws.com" } else { "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)" });
+            }
+            Err(e) => {
+                let error = crate::error::AwsError::new("GetRole", format!("role {name}"), e);
+                if error.code.as_deref() == Some("NoSuchEntity") {
+                    report.check(subject, false, "does not exist: tasks cannot start");
+                } else {
+                    return Err(error.into());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn log_groups(app: &Application, observed: &Observed, report: &mut Verification) {
+    for (group, created_by_agent) in app.log_groups() {
+        let subject = format!("log group {group}");
+        if observed.log_groups.contains(&group) {
+            report.check(subject, true, "exists");
+        } else if created_by_agent {
+            report.check(subject, true, "missing; the awslogs driver creates it (awslogs-create-group)");
+        } else {
+            report.check(subject, true, "missing; the deployment creates it");
+        }
+    }
+}
+
+async fn target_groups(clients: &Clients, app: &Application, observed: &Observed, report: &mut Verification) -> Result<(), Error> {
+    let Some(service) = &app.service else { return Ok(()) };
+    let mode = app.task_definition.effective_network_mode();
+    for lb in &service.load_balancers {
+        let (Some(target), Some(name), Some(port)) = (&lb.target_group_arn, &lb.container_name, lb.container_port) else { continue };
+        // The target group as it is (or as the application will create it).
+        let (label, target_type, tg_port, attached) = if let Some(reference) = Reference::parse(target) {
+            let tg_name = reference.name().to_owned();
+            match (observed.target_groups.get(&tg_name), app.target_group(&tg_name)) {
+                (Some(found), _) => (tg_name, found.value.effective_target_type(), found.value.port, true),
+                (None, Some(desired)) => (tg_name, desired.effective_target_type(), desired.port, true),
+                (None, None) => {
+                    report.check(format!("target group {tg_name}"), false, "not part of the application and does not exist");
+                    continue;
+                }
+            }
+        } else {
+            let got = clients.elbv2.describe_target_groups().target_group_arns(target).send().await;
+            let got = match got {
+                Ok(got) => got,
+                Err(e) => {
+                    let error = crate::error::AwsError::new("DescribeTargetGroups", target.clone(), e);
+                    if error.code.as_deref() == Some("TargetGroupNotFound") {
+                        report.check(format!("target group {target}"), false, "does not exist");
+                        continue;
+                    }
+                    return Err(error.into());
+                }
+            };
+            let Some(found) = got.target_groups().first() else { continue };
+            let kind = found.target_type().map_or(TargetType::Instance, |t| t.as_str().parse().unwrap_or(TargetType::Instance));
+            (
+                found.target_group_name().unwrap_or_default().to_owned(),
+                kind,
+                found.port(),
+                !found.load_balancer_arns().is_empty(),
+            )
+        };
+        let subject = format!("target group {label}");
+        let wanted = if mode == Some(NetworkMode::Awsvpc) { TargetType::Ip } else { TargetType::Instance };
+        report.check(
+            subject.clone(),
+            target_type == wanted,
+            format!("target type `{target_type}`{}", if target_type == wanted { String::new() } else { format!("; container {name} in this network mode needs `{wanted}` (ECS-M7)") }),
+        );
+        if mode == Some(NetworkMode::Awsvpc) {
+            let ok = tg_port.is_none_or(|p| p == port);
+            report.check(subject.clone(), ok, format!("port {} for container port {port}", tg_port.unwrap_or_default()));
+        }
+        report.check(
+            subject,
+            attached || !app.listeners.is_empty(),
+            if attached { "a load balancer forwards to it" } else { "no load balancer forwards to it: CreateService would fail" },
+        );
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ec2")]
+async fn subnets(clients: &Clients, app: &Application, report: &mut Verification) -> Result<(), Error> {
+    use std::collections::BTreeSet;
+    let mut lists: Vec<(String, Vec<String>, bool)> = app.load_balancers.iter().map(|lb| (format!("load balancer {}", lb.name), lb.subnets.clone(), true)).collect();
+    if let Some(vpc) = app.service.as_ref().and_then(|s| s.awsvpc()) {
+        lists.push(("service subnets".to_owned(), vpc.subnets.clone(), false));
+    }
+    for (subject, subnets, needs_two_zones) in lists {
+        if subnets.is_empty() {
+            continue;
+        }
+        let got = clients.ec2.describe_subnets().set_subnet_ids(Some(subnets.clone())).send().await;
+        let got = match got {
+            Ok(got) => got,
+            Err(e) => {
+                let error = crate::error::AwsError::new("DescribeSubnets", subject.clone(), e);
+                if error.code.as_deref().is_some_and(|c| c.starts_with("InvalidSubnet")) {
+                    report.check(subject, false, format!("a subnet does not exist: {}", error.message.unwrap_or_default()));
+                    continue;
+                }
+                return Err(error.into());
+            }
+        };
+        let zones: BTreeSet<&str> = got.subnets().iter().filter_map(|s| s.availability_zone()).collect();
+        let ok = !needs_two_zones || zones.len() >= 2;
+        let zones: Vec<&str> = zones.into_iter().collect();
+        report.check(subject, ok, format!("{} subnet(s) in {}{}", subnets.len(), zones.join(", "), if ok { "" } else { "; an ALB needs two Availability Zones (ECS-M8)" }));
+    }
+    Ok(())
+}
