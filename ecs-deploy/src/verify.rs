@@ -9,7 +9,7 @@ use ecs_model::iam::{ECS_TASKS, PolicyDocument};
 use ecs_model::{Application, NetworkMode, Reference};
 
 use crate::clients::Clients;
-use crate::error::{Error, aws};
+use crate::error::Error;
 use crate::observe::observe;
 use crate::resource::short_name;
 use crate::state::Observed;

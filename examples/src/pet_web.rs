@@ -119,6 +119,15 @@ pub const SUBNETS: [&str; 2] = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f
 /// Never: the application is valid, which its tests check.
 #[must_use]
 pub fn application() -> ecs_model::Application {
+    application_in(VPC, SUBNETS)
+}
+
+/// [`application`] in another VPC and subnets (a test account's default VPC).
+///
+/// # Panics
+/// Never: the application is valid, which its tests check.
+#[must_use]
+pub fn application_in(vpc: &str, subnets: [&str; 2]) -> ecs_model::Application {
     use ecs_model::alb::{Action, Listener, LoadBalancer, TargetGroup};
     use ecs_model::cluster::{Cluster, ContainerInsights};
     use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
@@ -138,15 +147,15 @@ pub fn application() -> ecs_model::Application {
         ),
     );
     let task_role = Role::ecs_task("pet-web-task-role", &account);
-    let alb_sg = SecurityGroup::public_load_balancer("pet-web-alb-sg", VPC);
-    let ecs_sg = SecurityGroup::service_behind("pet-web-ecs-sg", VPC, &alb_sg.name, 8080);
-    let target_group = TargetGroup::ip("pet-web-tg", 8080, VPC)
+    let alb_sg = SecurityGroup::public_load_balancer("pet-web-alb-sg", vpc);
+    let ecs_sg = SecurityGroup::service_behind("pet-web-ecs-sg", vpc, &alb_sg.name, 8080);
+    let target_group = TargetGroup::ip("pet-web-tg", 8080, vpc)
         .health_check_path("/api/health")
         .health_check_timing(30, 5, 2, 3)
         .matcher("200-399")
         .deregistration_delay(30);
     let load_balancer =
-        LoadBalancer::application("pet-web-alb", SUBNETS).security_group(alb_sg.reference());
+        LoadBalancer::application("pet-web-alb", subnets).security_group(alb_sg.reference());
     let listener = Listener::http(
         Reference::load_balancer(&load_balancer.name),
         80,
@@ -155,7 +164,7 @@ pub fn application() -> ecs_model::Application {
     let service = Service::fargate("pet-web-task-service", "pet-web-cluster", "pet-web-task")
         .desired_count(2)
         .platform_version("LATEST")
-        .subnets(SUBNETS)
+        .subnets(subnets)
         .security_group(ecs_sg.reference())
         .assign_public_ip(true)
         .load_balancer(

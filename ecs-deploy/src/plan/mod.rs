@@ -396,8 +396,34 @@ impl Planner<'_> {
         }
     }
 
+    /// The application's groups, each after the groups its rules name (so that a rule's source
+    /// exists when it is authorized); a cycle keeps the application's order.
+    fn groups_in_order(app: &Application) -> Vec<&SecurityGroup> {
+        let groups = &app.security_groups;
+        let mut ordered: Vec<&SecurityGroup> = Vec::new();
+        let names = |g: &SecurityGroup| -> Vec<String> {
+            g.ingress
+                .iter()
+                .filter_map(|r| match &r.source {
+                    Source::Group(s) => Reference::parse(s).map(|r| r.name().to_owned()),
+                    _ => None,
+                })
+                .filter(|n| *n != g.name && groups.iter().any(|other| &other.name == n))
+                .collect()
+        };
+        while ordered.len() < groups.len() {
+            let ready = groups
+                .iter()
+                .find(|g| !ordered.iter().any(|o| o.name == g.name) && names(g).iter().all(|n| ordered.iter().any(|o| &o.name == n)));
+            let next = ready.or_else(|| groups.iter().find(|g| !ordered.iter().any(|o| o.name == g.name)));
+            ordered.extend(next);
+        }
+        ordered
+    }
+
     fn security_groups(&mut self) {
-        for group in &self.app.security_groups {
+        let app = self.app;
+        for group in Self::groups_in_order(app) {
             let resource = Resource::SecurityGroup(group.name.clone());
             let Some(found) = self.observed.security_groups.get(&group.name) else {
                 let mut ops = vec![Op::CreateSecurityGroup(group.clone())];

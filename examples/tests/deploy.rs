@@ -1,0 +1,162 @@
+//! Seed 002 deployed for real, against moto on loopback: from nothing, every resource checked
+//! with the SDK; again with zero changes; a new image as exactly one new revision; a rollback;
+//! old revisions deregistered; an invalid definition that makes no request.
+
+#[path = "../../ecs-deploy/tests/support/moto.rs"]
+mod moto;
+
+use std::time::Duration;
+
+use aws_sdk_ecs::types::TaskDefinitionStatus;
+use ecs_deploy::plan::Action;
+use ecs_deploy::revisions::RollbackTo;
+use ecs_deploy::wait::WaitOptions;
+use ecs_deploy::{Clients, DeployOptions, Deployer, Event, Resource};
+use ecs_examples::pet_web;
+use ecs_model::Application;
+
+const REGION: &str = pet_web::REGION;
+
+/// The default VPC moto creates in the region, and two of its subnets in different zones.
+async fn default_network(clients: &Clients) -> (String, [String; 2]) {
+    let vpcs = clients.ec2.describe_vpcs().send().await.unwrap();
+    let vpc = vpcs.vpcs().iter().find(|v| v.is_default() == Some(true)).unwrap().vpc_id().unwrap().to_owned();
+    let subnets = clients.ec2.describe_subnets().send().await.unwrap();
+    let mut by_zone = std::collections::BTreeMap::new();
+    for s in subnets.subnets().iter().filter(|s| s.vpc_id() == Some(vpc.as_str())) {
+        by_zone.entry(s.availability_zone().unwrap().to_owned()).or_insert_with(|| s.subnet_id().unwrap().to_owned());
+    }
+    let mut zones = by_zone.into_values();
+    (vpc, [zones.next().unwrap(), zones.next().unwrap()])
+}
+
+fn quick() -> Option<WaitOptions> {
+    Some(WaitOptions::default().timeout(Duration::from_secs(30)).poll_interval(Duration::from_millis(200)))
+}
+
+async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
+    deployer.deploy(app, DeployOptions::default().wait(quick()), &mut |_: Event<'_>| {}).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn active_revisions(clients: &Clients, family: &str) -> Vec<String> {
+    let listed = clients.ecs.list_task_definitions().family_prefix(family).status(TaskDefinitionStatus::Active).send().await.unwrap();
+    listed.task_definition_arns().to_vec()
+}
+
+async fn service_task_definition(clients: &Clients) -> String {
+    let described = clients.ecs.describe_services().cluster("pet-web-cluster").services("pet-web-task-service").send().await.unwrap();
+    described.services()[0].task_definition().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_002_deploys_from_nothing_and_converges() {
+    let Some(moto) = moto::Moto::start("seed 002 against moto", 2) else { return };
+    let clients = Clients::new(&moto.config(REGION));
+    let deployer = Deployer::new(clients.clone());
+    let (vpc, [a, b]) = default_network(&clients).await;
+    let app = pet_web::application_in(&vpc, [&a, &b]);
+
+    // From nothing: every resource is created.
+    let first = deploy(&deployer, &app).await;
+    assert_eq!(first.plan.count(Action::Create), first.plan.steps.len(), "{}", first.plan);
+    assert_eq!(first.plan.steps.len(), 11, "{}", first.plan);
+    let progress = first.progress.expect("it waited");
+    assert_eq!((progress.running, progress.desired, progress.rollout_state.as_deref()), (2, 2, Some("COMPLETED")));
+
+    // Everything exists as specified.
+    let cluster = clients.ecs.describe_clusters().clusters("pet-web-cluster").send().await.unwrap();
+    assert_eq!(cluster.clusters()[0].status(), Some("ACTIVE"));
+    let td = clients.ecs.describe_task_definition().task_definition("pet-web-task").send().await.unwrap();
+    let td = td.task_definition().unwrap();
+    assert_eq!(td.revision(), 1);
+    assert_eq!(td.container_definitions()[0].image(), Some(pet_web::IMAGE));
+    assert_eq!(td.execution_role_arn(), Some("arn:aws:iam::123456789012:role/pet-web-execution-role"));
+    let tgs = clients.elbv2.describe_target_groups().names("pet-web-tg").send().await.unwrap();
+    let tg = &tgs.target_groups()[0];
+    assert_eq!((tg.port(), tg.target_type().map(|t| t.as_str())), (Some(8080), Some("ip")));
+    assert_eq!(tg.health_check_path(), Some("/api/health"));
+    let lbs = clients.elbv2.describe_load_balancers().names("pet-web-alb").send().await.unwrap();
+    let lb = &lbs.load_balancers()[0];
+    assert_eq!(lb.availability_zones().len(), 2);
+    let listeners = clients.elbv2.describe_listeners().load_balancer_arn(lb.load_balancer_arn().unwrap()).send().await.unwrap();
+    let listener = &listeners.listeners()[0];
+    assert_eq!(listener.port(), Some(80));
+    assert_eq!(listener.default_actions()[0].target_group_arn(), tg.target_group_arn());
+    let services = clients.ecs.describe_services().cluster("pet-web-cluster").services("pet-web-task-service").send().await.unwrap();
+    let service = &services.services()[0];
+    assert_eq!(service.desired_count(), 2);
+    assert_eq!(service.task_definition(), td.task_definition_arn());
+    assert_eq!(service.load_balancers()[0].target_group_arn(), tg.target_group_arn());
+    assert_eq!(service.load_balancers()[0].container_port(), Some(8080));
+    let vpc_config = service.network_configuration().unwrap().awsvpc_configuration().unwrap();
+    assert_eq!(vpc_config.subnets(), [a.clone(), b.clone()]);
+    let groups = clients.ec2.describe_security_groups().group_ids(&vpc_config.security_groups()[0]).send().await.unwrap();
+    let service_group = &groups.security_groups()[0];
+    assert_eq!(service_group.group_name(), Some("pet-web-ecs-sg"));
+    let rule = &service_group.ip_permissions()[0];
+    assert_eq!((rule.from_port(), rule.to_port()), (Some(8080), Some(8080)));
+    assert_eq!(rule.user_id_group_pairs()[0].group_id(), lb.security_groups().first().map(String::as_str));
+    let role = clients.iam.get_role_policy().role_name("pet-web-execution-role").policy_name("execution").send().await.unwrap();
+    assert!(role.policy_document().contains("pet-web"), "{}", role.policy_document());
+    let groups = clients.logs.describe_log_groups().log_group_name_prefix("/ecs/pet-web-task").send().await.unwrap();
+    assert_eq!(groups.log_groups().len(), 1);
+    // The deployment configuration moto dropped at creation was set by UpdateService.
+    let configuration = service.deployment_configuration().expect("set after creation");
+    assert_eq!(configuration.minimum_healthy_percent(), Some(100));
+
+    // Again: nothing to do, nothing done.
+    let second = deploy(&deployer, &app).await;
+    assert!(second.plan.is_empty(), "{}", second.plan);
+    assert!(second.applied.unwrap().changed.is_empty());
+
+    // A new image: exactly one new revision, and the service runs it.
+    let mut changed = app.clone();
+    changed.task_definition.container_definitions[0].image = format!("{}-v2", pet_web::IMAGE.trim_end_matches(":latest").to_owned() + ":2");
+    let third = deploy(&deployer, &changed).await;
+    let updates: Vec<&Resource> = third.plan.steps.iter().filter(|s| s.action == Action::Update).map(|s| &s.resource).collect();
+    assert_eq!(updates.len(), 2, "{}", third.plan);
+    assert_eq!(third.plan.count(Action::Create), 0);
+    let td_step = third.plan.step(&Resource::TaskDefinition("pet-web-task".into())).unwrap();
+    assert_eq!(td_step.changes.len(), 1, "{}", third.plan);
+    assert_eq!(td_step.changes[0].path, "containerDefinitions[0].image");
+    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 2);
+    assert!(service_task_definition(&clients).await.ends_with("pet-web-task:2"));
+    assert!(deployer.plan(&changed).await.unwrap().is_empty());
+
+    // Roll back to the previous revision.
+    let rolled = deployer.rollback("pet-web-cluster", "pet-web-task-service", &RollbackTo::PreviousRevision).await.unwrap();
+    assert!(rolled.from.ends_with(":2") && rolled.to.as_deref().unwrap().ends_with(":1"), "{rolled:?}");
+    assert!(service_task_definition(&clients).await.ends_with("pet-web-task:1"));
+
+    // Two more revisions, then keep the newest 2 and what is in use.
+    for tag in ["3", "4"] {
+        let mut next = app.clone();
+        next.task_definition.container_definitions[0].image = format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest"));
+        deploy(&deployer, &next).await;
+    }
+    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 4);
+    let cleaned = deployer.deregister("pet-web-cluster", "pet-web-task", 2).await.unwrap();
+    // Revision 1 stays in use in moto (its deployments keep the first revision); 2 goes.
+    assert_eq!(cleaned.deregistered.len(), 1, "{cleaned:?}");
+    assert!(cleaned.deregistered[0].ends_with(":2"), "{cleaned:?}");
+    assert!(cleaned.kept.iter().any(|k| k.ends_with(":4")) && cleaned.kept.iter().any(|k| k.ends_with(":3")));
+    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_application_makes_no_request() {
+    let Some(moto) = moto::Moto::start("invalid application against moto", 2) else { return };
+    let clients = Clients::new(&moto.config(REGION));
+    let deployer = Deployer::new(clients.clone());
+    let mut app = pet_web::application();
+    app.task_definition.memory = Some("16 GB".into());
+    let error = deployer.deploy(&app, DeployOptions::default(), &mut |_: Event<'_>| {}).await.expect_err("invalid");
+    assert!(matches!(error, ecs_deploy::Error::Invalid(_)), "{error}");
+    assert!(error.to_string().contains("ECS-A9"), "{error}");
+    // Nothing reached moto: no cluster, no role, no task definition.
+    let clusters = clients.ecs.list_clusters().send().await.unwrap();
+    assert!(clusters.cluster_arns().is_empty());
+    let roles = clients.iam.list_roles().send().await.unwrap();
+    assert!(roles.roles().iter().all(|r| !r.role_name().starts_with("pet-web")));
+    assert!(active_revisions(&clients, "pet-web-task").await.is_empty());
+}
