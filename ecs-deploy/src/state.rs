@@ -56,6 +56,13 @@ pub struct ObservedService {
     pub running_count: i32,
 }
 
+impl ObservedService {
+    /// An `ACTIVE` service known by `arn`, running `running_count` tasks.
+    pub fn new(arn: impl Into<String>, service: Service, running_count: i32) -> Self {
+        Self { arn: arn.into(), status: "ACTIVE".to_owned(), service, running_count }
+    }
+}
+
 /// Everything of an application that exists, by name.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]

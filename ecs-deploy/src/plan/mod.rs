@@ -749,6 +749,9 @@ impl Planner<'_> {
             force = true;
             changes.push(Change::new("launchType", found.service.launch_type.map(|t| Value::String(t.as_str().to_owned())), None));
         }
+        if force {
+            changes.push(Change::new("forceNewDeployment", None, Some(Value::Bool(true))));
+        }
         let mut ops = Vec::new();
         if changes.iter().any(|c| !c.path.starts_with("tags")) {
             ops.push(Op::UpdateService { service: Box::new(service.clone()), force_new_deployment: force });
