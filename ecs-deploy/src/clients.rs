@@ -24,6 +24,8 @@ pub struct Clients {
     /// EC2: security groups and container instances.
     #[cfg(feature = "ec2")]
     pub ec2: aws_sdk_ec2::Client,
+    /// STS: whose credentials these are.
+    pub sts: aws_sdk_sts::Client,
 }
 
 impl Clients {
@@ -45,7 +47,18 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
             #[cfg(feature = "ec2")]
             ec2: aws_sdk_ec2::Client::new(&config),
+            sts: aws_sdk_sts::Client::new(&config),
         }
+    }
+
+    /// The account the credentials belong to (`sts:GetCallerIdentity`, which needs no
+    /// permission).
+    ///
+    /// # Errors
+    /// An AWS error (no credentials, an unreachable endpoint).
+    pub async fn account_id(&self) -> Result<String, crate::Error> {
+        let identity = self.sts.get_caller_identity().send().await.map_err(crate::error::aws("GetCallerIdentity", "the caller"))?;
+        identity.account().map(str::to_owned).ok_or_else(|| crate::Error::NotFound("GetCallerIdentity gave no account".to_owned()))
     }
 
     /// Clients from the standard AWS configuration: `AWS_PROFILE`, `AWS_REGION`, the

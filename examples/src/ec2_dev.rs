@@ -40,13 +40,22 @@ pub fn agent() -> AgentConfig {
 /// Never: the application is valid, which its tests check.
 #[must_use]
 pub fn application() -> Application {
-    let account = Account::new(ACCOUNT, REGION);
+    application_for(ACCOUNT, VPC, SUBNET)
+}
+
+/// [`application`] in another account, VPC and subnet (where `--apply` deploys it).
+///
+/// # Panics
+/// Never: the application is valid, which its tests check.
+#[must_use]
+pub fn application_for(account: &str, vpc: &str, subnet: &str) -> Application {
+    let account = Account::new(account, REGION);
     let role = Role::ecs_instance();
     let profile = InstanceProfile::for_role(&role);
     let instance_sg = SecurityGroup::new(
         "dev-instance-sg",
         "SSH from the office, HTTP to the dev task",
-        VPC,
+        vpc,
     )
     .allow(
         IngressRule::tcp(22, Source::Cidr(ADMIN_CIDR.to_owned()))
@@ -63,13 +72,14 @@ pub fn application() -> Application {
         &profile.name,
         agent(),
     );
-    instance.subnet_id = Some(SUBNET.to_owned());
+    instance.subnet_id = Some(subnet.to_owned());
     instance.security_groups = vec![instance_sg.reference().to_string()];
     instance.key_name = Some("dev-key".to_owned());
     let task_definition = TaskDefinition::ec2_bridge("dev-web")
         .container(
             ContainerDefinition::builder("web", "public.ecr.aws/nginx/nginx:1.27")
                 .memory_reservation(128)
+                .memory(256)
                 .port(80)
                 .log_configuration(LogConfiguration::awslogs("/ecs/dev-web", REGION, "ecs")),
         )

@@ -1,5 +1,6 @@
 //! The seeds' workflows as code, shared by the examples and their tests.
 
+pub mod deploy;
 pub mod ec2_dev;
 pub mod lint;
 pub mod pet_web;

@@ -119,15 +119,15 @@ pub const SUBNETS: [&str; 2] = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f
 /// Never: the application is valid, which its tests check.
 #[must_use]
 pub fn application() -> ecs_model::Application {
-    application_in(VPC, SUBNETS)
+    application_for(ACCOUNT, VPC, SUBNETS)
 }
 
-/// [`application`] in another VPC and subnets (a test account's default VPC).
+/// [`application`] in another account, VPC and subnets (where `--apply` deploys it).
 ///
 /// # Panics
 /// Never: the application is valid, which its tests check.
 #[must_use]
-pub fn application_in(vpc: &str, subnets: [&str; 2]) -> ecs_model::Application {
+pub fn application_for(account: &str, vpc: &str, subnets: [&str; 2]) -> ecs_model::Application {
     use ecs_model::alb::{Action, Listener, LoadBalancer, TargetGroup};
     use ecs_model::cluster::{Cluster, ContainerInsights};
     use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
@@ -135,7 +135,7 @@ pub fn application_in(vpc: &str, subnets: [&str; 2]) -> ecs_model::Application {
     use ecs_model::service::Service;
     use ecs_model::{Account, Application, Reference};
 
-    let account = Account::new(ACCOUNT, REGION);
+    let account = Account::new(account, REGION);
     let mut task_definition = task_definition();
     task_definition.execution_role_arn = None;
     let execution = Role::ecs_task_execution("pet-web-execution-role", &account).inline_policy(

@@ -54,7 +54,7 @@ async fn seed_002_deploys_from_nothing_and_converges() {
     let clients = Clients::new(&moto.config(REGION));
     let deployer = Deployer::new(clients.clone());
     let (vpc, [a, b]) = default_network(&clients).await;
-    let app = pet_web::application_in(&vpc, [&a, &b]);
+    let app = pet_web::application_for("123456789012", &vpc, [&a, &b]);
 
     // From nothing: every resource is created.
     let first = deploy(&deployer, &app).await;
@@ -159,4 +159,41 @@ async fn an_invalid_application_makes_no_request() {
     let roles = clients.iam.list_roles().send().await.unwrap();
     assert!(roles.roles().iter().all(|r| !r.role_name().starts_with("pet-web")));
     assert!(active_revisions(&clients, "pet-web-task").await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
+    let Some(moto) = moto::Moto::start("ec2-dev against moto", 1) else { return };
+    let clients = Clients::new(&moto.config(REGION));
+    // What `cargo run --example ec2-dev -- --apply` does, against moto.
+    let target = ecs_examples::deploy::discover(&clients).await.unwrap();
+    assert_eq!(target.account, "123456789012");
+    let app = ecs_examples::ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0]);
+    let done = ecs_examples::deploy::apply(&clients, &app, quick().unwrap()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done.plan.count(Action::Create), 8, "{}", done.plan);
+
+    let reservations = clients.ec2.describe_instances().send().await.unwrap();
+    let instance = reservations.reservations().iter().flat_map(|r| r.instances()).next().expect("an instance");
+    assert_eq!(instance.instance_type().map(|t| t.as_str()), Some("t3.small"));
+    assert!(instance.iam_instance_profile().and_then(|p| p.arn()).is_some_and(|arn| arn.ends_with("instance-profile/ecsInstanceRole")));
+    assert_eq!(instance.subnet_id(), Some(target.subnets[0].as_str()));
+    let user_data = clients
+        .ec2
+        .describe_instance_attribute()
+        .instance_id(instance.instance_id().unwrap())
+        .attribute(aws_sdk_ec2::types::InstanceAttributeName::UserData)
+        .send()
+        .await
+        .unwrap();
+    let encoded = user_data.user_data().and_then(|v| v.value()).expect("user data");
+    let decoded = String::from_utf8(aws_smithy_types::base64::decode(encoded).unwrap()).unwrap();
+    assert_eq!(decoded, "#!/bin/bash\necho ECS_CLUSTER=dev-cluster >> /etc/ecs/ecs.config\n");
+    let role = clients.iam.list_attached_role_policies().role_name("ecsInstanceRole").send().await.unwrap();
+    assert_eq!(
+        role.attached_policies()[0].policy_arn(),
+        Some("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role")
+    );
+    // And again: the instance is found by its name, nothing is launched twice.
+    let again = ecs_examples::deploy::apply(&clients, &app, quick().unwrap()).await.unwrap();
+    assert!(again.plan.is_empty(), "{}", again.plan);
 }

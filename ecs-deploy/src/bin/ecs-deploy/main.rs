@@ -1,3 +1,244 @@
-//! The `ecs-deploy` command line.
+//! `ecs-deploy`: validate, diff and deploy Amazon ECS task definitions and services kept as
+//! JSON files.
 
-fn main() {}
+mod args;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use ecs_deploy::revisions::RollbackTo;
+use ecs_deploy::wait::{Progress, WaitOptions};
+use ecs_deploy::{Clients, DeployOptions, Deployer, Event};
+use ecs_model::cluster::Cluster;
+use ecs_model::service::Service;
+use ecs_model::{Account, Application, Diagnostic, TaskDefinition};
+
+use args::{Cli, Command, Definitions, Format};
+
+/// The account id of applications read from files: they name their roles by ARN, so it is
+/// only used for the deployer policy, which takes the real one.
+const ANY_ACCOUNT: &str = "000000000000";
+
+/// A failure worth one line to stderr and exit code 1.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Self(error.to_string())
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn config(cli: &Cli) -> aws_config::SdkConfig {
+    let base = ecs_deploy::clients::load_config().await;
+    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+    if let Some(http) = base.http_client() {
+        loader = loader.http_client(http);
+    }
+    if let Some(profile) = &cli.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = &cli.region {
+        loader = loader.region(aws_config::Region::new(region.clone()));
+    }
+    loader.load().await
+}
+
+async fn deployer(cli: &Cli) -> (Deployer, String) {
+    let config = config(cli).await;
+    let region = config.region().map_or_else(|| "us-east-1".to_owned(), ToString::to_string);
+    (Deployer::new(Clients::new(&config)), region)
+}
+
+fn read<T>(path: &Path, parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>) -> Result<T, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+/// The application the files describe: a task definition, maybe a service, their cluster.
+fn application(definitions: &Definitions, account: Account) -> Result<Application, Failure> {
+    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
+    let mut service = definitions.service.as_deref().map(|path| read(path, Service::from_json)).transpose()?;
+    let cluster = definitions
+        .cluster
+        .clone()
+        .or_else(|| service.as_ref().and_then(|s| s.cluster.as_deref()).map(|c| c.rsplit('/').next().unwrap_or(c).to_owned()))
+        .unwrap_or_else(|| "default".to_owned());
+    if let Some(service) = &mut service {
+        service.cluster.get_or_insert_with(|| cluster.clone());
+        service.task_definition.get_or_insert_with(|| td.family.clone());
+    }
+    let mut builder = Application::builder(account, Cluster::new(cluster), td);
+    if let Some(service) = service {
+        builder = builder.service(service);
+    }
+    Ok(builder.build_unchecked())
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
+    match format {
+        Format::Text => {
+            for d in diagnostics {
+                let rule = d.rule_id().map(|id| format!(" [{id}]")).unwrap_or_default();
+                println!("{}: {}: {}{rule}", d.severity, d.path, d.message);
+            }
+        }
+        Format::Json => {
+            let list: Vec<serde_json::Value> = diagnostics
+                .iter()
+                .map(|d| serde_json::json!({"severity": d.severity.to_string(), "path": d.path.to_string(), "rule": d.rule_id(), "message": d.message}))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        }
+    }
+}
+
+/// A progress line: a bar of running tasks, the rollout state, the time.
+fn progress_line(p: &Progress) -> String {
+    const WIDTH: usize = 20;
+    let desired = usize::try_from(p.desired.max(1)).unwrap_or(1);
+    let running = usize::try_from(p.running.max(0)).unwrap_or(0).min(desired);
+    let filled = running * WIDTH / desired;
+    format!(
+        "[{}{}] {}/{} running, {} pending, rollout {}, {}s",
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        p.running,
+        p.desired,
+        p.pending,
+        p.rollout_state.as_deref().unwrap_or("unknown"),
+        p.elapsed.as_secs()
+    )
+}
+
+/// Shows deployment events: the plan, each step, the rollout (redrawn in place on a terminal).
+fn show(event: Event<'_>) {
+    let tty = std::io::stderr().is_terminal();
+    match event {
+        Event::Planned(plan) => println!("{plan}"),
+        Event::Step(step) => println!("applying {} ({})", step.resource, step.calls.join(", ")),
+        Event::Progress(p) => {
+            let mut err = std::io::stderr();
+            for event in &p.new_events {
+                let _ = writeln!(err, "{}event: {event}", if tty { "\r\x1b[2K" } else { "" });
+            }
+            if tty {
+                let _ = write!(err, "\r\x1b[2K{}", progress_line(p));
+                let _ = err.flush();
+            } else {
+                let _ = writeln!(err, "{}", progress_line(p));
+            }
+        }
+        _ => {}
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match &cli.command {
+        Command::Validate { definitions, format } => {
+            let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
+            let diagnostics = app.validate();
+            print_diagnostics(&diagnostics, *format);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            if *format == Format::Text {
+                eprintln!("{errors} error(s), {} warning(s)", diagnostics.len() - errors);
+            }
+            Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Render { definitions, deployer_policy } => {
+            let account = Account::new(deployer_policy.clone().unwrap_or_else(|| ANY_ACCOUNT.to_owned()), cli.region.clone().unwrap_or_else(|| "us-east-1".to_owned()));
+            let app = application(definitions, account)?;
+            if deployer_policy.is_some() {
+                println!("{}", app.deployer_policy().to_json_pretty());
+            } else {
+                println!("{}", app.task_definition.to_json_pretty());
+                if let Some(service) = &app.service {
+                    println!("{}", service.to_json_pretty());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { definitions, format } => {
+            let (deployer, region) = deployer(&cli).await;
+            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+            let plan = deployer.plan(&app).await?;
+            match format {
+                Format::Text => println!("{plan}"),
+                Format::Json => println!("{}", plan.to_json_pretty()),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Deploy { definitions, dry_run, no_wait, timeout } => {
+            let (deployer, region) = deployer(&cli).await;
+            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+            let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(*timeout)));
+            let done = deployer.deploy(&app, DeployOptions::default().dry_run(*dry_run).wait(wait), &mut show).await;
+            if std::io::stderr().is_terminal() {
+                eprintln!();
+            }
+            let done = done?;
+            if let Some(applied) = &done.applied {
+                println!("deployed: {} change(s); task definition {}", applied.changed.len(), applied.task_definition_arn.as_deref().unwrap_or("-"));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rollback { target, revision, native, no_wait } => {
+            let (deployer, _) = deployer(&cli).await;
+            let to = match (revision, native) {
+                (Some(revision), _) => RollbackTo::Revision(*revision),
+                (None, true) => RollbackTo::Native,
+                (None, false) => RollbackTo::PreviousRevision,
+            };
+            let rolled = deployer.rollback(&target.cluster, &target.service, &to).await?;
+            println!("rolling back {} from {} to {}", target.service, rolled.from, rolled.to.as_deref().unwrap_or("its last completed deployment"));
+            if !no_wait && rolled.to.is_some() {
+                ecs_deploy::wait::wait_for_deployment(
+                    deployer.clients(),
+                    &target.cluster,
+                    &target.service,
+                    rolled.deployment_id.as_deref(),
+                    WaitOptions::default(),
+                    &mut |p| show(Event::Progress(p)),
+                )
+                .await?;
+                eprintln!();
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Deregister { family, cluster, keep } => {
+            let (deployer, _) = deployer(&cli).await;
+            let done = deployer.deregister(cluster, family, *keep).await?;
+            for arn in &done.deregistered {
+                println!("deregistered {arn}");
+            }
+            println!("{} deregistered, {} kept", done.deregistered.len(), done.kept.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { definitions } => {
+            let (deployer, region) = deployer(&cli).await;
+            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+            let report = deployer.verify(&app).await?;
+            println!("{report}");
+            Ok(if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Status { target } => {
+            let (deployer, _) = deployer(&cli).await;
+            print!("{}", deployer.status(&target.cluster, &target.service).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

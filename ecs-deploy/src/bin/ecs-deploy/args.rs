@@ -1,0 +1,137 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Validate, diff and deploy Amazon ECS task definitions and services kept as JSON files.
+///
+/// AWS settings come from the standard configuration: AWS_PROFILE, AWS_REGION, the
+/// environment's credentials, and AWS_ENDPOINT_URL for a local endpoint.
+#[derive(Debug, Parser)]
+#[command(name = "ecs-deploy", version, about, long_about)]
+pub(crate) struct Cli {
+    /// The AWS profile (overrides AWS_PROFILE).
+    #[arg(long, global = true)]
+    pub(crate) profile: Option<String>,
+    /// The AWS region (overrides AWS_REGION and the profile's).
+    #[arg(long, global = true)]
+    pub(crate) region: Option<String>,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The definitions a command works on.
+#[derive(Debug, Args)]
+pub(crate) struct Definitions {
+    /// The task definition: `register-task-definition` input, or `describe-task-definition`
+    /// output.
+    #[arg(long, short = 't', value_name = "FILE")]
+    pub(crate) task_definition: PathBuf,
+    /// The service: `create-service` input.
+    #[arg(long, short = 's', value_name = "FILE")]
+    pub(crate) service: Option<PathBuf>,
+    /// The cluster (default: the service's, else `default`).
+    #[arg(long, short = 'c')]
+    pub(crate) cluster: Option<String>,
+}
+
+/// The service a command acts on.
+#[derive(Debug, Args)]
+pub(crate) struct Target {
+    /// The cluster.
+    #[arg(long, short = 'c', default_value = "default")]
+    pub(crate) cluster: String,
+    /// The service.
+    #[arg(long = "service-name", short = 'n')]
+    pub(crate) service: String,
+}
+
+/// How to print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// For tools.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check the definitions against the ECS rules, without AWS.
+    Validate {
+        #[command(flatten)]
+        definitions: Definitions,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print the definitions as the ECS API takes them, without AWS.
+    Render {
+        #[command(flatten)]
+        definitions: Definitions,
+        /// Print the IAM policy whoever deploys them needs, for this account id.
+        #[arg(long, value_name = "ACCOUNT_ID")]
+        deployer_policy: Option<String>,
+    },
+    /// Show what a deployment would change.
+    Diff {
+        #[command(flatten)]
+        definitions: Definitions,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Register the task definition if it changed, create or update the service, and wait for
+    /// the rollout.
+    Deploy {
+        #[command(flatten)]
+        definitions: Definitions,
+        /// Show the plan and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Return once the deployment started.
+        #[arg(long)]
+        no_wait: bool,
+        /// Give up waiting after this many seconds.
+        #[arg(long, default_value_t = 900, value_name = "SECONDS")]
+        timeout: u64,
+    },
+    /// Roll the service back to the previous revision (or a given one, or ECS's own rollback).
+    Rollback {
+        #[command(flatten)]
+        target: Target,
+        /// The revision to return to.
+        #[arg(long, conflicts_with = "native")]
+        revision: Option<i32>,
+        /// Stop the deployment in progress and let ECS roll back.
+        #[arg(long)]
+        native: bool,
+        /// Return once the rollback started.
+        #[arg(long)]
+        no_wait: bool,
+    },
+    /// Deregister old revisions of a family, keeping the newest and every one in use.
+    Deregister {
+        /// The family.
+        #[arg(long)]
+        family: String,
+        /// The cluster whose services' revisions are kept.
+        #[arg(long, short = 'c', default_value = "default")]
+        cluster: String,
+        /// How many of the newest revisions to keep.
+        #[arg(long, default_value_t = 5)]
+        keep: usize,
+    },
+    /// Check that what the definitions name exists and fits.
+    Verify {
+        #[command(flatten)]
+        definitions: Definitions,
+    },
+    /// Show the service, its deployments and its latest events.
+    Status {
+        #[command(flatten)]
+        target: Target,
+    },
+}
