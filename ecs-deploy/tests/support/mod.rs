@@ -2,6 +2,8 @@
 
 #![allow(dead_code, unused_imports, unreachable_pub)] // each test binary uses part of it
 
+pub mod moto;
+
 #[path = "../../../ecs-model/tests/support/mod.rs"]
 mod model;
 

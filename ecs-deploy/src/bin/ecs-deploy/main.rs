@@ -89,18 +89,38 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
     Ok(builder.build_unchecked())
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
+/// Where a diagnostic of the application is, in the user's files: `td.json` and `memory`
+/// rather than `taskDefinition.memory`.
+fn locate(definitions: &Definitions, path: &str) -> (String, String) {
+    let split = |prefix: &str| path.strip_prefix(prefix).map(|rest| rest.trim_start_matches('.').to_owned());
+    if let Some(rest) = split("taskDefinition") {
+        return (definitions.task_definition.display().to_string(), rest);
+    }
+    if let (Some(rest), Some(file)) = (split("service"), &definitions.service) {
+        return (file.display().to_string(), rest);
+    }
+    ("(application)".to_owned(), path.to_owned())
+}
+
+/// Prints diagnostics as the `validate` example does: `FILE: PATH: MESSAGE [RULE]`, warnings
+/// as `FILE: PATH: warning: …`; or a JSON array of `{file, path, rule, severity, message}`.
+fn print_diagnostics(definitions: &Definitions, diagnostics: &[Diagnostic], format: Format) {
     match format {
         Format::Text => {
             for d in diagnostics {
+                let (file, path) = locate(definitions, &d.path.to_string());
                 let rule = d.rule_id().map(|id| format!(" [{id}]")).unwrap_or_default();
-                println!("{}: {}: {}{rule}", d.severity, d.path, d.message);
+                let warning = if d.is_error() { "" } else { "warning: " };
+                println!("{file}: {path}: {warning}{}{rule}", d.message);
             }
         }
         Format::Json => {
             let list: Vec<serde_json::Value> = diagnostics
                 .iter()
-                .map(|d| serde_json::json!({"severity": d.severity.to_string(), "path": d.path.to_string(), "rule": d.rule_id(), "message": d.message}))
+                .map(|d| {
+                    let (file, path) = locate(definitions, &d.path.to_string());
+                    serde_json::json!({"file": file, "path": path, "severity": d.severity.to_string(), "rule": d.rule_id(), "message": d.message})
+                })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
         }
@@ -152,7 +172,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Validate { definitions, format } => {
             let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
             let diagnostics = app.validate();
-            print_diagnostics(&diagnostics, *format);
+            print_diagnostics(definitions, &diagnostics, *format);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             if *format == Format::Text {
                 eprintln!("{errors} error(s), {} warning(s)", diagnostics.len() - errors);
