@@ -12,5 +12,7 @@ use std::process::ExitCode;
 use ecs_examples::ec2_dev;
 
 fn main() -> ExitCode {
-    ecs_examples::deploy::main(&ec2_dev::application(), |target| ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0]))
+    ecs_examples::deploy::main(&ec2_dev::application(), |target| {
+        ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0])
+    })
 }

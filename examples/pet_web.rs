@@ -18,6 +18,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     ecs_examples::deploy::main(&pet_web::application(), |target| {
-        pet_web::application_for(&target.account, &target.vpc, [&target.subnets[0], &target.subnets[1]])
+        pet_web::application_for(
+            &target.account,
+            &target.vpc,
+            [&target.subnets[0], &target.subnets[1]],
+        )
     })
 }

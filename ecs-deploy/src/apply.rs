@@ -34,7 +34,11 @@ pub struct Applied {
 /// # Errors
 /// [`Error::Blocked`] before any call when a step is blocked; otherwise the first failed call,
 /// with what was done before it left in place (running the deployment again resumes it).
-pub async fn apply(clients: &Clients, plan: &Plan, on_step: &mut (dyn FnMut(&Step) + Send)) -> Result<Applied, Error> {
+pub async fn apply(
+    clients: &Clients,
+    plan: &Plan,
+    on_step: &mut (dyn FnMut(&Step) + Send),
+) -> Result<Applied, Error> {
     let blocked = plan.blocked();
     if !blocked.is_empty() {
         return Err(Error::Blocked(blocked));
@@ -75,7 +79,11 @@ fn id(applied: &Applied, reference: &Reference) -> Result<String, Error> {
         .ids
         .get(reference)
         .map(str::to_owned)
-        .ok_or_else(|| Error::NotFound(format!("{reference} has no id yet: is it part of the application?")))
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "{reference} has no id yet: is it part of the application?"
+            ))
+        })
 }
 
 /// Whether AWS answered that the resource already exists (a concurrent deployment, or one
@@ -94,31 +102,47 @@ fn tolerate_existing(result: Result<(), Error>) -> Result<(), Error> {
 /// The service with its references resolved and its task definition the revision to run.
 fn service_to_send(applied: &Applied, service: &Service, family: &str) -> Result<Service, Error> {
     let mut service = resolved(applied, service)?;
-    let names_family = service.task_definition.as_deref().is_none_or(|td| td == family);
-    if names_family {
-        if let Some(arn) = &applied.task_definition_arn {
-            service.task_definition = Some(arn.clone());
-        }
+    let names_family = service
+        .task_definition
+        .as_deref()
+        .is_none_or(|td| td == family);
+    if names_family && let Some(arn) = &applied.task_definition_arn {
+        service.task_definition = Some(arn.clone());
     }
     Ok(service)
 }
 
 fn primary(deployments: &[Deployment]) -> Option<String> {
-    deployments.iter().find(|d| d.status() == Some("PRIMARY")).and_then(|d| d.id().map(str::to_owned))
+    deployments
+        .iter()
+        .find(|d| d.status() == Some("PRIMARY"))
+        .and_then(|d| d.id().map(str::to_owned))
 }
 
 #[allow(clippy::too_many_lines)] // one arm per API call, each a few lines
 async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Error> {
     match op {
         Op::CreateLogGroup(name) => {
-            let result = clients.logs.create_log_group().log_group_name(name).send().await.map(drop).map_err(aws("CreateLogGroup", format!("log group {name}")));
+            let result = clients
+                .logs
+                .create_log_group()
+                .log_group_name(name)
+                .send()
+                .await
+                .map(drop)
+                .map_err(aws("CreateLogGroup", format!("log group {name}")));
             tolerate_existing(result)?;
         }
         Op::CreateRole(role) => {
             let tags = role
                 .tags
                 .iter()
-                .map(|t| aws_sdk_iam::types::Tag::builder().key(&t.key).value(&t.value).build())
+                .map(|t| {
+                    aws_sdk_iam::types::Tag::builder()
+                        .key(&t.key)
+                        .value(&t.value)
+                        .build()
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| Error::Unsupported(e.to_string()))?;
             let result = clients
@@ -147,7 +171,11 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .await
                 .map_err(aws("UpdateAssumeRolePolicy", format!("role {}", role.name)))?;
         }
-        Op::PutRolePolicy { role, name, document } => {
+        Op::PutRolePolicy {
+            role,
+            name,
+            document,
+        } => {
             clients
                 .iam
                 .put_role_policy()
@@ -177,7 +205,10 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .send()
                 .await
                 .map(drop)
-                .map_err(aws("CreateInstanceProfile", format!("instance profile {}", profile.name)));
+                .map_err(aws(
+                    "CreateInstanceProfile",
+                    format!("instance profile {}", profile.name),
+                ));
             tolerate_existing(result)?;
         }
         Op::AddRoleToInstanceProfile(profile) => {
@@ -189,7 +220,10 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .send()
                 .await
                 .map(drop)
-                .map_err(aws("AddRoleToInstanceProfile", format!("instance profile {}", profile.name)));
+                .map_err(aws(
+                    "AddRoleToInstanceProfile",
+                    format!("instance profile {}", profile.name),
+                ));
             match result {
                 // "Cannot exceed quota for InstanceSessionsPerInstanceProfile": the role is in.
                 Err(Error::Aws(e)) if e.code.as_deref() == Some("LimitExceeded") => {}
@@ -204,9 +238,18 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
             let created = convert::create_load_balancer(&lb)?
                 .send_with(&clients.elbv2)
                 .await
-                .map_err(aws("CreateLoadBalancer", format!("load balancer {}", lb.name)))?;
-            if let Some(arn) = created.load_balancers().first().and_then(|l| l.load_balancer_arn()) {
-                applied.ids.insert(Reference::load_balancer(&lb.name), arn.to_owned());
+                .map_err(aws(
+                    "CreateLoadBalancer",
+                    format!("load balancer {}", lb.name),
+                ))?;
+            if let Some(arn) = created
+                .load_balancers()
+                .first()
+                .and_then(|l| l.load_balancer_arn())
+            {
+                applied
+                    .ids
+                    .insert(Reference::load_balancer(&lb.name), arn.to_owned());
             }
         }
         Op::SetSecurityGroups { arn, load_balancer } => {
@@ -218,7 +261,10 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .set_security_groups(Some(lb.security_groups.clone()))
                 .send()
                 .await
-                .map_err(aws("SetSecurityGroups", format!("load balancer {}", lb.name)))?;
+                .map_err(aws(
+                    "SetSecurityGroups",
+                    format!("load balancer {}", lb.name),
+                ))?;
         }
         Op::SetSubnets { arn, load_balancer } => {
             clients
@@ -228,29 +274,47 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .set_subnets(Some(load_balancer.subnets.clone()))
                 .send()
                 .await
-                .map_err(aws("SetSubnets", format!("load balancer {}", load_balancer.name)))?;
+                .map_err(aws(
+                    "SetSubnets",
+                    format!("load balancer {}", load_balancer.name),
+                ))?;
         }
         Op::CreateTargetGroup(tg) => {
             let created = convert::create_target_group(tg)?
                 .send_with(&clients.elbv2)
                 .await
-                .map_err(aws("CreateTargetGroup", format!("target group {}", tg.name)))?;
-            if let Some(arn) = created.target_groups().first().and_then(|t| t.target_group_arn()) {
-                applied.ids.insert(Reference::target_group(&tg.name), arn.to_owned());
+                .map_err(aws(
+                    "CreateTargetGroup",
+                    format!("target group {}", tg.name),
+                ))?;
+            if let Some(arn) = created
+                .target_groups()
+                .first()
+                .and_then(|t| t.target_group_arn())
+            {
+                applied
+                    .ids
+                    .insert(Reference::target_group(&tg.name), arn.to_owned());
             }
         }
         Op::ModifyTargetGroup { arn, target_group } => {
             convert::modify_target_group(arn, target_group)?
                 .send_with(&clients.elbv2)
                 .await
-                .map_err(aws("ModifyTargetGroup", format!("target group {}", target_group.name)))?;
+                .map_err(aws(
+                    "ModifyTargetGroup",
+                    format!("target group {}", target_group.name),
+                ))?;
         }
         Op::ModifyTargetGroupAttributes { name, target_group } => {
             let arn = id(applied, &Reference::target_group(name))?;
             convert::modify_target_group_attributes(&arn, target_group)?
                 .send_with(&clients.elbv2)
                 .await
-                .map_err(aws("ModifyTargetGroupAttributes", format!("target group {name}")))?;
+                .map_err(aws(
+                    "ModifyTargetGroupAttributes",
+                    format!("target group {name}"),
+                ))?;
         }
         Op::CreateListener(listener) => {
             let lb = load_balancer_name(&listener.load_balancer_arn);
@@ -261,7 +325,9 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .await
                 .map_err(aws("CreateListener", format!("listener {lb}:{port}")))?;
             if let Some(arn) = created.listeners().first().and_then(|l| l.listener_arn()) {
-                applied.ids.insert(Reference::listener(&lb, port), arn.to_owned());
+                applied
+                    .ids
+                    .insert(Reference::listener(&lb, port), arn.to_owned());
             }
         }
         Op::ModifyListener { arn, listener } => {
@@ -276,7 +342,10 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
             convert::create_rule(&rule)?
                 .send_with(&clients.elbv2)
                 .await
-                .map_err(aws("CreateRule", format!("rule {} of {}", rule.priority, rule.listener_arn)))?;
+                .map_err(aws(
+                    "CreateRule",
+                    format!("rule {} of {}", rule.priority, rule.listener_arn),
+                ))?;
         }
         Op::ModifyRule { arn, rule } => {
             let rule = resolved(applied, rule.as_ref())?;
@@ -302,37 +371,53 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .send_with(&clients.ecs)
                 .await
                 .map(drop)
-                .map_err(aws("CreateCapacityProvider", format!("capacity provider {}", provider.name)));
+                .map_err(aws(
+                    "CreateCapacityProvider",
+                    format!("capacity provider {}", provider.name),
+                ));
             tolerate_existing(result)?;
         }
         Op::UpdateCapacityProvider(provider) => {
             convert::update_capacity_provider(provider)?
                 .send_with(&clients.ecs)
                 .await
-                .map_err(aws("UpdateCapacityProvider", format!("capacity provider {}", provider.name)))?;
+                .map_err(aws(
+                    "UpdateCapacityProvider",
+                    format!("capacity provider {}", provider.name),
+                ))?;
         }
         Op::PutClusterCapacityProviders(providers) => {
             convert::put_cluster_capacity_providers(providers)?
                 .send_with(&clients.ecs)
                 .await
-                .map_err(aws("PutClusterCapacityProviders", format!("cluster {}", providers.cluster)))?;
+                .map_err(aws(
+                    "PutClusterCapacityProviders",
+                    format!("cluster {}", providers.cluster),
+                ))?;
         }
         Op::RegisterTaskDefinition(td) => register(clients, td, applied).await?,
         Op::CreateService(service) => create_service(clients, service, applied).await?,
-        Op::UpdateService { service, force_new_deployment } => {
+        Op::UpdateService {
+            service,
+            force_new_deployment,
+        } => {
             let family = family_of(service, applied);
             let service = service_to_send(applied, service, &family)?;
             let updated = convert::update_service(&service, *force_new_deployment)?
                 .send_with(&clients.ecs)
                 .await
-                .map_err(aws("UpdateService", format!("service {}", service.service_name)))?;
+                .map_err(aws(
+                    "UpdateService",
+                    format!("service {}", service.service_name),
+                ))?;
             if let Some(s) = updated.service() {
                 applied.service_arn = s.service_arn().map(str::to_owned);
                 applied.deployment_id = primary(s.deployments());
             }
         }
         Op::TagService { arn, service } => {
-            let tags: Option<Vec<aws_sdk_ecs::types::Tag>> = ToField::to_field(&service.tags, At::Root.key("tags"))?;
+            let tags: Option<Vec<aws_sdk_ecs::types::Tag>> =
+                ToField::to_field(&service.tags, At::Root.key("tags"))?;
             clients
                 .ecs
                 .tag_resource()
@@ -340,7 +425,10 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .set_tags(tags)
                 .send()
                 .await
-                .map_err(aws("TagResource", format!("service {}", service.service_name)))?;
+                .map_err(aws(
+                    "TagResource",
+                    format!("service {}", service.service_name),
+                ))?;
         }
     }
     Ok(())
@@ -348,27 +436,53 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
 
 /// The family the service's `taskDefinition` names when it names one by family.
 fn family_of(service: &Service, applied: &Applied) -> String {
-    let from_arn = applied.task_definition_arn.as_deref().and_then(|arn| arn.rsplit('/').next()).and_then(|rev| rev.split(':').next());
-    from_arn.map_or_else(|| service.task_definition.clone().unwrap_or_default(), str::to_owned)
+    let from_arn = applied
+        .task_definition_arn
+        .as_deref()
+        .and_then(|arn| arn.rsplit('/').next())
+        .and_then(|rev| rev.split(':').next());
+    from_arn.map_or_else(
+        || service.task_definition.clone().unwrap_or_default(),
+        str::to_owned,
+    )
 }
 
-async fn register(clients: &Clients, td: &TaskDefinition, applied: &mut Applied) -> Result<(), Error> {
+async fn register(
+    clients: &Clients,
+    td: &TaskDefinition,
+    applied: &mut Applied,
+) -> Result<(), Error> {
     let registered = convert::register_task_definition(td)?
         .send_with(&clients.ecs)
         .await
-        .map_err(aws("RegisterTaskDefinition", format!("task definition {}", td.family)))?;
-    applied.task_definition_arn = registered.task_definition().and_then(|t| t.task_definition_arn()).map(str::to_owned);
+        .map_err(aws(
+            "RegisterTaskDefinition",
+            format!("task definition {}", td.family),
+        ))?;
+    applied.task_definition_arn = registered
+        .task_definition()
+        .and_then(|t| t.task_definition_arn())
+        .map(str::to_owned);
     Ok(())
 }
 
-async fn create_service(clients: &Clients, service: &Service, applied: &mut Applied) -> Result<(), Error> {
+async fn create_service(
+    clients: &Clients,
+    service: &Service,
+    applied: &mut Applied,
+) -> Result<(), Error> {
     let family = family_of(service, applied);
     let to_send = service_to_send(applied, service, &family)?;
     let created = convert::create_service(&to_send)?
         .send_with(&clients.ecs)
         .await
-        .map_err(aws("CreateService", format!("service {}", to_send.service_name)))?;
-    let Some(described) = created.service() else { return Ok(()) };
+        .map_err(aws(
+            "CreateService",
+            format!("service {}", to_send.service_name),
+        ))?;
+    let Some(described) = created.service() else {
+        return Ok(());
+    };
     applied.service_arn = described.service_arn().map(str::to_owned);
     applied.deployment_id = primary(described.deployments());
     // What was created is what was asked: an endpoint that ignores members at creation (moto
@@ -385,7 +499,10 @@ async fn create_service(clients: &Clients, service: &Service, applied: &mut Appl
         let updated = convert::update_service(&to_send, false)?
             .send_with(&clients.ecs)
             .await
-            .map_err(aws("UpdateService", format!("service {}", to_send.service_name)))?;
+            .map_err(aws(
+                "UpdateService",
+                format!("service {}", to_send.service_name),
+            ))?;
         if let Some(s) = updated.service() {
             applied.deployment_id = primary(s.deployments()).or(applied.deployment_id.take());
         }
@@ -394,94 +511,174 @@ async fn create_service(clients: &Clients, service: &Service, applied: &mut Appl
 }
 
 #[cfg(feature = "ec2")]
-async fn ec2_op(clients: &Clients, op: &Op, applied: &mut Applied, name: &str) -> Result<(), Error> {
-    use aws_sdk_ec2::types::{IamInstanceProfileSpecification, InstanceType, IpPermission, IpRange, Ipv6Range, ResourceType, Tag, TagSpecification, UserIdGroupPair};
-    use ecs_model::network::{IpProtocol, Source};
+async fn ec2_op(
+    clients: &Clients,
+    op: &Op,
+    applied: &mut Applied,
+    name: &str,
+) -> Result<(), Error> {
     match op {
-        Op::CreateSecurityGroup(group) => {
-            let created = clients
-                .ec2
-                .create_security_group()
-                .group_name(&group.name)
-                .description(&group.description)
-                .set_vpc_id(group.vpc_id.clone())
-                .tag_specifications(
-                    TagSpecification::builder()
-                        .resource_type(ResourceType::SecurityGroup)
-                        .tags(Tag::builder().key("Name").value(&group.name).build())
-                        .build(),
-                )
-                .send()
-                .await
-                .map_err(aws("CreateSecurityGroup", format!("security group {name}")))?;
-            if let Some(id) = created.group_id() {
-                applied.ids.insert(Reference::security_group(&group.name), id.to_owned());
-            }
-        }
+        Op::CreateSecurityGroup(group) => ec2::create_security_group(clients, group, applied).await,
         Op::AuthorizeIngress { group, rules } => {
-            let group_id = id(applied, &Reference::security_group(group))?;
-            let mut permissions = Vec::new();
-            for rule in rules {
-                let mut permission = IpPermission::builder().ip_protocol(rule.protocol.as_str());
-                if rule.protocol != IpProtocol::All {
-                    permission = permission.from_port(rule.from_port).to_port(rule.to_port);
-                }
-                let description = rule.description.clone();
-                permission = match &rule.source {
-                    Source::Cidr(cidr) => permission.ip_ranges(IpRange::builder().cidr_ip(cidr).set_description(description).build()),
-                    Source::Ipv6Cidr(cidr) => permission.ipv6_ranges(Ipv6Range::builder().cidr_ipv6(cidr).set_description(description).build()),
-                    Source::Group(source) => {
-                        let source = Reference::parse(source).map_or_else(|| Ok(source.clone()), |r| id(applied, &r))?;
-                        permission.user_id_group_pairs(UserIdGroupPair::builder().group_id(source).set_description(description).build())
-                    }
-                    other => return Err(Error::Unsupported(format!("security group {group}: source {other:?} is not supported"))),
-                };
-                permissions.push(permission.build());
-            }
-            let result = clients
-                .ec2
-                .authorize_security_group_ingress()
-                .group_id(group_id)
-                .set_ip_permissions(Some(permissions))
-                .send()
-                .await
-                .map(drop)
-                .map_err(aws("AuthorizeSecurityGroupIngress", format!("security group {name}")));
-            match result {
-                Err(Error::Aws(e)) if e.code.as_deref() == Some("InvalidPermission.Duplicate") => {}
-                other => other?,
-            }
+            ec2::authorize_ingress(clients, group, rules, applied).await
         }
-        Op::RunInstance(instance) => {
-            let mut groups = Vec::new();
-            for group in &instance.security_groups {
-                groups.push(Reference::parse(group).map_or_else(|| Ok(group.clone()), |r| id(applied, &r))?);
-            }
-            clients
-                .ec2
-                .run_instances()
-                .image_id(instance.ami.image_id())
-                .instance_type(InstanceType::from(instance.instance_type.as_str()))
-                .min_count(1)
-                .max_count(1)
-                .iam_instance_profile(IamInstanceProfileSpecification::builder().name(&instance.instance_profile).build())
-                .user_data(aws_smithy_types::base64::encode(instance.agent.user_data()))
-                .set_subnet_id(instance.subnet_id.clone())
-                .set_security_group_ids((!groups.is_empty()).then_some(groups))
-                .set_key_name(instance.key_name.clone())
-                .tag_specifications(
-                    TagSpecification::builder()
-                        .resource_type(ResourceType::Instance)
-                        .tags(Tag::builder().key("Name").value(&instance.name).build())
-                        .build(),
-                )
-                .send()
-                .await
-                .map_err(aws("RunInstances", format!("instance {name}")))?;
-        }
-        _ => {}
+        Op::RunInstance(instance) => ec2::run_instance(clients, instance, applied).await,
+        other => Err(Error::Unsupported(format!(
+            "{} of {name} is not an EC2 call",
+            other.call()
+        ))),
     }
-    Ok(())
+}
+
+#[cfg(feature = "ec2")]
+mod ec2 {
+    use aws_sdk_ec2::types::{
+        IamInstanceProfileSpecification, InstanceType, IpPermission, IpRange, Ipv6Range,
+        ResourceType, Tag, TagSpecification, UserIdGroupPair,
+    };
+    use ecs_model::Reference;
+    use ecs_model::cluster::ContainerInstance;
+    use ecs_model::network::{IngressRule, IpProtocol, SecurityGroup, Source};
+
+    use super::{Applied, Clients, Error, aws, id};
+
+    fn name_tag(kind: ResourceType, name: &str) -> TagSpecification {
+        TagSpecification::builder()
+            .resource_type(kind)
+            .tags(Tag::builder().key("Name").value(name).build())
+            .build()
+    }
+
+    /// An id, or the id of the group a reference names.
+    fn group_id(applied: &Applied, group: &str) -> Result<String, Error> {
+        Reference::parse(group).map_or_else(|| Ok(group.to_owned()), |r| id(applied, &r))
+    }
+
+    pub(super) async fn create_security_group(
+        clients: &Clients,
+        group: &SecurityGroup,
+        applied: &mut Applied,
+    ) -> Result<(), Error> {
+        let created = clients
+            .ec2
+            .create_security_group()
+            .group_name(&group.name)
+            .description(&group.description)
+            .set_vpc_id(group.vpc_id.clone())
+            .tag_specifications(name_tag(ResourceType::SecurityGroup, &group.name))
+            .send()
+            .await
+            .map_err(aws(
+                "CreateSecurityGroup",
+                format!("security group {}", group.name),
+            ))?;
+        if let Some(id) = created.group_id() {
+            applied
+                .ids
+                .insert(Reference::security_group(&group.name), id.to_owned());
+        }
+        Ok(())
+    }
+
+    fn permission(rule: &IngressRule, applied: &Applied) -> Result<IpPermission, Error> {
+        let mut permission = IpPermission::builder().ip_protocol(rule.protocol.as_str());
+        if rule.protocol != IpProtocol::All {
+            permission = permission.from_port(rule.from_port).to_port(rule.to_port);
+        }
+        let description = rule.description.clone();
+        permission = match &rule.source {
+            Source::Cidr(cidr) => permission.ip_ranges(
+                IpRange::builder()
+                    .cidr_ip(cidr)
+                    .set_description(description)
+                    .build(),
+            ),
+            Source::Ipv6Cidr(cidr) => permission.ipv6_ranges(
+                Ipv6Range::builder()
+                    .cidr_ipv6(cidr)
+                    .set_description(description)
+                    .build(),
+            ),
+            Source::Group(source) => {
+                let pair = UserIdGroupPair::builder()
+                    .group_id(group_id(applied, source)?)
+                    .set_description(description);
+                permission.user_id_group_pairs(pair.build())
+            }
+            other => {
+                return Err(Error::Unsupported(format!(
+                    "source {other:?} is not supported"
+                )));
+            }
+        };
+        Ok(permission.build())
+    }
+
+    pub(super) async fn authorize_ingress(
+        clients: &Clients,
+        group: &str,
+        rules: &[IngressRule],
+        applied: &mut Applied,
+    ) -> Result<(), Error> {
+        let group_id = id(applied, &Reference::security_group(group))?;
+        let permissions = rules
+            .iter()
+            .map(|rule| permission(rule, applied))
+            .collect::<Result<Vec<_>, _>>()?;
+        let result = clients
+            .ec2
+            .authorize_security_group_ingress()
+            .group_id(group_id)
+            .set_ip_permissions(Some(permissions))
+            .send()
+            .await
+            .map(drop)
+            .map_err(aws(
+                "AuthorizeSecurityGroupIngress",
+                format!("security group {group}"),
+            ));
+        match result {
+            // The rules are there already: the goal is met.
+            Err(Error::Aws(e)) if e.code.as_deref() == Some("InvalidPermission.Duplicate") => {
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    pub(super) async fn run_instance(
+        clients: &Clients,
+        instance: &ContainerInstance,
+        applied: &mut Applied,
+    ) -> Result<(), Error> {
+        let groups = instance
+            .security_groups
+            .iter()
+            .map(|g| group_id(applied, g))
+            .collect::<Result<Vec<_>, _>>()?;
+        clients
+            .ec2
+            .run_instances()
+            .image_id(instance.ami.image_id())
+            .instance_type(InstanceType::from(instance.instance_type.as_str()))
+            .min_count(1)
+            .max_count(1)
+            .iam_instance_profile(
+                IamInstanceProfileSpecification::builder()
+                    .name(&instance.instance_profile)
+                    .build(),
+            )
+            // The EC2 API takes user data base64-encoded (the CLI encodes it for you).
+            .user_data(aws_smithy_types::base64::encode(instance.agent.user_data()))
+            .set_subnet_id(instance.subnet_id.clone())
+            .set_security_group_ids((!groups.is_empty()).then_some(groups))
+            .set_key_name(instance.key_name.clone())
+            .tag_specifications(name_tag(ResourceType::Instance, &instance.name))
+            .send()
+            .await
+            .map_err(aws("RunInstances", format!("instance {}", instance.name)))?;
+        Ok(())
+    }
 }
 
 #[cfg(not(feature = "ec2"))]

@@ -37,7 +37,11 @@ impl Clients {
         if config.retry_config().is_none() {
             config = config
                 .into_builder()
-                .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS).with_initial_backoff(Duration::from_millis(200)))
+                .retry_config(
+                    RetryConfig::standard()
+                        .with_max_attempts(MAX_ATTEMPTS)
+                        .with_initial_backoff(Duration::from_millis(200)),
+                )
                 .build();
         }
         Self {
@@ -57,8 +61,16 @@ impl Clients {
     /// # Errors
     /// An AWS error (no credentials, an unreachable endpoint).
     pub async fn account_id(&self) -> Result<String, crate::Error> {
-        let identity = self.sts.get_caller_identity().send().await.map_err(crate::error::aws("GetCallerIdentity", "the caller"))?;
-        identity.account().map(str::to_owned).ok_or_else(|| crate::Error::NotFound("GetCallerIdentity gave no account".to_owned()))
+        let identity = self
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(crate::error::aws("GetCallerIdentity", "the caller"))?;
+        identity
+            .account()
+            .map(str::to_owned)
+            .ok_or_else(|| crate::Error::NotFound("GetCallerIdentity gave no account".to_owned()))
     }
 
     /// Clients from the standard AWS configuration: `AWS_PROFILE`, `AWS_REGION`, the
@@ -73,6 +85,11 @@ impl Clients {
 /// plain HTTP to a local endpoint.
 pub async fn load_config() -> SdkConfig {
     use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
-    let http = aws_smithy_http_client::Builder::new().tls_provider(Provider::Rustls(CryptoMode::Ring)).build_https();
-    aws_config::defaults(BehaviorVersion::latest()).http_client(http).load().await
+    let http = aws_smithy_http_client::Builder::new()
+        .tls_provider(Provider::Rustls(CryptoMode::Ring))
+        .build_https();
+    aws_config::defaults(BehaviorVersion::latest())
+        .http_client(http)
+        .load()
+        .await
 }

@@ -93,13 +93,13 @@ impl Deployer {
     /// another region than the clients'.
     pub fn check(&self, app: &Application) -> Result<(), Error> {
         ValidationErrors::check(app.validate())?;
-        if let Some(region) = self.clients.ecs.config().region() {
-            if region.as_ref() != app.account.region {
-                return Err(Error::Unsupported(format!(
-                    "the application is for region {} but the AWS configuration names {region}",
-                    app.account.region
-                )));
-            }
+        if let Some(region) = self.clients.ecs.config().region()
+            && region.as_ref() != app.account.region
+        {
+            return Err(Error::Unsupported(format!(
+                "the application is for region {} but the AWS configuration names {region}",
+                app.account.region
+            )));
         }
         Ok(())
     }
@@ -128,13 +128,25 @@ impl Deployer {
     /// # Errors
     /// [`Error::Invalid`] and [`Error::Blocked`] before any change; then the first failed call,
     /// a failed rollout or a timeout.
-    pub async fn deploy(&self, app: &Application, options: DeployOptions, on_event: &mut (dyn FnMut(Event<'_>) + Send)) -> Result<Deployment, Error> {
+    pub async fn deploy(
+        &self,
+        app: &Application,
+        options: DeployOptions,
+        on_event: &mut (dyn FnMut(Event<'_>) + Send),
+    ) -> Result<Deployment, Error> {
         let plan = self.plan(app).await?;
         on_event(Event::Planned(&plan));
         if options.dry_run {
-            return Ok(Deployment { plan, applied: None, progress: None });
+            return Ok(Deployment {
+                plan,
+                applied: None,
+                progress: None,
+            });
         }
-        let applied = apply(&self.clients, &plan, &mut |step| on_event(Event::Step(step))).await?;
+        let applied = apply(&self.clients, &plan, &mut |step| {
+            on_event(Event::Step(step));
+        })
+        .await?;
         let mut progress = None;
         if let (Some(wait), Some(service)) = (options.wait, &app.service) {
             let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
@@ -149,14 +161,23 @@ impl Deployer {
             .await?;
             progress = Some(last);
         }
-        Ok(Deployment { plan, applied: Some(applied), progress })
+        Ok(Deployment {
+            plan,
+            applied: Some(applied),
+            progress,
+        })
     }
 
     /// Rolls `service` back.
     ///
     /// # Errors
     /// See [`revisions::rollback`](crate::revisions::rollback).
-    pub async fn rollback(&self, cluster: &str, service: &str, to: &RollbackTo) -> Result<RolledBack, Error> {
+    pub async fn rollback(
+        &self,
+        cluster: &str,
+        service: &str,
+        to: &RollbackTo,
+    ) -> Result<RolledBack, Error> {
         crate::revisions::rollback(&self.clients, cluster, service, to).await
     }
 
@@ -164,7 +185,12 @@ impl Deployer {
     ///
     /// # Errors
     /// See [`revisions::deregister`](crate::revisions::deregister).
-    pub async fn deregister(&self, cluster: &str, family: &str, keep: usize) -> Result<Deregistered, Error> {
+    pub async fn deregister(
+        &self,
+        cluster: &str,
+        family: &str,
+        keep: usize,
+    ) -> Result<Deregistered, Error> {
         crate::revisions::deregister(&self.clients, cluster, family, keep).await
     }
 

@@ -2,7 +2,7 @@
 //! what to do about it.
 
 use std::error::Error as StdError;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -24,7 +24,7 @@ pub enum Error {
     Convert(#[from] ConvertError),
     /// A call to AWS failed.
     #[error(transparent)]
-    Aws(#[from] AwsError),
+    Aws(Box<AwsError>),
     /// The plan changes what ECS only sets at creation: nothing was sent to AWS.
     #[error("{}", blocked_message(.0))]
     Blocked(Vec<Blocked>),
@@ -58,21 +58,35 @@ pub enum Error {
     Unsupported(String),
 }
 
+impl From<AwsError> for Error {
+    fn from(error: AwsError) -> Self {
+        Self::Aws(Box::new(error))
+    }
+}
+
 fn blocked_message(blocked: &[Blocked]) -> String {
-    let mut out = format!("{} change(s) ECS only allows when a resource is created; nothing was sent to AWS:", blocked.len());
+    let mut out = format!(
+        "{} change(s) ECS only allows when a resource is created; nothing was sent to AWS:",
+        blocked.len()
+    );
     for b in blocked {
-        out.push_str(&format!("\n  {b}"));
+        let _ = write!(out, "\n  {b}");
     }
     out
 }
 
-fn failed_message(service: &str, reason: &str, stopped: &[StoppedTask], events: &[String]) -> String {
+fn failed_message(
+    service: &str,
+    reason: &str,
+    stopped: &[StoppedTask],
+    events: &[String],
+) -> String {
     let mut out = format!("the deployment of service `{service}` failed: {reason}");
     for task in stopped {
-        out.push_str(&format!("\n  stopped task {task}"));
+        let _ = write!(out, "\n  stopped task {task}");
     }
     for event in events.iter().take(5) {
-        out.push_str(&format!("\n  event: {event}"));
+        let _ = write!(out, "\n  event: {event}");
     }
     out
 }
@@ -97,7 +111,11 @@ pub struct AwsError {
 
 impl AwsError {
     /// Wraps an SDK error of `operation` on `resource`.
-    pub fn new<E, R>(operation: &'static str, resource: impl Into<String>, error: SdkError<E, R>) -> Self
+    pub fn new<E, R>(
+        operation: &'static str,
+        resource: impl Into<String>,
+        error: SdkError<E, R>,
+    ) -> Self
     where
         E: ProvideErrorMetadata + StdError + Send + Sync + 'static,
         R: fmt::Debug + Send + Sync + 'static,
@@ -118,7 +136,15 @@ impl AwsError {
     /// Whether AWS said the resource does not exist.
     #[must_use]
     pub fn is_not_found(&self) -> bool {
-        self.code.as_deref().is_some_and(|c| c.contains("NotFound") || c == "NoSuchEntity" || c == "ClientException" && self.message.as_deref().is_some_and(|m| m.contains("Unable to describe task definition")))
+        self.code.as_deref().is_some_and(|c| {
+            c.contains("NotFound")
+                || c == "NoSuchEntity"
+                || c == "ClientException"
+                    && self
+                        .message
+                        .as_deref()
+                        .is_some_and(|m| m.contains("Unable to describe task definition"))
+        })
     }
 }
 
@@ -161,7 +187,11 @@ fn error_chain(error: &(dyn StdError + 'static)) -> String {
 fn hint(operation: &str, code: Option<&str>, message: Option<&str>) -> Option<String> {
     let message = message.unwrap_or_default();
     let code = code.unwrap_or_default();
-    let says = |text: &str| message.to_ascii_lowercase().contains(&text.to_ascii_lowercase());
+    let says = |text: &str| {
+        message
+            .to_ascii_lowercase()
+            .contains(&text.to_ascii_lowercase())
+    };
     let hint = if says("ecs:RegisterContainerInstance") {
         "the container instance role lacks `AmazonEC2ContainerServiceforEC2Role` (seed 004): attach it to `ecsInstanceRole` (`Role::ecs_instance()` has it)"
     } else if says("requires task definition to have execution role ARN") {
@@ -180,7 +210,11 @@ fn hint(operation: &str, code: Option<&str>, message: Option<&str>) -> Option<St
         return Some(format!(
             "the credentials may not call `{operation}`: give them `Application::deployer_policy()` (print it with `ecs-deploy render --deployer-policy`)"
         ));
-    } else if code == "ExpiredToken" || code == "ExpiredTokenException" || code == "InvalidClientTokenId" || code == "UnrecognizedClientException" {
+    } else if code == "ExpiredToken"
+        || code == "ExpiredTokenException"
+        || code == "InvalidClientTokenId"
+        || code == "UnrecognizedClientException"
+    {
         "the AWS credentials are expired or unknown: refresh them (`aws sso login`, or the profile's keys)"
     } else {
         return None;
@@ -191,29 +225,36 @@ fn hint(operation: &str, code: Option<&str>, message: Option<&str>) -> Option<St
 /// Hints for the reasons ECS gives for stopped tasks.
 pub(crate) fn stopped_reason_hint(reason: &str) -> Option<&'static str> {
     let reason = reason.to_ascii_lowercase();
-    Some(if reason.contains("cannotpullcontainer") || reason.contains("pull image") {
-        "the image could not be pulled: check its name and tag, the execution role's ECR permissions, and a route to ECR (a public IP or a NAT gateway)"
-    } else if reason.contains("unable to pull secrets") || reason.contains("unable to retrieve secret") {
-        "the secrets could not be read: the execution role needs `secretsmanager:GetSecretValue`/`ssm:GetParameters` on them (`execution_policy`) and a route to the endpoints"
-    } else if reason.contains("elb health checks") || reason.contains("health checks failed") {
-        "the load balancer never saw the task healthy: check the health-check path and port, and that the tasks' security group admits the load balancer's (ECS-M9)"
-    } else if reason.contains("essential container") && reason.contains("exited") {
-        "the container exited: read its logs (the awslogs group of the task definition)"
-    } else if reason.contains("outofmemory") || reason.contains("out of memory") {
-        "the container ran out of memory: raise `memory` (task or container)"
-    } else {
-        return None;
-    })
+    Some(
+        if reason.contains("cannotpullcontainer") || reason.contains("pull image") {
+            "the image could not be pulled: check its name and tag, the execution role's ECR permissions, and a route to ECR (a public IP or a NAT gateway)"
+        } else if reason.contains("unable to pull secrets")
+            || reason.contains("unable to retrieve secret")
+        {
+            "the secrets could not be read: the execution role needs `secretsmanager:GetSecretValue`/`ssm:GetParameters` on them (`execution_policy`) and a route to the endpoints"
+        } else if reason.contains("elb health checks") || reason.contains("health checks failed") {
+            "the load balancer never saw the task healthy: check the health-check path and port, and that the tasks' security group admits the load balancer's (ECS-M9)"
+        } else if reason.contains("essential container") && reason.contains("exited") {
+            "the container exited: read its logs (the awslogs group of the task definition)"
+        } else if reason.contains("outofmemory") || reason.contains("out of memory") {
+            "the container ran out of memory: raise `memory` (task or container)"
+        } else {
+            return None;
+        },
+    )
 }
 
 /// `map_err` for SDK calls: `.map_err(aws("CreateService", &name))`.
-pub(crate) fn aws<E, R>(operation: &'static str, resource: impl Into<String>) -> impl FnOnce(SdkError<E, R>) -> Error
+pub(crate) fn aws<E, R>(
+    operation: &'static str,
+    resource: impl Into<String>,
+) -> impl FnOnce(SdkError<E, R>) -> Error
 where
     E: ProvideErrorMetadata + StdError + Send + Sync + 'static,
     R: fmt::Debug + Send + Sync + 'static,
 {
     let resource = resource.into();
-    move |error| Error::Aws(AwsError::new(operation, resource, error))
+    move |error| Error::Aws(Box::new(AwsError::new(operation, resource, error)))
 }
 
 #[cfg(test)]
@@ -228,7 +269,10 @@ mod tests {
             Some("User: arn:aws:sts::1:assumed-role/ecsInstanceRole/i-0 is not authorized to perform: ecs:RegisterContainerInstance"),
         )
         .expect("a known cause");
-        assert!(hint.contains("AmazonEC2ContainerServiceforEC2Role"), "{hint}");
+        assert!(
+            hint.contains("AmazonEC2ContainerServiceforEC2Role"),
+            "{hint}"
+        );
     }
 
     #[test]
@@ -244,8 +288,20 @@ mod tests {
 
     #[test]
     fn unknown_causes_get_no_hint() {
-        assert_eq!(hint("CreateCluster", Some("InvalidParameterException"), Some("Something else")), None);
-        assert!(stopped_reason_hint("Scaling activity initiated by (deployment ecs-svc/1)").is_none());
-        assert!(stopped_reason_hint("CannotPullContainerError: pull image manifest has been retried").is_some());
+        assert_eq!(
+            hint(
+                "CreateCluster",
+                Some("InvalidParameterException"),
+                Some("Something else")
+            ),
+            None
+        );
+        assert!(
+            stopped_reason_hint("Scaling activity initiated by (deployment ecs-svc/1)").is_none()
+        );
+        assert!(
+            stopped_reason_hint("CannotPullContainerError: pull image manifest has been retried")
+                .is_some()
+        );
     }
 }

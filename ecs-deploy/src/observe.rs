@@ -7,7 +7,7 @@ use crate::clients::Clients;
 use crate::convert;
 use crate::error::{AwsError, Error, aws};
 use crate::resource::load_balancer_name;
-use crate::state::{Found, ObservedRole, ObservedService, Observed};
+use crate::state::{Found, Observed, ObservedRole, ObservedService};
 
 /// Whether an AWS error says the thing asked for does not exist.
 fn absent(error: &AwsError) -> bool {
@@ -34,12 +34,14 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -49,7 +51,9 @@ fn percent_decode(text: &str) -> String {
 
 /// A policy document as IAM returns it; `None` when it is not one the model reads.
 pub(crate) fn policy(text: &str) -> Option<PolicyDocument> {
-    PolicyDocument::from_json(text).or_else(|_| PolicyDocument::from_json(&percent_decode(text))).ok()
+    PolicyDocument::from_json(text)
+        .or_else(|_| PolicyDocument::from_json(&percent_decode(text)))
+        .ok()
 }
 
 /// Everything of `app` that exists.
@@ -72,12 +76,25 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
     Ok(observed)
 }
 
-async fn log_groups(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+async fn log_groups(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     for (group, _) in app.log_groups() {
-        let mut pages = clients.logs.describe_log_groups().log_group_name_prefix(&group).into_paginator().send();
+        let mut pages = clients
+            .logs
+            .describe_log_groups()
+            .log_group_name_prefix(&group)
+            .into_paginator()
+            .send();
         while let Some(page) = pages.next().await {
             let page = page.map_err(aws("DescribeLogGroups", format!("log group {group}")))?;
-            if page.log_groups().iter().any(|g| g.log_group_name() == Some(group.as_str())) {
+            if page
+                .log_groups()
+                .iter()
+                .any(|g| g.log_group_name() == Some(group.as_str()))
+            {
                 observed.log_groups.insert(group.clone());
                 break;
             }
@@ -90,7 +107,15 @@ async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) ->
     for role in app.all_roles() {
         let name = &role.name;
         let resource = format!("role {name}");
-        let got = optional(clients.iam.get_role().role_name(name).send().await.map_err(aws("GetRole", &resource)))?;
+        let got = optional(
+            clients
+                .iam
+                .get_role()
+                .role_name(name)
+                .send()
+                .await
+                .map_err(aws("GetRole", &resource)),
+        )?;
         let Some(got) = got else { continue };
         let Some(found) = got.role() else { continue };
         let mut seen = ObservedRole {
@@ -98,7 +123,13 @@ async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) ->
             trust_policy: found.assume_role_policy_document().and_then(policy),
             ..ObservedRole::default()
         };
-        let names = clients.iam.list_role_policies().role_name(name).send().await.map_err(aws("ListRolePolicies", &resource))?;
+        let names = clients
+            .iam
+            .list_role_policies()
+            .role_name(name)
+            .send()
+            .await
+            .map_err(aws("ListRolePolicies", &resource))?;
         for policy_name in names.policy_names() {
             let got = clients
                 .iam
@@ -119,13 +150,21 @@ async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) ->
             .send()
             .await
             .map_err(aws("ListAttachedRolePolicies", &resource))?;
-        seen.managed_policy_arns = attached.attached_policies().iter().filter_map(|p| p.policy_arn().map(str::to_owned)).collect();
+        seen.managed_policy_arns = attached
+            .attached_policies()
+            .iter()
+            .filter_map(|p| p.policy_arn().map(str::to_owned))
+            .collect();
         observed.roles.insert(name.clone(), seen);
     }
     Ok(())
 }
 
-async fn instance_profiles(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+async fn instance_profiles(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     for profile in &app.instance_profiles {
         let got = clients
             .iam
@@ -133,28 +172,57 @@ async fn instance_profiles(clients: &Clients, app: &Application, observed: &mut 
             .instance_profile_name(&profile.name)
             .send()
             .await
-            .map_err(aws("GetInstanceProfile", format!("instance profile {}", profile.name)));
+            .map_err(aws(
+                "GetInstanceProfile",
+                format!("instance profile {}", profile.name),
+            ));
         if let Some(found) = optional(got)?.and_then(|got| got.instance_profile) {
-            let roles = found.roles().iter().map(|r| r.role_name().to_owned()).collect();
-            observed.instance_profiles.insert(profile.name.clone(), Found::new(found.arn(), roles));
+            let roles = found
+                .roles()
+                .iter()
+                .map(|r| r.role_name().to_owned())
+                .collect();
+            observed
+                .instance_profiles
+                .insert(profile.name.clone(), Found::new(found.arn(), roles));
         }
     }
     Ok(())
 }
 
-async fn load_balancing(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+async fn load_balancing(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     let elbv2 = &clients.elbv2;
     for lb in &app.load_balancers {
-        let got = elbv2.describe_load_balancers().names(&lb.name).send().await.map_err(aws("DescribeLoadBalancers", format!("load balancer {}", lb.name)));
+        let got = elbv2
+            .describe_load_balancers()
+            .names(&lb.name)
+            .send()
+            .await
+            .map_err(aws(
+                "DescribeLoadBalancers",
+                format!("load balancer {}", lb.name),
+            ));
         let Some(got) = optional(got)? else { continue };
         if let Some(found) = got.load_balancers().first() {
             let arn = found.load_balancer_arn().unwrap_or_default().to_owned();
-            observed.load_balancers.insert(lb.name.clone(), Found::new(&arn, convert::load_balancer_from_sdk(found)?));
+            observed.load_balancers.insert(
+                lb.name.clone(),
+                Found::new(&arn, convert::load_balancer_from_sdk(found)?),
+            );
         }
     }
     for tg in &app.target_groups {
         let resource = format!("target group {}", tg.name);
-        let got = elbv2.describe_target_groups().names(&tg.name).send().await.map_err(aws("DescribeTargetGroups", &resource));
+        let got = elbv2
+            .describe_target_groups()
+            .names(&tg.name)
+            .send()
+            .await
+            .map_err(aws("DescribeTargetGroups", &resource));
         let Some(got) = optional(got)? else { continue };
         if let Some(found) = got.target_groups().first() {
             let arn = found.target_group_arn().unwrap_or_default().to_owned();
@@ -165,7 +233,9 @@ async fn load_balancing(clients: &Clients, app: &Application, observed: &mut Obs
                 .await
                 .map_err(aws("DescribeTargetGroupAttributes", &resource))?;
             let value = convert::target_group_from_sdk(found, attributes.attributes())?;
-            observed.target_groups.insert(tg.name.clone(), Found::new(arn, value));
+            observed
+                .target_groups
+                .insert(tg.name.clone(), Found::new(arn, value));
         }
     }
     for (lb_name, lb) in observed.load_balancers.clone() {
@@ -176,14 +246,21 @@ async fn load_balancing(clients: &Clients, app: &Application, observed: &mut Obs
             .await
             .map_err(aws("DescribeListeners", format!("load balancer {lb_name}")))?;
         for found in listeners.listeners() {
-            let (Some(arn), Some(port)) = (found.listener_arn(), found.port()) else { continue };
+            let (Some(arn), Some(port)) = (found.listener_arn(), found.port()) else {
+                continue;
+            };
             let mut listener = convert::listener_from_sdk(found)?;
             listener.load_balancer_arn.clone_from(&lb.id);
-            observed.listeners.insert((lb_name.clone(), port), Found::new(arn, listener));
+            observed
+                .listeners
+                .insert((lb_name.clone(), port), Found::new(arn, listener));
         }
     }
     for ((lb_name, port), listener) in observed.listeners.clone() {
-        let has_rules = app.listener_rules.iter().any(|r| load_balancer_name(&r.listener_arn) == format!("{lb_name}:{port}") || r.listener_arn == listener.id);
+        let has_rules = app.listener_rules.iter().any(|r| {
+            load_balancer_name(&r.listener_arn) == format!("{lb_name}:{port}")
+                || r.listener_arn == listener.id
+        });
         if !has_rules {
             continue;
         }
@@ -196,14 +273,20 @@ async fn load_balancing(clients: &Clients, app: &Application, observed: &mut Obs
         for found in rules.rules() {
             if let Some(rule) = convert::rule_from_sdk(found, &listener.id)? {
                 let arn = found.rule_arn().unwrap_or_default();
-                observed.rules.insert((listener.id.clone(), rule.priority), Found::new(arn, rule));
+                observed
+                    .rules
+                    .insert((listener.id.clone(), rule.priority), Found::new(arn, rule));
             }
         }
     }
     Ok(())
 }
 
-async fn cluster(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+async fn cluster(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     use aws_sdk_ecs::types::{CapacityProviderField, ClusterField};
     let name = app.cluster.name();
     let got = clients
@@ -217,10 +300,17 @@ async fn cluster(clients: &Clients, app: &Application, observed: &mut Observed) 
         .await
         .map_err(aws("DescribeClusters", format!("cluster {name}")))?;
     if let Some(found) = got.clusters().iter().find(|c| c.status() == Some("ACTIVE")) {
-        observed.cluster = Some(Found::new(found.cluster_arn().unwrap_or_default(), convert::cluster_from_sdk(found)?));
+        observed.cluster = Some(Found::new(
+            found.cluster_arn().unwrap_or_default(),
+            convert::cluster_from_sdk(found)?,
+        ));
     }
     if !app.capacity_providers.is_empty() {
-        let names: Vec<String> = app.capacity_providers.iter().map(|p| p.name.clone()).collect();
+        let names: Vec<String> = app
+            .capacity_providers
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
         let got = clients
             .ecs
             .describe_capacity_providers()
@@ -228,18 +318,28 @@ async fn cluster(clients: &Clients, app: &Application, observed: &mut Observed) 
             .include(CapacityProviderField::Tags)
             .send()
             .await
-            .map_err(aws("DescribeCapacityProviders", format!("capacity providers of {name}")))?;
+            .map_err(aws(
+                "DescribeCapacityProviders",
+                format!("capacity providers of {name}"),
+            ))?;
         for found in got.capacity_providers() {
             if found.status().is_some_and(|s| s.as_str() == "ACTIVE") {
                 let provider = convert::capacity_provider_from_sdk(found)?;
-                observed.capacity_providers.insert(provider.name.clone(), Found::new(found.capacity_provider_arn().unwrap_or_default(), provider));
+                observed.capacity_providers.insert(
+                    provider.name.clone(),
+                    Found::new(found.capacity_provider_arn().unwrap_or_default(), provider),
+                );
             }
         }
     }
     Ok(())
 }
 
-async fn task_definition(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+async fn task_definition(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     use aws_sdk_ecs::types::TaskDefinitionField;
     let family = &app.task_definition.family;
     let got = clients
@@ -249,7 +349,10 @@ async fn task_definition(clients: &Clients, app: &Application, observed: &mut Ob
         .include(TaskDefinitionField::Tags)
         .send()
         .await
-        .map_err(aws("DescribeTaskDefinition", format!("task definition {family}")));
+        .map_err(aws(
+            "DescribeTaskDefinition",
+            format!("task definition {family}"),
+        ));
     let got = match got {
         Ok(got) => got,
         // ECS answers a family with no ACTIVE revision with a ClientException.
@@ -262,8 +365,14 @@ async fn task_definition(clients: &Clients, app: &Application, observed: &mut Ob
     Ok(())
 }
 
-async fn service(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
-    let Some(service) = &app.service else { return Ok(()) };
+async fn service(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    let Some(service) = &app.service else {
+        return Ok(());
+    };
     if observed.cluster.is_none() {
         return Ok(());
     }
@@ -276,9 +385,18 @@ async fn service(clients: &Clients, app: &Application, observed: &mut Observed) 
         .include(aws_sdk_ecs::types::ServiceField::Tags)
         .send()
         .await
-        .map_err(aws("DescribeServices", format!("service {}", service.service_name)));
-    let Some(got) = optional(got)? else { return Ok(()) };
-    if let Some(found) = got.services().iter().find(|s| s.status() != Some("INACTIVE")) {
+        .map_err(aws(
+            "DescribeServices",
+            format!("service {}", service.service_name),
+        ));
+    let Some(got) = optional(got)? else {
+        return Ok(());
+    };
+    if let Some(found) = got
+        .services()
+        .iter()
+        .find(|s| s.status() != Some("INACTIVE"))
+    {
         observed.service = Some(ObservedService {
             arn: found.service_arn().unwrap_or_default().to_owned(),
             status: found.status().unwrap_or_default().to_owned(),
@@ -310,13 +428,26 @@ mod ec2 {
                 "icmp" | "1" => IpProtocol::Icmp,
                 _ => IpProtocol::All,
             };
-            let (from, to) = (permission.from_port().unwrap_or(-1), permission.to_port().unwrap_or(-1));
+            let (from, to) = (
+                permission.from_port().unwrap_or(-1),
+                permission.to_port().unwrap_or(-1),
+            );
             let sources = permission
                 .ip_ranges()
                 .iter()
                 .filter_map(|r| r.cidr_ip().map(|c| Source::Cidr(c.to_owned())))
-                .chain(permission.ipv6_ranges().iter().filter_map(|r| r.cidr_ipv6().map(|c| Source::Ipv6Cidr(c.to_owned()))))
-                .chain(permission.user_id_group_pairs().iter().filter_map(|p| p.group_id().map(|g| Source::Group(g.to_owned()))));
+                .chain(
+                    permission
+                        .ipv6_ranges()
+                        .iter()
+                        .filter_map(|r| r.cidr_ipv6().map(|c| Source::Ipv6Cidr(c.to_owned()))),
+                )
+                .chain(
+                    permission
+                        .user_id_group_pairs()
+                        .iter()
+                        .filter_map(|p| p.group_id().map(|g| Source::Group(g.to_owned()))),
+                );
             for source in sources {
                 let mut rule = IngressRule::tcp_range(from, to, source);
                 rule.protocol = protocol;
@@ -326,35 +457,71 @@ mod ec2 {
         rules
     }
 
-    pub(super) async fn security_groups(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    pub(super) async fn security_groups(
+        clients: &Clients,
+        app: &Application,
+        observed: &mut Observed,
+    ) -> Result<(), Error> {
         for group in &app.security_groups {
-            let mut request = clients.ec2.describe_security_groups().filters(filter("group-name", &group.name));
+            let mut request = clients
+                .ec2
+                .describe_security_groups()
+                .filters(filter("group-name", &group.name));
             if let Some(vpc) = &group.vpc_id {
                 request = request.filters(filter("vpc-id", vpc));
             }
-            let got = request.send().await.map_err(aws("DescribeSecurityGroups", format!("security group {}", group.name)))?;
+            let got = request.send().await.map_err(aws(
+                "DescribeSecurityGroups",
+                format!("security group {}", group.name),
+            ))?;
             if let Some(found) = got.security_groups().first() {
-                let mut seen = SecurityGroup::new(&group.name, found.description().unwrap_or_default(), found.vpc_id().unwrap_or_default());
+                let mut seen = SecurityGroup::new(
+                    &group.name,
+                    found.description().unwrap_or_default(),
+                    found.vpc_id().unwrap_or_default(),
+                );
                 seen.ingress = ingress(found);
-                observed.security_groups.insert(group.name.clone(), Found::new(found.group_id().unwrap_or_default(), seen));
+                observed.security_groups.insert(
+                    group.name.clone(),
+                    Found::new(found.group_id().unwrap_or_default(), seen),
+                );
             }
         }
         Ok(())
     }
 
-    pub(super) async fn instances(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
+    pub(super) async fn instances(
+        clients: &Clients,
+        app: &Application,
+        observed: &mut Observed,
+    ) -> Result<(), Error> {
         for instance in &app.instances {
             let got = clients
                 .ec2
                 .describe_instances()
                 .filters(filter("tag:Name", &instance.name))
-                .filters(Filter::builder().name("instance-state-name").values("pending").values("running").build())
+                .filters(
+                    Filter::builder()
+                        .name("instance-state-name")
+                        .values("pending")
+                        .values("running")
+                        .build(),
+                )
                 .send()
                 .await
-                .map_err(aws("DescribeInstances", format!("instance {}", instance.name)))?;
-            let id = got.reservations().iter().flat_map(|r| r.instances()).find_map(|i| i.instance_id());
+                .map_err(aws(
+                    "DescribeInstances",
+                    format!("instance {}", instance.name),
+                ))?;
+            let id = got
+                .reservations()
+                .iter()
+                .flat_map(aws_sdk_ec2::types::Reservation::instances)
+                .find_map(|i| i.instance_id());
             if let Some(id) = id {
-                observed.instances.insert(instance.name.clone(), id.to_owned());
+                observed
+                    .instances
+                    .insert(instance.name.clone(), id.to_owned());
             }
         }
         Ok(())

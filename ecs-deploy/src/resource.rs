@@ -90,7 +90,10 @@ impl Resource {
             | Self::ClusterCapacityProviders(n)
             | Self::TaskDefinition(n)
             | Self::Instance(n) => n.clone(),
-            Self::Listener { load_balancer, port } => format!("{load_balancer}:{port}"),
+            Self::Listener {
+                load_balancer,
+                port,
+            } => format!("{load_balancer}:{port}"),
             Self::ListenerRule { listener, priority } => format!("{listener}#{priority}"),
             Self::Service { cluster, name } => format!("{cluster}/{name}"),
         }
@@ -146,12 +149,21 @@ mod tests {
     fn names_from_arns_and_references() {
         assert_eq!(load_balancer_name("{{load-balancer:web-alb}}"), "web-alb");
         assert_eq!(
-            load_balancer_name("arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web-alb/50dc6c495c0c9188"),
+            load_balancer_name(
+                "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web-alb/50dc6c495c0c9188"
+            ),
             "web-alb"
         );
         assert_eq!(short_name("arn:aws:ecs:us-east-1:1:cluster/prod"), "prod");
         assert_eq!(short_name("arn:aws:iam::1:role/service/app"), "app");
         assert_eq!(short_name("prod"), "prod");
-        assert_eq!(Resource::Service { cluster: "prod".into(), name: "web".into() }.to_string(), "ecs:service prod/web");
+        assert_eq!(
+            Resource::Service {
+                cluster: "prod".into(),
+                name: "web".into()
+            }
+            .to_string(),
+            "ecs:service prod/web"
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use aws_sdk_ecs::types::{ServiceDeploymentStatus, SortOrder, StopServiceDeploymentStopType, TaskDefinitionStatus};
+use aws_sdk_ecs::types::{
+    ServiceDeploymentStatus, SortOrder, StopServiceDeploymentStopType, TaskDefinitionStatus,
+};
 
 use crate::clients::Clients;
 use crate::error::{Error, aws};
@@ -54,19 +56,23 @@ async fn active_revisions(clients: &Clients, family: &str) -> Result<Vec<(i32, S
     while let Some(page) = pages.next().await {
         let page = page.map_err(aws("ListTaskDefinitions", format!("family {family}")))?;
         for arn in page.task_definition_arns() {
-            if let Some((f, revision)) = family_and_revision(arn) {
-                if f == family {
-                    revisions.push((revision, arn.clone()));
-                }
+            if let Some((f, revision)) = family_and_revision(arn)
+                && f == family
+            {
+                revisions.push((revision, arn.clone()));
             }
         }
     }
-    revisions.sort_by(|a, b| b.0.cmp(&a.0));
+    revisions.sort_by_key(|(revision, _)| std::cmp::Reverse(*revision));
     Ok(revisions)
 }
 
 /// The revision `service` runs.
-async fn current_revision(clients: &Clients, cluster: &str, service: &str) -> Result<String, Error> {
+async fn current_revision(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+) -> Result<String, Error> {
     let described = clients
         .ecs
         .describe_services()
@@ -81,17 +87,26 @@ async fn current_revision(clients: &Clients, cluster: &str, service: &str) -> Re
         .find(|s| s.status() != Some("INACTIVE"))
         .and_then(|s| s.task_definition())
         .map(str::to_owned)
-        .ok_or_else(|| Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`")))
+        .ok_or_else(|| {
+            Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`"))
+        })
 }
 
 /// Rolls `service` back.
 ///
 /// # Errors
 /// [`Error::NotFound`] when there is nothing to roll back to; an AWS error.
-pub async fn rollback(clients: &Clients, cluster: &str, service: &str, to: &RollbackTo) -> Result<RolledBack, Error> {
+pub async fn rollback(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+    to: &RollbackTo,
+) -> Result<RolledBack, Error> {
     let from = current_revision(clients, cluster, service).await?;
     let Some((family, revision)) = family_and_revision(&from) else {
-        return Err(Error::NotFound(format!("`{from}` is not a task definition revision")));
+        return Err(Error::NotFound(format!(
+            "`{from}` is not a task definition revision"
+        )));
     };
     let target = match to {
         RollbackTo::Native => return native_rollback(clients, cluster, service, from).await,
@@ -106,7 +121,11 @@ pub async fn rollback(clients: &Clients, cluster: &str, service: &str, to: &Roll
             .into_iter()
             .find(|(r, _)| *r < revision)
             .map(|(_, arn)| arn)
-            .ok_or_else(|| Error::NotFound(format!("`{family}` has no ACTIVE revision older than {revision} to roll back to")))?,
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "`{family}` has no ACTIVE revision older than {revision} to roll back to"
+                ))
+            })?,
     };
     let updated = clients
         .ecs
@@ -119,12 +138,25 @@ pub async fn rollback(clients: &Clients, cluster: &str, service: &str, to: &Roll
         .map_err(aws("UpdateService", format!("service {service}")))?;
     let deployment_id = updated
         .service()
-        .and_then(|s| s.deployments().iter().find(|d| d.status() == Some("PRIMARY")))
+        .and_then(|s| {
+            s.deployments()
+                .iter()
+                .find(|d| d.status() == Some("PRIMARY"))
+        })
         .and_then(|d| d.id().map(str::to_owned));
-    Ok(RolledBack { from, to: Some(target), deployment_id })
+    Ok(RolledBack {
+        from,
+        to: Some(target),
+        deployment_id,
+    })
 }
 
-async fn native_rollback(clients: &Clients, cluster: &str, service: &str, from: String) -> Result<RolledBack, Error> {
+async fn native_rollback(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+    from: String,
+) -> Result<RolledBack, Error> {
     let listed = clients
         .ecs
         .list_service_deployments()
@@ -135,8 +167,14 @@ async fn native_rollback(clients: &Clients, cluster: &str, service: &str, from: 
         .send()
         .await
         .map_err(aws("ListServiceDeployments", format!("service {service}")))?;
-    let Some(arn) = listed.service_deployments().first().and_then(|d| d.service_deployment_arn()) else {
-        return Err(Error::NotFound(format!("service `{service}` has no deployment in progress for ECS to roll back")));
+    let Some(arn) = listed
+        .service_deployments()
+        .first()
+        .and_then(|d| d.service_deployment_arn())
+    else {
+        return Err(Error::NotFound(format!(
+            "service `{service}` has no deployment in progress for ECS to roll back"
+        )));
     };
     let stopped = clients
         .ecs
@@ -146,7 +184,11 @@ async fn native_rollback(clients: &Clients, cluster: &str, service: &str, from: 
         .send()
         .await
         .map_err(aws("StopServiceDeployment", format!("service {service}")))?;
-    Ok(RolledBack { from, to: None, deployment_id: stopped.service_deployment_arn().map(str::to_owned) })
+    Ok(RolledBack {
+        from,
+        to: None,
+        deployment_id: stopped.service_deployment_arn().map(str::to_owned),
+    })
 }
 
 /// What [`deregister`] did.
@@ -162,9 +204,19 @@ pub struct Deregistered {
 /// The task definitions services of `cluster` use: their own and their deployments'.
 async fn in_use(clients: &Clients, cluster: &str) -> Result<BTreeSet<String>, Error> {
     let mut arns = Vec::new();
-    let mut pages = clients.ecs.list_services().cluster(cluster).into_paginator().send();
+    let mut pages = clients
+        .ecs
+        .list_services()
+        .cluster(cluster)
+        .into_paginator()
+        .send();
     while let Some(page) = pages.next().await {
-        arns.extend(page.map_err(aws("ListServices", format!("cluster {cluster}")))?.service_arns().iter().cloned());
+        arns.extend(
+            page.map_err(aws("ListServices", format!("cluster {cluster}")))?
+                .service_arns()
+                .iter()
+                .cloned(),
+        );
     }
     let mut used = BTreeSet::new();
     for chunk in arns.chunks(10) {
@@ -178,7 +230,12 @@ async fn in_use(clients: &Clients, cluster: &str) -> Result<BTreeSet<String>, Er
             .map_err(aws("DescribeServices", format!("cluster {cluster}")))?;
         for service in described.services() {
             used.extend(service.task_definition().map(str::to_owned));
-            used.extend(service.deployments().iter().filter_map(|d| d.task_definition().map(str::to_owned)));
+            used.extend(
+                service
+                    .deployments()
+                    .iter()
+                    .filter_map(|d| d.task_definition().map(str::to_owned)),
+            );
         }
     }
     Ok(used)
@@ -189,7 +246,12 @@ async fn in_use(clients: &Clients, cluster: &str) -> Result<BTreeSet<String>, Er
 ///
 /// # Errors
 /// An AWS error; revisions deregistered before it stay deregistered.
-pub async fn deregister(clients: &Clients, cluster: &str, family: &str, keep: usize) -> Result<Deregistered, Error> {
+pub async fn deregister(
+    clients: &Clients,
+    cluster: &str,
+    family: &str,
+    keep: usize,
+) -> Result<Deregistered, Error> {
     let revisions = active_revisions(clients, family).await?;
     let used = in_use(clients, cluster).await?;
     let mut done = Deregistered::default();
@@ -216,7 +278,10 @@ mod tests {
 
     #[test]
     fn revisions_from_arns() {
-        assert_eq!(family_and_revision("arn:aws:ecs:us-east-1:1:task-definition/web:7"), Some(("web", 7)));
+        assert_eq!(
+            family_and_revision("arn:aws:ecs:us-east-1:1:task-definition/web:7"),
+            Some(("web", 7))
+        );
         assert_eq!(family_and_revision("web:12"), Some(("web", 12)));
         assert_eq!(family_and_revision("web"), None);
     }

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ecs_model::Reference;
+use ecs_model::TaskDefinition;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::cluster::{CapacityProvider, Cluster};
 use ecs_model::iam::PolicyDocument;
 use ecs_model::network::SecurityGroup;
 use ecs_model::service::Service;
-use ecs_model::TaskDefinition;
 
 /// A resource that exists, with the id AWS gave it (an ARN, a group id).
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,10 @@ pub struct Found<T> {
 impl<T> Found<T> {
     /// `value`, known by `id`.
     pub fn new(id: impl Into<String>, value: T) -> Self {
-        Self { id: id.into(), value }
+        Self {
+            id: id.into(),
+            value,
+        }
     }
 }
 
@@ -59,7 +62,12 @@ pub struct ObservedService {
 impl ObservedService {
     /// An `ACTIVE` service known by `arn`, running `running_count` tasks.
     pub fn new(arn: impl Into<String>, service: Service, running_count: i32) -> Self {
-        Self { arn: arn.into(), status: "ACTIVE".to_owned(), service, running_count }
+        Self {
+            arn: arn.into(),
+            status: "ACTIVE".to_owned(),
+            service,
+            running_count,
+        }
     }
 }
 

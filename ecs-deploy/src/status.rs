@@ -49,7 +49,11 @@ pub struct Status {
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "service {} ({}): {} running, {} pending of {} desired", self.service, self.status, self.running, self.pending, self.desired)?;
+        writeln!(
+            f,
+            "service {} ({}): {} running, {} pending of {} desired",
+            self.service, self.status, self.running, self.pending, self.desired
+        )?;
         writeln!(f, "task definition {}", self.task_definition)?;
         for d in &self.deployments {
             writeln!(
@@ -75,7 +79,12 @@ impl fmt::Display for Status {
 ///
 /// # Errors
 /// [`Error::NotFound`] when there is no such service; an AWS error.
-pub async fn status(clients: &Clients, cluster: &str, service: &str, events: usize) -> Result<Status, Error> {
+pub async fn status(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+    events: usize,
+) -> Result<Status, Error> {
     let described = clients
         .ecs
         .describe_services()
@@ -84,10 +93,9 @@ pub async fn status(clients: &Clients, cluster: &str, service: &str, events: usi
         .send()
         .await
         .map_err(aws("DescribeServices", format!("service {service}")))?;
-    let found = described
-        .services()
-        .first()
-        .ok_or_else(|| Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`")))?;
+    let found = described.services().first().ok_or_else(|| {
+        Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`"))
+    })?;
     Ok(Status {
         service: found.service_name().unwrap_or(service).to_owned(),
         status: found.status().unwrap_or_default().to_owned(),
@@ -108,6 +116,11 @@ pub async fn status(clients: &Clients, cluster: &str, service: &str, events: usi
                 failed: d.failed_tasks(),
             })
             .collect(),
-        events: found.events().iter().take(events).filter_map(|e| e.message().map(str::to_owned)).collect(),
+        events: found
+            .events()
+            .iter()
+            .take(events)
+            .filter_map(|e| e.message().map(str::to_owned))
+            .collect(),
     })
 }

@@ -42,14 +42,24 @@ impl Verification {
     }
 
     fn check(&mut self, subject: impl Into<String>, passed: bool, detail: impl Into<String>) {
-        self.checks.push(Check { subject: subject.into(), passed, detail: detail.into() });
+        self.checks.push(Check {
+            subject: subject.into(),
+            passed,
+            detail: detail.into(),
+        });
     }
 }
 
 impl fmt::Display for Verification {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for check in &self.checks {
-            writeln!(f, "{} {}: {}", if check.passed { "ok  " } else { "FAIL" }, check.subject, check.detail)?;
+            writeln!(
+                f,
+                "{} {}: {}",
+                if check.passed { "ok  " } else { "FAIL" },
+                check.subject,
+                check.detail
+            )?;
         }
         let failed = self.checks.iter().filter(|c| !c.passed).count();
         write!(f, "{} check(s), {failed} failed", self.checks.len())
@@ -57,7 +67,11 @@ impl fmt::Display for Verification {
 }
 
 fn trusts(document: Option<&PolicyDocument>, service: &str) -> bool {
-    document.is_some_and(|d| d.statements.iter().any(|s| s.allows_service(service, "sts:AssumeRole")))
+    document.is_some_and(|d| {
+        d.statements
+            .iter()
+            .any(|s| s.allows_service(service, "sts:AssumeRole"))
+    })
 }
 
 /// Checks what `app` names against AWS.
@@ -80,19 +94,39 @@ fn cluster(app: &Application, observed: &Observed, report: &mut Verification) {
     let name = app.cluster.name();
     match &observed.cluster {
         Some(_) => report.check(format!("cluster {name}"), true, "ACTIVE"),
-        None => report.check(format!("cluster {name}"), true, "missing; the deployment creates it"),
+        None => report.check(
+            format!("cluster {name}"),
+            true,
+            "missing; the deployment creates it",
+        ),
     }
 }
 
-async fn roles(clients: &Clients, app: &Application, observed: &Observed, report: &mut Verification) -> Result<(), Error> {
+async fn roles(
+    clients: &Clients,
+    app: &Application,
+    observed: &Observed,
+    report: &mut Verification,
+) -> Result<(), Error> {
     let td = &app.task_definition;
-    for (what, arn) in [("execution role", &td.execution_role_arn), ("task role", &td.task_role_arn)] {
+    for (what, arn) in [
+        ("execution role", &td.execution_role_arn),
+        ("task role", &td.task_role_arn),
+    ] {
         let Some(arn) = arn else { continue };
         let name = short_name(arn);
         let subject = format!("{what} {name}");
         if let Some(found) = observed.roles.get(name) {
             let ok = trusts(found.trust_policy.as_ref(), ECS_TASKS);
-            report.check(subject, ok, if ok { "exists and trusts ecs-tasks.amazonaws.com" } else { "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)" });
+            report.check(
+                subject,
+                ok,
+                if ok {
+                    "exists and trusts ecs-tasks.amazonaws.com"
+                } else {
+                    "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)"
+                },
+            );
             continue;
         }
         if app.all_roles().any(|r| r.name == name) {
@@ -102,9 +136,20 @@ async fn roles(clients: &Clients, app: &Application, observed: &Observed, report
         let got = clients.iam.get_role().role_name(name).send().await;
         match got {
             Ok(got) => {
-                let document = got.role().and_then(|r| r.assume_role_policy_document()).and_then(crate::observe::policy);
+                let document = got
+                    .role()
+                    .and_then(|r| r.assume_role_policy_document())
+                    .and_then(crate::observe::policy);
                 let ok = trusts(document.as_ref(), ECS_TASKS);
-                report.check(subject, ok, if ok { "exists and trusts ecs-tasks.amazonaws.com" } else { "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)" });
+                report.check(
+                    subject,
+                    ok,
+                    if ok {
+                        "exists and trusts ecs-tasks.amazonaws.com"
+                    } else {
+                        "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)"
+                    },
+                );
             }
             Err(e) => {
                 let error = crate::error::AwsError::new("GetRole", format!("role {name}"), e);
@@ -125,75 +170,166 @@ fn log_groups(app: &Application, observed: &Observed, report: &mut Verification)
         if observed.log_groups.contains(&group) {
             report.check(subject, true, "exists");
         } else if created_by_agent {
-            report.check(subject, true, "missing; the awslogs driver creates it (awslogs-create-group)");
+            report.check(
+                subject,
+                true,
+                "missing; the awslogs driver creates it (awslogs-create-group)",
+            );
         } else {
             report.check(subject, true, "missing; the deployment creates it");
         }
     }
 }
 
-async fn target_groups(clients: &Clients, app: &Application, observed: &Observed, report: &mut Verification) -> Result<(), Error> {
-    let Some(service) = &app.service else { return Ok(()) };
-    let mode = app.task_definition.effective_network_mode();
-    for lb in &service.load_balancers {
-        let (Some(target), Some(name), Some(port)) = (&lb.target_group_arn, &lb.container_name, lb.container_port) else { continue };
-        // The target group as it is (or as the application will create it).
-        let (label, target_type, tg_port, attached) = if let Some(reference) = Reference::parse(target) {
-            let tg_name = reference.name().to_owned();
-            match (observed.target_groups.get(&tg_name), app.target_group(&tg_name)) {
-                (Some(found), _) => (tg_name, found.value.effective_target_type(), found.value.port, true),
-                (None, Some(desired)) => (tg_name, desired.effective_target_type(), desired.port, true),
+/// A target group as the checks see it.
+struct SeenTargetGroup {
+    name: String,
+    target_type: TargetType,
+    port: Option<i32>,
+    /// Whether a load balancer forwards to it (or will, by the application's listeners).
+    attached: bool,
+}
+
+/// The target group `target` names: as it is, or as the application will create it; `None`
+/// (with a failed check) when it does not exist.
+async fn target_group(
+    clients: &Clients,
+    app: &Application,
+    observed: &Observed,
+    target: &str,
+    report: &mut Verification,
+) -> Result<Option<SeenTargetGroup>, Error> {
+    if let Some(reference) = Reference::parse(target) {
+        let name = reference.name().to_owned();
+        let attached = !app.listeners.is_empty();
+        return Ok(
+            match (observed.target_groups.get(&name), app.target_group(&name)) {
+                (Some(found), _) => Some(SeenTargetGroup {
+                    target_type: found.value.effective_target_type(),
+                    port: found.value.port,
+                    name,
+                    attached,
+                }),
+                (None, Some(desired)) => Some(SeenTargetGroup {
+                    target_type: desired.effective_target_type(),
+                    port: desired.port,
+                    name,
+                    attached,
+                }),
                 (None, None) => {
-                    report.check(format!("target group {tg_name}"), false, "not part of the application and does not exist");
-                    continue;
+                    report.check(
+                        format!("target group {name}"),
+                        false,
+                        "not part of the application and does not exist",
+                    );
+                    None
                 }
+            },
+        );
+    }
+    let got = match clients
+        .elbv2
+        .describe_target_groups()
+        .target_group_arns(target)
+        .send()
+        .await
+    {
+        Ok(got) => got,
+        Err(e) => {
+            let error = crate::error::AwsError::new("DescribeTargetGroups", target, e);
+            if error.code.as_deref() == Some("TargetGroupNotFound") {
+                report.check(format!("target group {target}"), false, "does not exist");
+                return Ok(None);
             }
-        } else {
-            let got = clients.elbv2.describe_target_groups().target_group_arns(target).send().await;
-            let got = match got {
-                Ok(got) => got,
-                Err(e) => {
-                    let error = crate::error::AwsError::new("DescribeTargetGroups", target.clone(), e);
-                    if error.code.as_deref() == Some("TargetGroupNotFound") {
-                        report.check(format!("target group {target}"), false, "does not exist");
-                        continue;
-                    }
-                    return Err(error.into());
-                }
-            };
-            let Some(found) = got.target_groups().first() else { continue };
-            let kind = found.target_type().map_or(TargetType::Instance, |t| t.as_str().parse().unwrap_or(TargetType::Instance));
-            (
-                found.target_group_name().unwrap_or_default().to_owned(),
-                kind,
-                found.port(),
-                !found.load_balancer_arns().is_empty(),
-            )
+            return Err(error.into());
+        }
+    };
+    Ok(got.target_groups().first().map(|found| SeenTargetGroup {
+        name: found.target_group_name().unwrap_or_default().to_owned(),
+        target_type: found.target_type().map_or(TargetType::Instance, |t| {
+            t.as_str().parse().unwrap_or(TargetType::Instance)
+        }),
+        port: found.port(),
+        attached: !found.load_balancer_arns().is_empty() || !app.listeners.is_empty(),
+    }))
+}
+
+/// Each target group of the service fits its container: `ip` for `awsvpc` (at the container
+/// port), `instance` otherwise; and a load balancer forwards to it.
+async fn target_groups(
+    clients: &Clients,
+    app: &Application,
+    observed: &Observed,
+    report: &mut Verification,
+) -> Result<(), Error> {
+    let Some(service) = &app.service else {
+        return Ok(());
+    };
+    let awsvpc = app.task_definition.effective_network_mode() == Some(NetworkMode::Awsvpc);
+    for lb in &service.load_balancers {
+        let (Some(target), Some(container), Some(port)) =
+            (&lb.target_group_arn, &lb.container_name, lb.container_port)
+        else {
+            continue;
         };
-        let subject = format!("target group {label}");
-        let wanted = if mode == Some(NetworkMode::Awsvpc) { TargetType::Ip } else { TargetType::Instance };
+        let Some(tg) = target_group(clients, app, observed, target, report).await? else {
+            continue;
+        };
+        let subject = format!("target group {}", tg.name);
+        let wanted = if awsvpc {
+            TargetType::Ip
+        } else {
+            TargetType::Instance
+        };
+        let fits = if tg.target_type == wanted {
+            String::new()
+        } else {
+            format!("; container {container} in this network mode needs `{wanted}` (ECS-M7)")
+        };
         report.check(
             subject.clone(),
-            target_type == wanted,
-            format!("target type `{target_type}`{}", if target_type == wanted { String::new() } else { format!("; container {name} in this network mode needs `{wanted}` (ECS-M7)") }),
+            tg.target_type == wanted,
+            format!("target type `{}`{fits}", tg.target_type),
         );
-        if mode == Some(NetworkMode::Awsvpc) {
-            let ok = tg_port.is_none_or(|p| p == port);
-            report.check(subject.clone(), ok, format!("port {} for container port {port}", tg_port.unwrap_or_default()));
+        if awsvpc {
+            let ok = tg.port.is_none_or(|p| p == port);
+            report.check(
+                subject.clone(),
+                ok,
+                format!(
+                    "port {} for container port {port}",
+                    tg.port.unwrap_or_default()
+                ),
+            );
         }
-        report.check(
-            subject,
-            attached || !app.listeners.is_empty(),
-            if attached { "a load balancer forwards to it" } else { "no load balancer forwards to it: CreateService would fail" },
-        );
+        let detail = if tg.attached {
+            "a load balancer forwards to it"
+        } else {
+            "no load balancer forwards to it: CreateService would fail"
+        };
+        report.check(subject, tg.attached, detail);
     }
     Ok(())
 }
 
 #[cfg(feature = "ec2")]
-async fn subnets(clients: &Clients, app: &Application, report: &mut Verification) -> Result<(), Error> {
+async fn subnets(
+    clients: &Clients,
+    app: &Application,
+    report: &mut Verification,
+) -> Result<(), Error> {
     use std::collections::BTreeSet;
-    let mut lists: Vec<(String, Vec<String>, bool)> = app.load_balancers.iter().map(|lb| (format!("load balancer {}", lb.name), lb.subnets.clone(), true)).collect();
+    let mut lists: Vec<(String, Vec<String>, bool)> = app
+        .load_balancers
+        .iter()
+        .map(|lb| {
+            (
+                format!("load balancer {}", lb.name),
+                lb.subnets.clone(),
+                true,
+            )
+        })
+        .collect();
     if let Some(vpc) = app.service.as_ref().and_then(|s| s.awsvpc()) {
         lists.push(("service subnets".to_owned(), vpc.subnets.clone(), false));
     }
@@ -201,22 +337,55 @@ async fn subnets(clients: &Clients, app: &Application, report: &mut Verification
         if subnets.is_empty() {
             continue;
         }
-        let got = clients.ec2.describe_subnets().set_subnet_ids(Some(subnets.clone())).send().await;
+        let got = clients
+            .ec2
+            .describe_subnets()
+            .set_subnet_ids(Some(subnets.clone()))
+            .send()
+            .await;
         let got = match got {
             Ok(got) => got,
             Err(e) => {
                 let error = crate::error::AwsError::new("DescribeSubnets", subject.clone(), e);
-                if error.code.as_deref().is_some_and(|c| c.starts_with("InvalidSubnet")) {
-                    report.check(subject, false, format!("a subnet does not exist: {}", error.message.unwrap_or_default()));
+                if error
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("InvalidSubnet"))
+                {
+                    report.check(
+                        subject,
+                        false,
+                        format!(
+                            "a subnet does not exist: {}",
+                            error.message.unwrap_or_default()
+                        ),
+                    );
                     continue;
                 }
                 return Err(error.into());
             }
         };
-        let zones: BTreeSet<&str> = got.subnets().iter().filter_map(|s| s.availability_zone()).collect();
+        let zones: BTreeSet<&str> = got
+            .subnets()
+            .iter()
+            .filter_map(|s| s.availability_zone())
+            .collect();
         let ok = !needs_two_zones || zones.len() >= 2;
         let zones: Vec<&str> = zones.into_iter().collect();
-        report.check(subject, ok, format!("{} subnet(s) in {}{}", subnets.len(), zones.join(", "), if ok { "" } else { "; an ALB needs two Availability Zones (ECS-M8)" }));
+        report.check(
+            subject,
+            ok,
+            format!(
+                "{} subnet(s) in {}{}",
+                subnets.len(),
+                zones.join(", "),
+                if ok {
+                    ""
+                } else {
+                    "; an ALB needs two Availability Zones (ECS-M8)"
+                }
+            ),
+        );
     }
     Ok(())
 }

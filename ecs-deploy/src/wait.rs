@@ -24,7 +24,7 @@ impl Default for WaitOptions {
     /// 15 minutes, every 10 seconds.
     fn default() -> Self {
         Self {
-            timeout: Duration::from_secs(15 * 60),
+            timeout: Duration::from_mins(15),
             poll_interval: Duration::from_secs(10),
         }
     }
@@ -114,7 +114,12 @@ impl std::fmt::Display for StoppedTask {
 }
 
 /// What the deployment came to, as last seen.
-fn look(service: &Service, deployment_id: Option<&str>, started: Instant, seen_events: &mut Option<DateTime>) -> (Progress, Option<Result<(), String>>) {
+fn look(
+    service: &Service,
+    deployment_id: Option<&str>,
+    started: Instant,
+    seen_events: &mut Option<DateTime>,
+) -> (Progress, Option<Result<(), String>>) {
     let deployments = service.deployments();
     let watched = match deployment_id {
         Some(id) => deployments.iter().find(|d| d.id() == Some(id)),
@@ -123,7 +128,9 @@ fn look(service: &Service, deployment_id: Option<&str>, started: Instant, seen_e
     let mut events: Vec<&aws_sdk_ecs::types::ServiceEvent> = service
         .events()
         .iter()
-        .filter(|e| seen_events.is_none_or(|seen| e.created_at().is_some_and(|at| at.secs() > seen.secs())))
+        .filter(|e| {
+            seen_events.is_none_or(|seen| e.created_at().is_some_and(|at| at.secs() > seen.secs()))
+        })
         .collect();
     events.reverse();
     if let Some(newest) = service.events().first().and_then(|e| e.created_at()) {
@@ -134,11 +141,20 @@ fn look(service: &Service, deployment_id: Option<&str>, started: Instant, seen_e
         deployment_id: watched.and_then(|d| d.id().map(str::to_owned)),
         rollout_state: watched.and_then(|d| d.rollout_state().map(|s| s.as_str().to_owned())),
         desired: service.desired_count(),
-        running: watched.map_or(service.running_count(), aws_sdk_ecs::types::Deployment::running_count),
-        pending: watched.map_or(service.pending_count(), aws_sdk_ecs::types::Deployment::pending_count),
+        running: watched.map_or(
+            service.running_count(),
+            aws_sdk_ecs::types::Deployment::running_count,
+        ),
+        pending: watched.map_or(
+            service.pending_count(),
+            aws_sdk_ecs::types::Deployment::pending_count,
+        ),
         failed: watched.map_or(0, aws_sdk_ecs::types::Deployment::failed_tasks),
         deployments: deployments.len(),
-        new_events: events.iter().filter_map(|e| e.message().map(str::to_owned)).collect(),
+        new_events: events
+            .iter()
+            .filter_map(|e| e.message().map(str::to_owned))
+            .collect(),
         elapsed: started.elapsed(),
     };
     let Some(watched) = watched else {
@@ -146,12 +162,21 @@ fn look(service: &Service, deployment_id: Option<&str>, started: Instant, seen_e
         let reason = "the deployment was replaced (rolled back by the circuit breaker, or superseded by another deployment)";
         return (progress, Some(Err(reason.to_owned())));
     };
-    let outcome = match watched.rollout_state().map(aws_sdk_ecs::types::DeploymentRolloutState::as_str) {
+    let outcome = match watched
+        .rollout_state()
+        .map(aws_sdk_ecs::types::DeploymentRolloutState::as_str)
+    {
         Some("COMPLETED") => Some(Ok(())),
-        Some("FAILED") => Some(Err(watched.rollout_state_reason().unwrap_or("the rollout failed").to_owned())),
+        Some("FAILED") => Some(Err(watched
+            .rollout_state_reason()
+            .unwrap_or("the rollout failed")
+            .to_owned())),
         Some(_) => None,
         // No rollout state (older services): stable is one deployment with every task running.
-        None => (deployments.len() == 1 && progress.running == progress.desired && progress.pending == 0).then_some(Ok(())),
+        None => (deployments.len() == 1
+            && progress.running == progress.desired
+            && progress.pending == 0)
+            .then_some(Ok(())),
     };
     (progress, outcome)
 }
@@ -184,11 +209,17 @@ pub async fn wait_for_deployment(
             .await
             .map_err(aws("DescribeServices", format!("service {service}")))?;
         let Some(current) = described.services().first() else {
-            return Err(Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`")));
+            return Err(Error::NotFound(format!(
+                "service `{service}` is not in cluster `{cluster}`"
+            )));
         };
         if first {
             // Events from before the wait are history, not this deployment's.
-            seen_events = current.events().first().and_then(|e| e.created_at()).copied();
+            seen_events = current
+                .events()
+                .first()
+                .and_then(|e| e.created_at())
+                .copied();
             first = false;
         }
         let (progress, outcome) = look(current, deployment_id, started, &mut seen_events);
@@ -199,12 +230,21 @@ pub async fn wait_for_deployment(
             Some(Err(reason)) => {
                 let stopped_tasks = stopped_tasks(clients, cluster, service).await?;
                 events.reverse();
-                return Err(Error::DeploymentFailed { service: service.to_owned(), reason, stopped_tasks, events });
+                return Err(Error::DeploymentFailed {
+                    service: service.to_owned(),
+                    reason,
+                    stopped_tasks,
+                    events,
+                });
             }
             None => {}
         }
         if started.elapsed() >= options.timeout {
-            return Err(Error::Timeout { service: service.to_owned(), waited: started.elapsed(), last_seen: progress.to_string() });
+            return Err(Error::Timeout {
+                service: service.to_owned(),
+                waited: started.elapsed(),
+                last_seen: progress.to_string(),
+            });
         }
         tokio::time::sleep(options.poll_interval).await;
     }
@@ -214,7 +254,11 @@ pub async fn wait_for_deployment(
 ///
 /// # Errors
 /// An AWS error.
-pub async fn stopped_tasks(clients: &Clients, cluster: &str, service: &str) -> Result<Vec<StoppedTask>, Error> {
+pub async fn stopped_tasks(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+) -> Result<Vec<StoppedTask>, Error> {
     let listed = clients
         .ecs
         .list_tasks()
@@ -240,7 +284,11 @@ pub async fn stopped_tasks(clients: &Clients, cluster: &str, service: &str) -> R
         .tasks()
         .iter()
         .map(|task| {
-            let container_reasons: Vec<&str> = task.containers().iter().filter_map(|c| c.reason()).collect();
+            let container_reasons: Vec<&str> = task
+                .containers()
+                .iter()
+                .filter_map(|c| c.reason())
+                .collect();
             let mut reason = task.stopped_reason().unwrap_or("stopped").to_owned();
             if !container_reasons.is_empty() {
                 reason = format!("{reason} ({})", container_reasons.join("; "));

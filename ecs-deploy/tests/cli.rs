@@ -20,7 +20,10 @@ const TASK_DEFINITION: &str = r#"{
 
 fn ecs_deploy(dir: &Path, moto: Option<&Moto>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ecs-deploy"));
-    command.current_dir(dir).args(args).env_remove("AWS_PROFILE");
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("AWS_PROFILE");
     if let Some(moto) = moto {
         command
             .env("AWS_ENDPOINT_URL", &moto.endpoint)
@@ -49,20 +52,43 @@ fn workdir(name: &str) -> std::path::PathBuf {
 #[test]
 fn validate_reports_every_problem_with_its_path_and_fails() {
     let dir = workdir("cli-validate");
-    std::fs::write(dir.join("bad.json"), TASK_DEFINITION.replace("\"512\"", "\"16 GB\"").replace("nginx:1.27", "")).unwrap();
+    std::fs::write(
+        dir.join("bad.json"),
+        TASK_DEFINITION
+            .replace("\"512\"", "\"16 GB\"")
+            .replace("nginx:1.27", ""),
+    )
+    .unwrap();
     let ok = ecs_deploy(&dir, None, &["validate", "-t", "td.json"]);
     assert!(ok.status.success(), "{}", stderr(&ok));
     let bad = ecs_deploy(&dir, None, &["validate", "-t", "bad.json"]);
     assert_eq!(bad.status.code(), Some(1));
     let out = stdout(&bad);
-    assert!(out.contains("bad.json: memory: 16384 MiB does not go with 256 CPU units on Fargate"), "{out}");
+    assert!(
+        out.contains("bad.json: memory: 16384 MiB does not go with 256 CPU units on Fargate"),
+        "{out}"
+    );
     assert!(out.contains("bad.json: containerDefinitions[0].image: empty; every container needs an image [ECS-B1]"), "{out}");
-    let json = ecs_deploy(&dir, None, &["validate", "-t", "bad.json", "--format", "json"]);
+    let json = ecs_deploy(
+        &dir,
+        None,
+        &["validate", "-t", "bad.json", "--format", "json"],
+    );
     let list: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert!(list.as_array().unwrap().iter().any(|d| d["rule"] == "ECS-A9" && d["path"] == "memory" && d["file"] == "bad.json"), "{list:#}");
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "ECS-A9" && d["path"] == "memory" && d["file"] == "bad.json"),
+        "{list:#}"
+    );
     let missing = ecs_deploy(&dir, None, &["validate", "-t", "nope.json"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).starts_with("error: nope.json:"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).starts_with("error: nope.json:"),
+        "{}",
+        stderr(&missing)
+    );
 }
 
 #[test]
@@ -72,66 +98,165 @@ fn render_prints_what_the_api_takes() {
     assert!(out.status.success());
     let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rendered["cpu"], "256");
-    let policy = ecs_deploy(&dir, None, &["render", "-t", "td.json", "--deployer-policy", "123456789012"]);
+    let policy = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "render",
+            "-t",
+            "td.json",
+            "--deployer-policy",
+            "123456789012",
+        ],
+    );
     let policy: serde_json::Value = serde_json::from_slice(&policy.stdout).unwrap();
     assert_eq!(policy["Version"], "2012-10-17");
-    assert!(policy.to_string().contains("arn:aws:ecs:us-east-1:123456789012:cluster/default"), "{policy:#}");
+    assert!(
+        policy
+            .to_string()
+            .contains("arn:aws:ecs:us-east-1:123456789012:cluster/default"),
+        "{policy:#}"
+    );
 }
 
-#[test]
-fn deploy_diff_status_rollback_and_deregister_against_moto() {
-    let Some(moto) = Moto::start("the command line against moto", 1) else { return };
-    let dir = workdir("cli-deploy");
+/// A Fargate service of `hello` in the default VPC of moto.
+fn write_service(dir: &Path, moto: &Moto) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (subnet, group) = runtime.block_on(async {
         let ec2 = aws_sdk_ec2::Client::new(&moto.config("us-east-1"));
         let subnets = ec2.describe_subnets().send().await.unwrap();
         let groups = ec2.describe_security_groups().send().await.unwrap();
-        (subnets.subnets()[0].subnet_id().unwrap().to_owned(), groups.security_groups()[0].group_id().unwrap().to_owned())
+        (
+            subnets.subnets()[0].subnet_id().unwrap().to_owned(),
+            groups.security_groups()[0].group_id().unwrap().to_owned(),
+        )
     });
     let service = format!(
         r#"{{"serviceName": "hello", "cluster": "demo", "desiredCount": 1, "launchType": "FARGATE",
             "networkConfiguration": {{"awsvpcConfiguration": {{"subnets": ["{subnet}"], "securityGroups": ["{group}"]}}}}}}"#
     );
     std::fs::write(dir.join("svc.json"), service).unwrap();
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // one scenario: each command in turn against the same server
+fn deploy_diff_status_rollback_and_deregister_against_moto() {
+    let Some(moto) = Moto::start("the command line against moto", 1) else {
+        return;
+    };
+    let dir = workdir("cli-deploy");
+    write_service(&dir, &moto);
     let defs = ["-t", "td.json", "-s", "svc.json"];
 
-    let dry = ecs_deploy(&dir, Some(&moto), &[&["deploy", "--dry-run"], &defs[..]].concat());
+    let dry = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[&["deploy", "--dry-run"], &defs[..]].concat(),
+    );
     assert!(dry.status.success(), "{}", stderr(&dry));
-    assert!(stdout(&dry).contains("Plan: 3 to create, 0 to update, 0 unchanged, 0 blocked."), "{}", stdout(&dry));
-    let diff = ecs_deploy(&dir, Some(&moto), &[&["diff", "--format", "json"], &defs[..]].concat());
+    assert!(
+        stdout(&dry).contains("Plan: 3 to create, 0 to update, 0 unchanged, 0 blocked."),
+        "{}",
+        stdout(&dry)
+    );
+    let diff = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[&["diff", "--format", "json"], &defs[..]].concat(),
+    );
     let plan: serde_json::Value = serde_json::from_slice(&diff.stdout).unwrap();
     assert_eq!(plan["steps"].as_array().unwrap().len(), 3);
 
     let deployed = ecs_deploy(&dir, Some(&moto), &[&["deploy"], &defs[..]].concat());
     assert!(deployed.status.success(), "{}", stderr(&deployed));
     assert!(stdout(&deployed).contains("deployed: 3 change(s); task definition arn:aws:ecs:us-east-1:123456789012:task-definition/hello:1"), "{}", stdout(&deployed));
-    assert!(stderr(&deployed).contains("1/1 running"), "{}", stderr(&deployed));
+    assert!(
+        stderr(&deployed).contains("1/1 running"),
+        "{}",
+        stderr(&deployed)
+    );
 
     let again = ecs_deploy(&dir, Some(&moto), &[&["deploy"], &defs[..]].concat());
-    assert!(stdout(&again).contains("Plan: 0 to create, 0 to update, 3 unchanged, 0 blocked."), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("Plan: 0 to create, 0 to update, 3 unchanged, 0 blocked."),
+        "{}",
+        stdout(&again)
+    );
 
-    std::fs::write(dir.join("td.json"), TASK_DEFINITION.replace("nginx:1.27", "nginx:1.28")).unwrap();
+    std::fs::write(
+        dir.join("td.json"),
+        TASK_DEFINITION.replace("nginx:1.27", "nginx:1.28"),
+    )
+    .unwrap();
     let diff = ecs_deploy(&dir, Some(&moto), &[&["diff"], &defs[..]].concat());
-    assert!(stdout(&diff).contains("~ containerDefinitions[0].image: \"nginx:1.27\" → \"nginx:1.28\""), "{}", stdout(&diff));
-    let updated = ecs_deploy(&dir, Some(&moto), &[&["deploy", "--no-wait"], &defs[..]].concat());
-    assert!(stdout(&updated).contains("task-definition/hello:2"), "{}", stdout(&updated));
+    assert!(
+        stdout(&diff).contains("~ containerDefinitions[0].image: \"nginx:1.27\" → \"nginx:1.28\""),
+        "{}",
+        stdout(&diff)
+    );
+    let updated = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[&["deploy", "--no-wait"], &defs[..]].concat(),
+    );
+    assert!(
+        stdout(&updated).contains("task-definition/hello:2"),
+        "{}",
+        stdout(&updated)
+    );
 
     let status = ecs_deploy(&dir, Some(&moto), &["status", "-c", "demo", "-n", "hello"]);
-    assert!(stdout(&status).contains("task definition arn:aws:ecs:us-east-1:123456789012:task-definition/hello:2"), "{}", stdout(&status));
+    assert!(
+        stdout(&status)
+            .contains("task definition arn:aws:ecs:us-east-1:123456789012:task-definition/hello:2"),
+        "{}",
+        stdout(&status)
+    );
 
-    let rolled = ecs_deploy(&dir, Some(&moto), &["rollback", "-c", "demo", "-n", "hello", "--no-wait"]);
+    let rolled = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["rollback", "-c", "demo", "-n", "hello", "--no-wait"],
+    );
     assert!(rolled.status.success(), "{}", stderr(&rolled));
-    assert!(stdout(&rolled).contains("to arn:aws:ecs:us-east-1:123456789012:task-definition/hello:1"), "{}", stdout(&rolled));
+    assert!(
+        stdout(&rolled).contains("to arn:aws:ecs:us-east-1:123456789012:task-definition/hello:1"),
+        "{}",
+        stdout(&rolled)
+    );
 
     let verify = ecs_deploy(&dir, Some(&moto), &[&["verify"], &defs[..]].concat());
     assert!(verify.status.success(), "{}", stdout(&verify));
-    assert!(stdout(&verify).contains("ok   cluster demo: ACTIVE"), "{}", stdout(&verify));
+    assert!(
+        stdout(&verify).contains("ok   cluster demo: ACTIVE"),
+        "{}",
+        stdout(&verify)
+    );
 
-    let cleaned = ecs_deploy(&dir, Some(&moto), &["deregister", "--family", "hello", "-c", "demo", "--keep", "1"]);
-    assert!(stdout(&cleaned).contains("0 deregistered, 2 kept"), "{}", stdout(&cleaned));
+    let cleaned = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[
+            "deregister",
+            "--family",
+            "hello",
+            "-c",
+            "demo",
+            "--keep",
+            "1",
+        ],
+    );
+    assert!(
+        stdout(&cleaned).contains("0 deregistered, 2 kept"),
+        "{}",
+        stdout(&cleaned)
+    );
 
     let unknown = ecs_deploy(&dir, Some(&moto), &["status", "-c", "demo", "-n", "nope"]);
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(stderr(&unknown).contains("service `nope` is not in cluster `demo`"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("service `nope` is not in cluster `demo`"),
+        "{}",
+        stderr(&unknown)
+    );
 }

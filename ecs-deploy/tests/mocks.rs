@@ -1,19 +1,22 @@
 //! What no local server can produce, with aws-smithy-mocks: a rollout that goes from
-//! IN_PROGRESS to FAILED under the circuit breaker, one the circuit breaker replaces, one that
+//! `IN_PROGRESS` to FAILED under the circuit breaker, one the circuit breaker replaces, one that
 //! never finishes, throttling and server errors that are retried, access denied, ECS's native
 //! rollback.
 
 use std::time::Duration;
 
 use aws_config::retry::RetryConfig;
+use aws_sdk_ecs::Client;
 use aws_sdk_ecs::operation::describe_services::DescribeServicesOutput;
 use aws_sdk_ecs::operation::describe_tasks::DescribeTasksOutput;
 use aws_sdk_ecs::operation::list_service_deployments::ListServiceDeploymentsOutput;
 use aws_sdk_ecs::operation::list_tasks::ListTasksOutput;
 use aws_sdk_ecs::operation::register_task_definition::RegisterTaskDefinitionError;
 use aws_sdk_ecs::operation::stop_service_deployment::StopServiceDeploymentOutput;
-use aws_sdk_ecs::types::{Container, Deployment, DeploymentRolloutState, Service, ServiceDeploymentBrief, ServiceEvent, Task};
-use aws_sdk_ecs::Client;
+use aws_sdk_ecs::types::{
+    Container, Deployment, DeploymentRolloutState, Service, ServiceDeploymentBrief, ServiceEvent,
+    Task,
+};
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use aws_smithy_types::DateTime;
 use aws_smithy_types::error::ErrorMetadata;
@@ -22,7 +25,13 @@ use ecs_deploy::wait::{WaitOptions, wait_for_deployment};
 use ecs_deploy::{Clients, Error};
 use ecs_model::{ContainerDefinition, TaskDefinition};
 
-fn deployment(id: &str, status: &str, state: DeploymentRolloutState, reason: Option<&str>, running: i32) -> Deployment {
+fn deployment(
+    id: &str,
+    status: &str,
+    state: DeploymentRolloutState,
+    reason: Option<&str>,
+    running: i32,
+) -> Deployment {
     Deployment::builder()
         .id(id)
         .status(status)
@@ -35,7 +44,11 @@ fn deployment(id: &str, status: &str, state: DeploymentRolloutState, reason: Opt
 }
 
 fn event(secs: i64, message: &str) -> ServiceEvent {
-    ServiceEvent::builder().id(format!("e{secs}")).created_at(DateTime::from_secs(secs)).message(message).build()
+    ServiceEvent::builder()
+        .id(format!("e{secs}"))
+        .created_at(DateTime::from_secs(secs))
+        .message(message)
+        .build()
 }
 
 fn service(deployments: Vec<Deployment>, events: Vec<ServiceEvent>) -> DescribeServicesOutput {
@@ -61,28 +74,67 @@ fn clients(ecs: Client) -> Clients {
 }
 
 fn quick() -> WaitOptions {
-    WaitOptions::default().timeout(Duration::from_millis(200)).poll_interval(Duration::from_millis(1))
+    WaitOptions::default()
+        .timeout(Duration::from_millis(200))
+        .poll_interval(Duration::from_millis(1))
 }
 
-#[tokio::test]
-async fn a_rollout_the_circuit_breaker_fails_reports_why() {
+/// A rollout seen three times: in progress, in progress with events, failed by the circuit
+/// breaker; and the task it stopped.
+fn circuit_breaker_rollout() -> [aws_smithy_mocks::Rule; 3] {
     let looks = mock!(Client::describe_services)
         .sequence()
-        .output(|| service(vec![deployment("d2", "PRIMARY", DeploymentRolloutState::InProgress, None, 0)], vec![event(100, "old news")]))
         .output(|| {
             service(
-                vec![deployment("d2", "PRIMARY", DeploymentRolloutState::InProgress, None, 0)],
-                vec![event(110, "(service web) has started 2 tasks"), event(100, "old news")],
+                vec![deployment(
+                    "d2",
+                    "PRIMARY",
+                    DeploymentRolloutState::InProgress,
+                    None,
+                    0,
+                )],
+                vec![event(100, "old news")],
             )
         })
         .output(|| {
             service(
-                vec![deployment("d2", "PRIMARY", DeploymentRolloutState::Failed, Some("ECS deployment circuit breaker: tasks failed to start."), 0)],
-                vec![event(120, "(service web) deployment failed: tasks failed to start."), event(110, "(service web) has started 2 tasks")],
+                vec![deployment(
+                    "d2",
+                    "PRIMARY",
+                    DeploymentRolloutState::InProgress,
+                    None,
+                    0,
+                )],
+                vec![
+                    event(110, "(service web) has started 2 tasks"),
+                    event(100, "old news"),
+                ],
+            )
+        })
+        .output(|| {
+            service(
+                vec![deployment(
+                    "d2",
+                    "PRIMARY",
+                    DeploymentRolloutState::Failed,
+                    Some("ECS deployment circuit breaker: tasks failed to start."),
+                    0,
+                )],
+                vec![
+                    event(
+                        120,
+                        "(service web) deployment failed: tasks failed to start.",
+                    ),
+                    event(110, "(service web) has started 2 tasks"),
+                ],
             )
         })
         .build();
-    let stopped = mock!(Client::list_tasks).then_output(|| ListTasksOutput::builder().task_arns("arn:aws:ecs:us-east-1:1:task/web/abc").build());
+    let stopped = mock!(Client::list_tasks).then_output(|| {
+        ListTasksOutput::builder()
+            .task_arns("arn:aws:ecs:us-east-1:1:task/web/abc")
+            .build()
+    });
     let reasons = mock!(Client::describe_tasks).then_output(|| {
         let task = Task::builder()
             .task_arn("arn:aws:ecs:us-east-1:1:task/web/abc")
@@ -91,46 +143,153 @@ async fn a_rollout_the_circuit_breaker_fails_reports_why() {
             .build();
         DescribeTasksOutput::builder().tasks(task).build()
     });
-    let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&looks, &stopped, &reasons]);
+    [looks, stopped, reasons]
+}
+
+#[tokio::test]
+async fn a_rollout_the_circuit_breaker_fails_reports_why() {
+    let [looks, stopped, reasons] = circuit_breaker_rollout();
+    let ecs = mock_client!(
+        aws_sdk_ecs,
+        RuleMode::MatchAny,
+        [&looks, &stopped, &reasons]
+    );
     let mut seen = Vec::new();
-    let error = wait_for_deployment(&clients(ecs), "prod", "web", Some("d2"), quick(), &mut |p| seen.push(p.clone()))
-        .await
-        .expect_err("the rollout failed");
-    let Error::DeploymentFailed { service, reason, stopped_tasks, events } = &error else { panic!("{error}") };
+    let error = wait_for_deployment(
+        &clients(ecs),
+        "prod",
+        "web",
+        Some("d2"),
+        quick(),
+        &mut |p| seen.push(p.clone()),
+    )
+    .await
+    .expect_err("the rollout failed");
+    let Error::DeploymentFailed {
+        service,
+        reason,
+        stopped_tasks,
+        events,
+    } = &error
+    else {
+        panic!("{error}")
+    };
     assert_eq!(service, "web");
-    assert_eq!(reason, "ECS deployment circuit breaker: tasks failed to start.");
+    assert_eq!(
+        reason,
+        "ECS deployment circuit breaker: tasks failed to start."
+    );
     assert_eq!(stopped_tasks.len(), 1);
-    assert!(stopped_tasks[0].reason.starts_with("CannotPullContainerError"), "{}", stopped_tasks[0]);
-    assert!(stopped_tasks[0].hint.is_some_and(|h| h.contains("execution role")), "{}", stopped_tasks[0]);
+    assert!(
+        stopped_tasks[0]
+            .reason
+            .starts_with("CannotPullContainerError"),
+        "{}",
+        stopped_tasks[0]
+    );
+    assert!(
+        stopped_tasks[0]
+            .hint
+            .is_some_and(|h| h.contains("execution role")),
+        "{}",
+        stopped_tasks[0]
+    );
     // Only this deployment's events, newest first; what happened before the wait is left out.
-    assert_eq!(events, &["(service web) deployment failed: tasks failed to start.", "(service web) has started 2 tasks"]);
+    assert_eq!(
+        events,
+        &[
+            "(service web) deployment failed: tasks failed to start.",
+            "(service web) has started 2 tasks"
+        ]
+    );
     assert_eq!(seen.len(), 3);
     assert_eq!(seen[1].rollout_state.as_deref(), Some("IN_PROGRESS"));
     let text = error.to_string();
-    assert!(text.contains("circuit breaker") && text.contains("hint:"), "{text}");
+    assert!(
+        text.contains("circuit breaker") && text.contains("hint:"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn a_deployment_replaced_by_the_rollback_is_a_failure() {
     let looks = mock!(Client::describe_services)
         .sequence()
-        .output(|| service(vec![deployment("d2", "PRIMARY", DeploymentRolloutState::InProgress, None, 1)], Vec::new()))
-        .output(|| service(vec![deployment("d3", "PRIMARY", DeploymentRolloutState::InProgress, None, 2)], Vec::new()))
+        .output(|| {
+            service(
+                vec![deployment(
+                    "d2",
+                    "PRIMARY",
+                    DeploymentRolloutState::InProgress,
+                    None,
+                    1,
+                )],
+                Vec::new(),
+            )
+        })
+        .output(|| {
+            service(
+                vec![deployment(
+                    "d3",
+                    "PRIMARY",
+                    DeploymentRolloutState::InProgress,
+                    None,
+                    2,
+                )],
+                Vec::new(),
+            )
+        })
         .build();
     let stopped = mock!(Client::list_tasks).then_output(|| ListTasksOutput::builder().build());
     let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&looks, &stopped]);
-    let error = wait_for_deployment(&clients(ecs), "prod", "web", Some("d2"), quick(), &mut |_| {}).await.expect_err("replaced");
-    assert!(matches!(&error, Error::DeploymentFailed { reason, .. } if reason.contains("replaced")), "{error}");
+    let error = wait_for_deployment(
+        &clients(ecs),
+        "prod",
+        "web",
+        Some("d2"),
+        quick(),
+        &mut |_| {},
+    )
+    .await
+    .expect_err("replaced");
+    assert!(
+        matches!(&error, Error::DeploymentFailed { reason, .. } if reason.contains("replaced")),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn a_rollout_that_never_finishes_times_out_with_what_it_saw() {
-    let looks = mock!(Client::describe_services)
-        .then_output(|| service(vec![deployment("d2", "PRIMARY", DeploymentRolloutState::InProgress, None, 1)], Vec::new()));
+    let looks = mock!(Client::describe_services).then_output(|| {
+        service(
+            vec![deployment(
+                "d2",
+                "PRIMARY",
+                DeploymentRolloutState::InProgress,
+                None,
+                1,
+            )],
+            Vec::new(),
+        )
+    });
     let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&looks]);
-    let error = wait_for_deployment(&clients(ecs), "prod", "web", Some("d2"), quick(), &mut |_| {}).await.expect_err("never done");
-    let Error::Timeout { last_seen, .. } = &error else { panic!("{error}") };
-    assert!(last_seen.contains("1 running") && last_seen.contains("IN_PROGRESS"), "{last_seen}");
+    let error = wait_for_deployment(
+        &clients(ecs),
+        "prod",
+        "web",
+        Some("d2"),
+        quick(),
+        &mut |_| {},
+    )
+    .await
+    .expect_err("never done");
+    let Error::Timeout { last_seen, .. } = &error else {
+        panic!("{error}")
+    };
+    assert!(
+        last_seen.contains("1 running") && last_seen.contains("IN_PROGRESS"),
+        "{last_seen}"
+    );
 }
 
 #[tokio::test]
@@ -140,11 +299,35 @@ async fn throttling_and_server_errors_are_retried() {
         .sequence()
         .http_status(400, Some(throttled.to_owned()))
         .http_status(503, None)
-        .output(|| service(vec![deployment("d2", "PRIMARY", DeploymentRolloutState::Completed, None, 2)], Vec::new()))
+        .output(|| {
+            service(
+                vec![deployment(
+                    "d2",
+                    "PRIMARY",
+                    DeploymentRolloutState::Completed,
+                    None,
+                    2,
+                )],
+                Vec::new(),
+            )
+        })
         .build();
     let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&looks], |config| config
-        .retry_config(RetryConfig::standard().with_max_attempts(3).with_initial_backoff(Duration::from_millis(1))));
-    let done = wait_for_deployment(&clients(ecs), "prod", "web", Some("d2"), quick(), &mut |_| {}).await.expect("retried until it answered");
+        .retry_config(
+            RetryConfig::standard()
+                .with_max_attempts(3)
+                .with_initial_backoff(Duration::from_millis(1))
+        ));
+    let done = wait_for_deployment(
+        &clients(ecs),
+        "prod",
+        "web",
+        Some("d2"),
+        quick(),
+        &mut |_| {},
+    )
+    .await
+    .expect("retried until it answered");
     assert_eq!(done.rollout_state.as_deref(), Some("COMPLETED"));
     assert_eq!(looks.num_calls(), 3);
 }
@@ -160,32 +343,72 @@ async fn access_denied_names_the_operation_the_resource_and_what_to_do() {
         )
     });
     let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&denied]);
-    let td = TaskDefinition::fargate("web", "256", "512").container(ContainerDefinition::builder("web", "nginx:1.27")).build().unwrap();
-    let error = ecs_deploy::convert::register_task_definition(&td).unwrap().send_with(&ecs).await.map_err(|e| ecs_deploy::AwsError::new("RegisterTaskDefinition", "task definition web", e));
+    let td = TaskDefinition::fargate("web", "256", "512")
+        .container(ContainerDefinition::builder("web", "nginx:1.27"))
+        .build()
+        .unwrap();
+    let error = ecs_deploy::convert::register_task_definition(&td)
+        .unwrap()
+        .send_with(&ecs)
+        .await
+        .map_err(|e| ecs_deploy::AwsError::new("RegisterTaskDefinition", "task definition web", e));
     let error = error.expect_err("denied");
     assert_eq!(error.code.as_deref(), Some("AccessDeniedException"));
     let text = error.to_string();
-    assert!(text.starts_with("RegisterTaskDefinition of task definition web failed: AccessDeniedException: User:"), "{text}");
-    assert!(error.hint.as_deref().is_some_and(|h| h.contains("deployer_policy")), "{text}");
+    assert!(
+        text.starts_with(
+            "RegisterTaskDefinition of task definition web failed: AccessDeniedException: User:"
+        ),
+        "{text}"
+    );
+    assert!(
+        error
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.contains("deployer_policy")),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn native_rollback_stops_the_deployment_in_progress() {
     let current = mock!(Client::describe_services).then_output(|| {
         DescribeServicesOutput::builder()
-            .services(Service::builder().service_name("web").status("ACTIVE").task_definition("arn:aws:ecs:us-east-1:1:task-definition/web:5").build())
+            .services(
+                Service::builder()
+                    .service_name("web")
+                    .status("ACTIVE")
+                    .task_definition("arn:aws:ecs:us-east-1:1:task-definition/web:5")
+                    .build(),
+            )
             .build()
     });
     let listed = mock!(Client::list_service_deployments).then_output(|| {
         ListServiceDeploymentsOutput::builder()
-            .service_deployments(ServiceDeploymentBrief::builder().service_deployment_arn("arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5").build())
+            .service_deployments(
+                ServiceDeploymentBrief::builder()
+                    .service_deployment_arn(
+                        "arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5",
+                    )
+                    .build(),
+            )
             .build()
     });
     let stop = mock!(Client::stop_service_deployment)
-        .match_requests(|r| r.service_deployment_arn() == Some("arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5") && r.stop_type().is_some_and(|t| t.as_str() == "ROLLBACK"))
-        .then_output(|| StopServiceDeploymentOutput::builder().service_deployment_arn("arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5").build());
+        .match_requests(|r| {
+            r.service_deployment_arn()
+                == Some("arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5")
+                && r.stop_type().is_some_and(|t| t.as_str() == "ROLLBACK")
+        })
+        .then_output(|| {
+            StopServiceDeploymentOutput::builder()
+                .service_deployment_arn("arn:aws:ecs:us-east-1:1:service-deployment/prod/web/d5")
+                .build()
+        });
     let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&current, &listed, &stop]);
-    let rolled = rollback(&clients(ecs), "prod", "web", &RollbackTo::Native).await.expect("rolled back");
+    let rolled = rollback(&clients(ecs), "prod", "web", &RollbackTo::Native)
+        .await
+        .expect("rolled back");
     assert!(rolled.from.ends_with("web:5"));
     assert_eq!(rolled.to, None);
     assert_eq!(stop.num_calls(), 1);

@@ -8,23 +8,35 @@ use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
 use ecs_model::network::{IngressRule, SecurityGroup, Source};
 use ecs_model::service::Service;
 use ecs_model::task_definition::Registration;
-use ecs_model::{Account, Application, Compatibility, ContainerDefinition, LogConfiguration, PortMapping, Reference, TaskDefinition};
+use ecs_model::{
+    Account, Application, Compatibility, ContainerDefinition, LogConfiguration, PortMapping,
+    Reference, TaskDefinition,
+};
 
 const TD_ARN: &str = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3";
-const TG_ARN: &str = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/73e2d6bc24d8a067";
-const LB_ARN: &str = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188";
+const TG_ARN: &str =
+    "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/73e2d6bc24d8a067";
+const LB_ARN: &str =
+    "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188";
 const LISTENER_ARN: &str = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web-alb/50dc6c495c0c9188/f2f7dc8efc522ab2";
 
 fn app() -> Application {
     let account = Account::new("123456789012", "us-east-1");
-    let td = TaskDefinition::fargate("web", "256", "512")
-        .container(
-            ContainerDefinition::builder("web", "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1")
+    let td =
+        TaskDefinition::fargate("web", "256", "512")
+            .container(
+                ContainerDefinition::builder(
+                    "web",
+                    "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1",
+                )
                 .port(PortMapping::tcp(8080))
                 .log_configuration(LogConfiguration::awslogs("/ecs/web", "us-east-1", "web")),
-        )
-        .build_unchecked();
-    let execution = Role::ecs_task_execution("web-execution", &account).inline_policy("execution", execution_policy(&td, &account, &ExecutionPolicyOptions::default()));
+            )
+            .build_unchecked();
+    let execution = Role::ecs_task_execution("web-execution", &account).inline_policy(
+        "execution",
+        execution_policy(&td, &account, &ExecutionPolicyOptions::default()),
+    );
     let alb_sg = SecurityGroup::public_load_balancer("web-alb-sg", "vpc-1");
     let web_sg = SecurityGroup::service_behind("web-sg", "vpc-1", "web-alb-sg", 8080);
     let service = Service::fargate("web", "prod", "web")
@@ -37,9 +49,16 @@ fn app() -> Application {
         .execution_role(execution)
         .security_group(alb_sg)
         .security_group(web_sg)
-        .load_balancer(LoadBalancer::application("web-alb", ["subnet-a", "subnet-b"]).security_group(Reference::security_group("web-alb-sg")))
+        .load_balancer(
+            LoadBalancer::application("web-alb", ["subnet-a", "subnet-b"])
+                .security_group(Reference::security_group("web-alb-sg")),
+        )
         .target_group(TargetGroup::ip("web-tg", 8080, "vpc-1"))
-        .listener(Listener::http(Reference::load_balancer("web-alb"), 80, LbAction::forward(Reference::target_group("web-tg"))))
+        .listener(Listener::http(
+            Reference::load_balancer("web-alb"),
+            80,
+            LbAction::forward(Reference::target_group("web-tg")),
+        ))
         .service(service)
         .build()
         .expect("valid")
@@ -54,7 +73,11 @@ fn deployed(app: &Application) -> Observed {
         let mut seen = ObservedRole::default();
         seen.arn = format!("arn:aws:iam::123456789012:role/{}", role.name);
         seen.trust_policy = Some(role.trust_policy.clone());
-        seen.inline_policies = role.inline_policies.iter().map(|p| (p.name.clone(), p.document.clone())).collect();
+        seen.inline_policies = role
+            .inline_policies
+            .iter()
+            .map(|p| (p.name.clone(), p.document.clone()))
+            .collect();
         observed.roles.insert(role.name.clone(), seen);
     }
     for (id, group) in ["sg-alb", "sg-web"].into_iter().zip(&app.security_groups) {
@@ -64,17 +87,29 @@ fn deployed(app: &Application) -> Observed {
                 rule.source = Source::Group("sg-alb".into());
             }
         }
-        observed.security_groups.insert(group.name.clone(), Found::new(id, seen));
+        observed
+            .security_groups
+            .insert(group.name.clone(), Found::new(id, seen));
     }
     let mut lb = app.load_balancers[0].clone();
     lb.security_groups = vec!["sg-alb".into()];
-    observed.load_balancers.insert("web-alb".into(), Found::new(LB_ARN, lb));
-    observed.target_groups.insert("web-tg".into(), Found::new(TG_ARN, app.target_groups[0].clone()));
+    observed
+        .load_balancers
+        .insert("web-alb".into(), Found::new(LB_ARN, lb));
+    observed.target_groups.insert(
+        "web-tg".into(),
+        Found::new(TG_ARN, app.target_groups[0].clone()),
+    );
     let mut listener = app.listeners[0].clone();
     listener.load_balancer_arn = LB_ARN.into();
     listener.default_actions[0].target_group_arn = Some(TG_ARN.into());
-    observed.listeners.insert(("web-alb".into(), 80), Found::new(LISTENER_ARN, listener));
-    observed.cluster = Some(Found::new("arn:aws:ecs:us-east-1:123456789012:cluster/prod", app.cluster.clone()));
+    observed
+        .listeners
+        .insert(("web-alb".into(), 80), Found::new(LISTENER_ARN, listener));
+    observed.cluster = Some(Found::new(
+        "arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+        app.cluster.clone(),
+    ));
     // ECS's version of the registered definition: defaults filled in, a registration.
     let mut td = app.task_definition.clone();
     td.container_definitions[0].cpu = Some(0);
@@ -89,26 +124,45 @@ fn deployed(app: &Application) -> Observed {
     service.cluster = Some("arn:aws:ecs:us-east-1:123456789012:cluster/prod".into());
     service.task_definition = Some(TD_ARN.into());
     service.load_balancers[0].target_group_arn = Some(TG_ARN.into());
-    service.network_configuration.as_mut().unwrap().awsvpc_configuration.as_mut().unwrap().security_groups = vec!["sg-web".into()];
+    service
+        .network_configuration
+        .as_mut()
+        .unwrap()
+        .awsvpc_configuration
+        .as_mut()
+        .unwrap()
+        .security_groups = vec!["sg-web".into()];
     // What ECS adds that the application does not manage.
     service.scheduling_strategy = Some(ecs_model::service::SchedulingStrategy::Replica);
     service.enable_execute_command = Some(false);
-    observed.service = Some(ObservedService::new("arn:aws:ecs:us-east-1:123456789012:service/prod/web", service, 2));
+    observed.service = Some(ObservedService::new(
+        "arn:aws:ecs:us-east-1:123456789012:service/prod/web",
+        service,
+        2,
+    ));
     observed
 }
 
 fn step<'a>(plan: &'a Plan, resource: &Resource) -> &'a ecs_deploy::plan::Step {
-    plan.step(resource).unwrap_or_else(|| panic!("no step for {resource} in\n{plan}"))
+    plan.step(resource)
+        .unwrap_or_else(|| panic!("no step for {resource} in\n{plan}"))
 }
 
 fn service_resource() -> Resource {
-    Resource::Service { cluster: "prod".into(), name: "web".into() }
+    Resource::Service {
+        cluster: "prod".into(),
+        name: "web".into(),
+    }
 }
 
 #[test]
 fn from_scratch_everything_is_created_in_dependency_order() {
     let plan = Plan::from_scratch(&app());
-    let order: Vec<String> = plan.steps.iter().map(|s| s.resource.kind().to_owned()).collect();
+    let order: Vec<String> = plan
+        .steps
+        .iter()
+        .map(|s| s.resource.kind().to_owned())
+        .collect();
     assert_eq!(
         order,
         [
@@ -125,13 +179,28 @@ fn from_scratch_everything_is_created_in_dependency_order() {
         ]
     );
     assert!(plan.steps.iter().all(|s| s.action == Action::Create));
-    assert_eq!(step(&plan, &Resource::Role("web-execution".into())).calls, ["iam:CreateRole", "iam:PutRolePolicy"]);
+    assert_eq!(
+        step(&plan, &Resource::Role("web-execution".into())).calls,
+        ["iam:CreateRole", "iam:PutRolePolicy"]
+    );
     // The load balancer's group comes first: the service's group admits it by id.
-    assert_eq!(plan.steps[2].resource, Resource::SecurityGroup("web-alb-sg".into()));
-    assert_eq!(plan.steps[3].resource, Resource::SecurityGroup("web-sg".into()));
+    assert_eq!(
+        plan.steps[2].resource,
+        Resource::SecurityGroup("web-alb-sg".into())
+    );
+    assert_eq!(
+        plan.steps[3].resource,
+        Resource::SecurityGroup("web-sg".into())
+    );
     let text = plan.to_string();
-    assert!(text.starts_with("+ create    logs:log-group /ecs/web  (logs:CreateLogGroup)\n"), "{text}");
-    assert!(text.ends_with("Plan: 10 to create, 0 to update, 0 unchanged, 0 blocked."), "{text}");
+    assert!(
+        text.starts_with("+ create    logs:log-group /ecs/web  (logs:CreateLogGroup)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Plan: 10 to create, 0 to update, 0 unchanged, 0 blocked."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -147,7 +216,8 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
     let app = app();
     let observed = deployed(&app);
     let mut changed = app.clone();
-    changed.task_definition.container_definitions[0].image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2".into();
+    changed.task_definition.container_definitions[0].image =
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2".into();
     let plan = Plan::new(&changed, &observed);
     let td = step(&plan, &Resource::TaskDefinition("web".into()));
     assert_eq!(td.action, Action::Update);
@@ -158,7 +228,10 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
     assert_eq!(service.action, Action::Update);
     assert_eq!(service.changes.len(), 1, "{plan}");
     assert_eq!(service.changes[0].path, "taskDefinition");
-    assert_eq!(service.changes[0].after, Some(serde_json::json!("web:(new revision)")));
+    assert_eq!(
+        service.changes[0].after,
+        Some(serde_json::json!("web:(new revision)"))
+    );
     assert_eq!(plan.count(Action::Update), 2);
 }
 
@@ -166,9 +239,13 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
 fn a_service_behind_the_latest_revision_is_moved_to_it() {
     let app = app();
     let mut observed = deployed(&app);
-    observed.service.as_mut().unwrap().service.task_definition = Some("arn:aws:ecs:us-east-1:123456789012:task-definition/web:2".into());
+    observed.service.as_mut().unwrap().service.task_definition =
+        Some("arn:aws:ecs:us-east-1:123456789012:task-definition/web:2".into());
     let plan = Plan::new(&app, &observed);
-    assert_eq!(step(&plan, &Resource::TaskDefinition("web".into())).action, Action::Unchanged);
+    assert_eq!(
+        step(&plan, &Resource::TaskDefinition("web".into())).action,
+        Action::Unchanged
+    );
     let service = step(&plan, &service_resource());
     assert_eq!(service.changes[0].after, Some(serde_json::json!(TD_ARN)));
 }
@@ -186,7 +263,11 @@ fn create_only_changes_block_the_plan() {
     assert_eq!(blocked.len(), 1);
     assert_eq!(blocked[0].change.path, "launchType");
     assert!(blocked[0].reason.contains("ECS-J16"), "{}", blocked[0]);
-    assert!(plan.to_string().contains("! blocked   ecs:service prod/web"), "{plan}");
+    assert!(
+        plan.to_string()
+            .contains("! blocked   ecs:service prod/web"),
+        "{plan}"
+    );
 }
 
 #[tokio::test]
@@ -201,9 +282,19 @@ async fn a_blocked_plan_is_refused_before_any_call() {
         .region(aws_config::Region::new("us-east-1"))
         .endpoint_url("http://127.0.0.1:9")
         .build();
-    let error = ecs_deploy::apply(&ecs_deploy::Clients::new(&config), &plan, &mut |_| panic!("no step runs")).await.expect_err("blocked");
-    assert!(matches!(error, ecs_deploy::Error::Blocked(ref b) if b.len() == 1), "{error}");
-    assert!(error.to_string().contains("nothing was sent to AWS"), "{error}");
+    let error = ecs_deploy::apply(&ecs_deploy::Clients::new(&config), &plan, &mut |_| {
+        panic!("no step runs")
+    })
+    .await
+    .expect_err("blocked");
+    assert!(
+        matches!(error, ecs_deploy::Error::Blocked(ref b) if b.len() == 1),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("nothing was sent to AWS"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -211,8 +302,17 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
     let mut app = app();
     let service = app.service.as_mut().unwrap();
     service.launch_type = None;
-    service.capacity_provider_strategy = vec![ecs_model::service::CapacityProviderStrategyItem::new("FARGATE_SPOT", 1, None)];
-    app.cluster = app.cluster.clone().capacity_provider("FARGATE").capacity_provider("FARGATE_SPOT");
+    service.capacity_provider_strategy =
+        vec![ecs_model::service::CapacityProviderStrategyItem::new(
+            "FARGATE_SPOT",
+            1,
+            None,
+        )];
+    app.cluster = app
+        .cluster
+        .clone()
+        .capacity_provider("FARGATE")
+        .capacity_provider("FARGATE_SPOT");
     let mut observed = deployed(&app);
     let seen = &mut observed.service.as_mut().unwrap().service;
     seen.capacity_provider_strategy.clear();
@@ -221,7 +321,14 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
     let service = step(&plan, &service_resource());
     assert_eq!(service.action, Action::Update, "{plan}");
     let paths: Vec<&str> = service.changes.iter().map(|c| c.path.as_str()).collect();
-    assert_eq!(paths, ["capacityProviderStrategy", "launchType", "forceNewDeployment"]);
+    assert_eq!(
+        paths,
+        [
+            "capacityProviderStrategy",
+            "launchType",
+            "forceNewDeployment"
+        ]
+    );
 }
 
 #[test]
@@ -240,10 +347,15 @@ fn roles_get_what_they_lack() {
     let mut observed = deployed(&app);
     let role = observed.roles.get_mut("web-execution").unwrap();
     role.inline_policies.clear();
-    role.trust_policy = Some(ecs_model::iam::PolicyDocument::new([ecs_model::iam::Statement::trust_service("ecs-tasks.amazonaws.com")]));
+    role.trust_policy = Some(ecs_model::iam::PolicyDocument::new([
+        ecs_model::iam::Statement::trust_service("ecs-tasks.amazonaws.com"),
+    ]));
     let plan = Plan::new(&app, &observed);
     let step = step(&plan, &Resource::Role("web-execution".into()));
-    assert_eq!(step.calls, ["iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy"]);
+    assert_eq!(
+        step.calls,
+        ["iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy"]
+    );
     let paths: Vec<&str> = step.changes.iter().map(|c| c.path.as_str()).collect();
     assert_eq!(paths, ["AssumeRolePolicyDocument", "Policies.execution"]);
 }
@@ -254,7 +366,10 @@ fn target_groups_change_their_health_check_but_not_their_port() {
     app.target_groups[0] = app.target_groups[0].clone().health_check_path("/health");
     let plan = Plan::new(&app, &deployed(&self::app()));
     let tg = step(&plan, &Resource::TargetGroup("web-tg".into()));
-    assert_eq!((tg.action, tg.calls.clone()), (Action::Update, vec!["elbv2:ModifyTargetGroup"]));
+    assert_eq!(
+        (tg.action, tg.calls.clone()),
+        (Action::Update, vec!["elbv2:ModifyTargetGroup"])
+    );
     let mut observed = deployed(&self::app());
     observed.target_groups.get_mut("web-tg").unwrap().value.port = Some(80);
     let plan = Plan::new(&self::app(), &observed);
@@ -266,22 +381,30 @@ fn target_groups_change_their_health_check_but_not_their_port() {
 #[test]
 fn security_groups_get_only_the_rules_they_lack() {
     let mut app = app();
-    app.security_groups[1].ingress.push(IngressRule::tcp(9090, Source::Cidr("10.0.0.0/8".into())));
+    app.security_groups[1]
+        .ingress
+        .push(IngressRule::tcp(9090, Source::Cidr("10.0.0.0/8".into())));
     let plan = Plan::new(&app, &deployed(&self::app()));
     let group = step(&plan, &Resource::SecurityGroup("web-sg".into()));
     assert_eq!(group.calls, ["ec2:AuthorizeSecurityGroupIngress"]);
     assert_eq!(group.changes.len(), 1);
-    assert_eq!(group.changes[0].after, Some(serde_json::json!("tcp 9090–9090 from 10.0.0.0/8")));
+    assert_eq!(
+        group.changes[0].after,
+        Some(serde_json::json!("tcp 9090–9090 from 10.0.0.0/8"))
+    );
 }
 
 #[test]
 fn the_plan_is_json_for_tools() {
     let plan = Plan::from_scratch(&app());
     let json: serde_json::Value = serde_json::from_str(&plan.to_json_pretty()).unwrap();
-    assert_eq!(json["steps"][0], serde_json::json!({
-        "resource": {"kind": "logs:log-group", "name": "/ecs/web"},
-        "action": "create",
-        "changes": [],
-        "calls": ["logs:CreateLogGroup"]
-    }));
+    assert_eq!(
+        json["steps"][0],
+        serde_json::json!({
+            "resource": {"kind": "logs:log-group", "name": "/ecs/web"},
+            "action": "create",
+            "changes": [],
+            "calls": ["logs:CreateLogGroup"]
+        })
+    );
 }

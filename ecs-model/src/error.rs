@@ -115,8 +115,15 @@ impl ValidationErrors {
     /// # Errors
     /// When a diagnostic is an error.
     pub fn check(diagnostics: impl IntoIterator<Item = Diagnostic>) -> Result<(), Self> {
-        let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
-        if errors.is_empty() { Ok(()) } else { Err(Self(errors)) }
+        let errors: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Self(errors))
+        }
     }
 
     /// The errors, in document order.

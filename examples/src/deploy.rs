@@ -27,35 +27,71 @@ pub struct Target {
 /// An AWS error, or no default VPC with two subnets in different zones.
 pub async fn discover(clients: &Clients) -> Result<Target, ecs_deploy::Error> {
     let account = clients.account_id().await?;
-    let missing = || ecs_deploy::Error::NotFound("no default VPC with subnets in two Availability Zones: create one (`aws ec2 create-default-vpc`)".to_owned());
-    let vpcs = clients.ec2.describe_vpcs().send().await.map_err(|e| ecs_deploy::AwsError::new("DescribeVpcs", "the default VPC", e))?;
-    let vpc = vpcs.vpcs().iter().find(|v| v.is_default() == Some(true)).and_then(|v| v.vpc_id()).ok_or_else(missing)?.to_owned();
-    let subnets = clients.ec2.describe_subnets().send().await.map_err(|e| ecs_deploy::AwsError::new("DescribeSubnets", "the default VPC", e))?;
+    let missing = || {
+        ecs_deploy::Error::NotFound("no default VPC with subnets in two Availability Zones: create one (`aws ec2 create-default-vpc`)".to_owned())
+    };
+    let vpcs = clients
+        .ec2
+        .describe_vpcs()
+        .send()
+        .await
+        .map_err(|e| ecs_deploy::AwsError::new("DescribeVpcs", "the default VPC", e))?;
+    let vpc = vpcs
+        .vpcs()
+        .iter()
+        .find(|v| v.is_default() == Some(true))
+        .and_then(|v| v.vpc_id())
+        .ok_or_else(missing)?
+        .to_owned();
+    let subnets = clients
+        .ec2
+        .describe_subnets()
+        .send()
+        .await
+        .map_err(|e| ecs_deploy::AwsError::new("DescribeSubnets", "the default VPC", e))?;
     let mut by_zone = std::collections::BTreeMap::new();
-    for s in subnets.subnets().iter().filter(|s| s.vpc_id() == Some(vpc.as_str())) {
+    for s in subnets
+        .subnets()
+        .iter()
+        .filter(|s| s.vpc_id() == Some(vpc.as_str()))
+    {
         if let (Some(zone), Some(id)) = (s.availability_zone(), s.subnet_id()) {
-            by_zone.entry(zone.to_owned()).or_insert_with(|| id.to_owned());
+            by_zone
+                .entry(zone.to_owned())
+                .or_insert_with(|| id.to_owned());
         }
     }
     if by_zone.len() < 2 {
         return Err(missing());
     }
-    Ok(Target { account, vpc, subnets: by_zone.into_values().collect() })
+    Ok(Target {
+        account,
+        vpc,
+        subnets: by_zone.into_values().collect(),
+    })
 }
 
 /// Deploys `app` and waits for it, printing the plan, each step and the rollout.
 ///
 /// # Errors
 /// What [`Deployer::deploy`] returns.
-pub async fn apply(clients: &Clients, app: &Application, wait: WaitOptions) -> Result<Deployment, ecs_deploy::Error> {
+pub async fn apply(
+    clients: &Clients,
+    app: &Application,
+    wait: WaitOptions,
+) -> Result<Deployment, ecs_deploy::Error> {
     let deployer = Deployer::new(clients.clone());
     deployer
-        .deploy(app, DeployOptions::default().wait(Some(wait)), &mut |event| match event {
-            Event::Planned(plan) => println!("{plan}"),
-            Event::Step(step) => println!("applying {}", step.resource),
-            Event::Progress(progress) => println!("{progress}"),
-            _ => {}
-        })
+        .deploy(
+            app,
+            DeployOptions::default().wait(Some(wait)),
+            &mut |event| match event {
+                Event::Planned(plan) => println!("{plan}"),
+                Event::Step(step) => println!("applying {}", step.resource),
+                Event::Progress(progress) => println!("{progress}"),
+                _ => {}
+            },
+        )
         .await
 }
 
@@ -69,7 +105,9 @@ pub fn main(seed: &Application, build: impl Fn(&Target) -> Application) -> ExitC
         return ExitCode::SUCCESS;
     }
     if !args.iter().any(|a| a == "--apply") {
-        println!("Dry run: the plan for an account where nothing exists yet (deploy with --apply).\n");
+        println!(
+            "Dry run: the plan for an account where nothing exists yet (deploy with --apply).\n"
+        );
         println!("{}", Plan::from_scratch(seed));
         return ExitCode::SUCCESS;
     }
@@ -83,7 +121,12 @@ pub fn main(seed: &Application, build: impl Fn(&Target) -> Application) -> ExitC
     let done = runtime.block_on(async {
         let clients = Clients::from_env().await;
         let target = discover(&clients).await?;
-        apply(&clients, &build(&target), WaitOptions::default().timeout(Duration::from_secs(20 * 60))).await
+        apply(
+            &clients,
+            &build(&target),
+            WaitOptions::default().timeout(Duration::from_mins(20)),
+        )
+        .await
     });
     match done {
         Ok(_) => ExitCode::SUCCESS,

@@ -2,6 +2,9 @@
 //! with the SDK; again with zero changes; a new image as exactly one new revision; a rollback;
 //! old revisions deregistered; an invalid definition that makes no request.
 
+// The SDK's futures are large, and each is awaited once here.
+#![allow(clippy::large_futures)]
+
 #[path = "../../ecs-deploy/tests/support/moto.rs"]
 mod moto;
 
@@ -20,37 +23,78 @@ const REGION: &str = pet_web::REGION;
 /// The default VPC moto creates in the region, and two of its subnets in different zones.
 async fn default_network(clients: &Clients) -> (String, [String; 2]) {
     let vpcs = clients.ec2.describe_vpcs().send().await.unwrap();
-    let vpc = vpcs.vpcs().iter().find(|v| v.is_default() == Some(true)).unwrap().vpc_id().unwrap().to_owned();
+    let vpc = vpcs
+        .vpcs()
+        .iter()
+        .find(|v| v.is_default() == Some(true))
+        .unwrap()
+        .vpc_id()
+        .unwrap()
+        .to_owned();
     let subnets = clients.ec2.describe_subnets().send().await.unwrap();
     let mut by_zone = std::collections::BTreeMap::new();
-    for s in subnets.subnets().iter().filter(|s| s.vpc_id() == Some(vpc.as_str())) {
-        by_zone.entry(s.availability_zone().unwrap().to_owned()).or_insert_with(|| s.subnet_id().unwrap().to_owned());
+    for s in subnets
+        .subnets()
+        .iter()
+        .filter(|s| s.vpc_id() == Some(vpc.as_str()))
+    {
+        by_zone
+            .entry(s.availability_zone().unwrap().to_owned())
+            .or_insert_with(|| s.subnet_id().unwrap().to_owned());
     }
     let mut zones = by_zone.into_values();
     (vpc, [zones.next().unwrap(), zones.next().unwrap()])
 }
 
-fn quick() -> Option<WaitOptions> {
-    Some(WaitOptions::default().timeout(Duration::from_secs(30)).poll_interval(Duration::from_millis(200)))
+fn quick() -> WaitOptions {
+    WaitOptions::default()
+        .timeout(Duration::from_secs(30))
+        .poll_interval(Duration::from_millis(200))
 }
 
 async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
-    deployer.deploy(app, DeployOptions::default().wait(quick()), &mut |_: Event<'_>| {}).await.unwrap_or_else(|e| panic!("{e}"))
+    deployer
+        .deploy(
+            app,
+            DeployOptions::default().wait(Some(quick())),
+            &mut |_: Event<'_>| {},
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 async fn active_revisions(clients: &Clients, family: &str) -> Vec<String> {
-    let listed = clients.ecs.list_task_definitions().family_prefix(family).status(TaskDefinitionStatus::Active).send().await.unwrap();
+    let listed = clients
+        .ecs
+        .list_task_definitions()
+        .family_prefix(family)
+        .status(TaskDefinitionStatus::Active)
+        .send()
+        .await
+        .unwrap();
     listed.task_definition_arns().to_vec()
 }
 
 async fn service_task_definition(clients: &Clients) -> String {
-    let described = clients.ecs.describe_services().cluster("pet-web-cluster").services("pet-web-task-service").send().await.unwrap();
-    described.services()[0].task_definition().unwrap().to_owned()
+    let described = clients
+        .ecs
+        .describe_services()
+        .cluster("pet-web-cluster")
+        .services("pet-web-task-service")
+        .send()
+        .await
+        .unwrap();
+    described.services()[0]
+        .task_definition()
+        .unwrap()
+        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_002_deploys_from_nothing_and_converges() {
-    let Some(moto) = moto::Moto::start("seed 002 against moto", 2) else { return };
+    let Some(moto) = moto::Moto::start("seed 002 against moto", 2) else {
+        return;
+    };
     let clients = Clients::new(&moto.config(REGION));
     let deployer = Deployer::new(clients.clone());
     let (vpc, [a, b]) = default_network(&clients).await;
@@ -58,124 +102,308 @@ async fn seed_002_deploys_from_nothing_and_converges() {
 
     // From nothing: every resource is created.
     let first = deploy(&deployer, &app).await;
-    assert_eq!(first.plan.count(Action::Create), first.plan.steps.len(), "{}", first.plan);
+    assert_eq!(
+        first.plan.count(Action::Create),
+        first.plan.steps.len(),
+        "{}",
+        first.plan
+    );
     assert_eq!(first.plan.steps.len(), 11, "{}", first.plan);
     let progress = first.progress.expect("it waited");
-    assert_eq!((progress.running, progress.desired, progress.rollout_state.as_deref()), (2, 2, Some("COMPLETED")));
+    assert_eq!(
+        (
+            progress.running,
+            progress.desired,
+            progress.rollout_state.as_deref()
+        ),
+        (2, 2, Some("COMPLETED"))
+    );
 
-    // Everything exists as specified.
-    let cluster = clients.ecs.describe_clusters().clusters("pet-web-cluster").send().await.unwrap();
-    assert_eq!(cluster.clusters()[0].status(), Some("ACTIVE"));
-    let td = clients.ecs.describe_task_definition().task_definition("pet-web-task").send().await.unwrap();
-    let td = td.task_definition().unwrap();
-    assert_eq!(td.revision(), 1);
-    assert_eq!(td.container_definitions()[0].image(), Some(pet_web::IMAGE));
-    assert_eq!(td.execution_role_arn(), Some("arn:aws:iam::123456789012:role/pet-web-execution-role"));
-    let tgs = clients.elbv2.describe_target_groups().names("pet-web-tg").send().await.unwrap();
-    let tg = &tgs.target_groups()[0];
-    assert_eq!((tg.port(), tg.target_type().map(|t| t.as_str())), (Some(8080), Some("ip")));
-    assert_eq!(tg.health_check_path(), Some("/api/health"));
-    let lbs = clients.elbv2.describe_load_balancers().names("pet-web-alb").send().await.unwrap();
-    let lb = &lbs.load_balancers()[0];
-    assert_eq!(lb.availability_zones().len(), 2);
-    let listeners = clients.elbv2.describe_listeners().load_balancer_arn(lb.load_balancer_arn().unwrap()).send().await.unwrap();
-    let listener = &listeners.listeners()[0];
-    assert_eq!(listener.port(), Some(80));
-    assert_eq!(listener.default_actions()[0].target_group_arn(), tg.target_group_arn());
-    let services = clients.ecs.describe_services().cluster("pet-web-cluster").services("pet-web-task-service").send().await.unwrap();
-    let service = &services.services()[0];
-    assert_eq!(service.desired_count(), 2);
-    assert_eq!(service.task_definition(), td.task_definition_arn());
-    assert_eq!(service.load_balancers()[0].target_group_arn(), tg.target_group_arn());
-    assert_eq!(service.load_balancers()[0].container_port(), Some(8080));
-    let vpc_config = service.network_configuration().unwrap().awsvpc_configuration().unwrap();
-    assert_eq!(vpc_config.subnets(), [a.clone(), b.clone()]);
-    let groups = clients.ec2.describe_security_groups().group_ids(&vpc_config.security_groups()[0]).send().await.unwrap();
-    let service_group = &groups.security_groups()[0];
-    assert_eq!(service_group.group_name(), Some("pet-web-ecs-sg"));
-    let rule = &service_group.ip_permissions()[0];
-    assert_eq!((rule.from_port(), rule.to_port()), (Some(8080), Some(8080)));
-    assert_eq!(rule.user_id_group_pairs()[0].group_id(), lb.security_groups().first().map(String::as_str));
-    let role = clients.iam.get_role_policy().role_name("pet-web-execution-role").policy_name("execution").send().await.unwrap();
-    assert!(role.policy_document().contains("pet-web"), "{}", role.policy_document());
-    let groups = clients.logs.describe_log_groups().log_group_name_prefix("/ecs/pet-web-task").send().await.unwrap();
-    assert_eq!(groups.log_groups().len(), 1);
-    // The deployment configuration moto dropped at creation was set by UpdateService.
-    let configuration = service.deployment_configuration().expect("set after creation");
-    assert_eq!(configuration.minimum_healthy_percent(), Some(100));
+    assert_seed_002_exists(&clients, &a, &b).await;
 
     // Again: nothing to do, nothing done.
     let second = deploy(&deployer, &app).await;
     assert!(second.plan.is_empty(), "{}", second.plan);
     assert!(second.applied.unwrap().changed.is_empty());
 
+    a_new_image_is_one_new_revision(&deployer, &clients, &app).await;
+
+    rollback_then_clean_up(&deployer, &clients, &app).await;
+}
+
+/// Every resource of seed 002, read back with the SDK.
+#[allow(clippy::too_many_lines)] // one check per resource of the seed, read back in turn
+async fn assert_seed_002_exists(clients: &Clients, a: &str, b: &str) {
+    // Everything exists as specified.
+    let cluster = clients
+        .ecs
+        .describe_clusters()
+        .clusters("pet-web-cluster")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cluster.clusters()[0].status(), Some("ACTIVE"));
+    let td = clients
+        .ecs
+        .describe_task_definition()
+        .task_definition("pet-web-task")
+        .send()
+        .await
+        .unwrap();
+    let td = td.task_definition().unwrap();
+    assert_eq!(td.revision(), 1);
+    assert_eq!(td.container_definitions()[0].image(), Some(pet_web::IMAGE));
+    assert_eq!(
+        td.execution_role_arn(),
+        Some("arn:aws:iam::123456789012:role/pet-web-execution-role")
+    );
+    let tgs = clients
+        .elbv2
+        .describe_target_groups()
+        .names("pet-web-tg")
+        .send()
+        .await
+        .unwrap();
+    let tg = &tgs.target_groups()[0];
+    assert_eq!(
+        (
+            tg.port(),
+            tg.target_type()
+                .map(aws_sdk_elasticloadbalancingv2::types::TargetTypeEnum::as_str)
+        ),
+        (Some(8080), Some("ip"))
+    );
+    assert_eq!(tg.health_check_path(), Some("/api/health"));
+    let lbs = clients
+        .elbv2
+        .describe_load_balancers()
+        .names("pet-web-alb")
+        .send()
+        .await
+        .unwrap();
+    let lb = &lbs.load_balancers()[0];
+    assert_eq!(lb.availability_zones().len(), 2);
+    let listeners = clients
+        .elbv2
+        .describe_listeners()
+        .load_balancer_arn(lb.load_balancer_arn().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let listener = &listeners.listeners()[0];
+    assert_eq!(listener.port(), Some(80));
+    assert_eq!(
+        listener.default_actions()[0].target_group_arn(),
+        tg.target_group_arn()
+    );
+    let services = clients
+        .ecs
+        .describe_services()
+        .cluster("pet-web-cluster")
+        .services("pet-web-task-service")
+        .send()
+        .await
+        .unwrap();
+    let service = &services.services()[0];
+    assert_eq!(service.desired_count(), 2);
+    assert_eq!(service.task_definition(), td.task_definition_arn());
+    assert_eq!(
+        service.load_balancers()[0].target_group_arn(),
+        tg.target_group_arn()
+    );
+    assert_eq!(service.load_balancers()[0].container_port(), Some(8080));
+    let vpc_config = service
+        .network_configuration()
+        .unwrap()
+        .awsvpc_configuration()
+        .unwrap();
+    assert_eq!(vpc_config.subnets(), [a.to_owned(), b.to_owned()]);
+    let groups = clients
+        .ec2
+        .describe_security_groups()
+        .group_ids(&vpc_config.security_groups()[0])
+        .send()
+        .await
+        .unwrap();
+    let service_group = &groups.security_groups()[0];
+    assert_eq!(service_group.group_name(), Some("pet-web-ecs-sg"));
+    let rule = &service_group.ip_permissions()[0];
+    assert_eq!((rule.from_port(), rule.to_port()), (Some(8080), Some(8080)));
+    assert_eq!(
+        rule.user_id_group_pairs()[0].group_id(),
+        lb.security_groups().first().map(String::as_str)
+    );
+    let execution_policy = clients
+        .iam
+        .get_role_policy()
+        .role_name("pet-web-execution-role")
+        .policy_name("execution")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        execution_policy.policy_document().contains("pet-web"),
+        "{}",
+        execution_policy.policy_document()
+    );
+    let groups = clients
+        .logs
+        .describe_log_groups()
+        .log_group_name_prefix("/ecs/pet-web-task")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(groups.log_groups().len(), 1);
+    // The deployment configuration moto dropped at creation was set by UpdateService.
+    let configuration = service
+        .deployment_configuration()
+        .expect("set after creation");
+    assert_eq!(configuration.minimum_healthy_percent(), Some(100));
+}
+
+/// A new image: exactly one new revision, and the service runs it.
+async fn a_new_image_is_one_new_revision(
+    deployer: &Deployer,
+    clients: &Clients,
+    app: &Application,
+) {
     // A new image: exactly one new revision, and the service runs it.
     let mut changed = app.clone();
-    changed.task_definition.container_definitions[0].image = format!("{}-v2", pet_web::IMAGE.trim_end_matches(":latest").to_owned() + ":2");
-    let third = deploy(&deployer, &changed).await;
-    let updates: Vec<&Resource> = third.plan.steps.iter().filter(|s| s.action == Action::Update).map(|s| &s.resource).collect();
+    changed.task_definition.container_definitions[0].image = format!(
+        "{}-v2",
+        pet_web::IMAGE.trim_end_matches(":latest").to_owned() + ":2"
+    );
+    let third = deploy(deployer, &changed).await;
+    let updates: Vec<&Resource> = third
+        .plan
+        .steps
+        .iter()
+        .filter(|s| s.action == Action::Update)
+        .map(|s| &s.resource)
+        .collect();
     assert_eq!(updates.len(), 2, "{}", third.plan);
     assert_eq!(third.plan.count(Action::Create), 0);
-    let td_step = third.plan.step(&Resource::TaskDefinition("pet-web-task".into())).unwrap();
+    let td_step = third
+        .plan
+        .step(&Resource::TaskDefinition("pet-web-task".into()))
+        .unwrap();
     assert_eq!(td_step.changes.len(), 1, "{}", third.plan);
     assert_eq!(td_step.changes[0].path, "containerDefinitions[0].image");
-    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 2);
-    assert!(service_task_definition(&clients).await.ends_with("pet-web-task:2"));
+    assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 2);
+    assert!(
+        service_task_definition(clients)
+            .await
+            .ends_with("pet-web-task:2")
+    );
     assert!(deployer.plan(&changed).await.unwrap().is_empty());
+}
 
+/// Back to the previous revision; then two more, and all but the newest 2 and those in use go.
+async fn rollback_then_clean_up(deployer: &Deployer, clients: &Clients, app: &Application) {
     // Roll back to the previous revision.
-    let rolled = deployer.rollback("pet-web-cluster", "pet-web-task-service", &RollbackTo::PreviousRevision).await.unwrap();
-    assert!(rolled.from.ends_with(":2") && rolled.to.as_deref().unwrap().ends_with(":1"), "{rolled:?}");
-    assert!(service_task_definition(&clients).await.ends_with("pet-web-task:1"));
+    let rolled = deployer
+        .rollback(
+            "pet-web-cluster",
+            "pet-web-task-service",
+            &RollbackTo::PreviousRevision,
+        )
+        .await
+        .unwrap();
+    assert!(
+        rolled.from.ends_with(":2") && rolled.to.as_deref().unwrap().ends_with(":1"),
+        "{rolled:?}"
+    );
+    assert!(
+        service_task_definition(clients)
+            .await
+            .ends_with("pet-web-task:1")
+    );
 
     // Two more revisions, then keep the newest 2 and what is in use.
     for tag in ["3", "4"] {
         let mut next = app.clone();
-        next.task_definition.container_definitions[0].image = format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest"));
-        deploy(&deployer, &next).await;
+        next.task_definition.container_definitions[0].image =
+            format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest"));
+        deploy(deployer, &next).await;
     }
-    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 4);
-    let cleaned = deployer.deregister("pet-web-cluster", "pet-web-task", 2).await.unwrap();
+    assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 4);
+    let cleaned = deployer
+        .deregister("pet-web-cluster", "pet-web-task", 2)
+        .await
+        .unwrap();
     // Revision 1 stays in use in moto (its deployments keep the first revision); 2 goes.
     assert_eq!(cleaned.deregistered.len(), 1, "{cleaned:?}");
     assert!(cleaned.deregistered[0].ends_with(":2"), "{cleaned:?}");
-    assert!(cleaned.kept.iter().any(|k| k.ends_with(":4")) && cleaned.kept.iter().any(|k| k.ends_with(":3")));
-    assert_eq!(active_revisions(&clients, "pet-web-task").await.len(), 3);
+    assert!(
+        cleaned.kept.iter().any(|k| k.ends_with(":4"))
+            && cleaned.kept.iter().any(|k| k.ends_with(":3"))
+    );
+    assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invalid_application_makes_no_request() {
-    let Some(moto) = moto::Moto::start("invalid application against moto", 2) else { return };
+    let Some(moto) = moto::Moto::start("invalid application against moto", 2) else {
+        return;
+    };
     let clients = Clients::new(&moto.config(REGION));
     let deployer = Deployer::new(clients.clone());
     let mut app = pet_web::application();
     app.task_definition.memory = Some("16 GB".into());
-    let error = deployer.deploy(&app, DeployOptions::default(), &mut |_: Event<'_>| {}).await.expect_err("invalid");
+    let error = deployer
+        .deploy(&app, DeployOptions::default(), &mut |_: Event<'_>| {})
+        .await
+        .expect_err("invalid");
     assert!(matches!(error, ecs_deploy::Error::Invalid(_)), "{error}");
     assert!(error.to_string().contains("ECS-A9"), "{error}");
     // Nothing reached moto: no cluster, no role, no task definition.
     let clusters = clients.ecs.list_clusters().send().await.unwrap();
     assert!(clusters.cluster_arns().is_empty());
     let roles = clients.iam.list_roles().send().await.unwrap();
-    assert!(roles.roles().iter().all(|r| !r.role_name().starts_with("pet-web")));
+    assert!(
+        roles
+            .roles()
+            .iter()
+            .all(|r| !r.role_name().starts_with("pet-web"))
+    );
     assert!(active_revisions(&clients, "pet-web-task").await.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
-    let Some(moto) = moto::Moto::start("ec2-dev against moto", 1) else { return };
+    let Some(moto) = moto::Moto::start("ec2-dev against moto", 1) else {
+        return;
+    };
     let clients = Clients::new(&moto.config(REGION));
     // What `cargo run --example ec2-dev -- --apply` does, against moto.
     let target = ecs_examples::deploy::discover(&clients).await.unwrap();
     assert_eq!(target.account, "123456789012");
-    let app = ecs_examples::ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0]);
-    let done = ecs_examples::deploy::apply(&clients, &app, quick().unwrap()).await.unwrap_or_else(|e| panic!("{e}"));
+    let app =
+        ecs_examples::ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0]);
+    let done = ecs_examples::deploy::apply(&clients, &app, quick())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done.plan.count(Action::Create), 8, "{}", done.plan);
 
     let reservations = clients.ec2.describe_instances().send().await.unwrap();
-    let instance = reservations.reservations().iter().flat_map(|r| r.instances()).next().expect("an instance");
-    assert_eq!(instance.instance_type().map(|t| t.as_str()), Some("t3.small"));
-    assert!(instance.iam_instance_profile().and_then(|p| p.arn()).is_some_and(|arn| arn.ends_with("instance-profile/ecsInstanceRole")));
+    let instance = reservations
+        .reservations()
+        .iter()
+        .flat_map(aws_sdk_ec2::types::Reservation::instances)
+        .next()
+        .expect("an instance");
+    assert_eq!(
+        instance
+            .instance_type()
+            .map(aws_sdk_ec2::types::InstanceType::as_str),
+        Some("t3.small")
+    );
+    assert!(
+        instance
+            .iam_instance_profile()
+            .and_then(|p| p.arn())
+            .is_some_and(|arn| arn.ends_with("instance-profile/ecsInstanceRole"))
+    );
     assert_eq!(instance.subnet_id(), Some(target.subnets[0].as_str()));
     let user_data = clients
         .ec2
@@ -185,15 +413,29 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         .send()
         .await
         .unwrap();
-    let encoded = user_data.user_data().and_then(|v| v.value()).expect("user data");
+    let encoded = user_data
+        .user_data()
+        .and_then(|v| v.value())
+        .expect("user data");
     let decoded = String::from_utf8(aws_smithy_types::base64::decode(encoded).unwrap()).unwrap();
-    assert_eq!(decoded, "#!/bin/bash\necho ECS_CLUSTER=dev-cluster >> /etc/ecs/ecs.config\n");
-    let role = clients.iam.list_attached_role_policies().role_name("ecsInstanceRole").send().await.unwrap();
+    assert_eq!(
+        decoded,
+        "#!/bin/bash\necho ECS_CLUSTER=dev-cluster >> /etc/ecs/ecs.config\n"
+    );
+    let role = clients
+        .iam
+        .list_attached_role_policies()
+        .role_name("ecsInstanceRole")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(
         role.attached_policies()[0].policy_arn(),
         Some("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role")
     );
     // And again: the instance is found by its name, nothing is launched twice.
-    let again = ecs_examples::deploy::apply(&clients, &app, quick().unwrap()).await.unwrap();
+    let again = ecs_examples::deploy::apply(&clients, &app, quick())
+        .await
+        .unwrap();
     assert!(again.plan.is_empty(), "{}", again.plan);
 }

@@ -294,8 +294,11 @@ pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, Co
     no_extra(&cluster.extra, at)?;
     let builder = UpdateClusterInput::builder().cluster(cluster.name());
     let builder = set_member!(builder, cluster, at, "settings" settings set_settings);
-    let builder = set_member!(builder, cluster, at, "configuration" configuration set_configuration);
-    Ok(set_member!(builder, cluster, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults))
+    let builder =
+        set_member!(builder, cluster, at, "configuration" configuration set_configuration);
+    Ok(
+        set_member!(builder, cluster, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults),
+    )
 }
 
 /// The `UpdateCapacityProvider` request for the managed scaling, termination protection and
@@ -303,15 +306,22 @@ pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, Co
 ///
 /// # Errors
 /// When `provider` holds keys kept by a lenient parse.
-pub fn update_capacity_provider(provider: &CapacityProvider) -> Result<UpdateCapacityProviderInputBuilder, ConvertError> {
+pub fn update_capacity_provider(
+    provider: &CapacityProvider,
+) -> Result<UpdateCapacityProviderInputBuilder, ConvertError> {
     let at = At::Root;
     no_extra(&provider.extra, at)?;
-    let builder = UpdateCapacityProviderInput::builder().name(&provider.name).set_cluster(provider.cluster.clone());
-    let Some(asg) = &provider.auto_scaling_group_provider else { return Ok(builder) };
+    let builder = UpdateCapacityProviderInput::builder()
+        .name(&provider.name)
+        .set_cluster(provider.cluster.clone());
+    let Some(asg) = &provider.auto_scaling_group_provider else {
+        return Ok(builder);
+    };
     let at = at.key("autoScalingGroupProvider");
     let update = sdk::AutoScalingGroupProviderUpdate::builder();
     let update = set_member!(update, asg, at, "managedScaling" managed_scaling set_managed_scaling);
     let update = set_member!(update, asg, at, "managedTerminationProtection" managed_termination_protection set_managed_termination_protection);
-    let update = set_member!(update, asg, at, "managedDraining" managed_draining set_managed_draining);
+    let update =
+        set_member!(update, asg, at, "managedDraining" managed_draining set_managed_draining);
     Ok(builder.auto_scaling_group_provider(update.build()))
 }

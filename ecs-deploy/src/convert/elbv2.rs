@@ -417,7 +417,10 @@ pub fn rule_from_sdk(
 ///
 /// # Errors
 /// When `listener` holds keys kept by a lenient parse.
-pub fn modify_listener(arn: &str, listener: &Listener) -> Result<ModifyListenerInputBuilder, ConvertError> {
+pub fn modify_listener(
+    arn: &str,
+    listener: &Listener,
+) -> Result<ModifyListenerInputBuilder, ConvertError> {
     let at = At::Root;
     no_extra(&listener.extra, at)?;
     let builder = ModifyListenerInput::builder().listener_arn(arn);
@@ -453,7 +456,10 @@ pub fn modify_rule(arn: &str, rule: &ListenerRule) -> Result<ModifyRuleInputBuil
 ///
 /// # Errors
 /// When `tg` holds keys kept by a lenient parse.
-pub fn modify_target_group(arn: &str, tg: &TargetGroup) -> Result<ModifyTargetGroupInputBuilder, ConvertError> {
+pub fn modify_target_group(
+    arn: &str,
+    tg: &TargetGroup,
+) -> Result<ModifyTargetGroupInputBuilder, ConvertError> {
     let at = At::Root;
     no_extra(&tg.extra, at)?;
     let builder = ModifyTargetGroupInput::builder().target_group_arn(arn);
@@ -475,7 +481,10 @@ pub fn modify_target_group(arn: &str, tg: &TargetGroup) -> Result<ModifyTargetGr
 ///
 /// # Errors
 /// When an attribute holds keys kept by a lenient parse.
-pub fn modify_target_group_attributes(arn: &str, tg: &TargetGroup) -> Result<ModifyTargetGroupAttributesInputBuilder, ConvertError> {
+pub fn modify_target_group_attributes(
+    arn: &str,
+    tg: &TargetGroup,
+) -> Result<ModifyTargetGroupAttributesInputBuilder, ConvertError> {
     let at = At::Root;
     let builder = ModifyTargetGroupAttributesInput::builder().target_group_arn(arn);
     Ok(set_member!(builder, tg, at, "Attributes" attributes set_attributes))

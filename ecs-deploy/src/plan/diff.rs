@@ -15,8 +15,16 @@ pub struct Change {
 }
 
 impl Change {
-    pub(crate) fn new(path: impl Into<String>, before: Option<Value>, after: Option<Value>) -> Self {
-        Self { path: path.into(), before, after }
+    pub(crate) fn new(
+        path: impl Into<String>,
+        before: Option<Value>,
+        after: Option<Value>,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            before,
+            after,
+        }
     }
 }
 
@@ -38,10 +46,20 @@ pub(crate) fn diff(before: &Value, after: &Value, absent: Absent) -> Vec<Change>
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
-fn walk(out: &mut Vec<Change>, path: String, before: Option<&Value>, after: Option<&Value>, absent: Absent) {
+fn walk(
+    out: &mut Vec<Change>,
+    path: String,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    absent: Absent,
+) {
     match (before, after) {
         (Some(Value::Object(b)), Some(Value::Object(a))) => {
             for (key, value) in a {
@@ -55,12 +73,13 @@ fn walk(out: &mut Vec<Change>, path: String, before: Option<&Value>, after: Opti
                 }
             }
         }
-        (Some(Value::Array(b)), Some(Value::Array(a))) if a.len() == b.len() && a.iter().chain(b).all(Value::is_object) => {
+        (Some(Value::Array(b)), Some(Value::Array(a)))
+            if a.len() == b.len() && a.iter().chain(b).all(Value::is_object) =>
+        {
             for (i, (bv, av)) in b.iter().zip(a).enumerate() {
                 walk(out, format!("{path}[{i}]"), Some(bv), Some(av), absent);
             }
         }
-        (_, None) => {}
         (b, Some(a)) if b != Some(a) => out.push(Change::new(path, b.cloned(), Some(a.clone()))),
         _ => {}
     }

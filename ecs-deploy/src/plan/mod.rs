@@ -99,22 +99,50 @@ pub(crate) enum Op {
     CreateLogGroup(String),
     CreateRole(Role),
     UpdateAssumeRolePolicy(Role),
-    PutRolePolicy { role: String, name: String, document: PolicyDocument },
-    AttachRolePolicy { role: String, arn: String },
+    PutRolePolicy {
+        role: String,
+        name: String,
+        document: PolicyDocument,
+    },
+    AttachRolePolicy {
+        role: String,
+        arn: String,
+    },
     CreateInstanceProfile(InstanceProfile),
     AddRoleToInstanceProfile(InstanceProfile),
     CreateSecurityGroup(SecurityGroup),
-    AuthorizeIngress { group: String, rules: Vec<IngressRule> },
+    AuthorizeIngress {
+        group: String,
+        rules: Vec<IngressRule>,
+    },
     CreateLoadBalancer(LoadBalancer),
-    SetSecurityGroups { arn: String, load_balancer: LoadBalancer },
-    SetSubnets { arn: String, load_balancer: LoadBalancer },
+    SetSecurityGroups {
+        arn: String,
+        load_balancer: LoadBalancer,
+    },
+    SetSubnets {
+        arn: String,
+        load_balancer: LoadBalancer,
+    },
     CreateTargetGroup(Box<TargetGroup>),
-    ModifyTargetGroup { arn: String, target_group: Box<TargetGroup> },
-    ModifyTargetGroupAttributes { name: String, target_group: Box<TargetGroup> },
+    ModifyTargetGroup {
+        arn: String,
+        target_group: Box<TargetGroup>,
+    },
+    ModifyTargetGroupAttributes {
+        name: String,
+        target_group: Box<TargetGroup>,
+    },
     CreateListener(Box<Listener>),
-    ModifyListener { arn: String, listener: Box<Listener> },
+    ModifyListener {
+        arn: String,
+        listener: Box<Listener>,
+    },
     CreateRule(Box<ListenerRule>),
-    ModifyRule { arn: String, rule: Box<ListenerRule> },
+    ModifyRule {
+        arn: String,
+        rule: Box<ListenerRule>,
+    },
     CreateCluster(Box<Cluster>),
     UpdateCluster(Box<Cluster>),
     CreateCapacityProvider(Box<CapacityProvider>),
@@ -122,8 +150,14 @@ pub(crate) enum Op {
     PutClusterCapacityProviders(ClusterCapacityProviders),
     RegisterTaskDefinition(Box<TaskDefinition>),
     CreateService(Box<Service>),
-    UpdateService { service: Box<Service>, force_new_deployment: bool },
-    TagService { arn: String, service: Box<Service> },
+    UpdateService {
+        service: Box<Service>,
+        force_new_deployment: bool,
+    },
+    TagService {
+        arn: String,
+        service: Box<Service>,
+    },
     RunInstance(Box<ContainerInstance>),
 }
 
@@ -181,7 +215,20 @@ impl Step {
     }
 
     /// `Update` when there is something to do, `Unchanged` otherwise; `Blocked` wins.
-    fn compared(resource: Resource, changes: Vec<Change>, ops: Vec<Op>, blocked: Vec<(Change, String)>) -> Self {
+    fn compared(
+        resource: Resource,
+        changes: Vec<Change>,
+        ops: Vec<Op>,
+        blocked: Vec<(Change, String)>,
+    ) -> Self {
+        let blocked: Vec<Blocked> = blocked
+            .into_iter()
+            .map(|(change, reason)| Blocked {
+                resource: resource.clone(),
+                change,
+                reason,
+            })
+            .collect();
         let action = if !blocked.is_empty() {
             Action::Blocked
         } else if ops.is_empty() {
@@ -189,11 +236,13 @@ impl Step {
         } else {
             Action::Update
         };
-        let mut step = Self::new(resource.clone(), action, changes, if action == Action::Blocked { Vec::new() } else { ops });
-        step.blocked = blocked
-            .into_iter()
-            .map(|(change, reason)| Blocked { resource: resource.clone(), change, reason })
-            .collect();
+        let ops = if action == Action::Blocked {
+            Vec::new()
+        } else {
+            ops
+        };
+        let mut step = Self::new(resource, action, changes, ops);
+        step.blocked = blocked;
         step
     }
 }
@@ -203,7 +252,12 @@ impl Plan {
     #[must_use]
     pub fn new(app: &Application, observed: &Observed) -> Self {
         let ids = Ids::of(observed);
-        let mut plan = Planner { app, observed, ids, steps: Vec::new() };
+        let mut plan = Planner {
+            app,
+            observed,
+            ids,
+            steps: Vec::new(),
+        };
         plan.log_groups();
         plan.roles();
         plan.instance_profiles();
@@ -218,7 +272,11 @@ impl Plan {
         Self {
             steps: plan.steps,
             ids: plan.ids,
-            task_definition_arn: observed.task_definition.as_ref().and_then(|td| td.registration.as_ref()).and_then(|r| r.task_definition_arn.clone()),
+            task_definition_arn: observed
+                .task_definition
+                .as_ref()
+                .and_then(|td| td.registration.as_ref())
+                .and_then(|r| r.task_definition_arn.clone()),
             service_arn: observed.service.as_ref().map(|s| s.arn.clone()),
         }
     }
@@ -239,7 +297,10 @@ impl Plan {
     /// The changes that block it.
     #[must_use]
     pub fn blocked(&self) -> Vec<Blocked> {
-        self.steps.iter().flat_map(|s| s.blocked.iter().cloned()).collect()
+        self.steps
+            .iter()
+            .flat_map(|s| s.blocked.iter().cloned())
+            .collect()
     }
 
     /// How many steps take `action`.
@@ -290,7 +351,12 @@ fn policy_json(document: &PolicyDocument) -> Value {
 
 /// A rule without its description, which does not change what it admits.
 fn rule_key(rule: &IngressRule) -> (&'static str, i32, i32, String) {
-    (rule.protocol.as_str(), rule.from_port, rule.to_port, source_text(&rule.source))
+    (
+        rule.protocol.as_str(),
+        rule.from_port,
+        rule.to_port,
+        source_text(&rule.source),
+    )
 }
 
 /// Who a rule admits, as a person reads it.
@@ -338,7 +404,14 @@ impl Planner<'_> {
                     name: p.name.clone(),
                     document: p.document.clone(),
                 }));
-                ops.extend(role.managed_policy_arns.iter().map(|arn| Op::AttachRolePolicy { role: role.name.clone(), arn: arn.clone() }));
+                ops.extend(
+                    role.managed_policy_arns
+                        .iter()
+                        .map(|arn| Op::AttachRolePolicy {
+                            role: role.name.clone(),
+                            arn: arn.clone(),
+                        }),
+                );
                 self.push(Step::create(resource, ops));
                 continue;
             };
@@ -347,14 +420,22 @@ impl Planner<'_> {
             let before = found.trust_policy.as_ref().map_or(Value::Null, policy_json);
             let trust = diff(&before, &policy_json(&role.trust_policy), Absent::Removed);
             if !trust.is_empty() {
-                changes.push(Change::new("AssumeRolePolicyDocument", Some(before), Some(policy_json(&role.trust_policy))));
+                changes.push(Change::new(
+                    "AssumeRolePolicyDocument",
+                    Some(before),
+                    Some(policy_json(&role.trust_policy)),
+                ));
                 ops.push(Op::UpdateAssumeRolePolicy(role.clone()));
             }
             for policy in &role.inline_policies {
                 let before = found.inline_policies.get(&policy.name).map(policy_json);
                 let after = policy_json(&policy.document);
                 if before.as_ref() != Some(&after) {
-                    changes.push(Change::new(format!("Policies.{}", policy.name), before, Some(after)));
+                    changes.push(Change::new(
+                        format!("Policies.{}", policy.name),
+                        before,
+                        Some(after),
+                    ));
                     ops.push(Op::PutRolePolicy {
                         role: role.name.clone(),
                         name: policy.name.clone(),
@@ -364,8 +445,15 @@ impl Planner<'_> {
             }
             for arn in &role.managed_policy_arns {
                 if !found.managed_policy_arns.contains(arn) {
-                    changes.push(Change::new("ManagedPolicyArns", None, Some(Value::String(arn.clone()))));
-                    ops.push(Op::AttachRolePolicy { role: role.name.clone(), arn: arn.clone() });
+                    changes.push(Change::new(
+                        "ManagedPolicyArns",
+                        None,
+                        Some(Value::String(arn.clone())),
+                    ));
+                    ops.push(Op::AttachRolePolicy {
+                        role: role.name.clone(),
+                        arn: arn.clone(),
+                    });
                 }
             }
             self.push(Step::compared(resource, changes, ops, Vec::new()));
@@ -378,19 +466,38 @@ impl Planner<'_> {
             match self.observed.instance_profiles.get(&profile.name) {
                 None => self.push(Step::create(
                     resource,
-                    vec![Op::CreateInstanceProfile(profile.clone()), Op::AddRoleToInstanceProfile(profile.clone())],
+                    vec![
+                        Op::CreateInstanceProfile(profile.clone()),
+                        Op::AddRoleToInstanceProfile(profile.clone()),
+                    ],
                 )),
-                Some(found) if found.value.contains(&profile.role) => self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new())),
+                Some(found) if found.value.contains(&profile.role) => {
+                    self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
+                }
                 Some(found) if found.value.is_empty() => self.push(Step::compared(
                     resource,
-                    vec![Change::new("Roles", Some(Value::Array(Vec::new())), Some(Value::String(profile.role.clone())))],
+                    vec![Change::new(
+                        "Roles",
+                        Some(Value::Array(Vec::new())),
+                        Some(Value::String(profile.role.clone())),
+                    )],
                     vec![Op::AddRoleToInstanceProfile(profile.clone())],
                     Vec::new(),
                 )),
                 Some(found) => {
-                    let change = Change::new("Roles", Some(json(&found.value)), Some(Value::String(profile.role.clone())));
-                    let reason = "an instance profile holds one role; remove the other one first".to_owned();
-                    self.push(Step::compared(resource, vec![change.clone()], Vec::new(), vec![(change, reason)]));
+                    let change = Change::new(
+                        "Roles",
+                        Some(json(&found.value)),
+                        Some(Value::String(profile.role.clone())),
+                    );
+                    let reason =
+                        "an instance profile holds one role; remove the other one first".to_owned();
+                    self.push(Step::compared(
+                        resource,
+                        vec![change.clone()],
+                        Vec::new(),
+                        vec![(change, reason)],
+                    ));
                 }
             }
         }
@@ -412,10 +519,17 @@ impl Planner<'_> {
                 .collect()
         };
         while ordered.len() < groups.len() {
-            let ready = groups
-                .iter()
-                .find(|g| !ordered.iter().any(|o| o.name == g.name) && names(g).iter().all(|n| ordered.iter().any(|o| &o.name == n)));
-            let next = ready.or_else(|| groups.iter().find(|g| !ordered.iter().any(|o| o.name == g.name)));
+            let ready = groups.iter().find(|g| {
+                !ordered.iter().any(|o| o.name == g.name)
+                    && names(g)
+                        .iter()
+                        .all(|n| ordered.iter().any(|o| &o.name == n))
+            });
+            let next = ready.or_else(|| {
+                groups
+                    .iter()
+                    .find(|g| !ordered.iter().any(|o| o.name == g.name))
+            });
             ordered.extend(next);
         }
         ordered
@@ -428,7 +542,10 @@ impl Planner<'_> {
             let Some(found) = self.observed.security_groups.get(&group.name) else {
                 let mut ops = vec![Op::CreateSecurityGroup(group.clone())];
                 if !group.ingress.is_empty() {
-                    ops.push(Op::AuthorizeIngress { group: group.name.clone(), rules: group.ingress.clone() });
+                    ops.push(Op::AuthorizeIngress {
+                        group: group.name.clone(),
+                        rules: group.ingress.clone(),
+                    });
                 }
                 self.push(Step::create(resource, ops));
                 continue;
@@ -439,10 +556,10 @@ impl Planner<'_> {
                 .iter()
                 .filter(|rule| {
                     let mut resolved = (*rule).clone();
-                    if let Source::Group(g) = &rule.source {
-                        if let Some(id) = Reference::parse(g).and_then(|r| self.ids.get(&r)) {
-                            resolved.source = Source::Group(id.to_owned());
-                        }
+                    if let Source::Group(g) = &rule.source
+                        && let Some(id) = Reference::parse(g).and_then(|r| self.ids.get(&r))
+                    {
+                        resolved.source = Source::Group(id.to_owned());
                     }
                     !existing.contains(&rule_key(&resolved))
                 })
@@ -451,14 +568,23 @@ impl Planner<'_> {
             let changes = missing
                 .iter()
                 .map(|r| {
-                    let rule = format!("{} {}–{} from {}", r.protocol.as_str(), r.from_port, r.to_port, source_text(&r.source));
+                    let rule = format!(
+                        "{} {}–{} from {}",
+                        r.protocol.as_str(),
+                        r.from_port,
+                        r.to_port,
+                        source_text(&r.source)
+                    );
                     Change::new("IpPermissions", None, Some(Value::String(rule)))
                 })
                 .collect();
             let ops = if missing.is_empty() {
                 Vec::new()
             } else {
-                vec![Op::AuthorizeIngress { group: group.name.clone(), rules: missing }]
+                vec![Op::AuthorizeIngress {
+                    group: group.name.clone(),
+                    rules: missing,
+                }]
             };
             self.push(Step::compared(resource, changes, ops, Vec::new()));
         }
@@ -468,7 +594,10 @@ impl Planner<'_> {
         for lb in &self.app.load_balancers {
             let resource = Resource::LoadBalancer(lb.name.clone());
             let Some(found) = self.observed.load_balancers.get(&lb.name) else {
-                self.push(Step::create(resource, vec![Op::CreateLoadBalancer(lb.clone())]));
+                self.push(Step::create(
+                    resource,
+                    vec![Op::CreateLoadBalancer(lb.clone())],
+                ));
                 continue;
             };
             let mut desired = json(lb);
@@ -480,14 +609,27 @@ impl Planner<'_> {
             for change in diff(&before, &desired, Absent::Unmanaged) {
                 let top = change.path.split(['.', '[']).next().unwrap_or_default();
                 match top {
-                    "SecurityGroups" if !ops.iter().any(|o| matches!(o, Op::SetSecurityGroups { .. })) => {
-                        ops.push(Op::SetSecurityGroups { arn: found.id.clone(), load_balancer: lb.clone() });
+                    "SecurityGroups"
+                        if !ops
+                            .iter()
+                            .any(|o| matches!(o, Op::SetSecurityGroups { .. })) =>
+                    {
+                        ops.push(Op::SetSecurityGroups {
+                            arn: found.id.clone(),
+                            load_balancer: lb.clone(),
+                        });
                     }
                     "Subnets" if !ops.iter().any(|o| matches!(o, Op::SetSubnets { .. })) => {
-                        ops.push(Op::SetSubnets { arn: found.id.clone(), load_balancer: lb.clone() });
+                        ops.push(Op::SetSubnets {
+                            arn: found.id.clone(),
+                            load_balancer: lb.clone(),
+                        });
                     }
                     "SecurityGroups" | "Subnets" | "Tags" => {}
-                    _ => blocked.push((change.clone(), "fixed when the load balancer is created".to_owned())),
+                    _ => blocked.push((
+                        change.clone(),
+                        "fixed when the load balancer is created".to_owned(),
+                    )),
                 }
                 if top != "Tags" {
                     changes.push(change);
@@ -498,13 +640,23 @@ impl Planner<'_> {
     }
 
     fn target_groups(&mut self) {
-        const FIXED: &[&str] = &["Protocol", "ProtocolVersion", "Port", "VpcId", "TargetType", "IpAddressType"];
+        const FIXED: &[&str] = &[
+            "Protocol",
+            "ProtocolVersion",
+            "Port",
+            "VpcId",
+            "TargetType",
+            "IpAddressType",
+        ];
         for tg in &self.app.target_groups {
             let resource = Resource::TargetGroup(tg.name.clone());
             let Some(found) = self.observed.target_groups.get(&tg.name) else {
                 let mut ops = vec![Op::CreateTargetGroup(Box::new(tg.clone()))];
                 if !tg.attributes.is_empty() {
-                    ops.push(Op::ModifyTargetGroupAttributes { name: tg.name.clone(), target_group: Box::new(tg.clone()) });
+                    ops.push(Op::ModifyTargetGroupAttributes {
+                        name: tg.name.clone(),
+                        target_group: Box::new(tg.clone()),
+                    });
                 }
                 self.push(Step::create(resource, ops));
                 continue;
@@ -513,28 +665,56 @@ impl Planner<'_> {
             let mut ops = Vec::new();
             let mut blocked = Vec::new();
             for change in diff(&json(&found.value), &json(tg), Absent::Unmanaged) {
-                let top = change.path.split(['.', '[']).next().unwrap_or_default().to_owned();
+                let top = change
+                    .path
+                    .split(['.', '['])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
                 if top == "Tags" {
                     continue;
                 }
                 if FIXED.contains(&top.as_str()) {
-                    blocked.push((change.clone(), "fixed when the target group is created".to_owned()));
-                } else if !ops.iter().any(|o| matches!(o, Op::ModifyTargetGroup { .. })) {
-                    ops.push(Op::ModifyTargetGroup { arn: found.id.clone(), target_group: Box::new(tg.clone()) });
+                    blocked.push((
+                        change.clone(),
+                        "fixed when the target group is created".to_owned(),
+                    ));
+                } else if !ops
+                    .iter()
+                    .any(|o| matches!(o, Op::ModifyTargetGroup { .. }))
+                {
+                    ops.push(Op::ModifyTargetGroup {
+                        arn: found.id.clone(),
+                        target_group: Box::new(tg.clone()),
+                    });
                 }
                 changes.push(change);
             }
             let mut attributes_differ = false;
             for attribute in &tg.attributes {
-                let (Some(key), Some(value)) = (&attribute.key, &attribute.value) else { continue };
-                let before = found.value.attributes.iter().find(|a| a.key.as_ref() == Some(key)).and_then(|a| a.value.clone());
+                let (Some(key), Some(value)) = (&attribute.key, &attribute.value) else {
+                    continue;
+                };
+                let before = found
+                    .value
+                    .attributes
+                    .iter()
+                    .find(|a| a.key.as_ref() == Some(key))
+                    .and_then(|a| a.value.clone());
                 if before.as_ref() != Some(value) {
-                    changes.push(Change::new(format!("Attributes.{key}"), before.map(Value::String), Some(Value::String(value.clone()))));
+                    changes.push(Change::new(
+                        format!("Attributes.{key}"),
+                        before.map(Value::String),
+                        Some(Value::String(value.clone())),
+                    ));
                     attributes_differ = true;
                 }
             }
             if attributes_differ {
-                ops.push(Op::ModifyTargetGroupAttributes { name: tg.name.clone(), target_group: Box::new(tg.clone()) });
+                ops.push(Op::ModifyTargetGroupAttributes {
+                    name: tg.name.clone(),
+                    target_group: Box::new(tg.clone()),
+                });
             }
             self.push(Step::compared(resource, changes, ops, blocked));
         }
@@ -544,9 +724,15 @@ impl Planner<'_> {
         for listener in &self.app.listeners {
             let lb = load_balancer_name(&listener.load_balancer_arn);
             let port = listener.port.unwrap_or_default();
-            let resource = Resource::Listener { load_balancer: lb.clone(), port };
+            let resource = Resource::Listener {
+                load_balancer: lb.clone(),
+                port,
+            };
             let Some(found) = self.observed.listeners.get(&(lb, port)) else {
-                self.push(Step::create(resource, vec![Op::CreateListener(Box::new(listener.clone()))]));
+                self.push(Step::create(
+                    resource,
+                    vec![Op::CreateListener(Box::new(listener.clone()))],
+                ));
                 continue;
             };
             let mut desired = json(listener);
@@ -558,7 +744,10 @@ impl Planner<'_> {
             let ops = if changes.is_empty() {
                 Vec::new()
             } else {
-                vec![Op::ModifyListener { arn: found.id.clone(), listener: Box::new(listener.clone()) }]
+                vec![Op::ModifyListener {
+                    arn: found.id.clone(),
+                    listener: Box::new(listener.clone()),
+                }]
             };
             self.push(Step::compared(resource, changes, ops, Vec::new()));
         }
@@ -566,11 +755,20 @@ impl Planner<'_> {
 
     fn rules(&mut self) {
         for rule in &self.app.listener_rules {
-            let resource = Resource::ListenerRule { listener: Reference::parse(&rule.listener_arn).map_or_else(|| rule.listener_arn.clone(), |r| r.name().to_owned()), priority: rule.priority };
-            let listener_arn = Reference::parse(&rule.listener_arn).map_or(Some(rule.listener_arn.as_str()), |r| self.ids.get(&r));
-            let found = listener_arn.and_then(|arn| self.observed.rules.get(&(arn.to_owned(), rule.priority)));
+            let resource = Resource::ListenerRule {
+                listener: Reference::parse(&rule.listener_arn)
+                    .map_or_else(|| rule.listener_arn.clone(), |r| r.name().to_owned()),
+                priority: rule.priority,
+            };
+            let listener_arn = Reference::parse(&rule.listener_arn)
+                .map_or(Some(rule.listener_arn.as_str()), |r| self.ids.get(&r));
+            let found = listener_arn
+                .and_then(|arn| self.observed.rules.get(&(arn.to_owned(), rule.priority)));
             let Some(found) = found else {
-                self.push(Step::create(resource, vec![Op::CreateRule(Box::new(rule.clone()))]));
+                self.push(Step::create(
+                    resource,
+                    vec![Op::CreateRule(Box::new(rule.clone()))],
+                ));
                 continue;
             };
             let mut desired = json(rule);
@@ -582,7 +780,10 @@ impl Planner<'_> {
             let ops = if changes.is_empty() {
                 Vec::new()
             } else {
-                vec![Op::ModifyRule { arn: found.id.clone(), rule: Box::new(rule.clone()) }]
+                vec![Op::ModifyRule {
+                    arn: found.id.clone(),
+                    rule: Box::new(rule.clone()),
+                }]
             };
             self.push(Step::compared(resource, changes, ops, Vec::new()));
         }
@@ -602,7 +803,10 @@ impl Planner<'_> {
                     create.capacity_providers.clear();
                     create.default_capacity_provider_strategy.clear();
                 }
-                self.push(Step::create(Resource::Cluster(name.clone()), vec![Op::CreateCluster(Box::new(create))]));
+                self.push(Step::create(
+                    Resource::Cluster(name.clone()),
+                    vec![Op::CreateCluster(Box::new(create))],
+                ));
             }
             Some(found) => {
                 let mut desired = json(cluster);
@@ -610,28 +814,46 @@ impl Planner<'_> {
                 for doc in [&mut desired, &mut before] {
                     if let Some(map) = doc.as_object_mut() {
                         // Compared by the capacity providers' step; tags are not updated here.
-                        for key in ["capacityProviders", "defaultCapacityProviderStrategy", "tags"] {
+                        for key in [
+                            "capacityProviders",
+                            "defaultCapacityProviderStrategy",
+                            "tags",
+                        ] {
                             map.remove(key);
                         }
                     }
                 }
-                if let Some(Value::String(namespace)) = before.pointer_mut("/serviceConnectDefaults/namespace") {
+                if let Some(Value::String(namespace)) =
+                    before.pointer_mut("/serviceConnectDefaults/namespace")
+                {
                     *namespace = short_name(namespace).to_owned();
                 }
                 let changes = diff(&before, &desired, Absent::Unmanaged);
-                let ops = if changes.is_empty() { Vec::new() } else { vec![Op::UpdateCluster(Box::new(cluster.clone()))] };
-                self.push(Step::compared(Resource::Cluster(name.clone()), changes, ops, Vec::new()));
+                let ops = if changes.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Op::UpdateCluster(Box::new(cluster.clone()))]
+                };
+                self.push(Step::compared(
+                    Resource::Cluster(name.clone()),
+                    changes,
+                    ops,
+                    Vec::new(),
+                ));
             }
         }
         for provider in &app.capacity_providers {
             self.capacity_provider(provider);
         }
-        let wants_providers = !cluster.capacity_providers.is_empty() || !cluster.default_capacity_provider_strategy.is_empty();
+        let wants_providers = !cluster.capacity_providers.is_empty()
+            || !cluster.default_capacity_provider_strategy.is_empty();
         let resource = Resource::ClusterCapacityProviders(name);
         let desired = ClusterCapacityProviders::of(cluster);
         match &self.observed.cluster {
-            None if creates_providers => self.push(Step::create(resource, vec![Op::PutClusterCapacityProviders(desired)])),
-            None => {}
+            None if creates_providers => self.push(Step::create(
+                resource,
+                vec![Op::PutClusterCapacityProviders(desired)],
+            )),
             Some(found) if wants_providers => {
                 let before = serde_json::json!({
                     "capacityProviders": found.value.capacity_providers,
@@ -642,17 +864,24 @@ impl Planner<'_> {
                     "defaultCapacityProviderStrategy": json(&cluster.default_capacity_provider_strategy),
                 });
                 let changes = diff(&before, &after, Absent::Removed);
-                let ops = if changes.is_empty() { Vec::new() } else { vec![Op::PutClusterCapacityProviders(desired)] };
+                let ops = if changes.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Op::PutClusterCapacityProviders(desired)]
+                };
                 self.push(Step::compared(resource, changes, ops, Vec::new()));
             }
-            Some(_) => {}
+            _ => {}
         }
     }
 
     fn capacity_provider(&mut self, provider: &CapacityProvider) {
         let resource = Resource::CapacityProvider(provider.name.clone());
         let Some(found) = self.observed.capacity_providers.get(&provider.name) else {
-            self.push(Step::create(resource, vec![Op::CreateCapacityProvider(Box::new(provider.clone()))]));
+            self.push(Step::create(
+                resource,
+                vec![Op::CreateCapacityProvider(Box::new(provider.clone()))],
+            ));
             return;
         };
         let mut changes = Vec::new();
@@ -661,14 +890,24 @@ impl Planner<'_> {
             if change.path.starts_with("tags") || change.path == "cluster" {
                 continue;
             }
-            if change.path.starts_with("autoScalingGroupProvider.autoScalingGroupArn") {
-                blocked.push((change.clone(), "fixed when the capacity provider is created".to_owned()));
+            if change
+                .path
+                .starts_with("autoScalingGroupProvider.autoScalingGroupArn")
+            {
+                blocked.push((
+                    change.clone(),
+                    "fixed when the capacity provider is created".to_owned(),
+                ));
             } else if change.path.starts_with("managedInstancesProvider") {
                 blocked.push((change.clone(), "ecs-deploy does not update Managed Instances providers yet: change it in the console or recreate it".to_owned()));
             }
             changes.push(change);
         }
-        let ops = if changes.is_empty() { Vec::new() } else { vec![Op::UpdateCapacityProvider(Box::new(provider.clone()))] };
+        let ops = if changes.is_empty() {
+            Vec::new()
+        } else {
+            vec![Op::UpdateCapacityProvider(Box::new(provider.clone()))]
+        };
         self.push(Step::compared(resource, changes, ops, blocked));
     }
 
@@ -679,7 +918,10 @@ impl Planner<'_> {
         normalize::task_definition(&mut desired_td);
         let registers = match &self.observed.task_definition {
             None => {
-                self.push(Step::create(Resource::TaskDefinition(family.clone()), vec![Op::RegisterTaskDefinition(Box::new(td.clone()))]));
+                self.push(Step::create(
+                    Resource::TaskDefinition(family.clone()),
+                    vec![Op::RegisterTaskDefinition(Box::new(td.clone()))],
+                ));
                 true
             }
             Some(found) => {
@@ -687,18 +929,38 @@ impl Planner<'_> {
                 normalize::task_definition(&mut before);
                 let changes = diff(&before, &desired_td, Absent::Removed);
                 let registers = !changes.is_empty();
-                let ops = if registers { vec![Op::RegisterTaskDefinition(Box::new(td.clone()))] } else { Vec::new() };
-                self.push(Step::compared(Resource::TaskDefinition(family.clone()), changes, ops, Vec::new()));
+                let ops = if registers {
+                    vec![Op::RegisterTaskDefinition(Box::new(td.clone()))]
+                } else {
+                    Vec::new()
+                };
+                self.push(Step::compared(
+                    Resource::TaskDefinition(family.clone()),
+                    changes,
+                    ops,
+                    Vec::new(),
+                ));
                 registers
             }
         };
-        let Some(service) = &self.app.service else { return };
-        let current_arn = self.observed.task_definition.as_ref().and_then(|td| td.registration.as_ref()).and_then(|r| r.task_definition_arn.clone());
+        let Some(service) = &self.app.service else {
+            return;
+        };
+        let current_arn = self
+            .observed
+            .task_definition
+            .as_ref()
+            .and_then(|td| td.registration.as_ref())
+            .and_then(|r| r.task_definition_arn.clone());
         // The revision the service should run: the one this deployment registers, or the
         // family's latest; a pinned `family:revision` or ARN is kept as given.
         let wanted_td = match service.task_definition.as_deref() {
             Some(name) if name == family || name.is_empty() => {
-                if registers { format!("{family}:(new revision)") } else { current_arn.clone().unwrap_or_else(|| family.clone()) }
+                if registers {
+                    format!("{family}:(new revision)")
+                } else {
+                    current_arn.clone().unwrap_or_else(|| family.clone())
+                }
             }
             Some(other) => other.to_owned(),
             None => family.clone(),
@@ -707,10 +969,19 @@ impl Planner<'_> {
     }
 
     fn service(&mut self, service: &Service, wanted_td: &str) {
-        let cluster = service.cluster.as_deref().map_or_else(|| self.app.cluster.name().to_owned(), |c| short_name(c).to_owned());
-        let resource = Resource::Service { cluster, name: service.service_name.clone() };
+        let cluster = service.cluster.as_deref().map_or_else(
+            || self.app.cluster.name().to_owned(),
+            |c| short_name(c).to_owned(),
+        );
+        let resource = Resource::Service {
+            cluster,
+            name: service.service_name.clone(),
+        };
         let Some(found) = &self.observed.service else {
-            self.push(Step::create(resource, vec![Op::CreateService(Box::new(service.clone()))]));
+            self.push(Step::create(
+                resource,
+                vec![Op::CreateService(Box::new(service.clone()))],
+            ));
             return;
         };
         let mut desired = json(service);
@@ -727,10 +998,16 @@ impl Planner<'_> {
         let mut force = false;
         // Leaving a launch type for a capacity-provider strategy is allowed with a new
         // deployment (`ECS-J5`), as is any change of strategy.
-        let switches_to_strategy =
-            service.launch_type.is_none() && !service.capacity_provider_strategy.is_empty() && found.service.launch_type.is_some();
+        let switches_to_strategy = service.launch_type.is_none()
+            && !service.capacity_provider_strategy.is_empty()
+            && found.service.launch_type.is_some();
         for change in diff(&before, &desired, Absent::Unmanaged) {
-            let top = change.path.split(['.', '[']).next().unwrap_or_default().to_owned();
+            let top = change
+                .path
+                .split(['.', '['])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
             match top.as_str() {
                 "tags" => tags_differ = true,
                 "clientToken" => continue,
@@ -738,7 +1015,11 @@ impl Planner<'_> {
                     blocked.push((change.clone(), format!("`{top}` is set when the service is created (ECS-J16): delete the service to change it, or keep the current value")));
                 }
                 "deploymentController" => {
-                    blocked.push((change.clone(), "the deployment controller is set when the service is created (ECS-J16)".to_owned()));
+                    blocked.push((
+                        change.clone(),
+                        "the deployment controller is set when the service is created (ECS-J16)"
+                            .to_owned(),
+                    ));
                 }
                 "capacityProviderStrategy" => force = true,
                 _ => {}
@@ -747,17 +1028,34 @@ impl Planner<'_> {
         }
         if switches_to_strategy {
             force = true;
-            changes.push(Change::new("launchType", found.service.launch_type.map(|t| Value::String(t.as_str().to_owned())), None));
+            changes.push(Change::new(
+                "launchType",
+                found
+                    .service
+                    .launch_type
+                    .map(|t| Value::String(t.as_str().to_owned())),
+                None,
+            ));
         }
         if force {
-            changes.push(Change::new("forceNewDeployment", None, Some(Value::Bool(true))));
+            changes.push(Change::new(
+                "forceNewDeployment",
+                None,
+                Some(Value::Bool(true)),
+            ));
         }
         let mut ops = Vec::new();
         if changes.iter().any(|c| !c.path.starts_with("tags")) {
-            ops.push(Op::UpdateService { service: Box::new(service.clone()), force_new_deployment: force });
+            ops.push(Op::UpdateService {
+                service: Box::new(service.clone()),
+                force_new_deployment: force,
+            });
         }
         if tags_differ {
-            ops.push(Op::TagService { arn: found.arn.clone(), service: Box::new(service.clone()) });
+            ops.push(Op::TagService {
+                arn: found.arn.clone(),
+                service: Box::new(service.clone()),
+            });
         }
         self.push(Step::compared(resource, changes, ops, blocked));
     }
@@ -768,7 +1066,10 @@ impl Planner<'_> {
             if self.observed.instances.contains_key(&instance.name) {
                 self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
             } else {
-                self.push(Step::create(resource, vec![Op::RunInstance(Box::new(instance.clone()))]));
+                self.push(Step::create(
+                    resource,
+                    vec![Op::RunInstance(Box::new(instance.clone()))],
+                ));
             }
         }
     }

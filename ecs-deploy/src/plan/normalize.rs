@@ -9,7 +9,9 @@ use crate::resource::short_name;
 
 /// A task definition (the register-input JSON) as ECS stores it.
 pub(crate) fn task_definition(doc: &mut Value) {
-    let Some(td) = doc.as_object_mut() else { return };
+    let Some(td) = doc.as_object_mut() else {
+        return;
+    };
     let fargate = td
         .get("requiresCompatibilities")
         .and_then(Value::as_array)
@@ -18,7 +20,11 @@ pub(crate) fn task_definition(doc: &mut Value) {
     if !td.contains_key("networkMode") && !fargate {
         td.insert("networkMode".into(), "bridge".into());
     }
-    let mode = td.get("networkMode").and_then(Value::as_str).unwrap_or("bridge").to_owned();
+    let mode = td
+        .get("networkMode")
+        .and_then(Value::as_str)
+        .unwrap_or("bridge")
+        .to_owned();
     if let Some(Value::Array(containers)) = td.get_mut("containerDefinitions") {
         for container in containers.iter_mut().filter_map(Value::as_object_mut) {
             self::container(container, &mode);
@@ -26,12 +32,15 @@ pub(crate) fn task_definition(doc: &mut Value) {
     }
     if let Some(Value::Array(volumes)) = td.get_mut("volumes") {
         for volume in volumes.iter_mut().filter_map(Value::as_object_mut) {
-            if volume.get("host").is_some_and(|h| h.as_object().is_some_and(Map::is_empty)) {
+            if volume
+                .get("host")
+                .is_some_and(|h| h.as_object().is_some_and(Map::is_empty))
+            {
                 volume.remove("host");
             }
         }
     }
-    sort_by_key(td.get_mut("tags"), "key");
+    sort_list(td, "tags", "key");
 }
 
 fn container(c: &mut Map<String, Value>, mode: &str) {
@@ -59,26 +68,29 @@ fn container(c: &mut Map<String, Value>, mode: &str) {
         check.entry("timeout").or_insert(json!(5));
         check.entry("retries").or_insert(json!(3));
     }
-    sort_by_key(c.get_mut("environment"), "name");
-    sort_by_key(c.get_mut("secrets"), "name");
+    sort_list(c, "environment", "name");
+    sort_list(c, "secrets", "name");
 }
 
-fn sort_by_key(list: Option<&mut Value>, key: &str) {
-    if let Some(Value::Array(items)) = list {
-        items.sort_by(|a, b| a[key].as_str().cmp(&b[key].as_str()));
+/// Sorts the list `map[list]` by each item's `field`.
+fn sort_list(map: &mut Map<String, Value>, list: &str, field: &str) {
+    if let Some(Value::Array(items)) = map.get_mut(list) {
+        items.sort_by(|a, b| a[field].as_str().cmp(&b[field].as_str()));
     }
 }
 
 /// A service (the create-input JSON) for comparison with what ECS describes: ARNs where the
 /// request may name things by name are reduced to names; tags sorted.
 pub(crate) fn service(doc: &mut Value) {
-    let Some(service) = doc.as_object_mut() else { return };
+    let Some(service) = doc.as_object_mut() else {
+        return;
+    };
     for key in ["cluster", "role"] {
         if let Some(Value::String(text)) = service.get_mut(key) {
             *text = short_name(text).to_owned();
         }
     }
-    sort_by_key(service.get_mut("tags"), "key");
+    sort_list(service, "tags", "key");
 }
 
 #[cfg(test)]
@@ -119,7 +131,10 @@ mod tests {
         let mut doc = json!({"requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
             "containerDefinitions": [{"name": "a", "image": "b", "portMappings": [{"containerPort": 8080}]}]});
         task_definition(&mut doc);
-        assert_eq!(doc["containerDefinitions"][0]["portMappings"][0]["hostPort"], 8080);
+        assert_eq!(
+            doc["containerDefinitions"][0]["portMappings"][0]["hostPort"],
+            8080
+        );
     }
 
     #[test]

@@ -36,7 +36,13 @@ impl fmt::Display for Step {
         }
         writeln!(f)?;
         for change in &self.changes {
-            writeln!(f, "    ~ {}: {} → {}", change.path, show(change.before.as_ref()), show(change.after.as_ref()))?;
+            writeln!(
+                f,
+                "    ~ {}: {} → {}",
+                change.path,
+                show(change.before.as_ref()),
+                show(change.after.as_ref())
+            )?;
         }
         for blocked in &self.blocked {
             writeln!(f, "    ! {}: {}", blocked.change.path, blocked.reason)?;
@@ -47,7 +53,9 @@ impl fmt::Display for Step {
 
 /// A value on one line, shortened past 80 characters.
 fn show(value: Option<&Value>) -> String {
-    let Some(value) = value else { return "(none)".to_owned() };
+    let Some(value) = value else {
+        return "(none)".to_owned();
+    };
     let text = value.to_string();
     if text.chars().count() > 80 {
         let short: String = text.chars().take(77).collect();

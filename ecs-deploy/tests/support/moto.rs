@@ -38,22 +38,40 @@ impl Moto {
                 std::env::var("CI").as_deref() != Ok("true"),
                 "CI=true but moto is not installed ({what}): run .ci/test, which creates .venv"
             );
-            eprintln!("SKIPPED {what}: moto is not installed (run .ci/test, or set ECS_MOTO_PYTHON)");
+            eprintln!(
+                "SKIPPED {what}: moto is not installed (run .ci/test, or set ECS_MOTO_PYTHON)"
+            );
             return None;
         };
-        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
         let child = Command::new(python)
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
             .env("MOTO_ECS_SERVICE_RUNNING", running.to_string())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("moto starts");
-        let moto = Self { child, endpoint: format!("http://127.0.0.1:{port}") };
+        let moto = Self {
+            child,
+            endpoint: format!("http://127.0.0.1:{port}"),
+        };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(30), "moto did not listen on {port} within 30 s");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "moto did not listen on {port} within 30 s"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         Some(moto)
@@ -67,7 +85,9 @@ impl Moto {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_owned()))
             .endpoint_url(&self.endpoint)
-            .credentials_provider(aws_sdk_ecs::config::SharedCredentialsProvider::new(Credentials::new("testing", "testing", None, None, "moto")))
+            .credentials_provider(aws_sdk_ecs::config::SharedCredentialsProvider::new(
+                Credentials::new("testing", "testing", None, None, "moto"),
+            ))
             .http_client(http)
             .retry_config(RetryConfig::standard().with_max_attempts(2))
             .build()

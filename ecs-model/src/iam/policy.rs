@@ -313,6 +313,9 @@ impl PolicyDocument {
         })?;
         let mut problems = Vec::new();
         let document = read_document(&value, &mut problems);
+        // By path, whatever order `serde_json` keeps object keys in (its `preserve_order`
+        // feature may be on in the dependency tree).
+        problems.sort_by_key(|d| d.path.to_string());
         if problems.is_empty() {
             Ok(document)
         } else {

@@ -6,15 +6,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Validate, diff and deploy Amazon ECS task definitions and services kept as JSON files.
 ///
-/// AWS settings come from the standard configuration: AWS_PROFILE, AWS_REGION, the
-/// environment's credentials, and AWS_ENDPOINT_URL for a local endpoint.
+/// AWS settings come from the standard configuration: `AWS_PROFILE`, `AWS_REGION`, the
+/// environment's credentials, and `AWS_ENDPOINT_URL` for a local endpoint.
 #[derive(Debug, Parser)]
 #[command(name = "ecs-deploy", version, about, long_about)]
 pub(crate) struct Cli {
-    /// The AWS profile (overrides AWS_PROFILE).
+    /// The AWS profile (overrides `AWS_PROFILE`).
     #[arg(long, global = true)]
     pub(crate) profile: Option<String>,
-    /// The AWS region (overrides AWS_REGION and the profile's).
+    /// The AWS region (overrides `AWS_REGION` and the profile's).
     #[arg(long, global = true)]
     pub(crate) region: Option<String>,
     #[command(subcommand)]

@@ -34,7 +34,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    match Box::pin(run(&cli)).await {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("error: {message}");
@@ -60,27 +60,44 @@ async fn config(cli: &Cli) -> aws_config::SdkConfig {
 
 async fn deployer(cli: &Cli) -> (Deployer, String) {
     let config = config(cli).await;
-    let region = config.region().map_or_else(|| "us-east-1".to_owned(), ToString::to_string);
+    let region = config
+        .region()
+        .map_or_else(|| "us-east-1".to_owned(), ToString::to_string);
     (Deployer::new(Clients::new(&config)), region)
 }
 
-fn read<T>(path: &Path, parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+fn read<T>(
+    path: &Path,
+    parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>,
+) -> Result<T, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
 /// The application the files describe: a task definition, maybe a service, their cluster.
 fn application(definitions: &Definitions, account: Account) -> Result<Application, Failure> {
     let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
-    let mut service = definitions.service.as_deref().map(|path| read(path, Service::from_json)).transpose()?;
+    let mut service = definitions
+        .service
+        .as_deref()
+        .map(|path| read(path, Service::from_json))
+        .transpose()?;
     let cluster = definitions
         .cluster
         .clone()
-        .or_else(|| service.as_ref().and_then(|s| s.cluster.as_deref()).map(|c| c.rsplit('/').next().unwrap_or(c).to_owned()))
+        .or_else(|| {
+            service
+                .as_ref()
+                .and_then(|s| s.cluster.as_deref())
+                .map(|c| c.rsplit('/').next().unwrap_or(c).to_owned())
+        })
         .unwrap_or_else(|| "default".to_owned());
     if let Some(service) = &mut service {
         service.cluster.get_or_insert_with(|| cluster.clone());
-        service.task_definition.get_or_insert_with(|| td.family.clone());
+        service
+            .task_definition
+            .get_or_insert_with(|| td.family.clone());
     }
     let mut builder = Application::builder(account, Cluster::new(cluster), td);
     if let Some(service) = service {
@@ -92,7 +109,10 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
 /// Where a diagnostic of the application is, in the user's files: `td.json` and `memory`
 /// rather than `taskDefinition.memory`.
 fn locate(definitions: &Definitions, path: &str) -> (String, String) {
-    let split = |prefix: &str| path.strip_prefix(prefix).map(|rest| rest.trim_start_matches('.').to_owned());
+    let split = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .map(|rest| rest.trim_start_matches('.').to_owned())
+    };
     if let Some(rest) = split("taskDefinition") {
         return (definitions.task_definition.display().to_string(), rest);
     }
@@ -122,7 +142,10 @@ fn print_diagnostics(definitions: &Definitions, diagnostics: &[Diagnostic], form
                     serde_json::json!({"file": file, "path": path, "severity": d.severity.to_string(), "rule": d.rule_id(), "message": d.message})
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).unwrap_or_default()
+            );
         }
     }
 }
@@ -146,7 +169,7 @@ fn progress_line(p: &Progress) -> String {
 }
 
 /// Shows deployment events: the plan, each step, the rollout (redrawn in place on a terminal).
-fn show(event: Event<'_>) {
+fn show(event: &Event<'_>) {
     let tty = std::io::stderr().is_terminal();
     match event {
         Event::Planned(plan) => println!("{plan}"),
@@ -167,33 +190,21 @@ fn show(event: Event<'_>) {
     }
 }
 
-async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
-        Command::Validate { definitions, format } => {
-            let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
-            let diagnostics = app.validate();
-            print_diagnostics(definitions, &diagnostics, *format);
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            if *format == Format::Text {
-                eprintln!("{errors} error(s), {} warning(s)", diagnostics.len() - errors);
-            }
-            Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
-        }
-        Command::Render { definitions, deployer_policy } => {
-            let account = Account::new(deployer_policy.clone().unwrap_or_else(|| ANY_ACCOUNT.to_owned()), cli.region.clone().unwrap_or_else(|| "us-east-1".to_owned()));
-            let app = application(definitions, account)?;
-            if deployer_policy.is_some() {
-                println!("{}", app.deployer_policy().to_json_pretty());
-            } else {
-                println!("{}", app.task_definition.to_json_pretty());
-                if let Some(service) = &app.service {
-                    println!("{}", service.to_json_pretty());
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Diff { definitions, format } => {
-            let (deployer, region) = deployer(&cli).await;
+        Command::Validate {
+            definitions,
+            format,
+        } => Ok(validate(definitions, *format)?),
+        Command::Render {
+            definitions,
+            deployer_policy,
+        } => render(cli, definitions, deployer_policy.as_deref()),
+        Command::Diff {
+            definitions,
+            format,
+        } => {
+            let (deployer, region) = deployer(cli).await;
             let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
             let plan = deployer.plan(&app).await?;
             match format {
@@ -202,63 +213,164 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Deploy { definitions, dry_run, no_wait, timeout } => {
-            let (deployer, region) = deployer(&cli).await;
-            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
-            let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(*timeout)));
-            let done = deployer.deploy(&app, DeployOptions::default().dry_run(*dry_run).wait(wait), &mut show).await;
-            if std::io::stderr().is_terminal() {
-                eprintln!();
-            }
-            let done = done?;
-            if let Some(applied) = &done.applied {
-                println!("deployed: {} change(s); task definition {}", applied.changed.len(), applied.task_definition_arn.as_deref().unwrap_or("-"));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Rollback { target, revision, native, no_wait } => {
-            let (deployer, _) = deployer(&cli).await;
+        Command::Deploy {
+            definitions,
+            dry_run,
+            no_wait,
+            timeout,
+        } => deploy(cli, definitions, *dry_run, *no_wait, *timeout).await,
+        Command::Rollback {
+            target,
+            revision,
+            native,
+            no_wait,
+        } => {
             let to = match (revision, native) {
                 (Some(revision), _) => RollbackTo::Revision(*revision),
                 (None, true) => RollbackTo::Native,
                 (None, false) => RollbackTo::PreviousRevision,
             };
-            let rolled = deployer.rollback(&target.cluster, &target.service, &to).await?;
-            println!("rolling back {} from {} to {}", target.service, rolled.from, rolled.to.as_deref().unwrap_or("its last completed deployment"));
-            if !no_wait && rolled.to.is_some() {
-                ecs_deploy::wait::wait_for_deployment(
-                    deployer.clients(),
-                    &target.cluster,
-                    &target.service,
-                    rolled.deployment_id.as_deref(),
-                    WaitOptions::default(),
-                    &mut |p| show(Event::Progress(p)),
-                )
-                .await?;
-                eprintln!();
-            }
-            Ok(ExitCode::SUCCESS)
+            rollback(cli, target, &to, *no_wait).await
         }
-        Command::Deregister { family, cluster, keep } => {
-            let (deployer, _) = deployer(&cli).await;
+        Command::Deregister {
+            family,
+            cluster,
+            keep,
+        } => {
+            let (deployer, _) = deployer(cli).await;
             let done = deployer.deregister(cluster, family, *keep).await?;
             for arn in &done.deregistered {
                 println!("deregistered {arn}");
             }
-            println!("{} deregistered, {} kept", done.deregistered.len(), done.kept.len());
+            println!(
+                "{} deregistered, {} kept",
+                done.deregistered.len(),
+                done.kept.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify { definitions } => {
-            let (deployer, region) = deployer(&cli).await;
+            let (deployer, region) = deployer(cli).await;
             let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
             let report = deployer.verify(&app).await?;
             println!("{report}");
-            Ok(if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if report.passed() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Status { target } => {
-            let (deployer, _) = deployer(&cli).await;
-            print!("{}", deployer.status(&target.cluster, &target.service).await?);
+            let (deployer, _) = deployer(cli).await;
+            print!(
+                "{}",
+                deployer.status(&target.cluster, &target.service).await?
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn validate(definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
+    let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
+    let diagnostics = app.validate();
+    print_diagnostics(definitions, &diagnostics, format);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    if format == Format::Text {
+        eprintln!(
+            "{errors} error(s), {} warning(s)",
+            diagnostics.len() - errors
+        );
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn render(
+    cli: &Cli,
+    definitions: &Definitions,
+    deployer_policy: Option<&str>,
+) -> Result<ExitCode, Failure> {
+    let region = cli.region.clone().unwrap_or_else(|| "us-east-1".to_owned());
+    let app = application(
+        definitions,
+        Account::new(deployer_policy.unwrap_or(ANY_ACCOUNT), region),
+    )?;
+    if deployer_policy.is_some() {
+        println!("{}", app.deployer_policy().to_json_pretty());
+    } else {
+        println!("{}", app.task_definition.to_json_pretty());
+        if let Some(service) = &app.service {
+            println!("{}", service.to_json_pretty());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn deploy(
+    cli: &Cli,
+    definitions: &Definitions,
+    dry_run: bool,
+    no_wait: bool,
+    timeout: u64,
+) -> Result<ExitCode, Failure> {
+    let (deployer, region) = deployer(cli).await;
+    let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+    let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(timeout)));
+    let done = Box::pin(deployer.deploy(
+        &app,
+        DeployOptions::default().dry_run(dry_run).wait(wait),
+        &mut |event| show(&event),
+    ))
+    .await;
+    if std::io::stderr().is_terminal() {
+        eprintln!();
+    }
+    let done = done?;
+    if let Some(applied) = &done.applied {
+        println!(
+            "deployed: {} change(s); task definition {}",
+            applied.changed.len(),
+            applied.task_definition_arn.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn rollback(
+    cli: &Cli,
+    target: &args::Target,
+    to: &RollbackTo,
+    no_wait: bool,
+) -> Result<ExitCode, Failure> {
+    let (deployer, _) = deployer(cli).await;
+    let rolled = deployer
+        .rollback(&target.cluster, &target.service, to)
+        .await?;
+    println!(
+        "rolling back {} from {} to {}",
+        target.service,
+        rolled.from,
+        rolled
+            .to
+            .as_deref()
+            .unwrap_or("its last completed deployment")
+    );
+    if !no_wait && rolled.to.is_some() {
+        let mut on_progress = |p: &Progress| show(&Event::Progress(p));
+        let wait = ecs_deploy::wait::wait_for_deployment(
+            deployer.clients(),
+            &target.cluster,
+            &target.service,
+            rolled.deployment_id.as_deref(),
+            WaitOptions::default(),
+            &mut on_progress,
+        );
+        Box::pin(wait).await?;
+        eprintln!();
+    }
+    Ok(ExitCode::SUCCESS)
 }
