@@ -233,6 +233,24 @@ fn deploy_diff_status_rollback_and_deregister_against_moto() {
         stdout(&verify)
     );
 
+    // A role the definition names that does not exist fails the verification.
+    let missing_role = TASK_DEFINITION.replace(
+        "\"cpu\"",
+        "\"executionRoleArn\": \"arn:aws:iam::123456789012:role/nope\", \"cpu\"",
+    );
+    std::fs::write(dir.join("td-role.json"), missing_role).unwrap();
+    let failed = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["verify", "-t", "td-role.json", "-s", "svc.json"],
+    );
+    assert_eq!(failed.status.code(), Some(1), "{}", stdout(&failed));
+    assert!(
+        stdout(&failed).contains("FAIL execution role nope: does not exist: tasks cannot start"),
+        "{}",
+        stdout(&failed)
+    );
+
     let cleaned = ecs_deploy(
         &dir,
         Some(&moto),

@@ -408,3 +408,110 @@ fn the_plan_is_json_for_tools() {
         })
     );
 }
+
+/// The IAM action of a plan's call (`elbv2:CreateRule` → `elasticloadbalancing:CreateRule`).
+fn iam_action(call: &str) -> String {
+    call.replacen("elbv2:", "elasticloadbalancing:", 1)
+}
+
+/// The read calls `observe`, `wait`, `verify` and the revision commands make.
+const READS_AND_HOUSEKEEPING: &[&str] = &[
+    "logs:DescribeLogGroups",
+    "iam:GetRole",
+    "iam:ListRolePolicies",
+    "iam:GetRolePolicy",
+    "iam:ListAttachedRolePolicies",
+    "iam:GetInstanceProfile",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeSubnets",
+    "ec2:DescribeVpcs",
+    "ec2:DescribeInstances",
+    "elasticloadbalancing:DescribeLoadBalancers",
+    "elasticloadbalancing:DescribeTargetGroups",
+    "elasticloadbalancing:DescribeTargetGroupAttributes",
+    "elasticloadbalancing:DescribeListeners",
+    "elasticloadbalancing:DescribeRules",
+    "ecs:DescribeClusters",
+    "ecs:DescribeCapacityProviders",
+    "ecs:DescribeTaskDefinition",
+    "ecs:DescribeServices",
+    "ecs:ListServices",
+    "ecs:ListTasks",
+    "ecs:DescribeTasks",
+    "ecs:ListTaskDefinitions",
+    "ecs:DeregisterTaskDefinition",
+    "ecs:ListServiceDeployments",
+    "ecs:StopServiceDeployment",
+];
+
+#[test]
+fn the_deployer_policy_allows_every_call_ecs_deploy_makes() {
+    use ecs_model::cluster::{AgentConfig, CapacityProvider, ContainerInstance, EcsOptimizedAmi};
+    use ecs_model::iam::{InstanceProfile, wildcard_match};
+    let role = Role::ecs_instance();
+    let profile = InstanceProfile::for_role(&role);
+    let mut instance = ContainerInstance::new(
+        "dev",
+        "t3.small",
+        EcsOptimizedAmi::AmazonLinux2023,
+        &profile.name,
+        AgentConfig::new("prod"),
+    );
+    instance.subnet_id = Some("subnet-a".into());
+    let mut app = app();
+    app.roles.push(role);
+    app.instance_profiles.push(profile);
+    app.instances.push(instance);
+    app.capacity_providers.push(CapacityProvider::auto_scaling_group("prod-asg", "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/asg", 100));
+    app.cluster = app.cluster.clone().capacity_provider("prod-asg");
+    app.listener_rules.push(
+        ecs_model::alb::ListenerRule::new(
+            Reference::listener("web-alb", 80),
+            5,
+            LbAction::forward(Reference::target_group("web-tg")),
+        )
+        .path_patterns(["/api/*"]),
+    );
+    let policy = app.deployer_policy();
+    let allowed: Vec<&str> = policy.allowed_actions().collect();
+    let mut calls: Vec<String> = Plan::from_scratch(&app)
+        .steps
+        .iter()
+        .flat_map(|s| s.calls.iter().map(|c| iam_action(c)))
+        .collect();
+    // What updates and tags use besides.
+    calls.extend(
+        [
+            "iam:PassRole",
+            "ecs:UpdateService",
+            "ecs:TagResource",
+            "ecs:UpdateCluster",
+            "ecs:UpdateCapacityProvider",
+            "iam:UpdateAssumeRolePolicy",
+        ]
+        .map(String::from),
+    );
+    calls.extend(
+        [
+            "elasticloadbalancing:ModifyTargetGroup",
+            "elasticloadbalancing:ModifyListener",
+            "elasticloadbalancing:ModifyRule",
+            "elasticloadbalancing:SetSecurityGroups",
+            "elasticloadbalancing:SetSubnets",
+        ]
+        .map(String::from),
+    );
+    calls.extend(READS_AND_HOUSEKEEPING.iter().map(|c| (*c).to_owned()));
+    let missing: Vec<&String> = calls
+        .iter()
+        .filter(|call| !allowed.iter().any(|a| wildcard_match(a, call)))
+        .collect();
+    assert!(missing.is_empty(), "the deployer policy lacks {missing:?}");
+    assert!(calls.len() > 45, "{}", calls.len());
+    let errors: Vec<_> = policy
+        .validate()
+        .into_iter()
+        .filter(ecs_model::Diagnostic::is_error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -16,10 +16,6 @@
 //! - With the `derive` feature, `#[derive(Container)]` and `#[derive(TaskDefinition)]`: a
 //!   service's config struct as its container definition ([`config`]).
 
-#[cfg(all(doctest, feature = "application"))]
-#[doc = include_str!("../../README.md")]
-struct WorkspaceReadme;
-
 #[cfg(feature = "application")]
 pub mod alb;
 #[cfg(feature = "application")]

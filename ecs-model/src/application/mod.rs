@@ -198,6 +198,12 @@ impl Application {
                 .collect(),
             log_groups: self.log_groups().into_iter().map(|(g, _)| g).collect(),
             security_groups: !self.security_groups.is_empty(),
+            capacity_providers: self
+                .capacity_providers
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+            instances: !self.instances.is_empty(),
         };
         scope.services.dedup();
         crate::iam::deployer_policy(&self.account, &scope)

@@ -349,6 +349,10 @@ pub struct DeployerScope {
     pub log_groups: Vec<String>,
     /// Whether security groups are created.
     pub security_groups: bool,
+    /// Capacity providers.
+    pub capacity_providers: Vec<String>,
+    /// Whether EC2 instances are launched.
+    pub instances: bool,
 }
 
 /// The policy of whoever runs `ecs-deploy` for `scope`: ECS, IAM, ELB, EC2 and CloudWatch Logs
@@ -374,13 +378,46 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             [
                 "ecs:CreateCluster",
                 "ecs:DescribeClusters",
+                "ecs:UpdateCluster",
                 "ecs:PutClusterCapacityProviders",
                 "ecs:TagResource",
             ],
             account.arn("ecs", &format!("cluster/{cluster}")),
         )
         .sid("Cluster"),
+        // Reading the cluster's services tells which revisions are in use (deregister).
+        Statement::allow("ecs:ListServices", "*")
+            .condition(
+                "ArnEquals",
+                "ecs:cluster",
+                account.arn("ecs", &format!("cluster/{cluster}")),
+            )
+            .sid("ListServices"),
+        Statement::allow(
+            "ecs:DescribeServices",
+            account.arn("ecs", &format!("service/{cluster}/*")),
+        )
+        .sid("ReadServices"),
     ];
+    if !scope.capacity_providers.is_empty() {
+        let providers: Vec<String> = scope
+            .capacity_providers
+            .iter()
+            .map(|p| account.arn("ecs", &format!("capacity-provider/{p}")))
+            .collect();
+        statements.push(
+            Statement::allow(
+                [
+                    "ecs:CreateCapacityProvider",
+                    "ecs:UpdateCapacityProvider",
+                    "ecs:DescribeCapacityProviders",
+                    "ecs:TagResource",
+                ],
+                providers,
+            )
+            .sid("CapacityProviders"),
+        );
+    }
     if !scope.services.is_empty() {
         let mut resources = Vec::new();
         for service in &scope.services {
@@ -483,6 +520,8 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             resources
                 .push(account.arn("elasticloadbalancing", &format!("loadbalancer/app/{lb}/*")));
             resources.push(account.arn("elasticloadbalancing", &format!("listener/app/{lb}/*")));
+            resources
+                .push(account.arn("elasticloadbalancing", &format!("listener-rule/app/{lb}/*")));
         }
         for tg in &scope.target_groups {
             resources.push(account.arn("elasticloadbalancing", &format!("targetgroup/{tg}/*")));
@@ -493,6 +532,10 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "elasticloadbalancing:CreateLoadBalancer",
                     "elasticloadbalancing:CreateTargetGroup",
                     "elasticloadbalancing:CreateListener",
+                    "elasticloadbalancing:CreateRule",
+                    "elasticloadbalancing:ModifyRule",
+                    "elasticloadbalancing:SetSecurityGroups",
+                    "elasticloadbalancing:SetSubnets",
                     "elasticloadbalancing:ModifyTargetGroup",
                     "elasticloadbalancing:ModifyTargetGroupAttributes",
                     "elasticloadbalancing:ModifyListener",
@@ -528,6 +571,39 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 ],
             )
             .sid("SecurityGroups"),
+        );
+    }
+    if scope.instances {
+        // RunInstances touches every resource an instance is made of; the ECS-optimized AMI is
+        // read from AWS's public SSM parameters.
+        let ec2 = |resource: &str| account.arn("ec2", resource);
+        let region = &account.region;
+        let partition = account.partition();
+        statements.push(
+            Statement::allow(["ec2:DescribeInstances", "ec2:DescribeImages"], "*")
+                .sid("InstancesRead"),
+        );
+        statements.push(
+            Statement::allow(
+                ["ec2:RunInstances", "ec2:CreateTags"],
+                vec![
+                    ec2("instance/*"),
+                    ec2("volume/*"),
+                    ec2("network-interface/*"),
+                    ec2("subnet/*"),
+                    ec2("security-group/*"),
+                    ec2("key-pair/*"),
+                    format!("arn:{partition}:ec2:{region}::image/*"),
+                ],
+            )
+            .sid("Instances"),
+        );
+        statements.push(
+            Statement::allow(
+                "ssm:GetParameters",
+                format!("arn:{partition}:ssm:{region}::parameter/aws/service/ecs/*"),
+            )
+            .sid("EcsOptimizedAmis"),
         );
     }
     if !scope.log_groups.is_empty() {
