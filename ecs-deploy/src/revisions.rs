@@ -73,23 +73,10 @@ async fn current_revision(
     cluster: &str,
     service: &str,
 ) -> Result<String, Error> {
-    let described = clients
-        .ecs
-        .describe_services()
-        .cluster(cluster)
-        .services(service)
-        .send()
-        .await
-        .map_err(aws("DescribeServices", format!("service {service}")))?;
-    described
-        .services()
-        .iter()
-        .find(|s| s.status() != Some("INACTIVE"))
-        .and_then(|s| s.task_definition())
-        .map(str::to_owned)
-        .ok_or_else(|| {
-            Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`"))
-        })
+    let found = crate::status::describe_service(clients, cluster, service).await?;
+    found
+        .task_definition
+        .ok_or_else(|| Error::NotFound(format!("service `{service}` runs no task definition")))
 }
 
 /// Rolls `service` back.

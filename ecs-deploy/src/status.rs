@@ -75,6 +75,33 @@ impl fmt::Display for Status {
     }
 }
 
+/// The service `service` of `cluster` as ECS describes it (unless it is `INACTIVE`).
+///
+/// # Errors
+/// [`Error::NotFound`] when there is no such service; an AWS error.
+pub(crate) async fn describe_service(
+    clients: &Clients,
+    cluster: &str,
+    service: &str,
+) -> Result<aws_sdk_ecs::types::Service, Error> {
+    let described = clients
+        .ecs
+        .describe_services()
+        .cluster(cluster)
+        .services(service)
+        .send()
+        .await
+        .map_err(aws("DescribeServices", format!("service {service}")))?;
+    described
+        .services
+        .into_iter()
+        .flatten()
+        .find(|s| s.status() != Some("INACTIVE"))
+        .ok_or_else(|| {
+            Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`"))
+        })
+}
+
 /// The state of `service` in `cluster`, with its `events` latest events.
 ///
 /// # Errors
@@ -85,17 +112,8 @@ pub async fn status(
     service: &str,
     events: usize,
 ) -> Result<Status, Error> {
-    let described = clients
-        .ecs
-        .describe_services()
-        .cluster(cluster)
-        .services(service)
-        .send()
-        .await
-        .map_err(aws("DescribeServices", format!("service {service}")))?;
-    let found = described.services().first().ok_or_else(|| {
-        Error::NotFound(format!("service `{service}` is not in cluster `{cluster}`"))
-    })?;
+    let found = describe_service(clients, cluster, service).await?;
+    let found = &found;
     Ok(Status {
         service: found.service_name().unwrap_or(service).to_owned(),
         status: found.status().unwrap_or_default().to_owned(),

@@ -66,6 +66,17 @@ impl fmt::Display for Verification {
     }
 }
 
+/// Whether the role `subject` (whose trust policy is `document`) lets ECS tasks assume it.
+fn check_trust(report: &mut Verification, subject: String, document: Option<&PolicyDocument>) {
+    let ok = trusts(document, ECS_TASKS);
+    let detail = if ok {
+        "exists and trusts ecs-tasks.amazonaws.com"
+    } else {
+        "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)"
+    };
+    report.check(subject, ok, detail);
+}
+
 fn trusts(document: Option<&PolicyDocument>, service: &str) -> bool {
     document.is_some_and(|d| {
         d.statements
@@ -117,16 +128,7 @@ async fn roles(
         let name = short_name(arn);
         let subject = format!("{what} {name}");
         if let Some(found) = observed.roles.get(name) {
-            let ok = trusts(found.trust_policy.as_ref(), ECS_TASKS);
-            report.check(
-                subject,
-                ok,
-                if ok {
-                    "exists and trusts ecs-tasks.amazonaws.com"
-                } else {
-                    "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)"
-                },
-            );
+            check_trust(report, subject, found.trust_policy.as_ref());
             continue;
         }
         if app.all_roles().any(|r| r.name == name) {
@@ -140,16 +142,7 @@ async fn roles(
                     .role()
                     .and_then(|r| r.assume_role_policy_document())
                     .and_then(crate::observe::policy);
-                let ok = trusts(document.as_ref(), ECS_TASKS);
-                report.check(
-                    subject,
-                    ok,
-                    if ok {
-                        "exists and trusts ecs-tasks.amazonaws.com"
-                    } else {
-                        "exists but does not trust ecs-tasks.amazonaws.com (ECS-L1)"
-                    },
-                );
+                check_trust(report, subject, document.as_ref());
             }
             Err(e) => {
                 let error = crate::error::AwsError::new("GetRole", format!("role {name}"), e);

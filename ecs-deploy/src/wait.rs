@@ -200,19 +200,8 @@ pub async fn wait_for_deployment(
     let mut events = Vec::new();
     let mut first = true;
     loop {
-        let described = clients
-            .ecs
-            .describe_services()
-            .cluster(cluster)
-            .services(service)
-            .send()
-            .await
-            .map_err(aws("DescribeServices", format!("service {service}")))?;
-        let Some(current) = described.services().first() else {
-            return Err(Error::NotFound(format!(
-                "service `{service}` is not in cluster `{cluster}`"
-            )));
-        };
+        let current = crate::status::describe_service(clients, cluster, service).await?;
+        let current = &current;
         if first {
             // Events from before the wait are history, not this deployment's.
             seen_events = current

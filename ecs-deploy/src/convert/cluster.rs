@@ -15,7 +15,7 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
 
-use super::{At, ConvertError, convert, enums, get_member, no_extra, set_member};
+use super::{At, ConvertError, convert, enums, get_all, no_extra, set_all};
 
 enums! {
     model::cluster::AcceleratorManufacturer => sdk::AcceleratorManufacturer,
@@ -195,6 +195,34 @@ convert! {
 
 }
 
+/// Applies `$apply!` to the members `CreateCluster` and the described cluster share.
+macro_rules! cluster_members {
+    ($apply:ident, $($args:tt)*) => {
+        $apply!($($args)*,
+            ["clusterName" cluster_name set_cluster_name]
+            ["tags" tags set_tags]
+            ["settings" settings set_settings]
+            ["configuration" configuration set_configuration]
+            ["capacityProviders" capacity_providers set_capacity_providers]
+            ["defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy]
+            ["serviceConnectDefaults" service_connect_defaults set_service_connect_defaults]
+        );
+    };
+}
+
+/// Applies `$apply!` to the members `CreateCapacityProvider` and the described provider share.
+macro_rules! capacity_provider_members {
+    ($apply:ident, $($args:tt)*) => {
+        $apply!($($args)*,
+            ["name" name set_name]
+            ["cluster" cluster set_cluster]
+            ["autoScalingGroupProvider" auto_scaling_group_provider set_auto_scaling_group_provider]
+            ["managedInstancesProvider" managed_instances_provider set_managed_instances_provider]
+            ["tags" tags set_tags]
+        );
+    };
+}
+
 /// The `CreateCluster` request for `cluster`.
 ///
 /// # Errors
@@ -203,16 +231,8 @@ pub fn create_cluster(cluster: &Cluster) -> Result<CreateClusterInputBuilder, Co
     let at = At::Root;
     no_extra(&cluster.extra, at)?;
     let builder = CreateClusterInput::builder();
-    let builder = set_member!(builder, cluster, at, "clusterName" cluster_name set_cluster_name);
-    let builder = set_member!(builder, cluster, at, "tags" tags set_tags);
-    let builder = set_member!(builder, cluster, at, "settings" settings set_settings);
-    let builder =
-        set_member!(builder, cluster, at, "configuration" configuration set_configuration);
-    let builder = set_member!(builder, cluster, at, "capacityProviders" capacity_providers set_capacity_providers);
-    let builder = set_member!(builder, cluster, at, "defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy);
-    Ok(
-        set_member!(builder, cluster, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults),
-    )
+    cluster_members!(set_all, builder, cluster, at);
+    Ok(builder)
 }
 
 /// The model of a described cluster (`DescribeClusters` with settings, configurations and
@@ -223,13 +243,7 @@ pub fn create_cluster(cluster: &Cluster) -> Result<CreateClusterInputBuilder, Co
 pub fn cluster_from_sdk(described: &sdk::Cluster) -> Result<Cluster, ConvertError> {
     let at = At::Root;
     let mut cluster = Cluster::default();
-    get_member!(cluster, described, at, "clusterName" cluster_name set_cluster_name);
-    get_member!(cluster, described, at, "tags" tags set_tags);
-    get_member!(cluster, described, at, "settings" settings set_settings);
-    get_member!(cluster, described, at, "configuration" configuration set_configuration);
-    get_member!(cluster, described, at, "capacityProviders" capacity_providers set_capacity_providers);
-    get_member!(cluster, described, at, "defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy);
-    get_member!(cluster, described, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults);
+    cluster_members!(get_all, cluster, described, at);
     Ok(cluster)
 }
 
@@ -243,11 +257,8 @@ pub fn create_capacity_provider(
     let at = At::Root;
     no_extra(&provider.extra, at)?;
     let builder = CreateCapacityProviderInput::builder();
-    let builder = set_member!(builder, provider, at, "name" name set_name);
-    let builder = set_member!(builder, provider, at, "cluster" cluster set_cluster);
-    let builder = set_member!(builder, provider, at, "autoScalingGroupProvider" auto_scaling_group_provider set_auto_scaling_group_provider);
-    let builder = set_member!(builder, provider, at, "managedInstancesProvider" managed_instances_provider set_managed_instances_provider);
-    Ok(set_member!(builder, provider, at, "tags" tags set_tags))
+    capacity_provider_members!(set_all, builder, provider, at);
+    Ok(builder)
 }
 
 /// The model of a described capacity provider (`DescribeCapacityProviders`).
@@ -259,11 +270,7 @@ pub fn capacity_provider_from_sdk(
 ) -> Result<CapacityProvider, ConvertError> {
     let at = At::Root;
     let mut provider = CapacityProvider::default();
-    get_member!(provider, described, at, "name" name set_name);
-    get_member!(provider, described, at, "cluster" cluster set_cluster);
-    get_member!(provider, described, at, "autoScalingGroupProvider" auto_scaling_group_provider set_auto_scaling_group_provider);
-    get_member!(provider, described, at, "managedInstancesProvider" managed_instances_provider set_managed_instances_provider);
-    get_member!(provider, described, at, "tags" tags set_tags);
+    capacity_provider_members!(get_all, provider, described, at);
     Ok(provider)
 }
 
@@ -277,11 +284,12 @@ pub fn put_cluster_capacity_providers(
     let at = At::Root;
     no_extra(&providers.extra, at)?;
     let builder = PutClusterCapacityProvidersInput::builder();
-    let builder = set_member!(builder, providers, at, "cluster" cluster set_cluster);
-    let builder = set_member!(builder, providers, at, "capacityProviders" capacity_providers set_capacity_providers);
-    Ok(
-        set_member!(builder, providers, at, "defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy),
-    )
+    set_all!(builder, providers, at,
+        ["cluster" cluster set_cluster]
+        ["capacityProviders" capacity_providers set_capacity_providers]
+        ["defaultCapacityProviderStrategy" default_capacity_provider_strategy set_default_capacity_provider_strategy]
+    );
+    Ok(builder)
 }
 
 /// The `UpdateCluster` request for the settings, configuration and Service Connect defaults of
@@ -293,12 +301,12 @@ pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, Co
     let at = At::Root;
     no_extra(&cluster.extra, at)?;
     let builder = UpdateClusterInput::builder().cluster(cluster.name());
-    let builder = set_member!(builder, cluster, at, "settings" settings set_settings);
-    let builder =
-        set_member!(builder, cluster, at, "configuration" configuration set_configuration);
-    Ok(
-        set_member!(builder, cluster, at, "serviceConnectDefaults" service_connect_defaults set_service_connect_defaults),
-    )
+    set_all!(builder, cluster, at,
+        ["settings" settings set_settings]
+        ["configuration" configuration set_configuration]
+        ["serviceConnectDefaults" service_connect_defaults set_service_connect_defaults]
+    );
+    Ok(builder)
 }
 
 /// The `UpdateCapacityProvider` request for the managed scaling, termination protection and
@@ -319,9 +327,10 @@ pub fn update_capacity_provider(
     };
     let at = at.key("autoScalingGroupProvider");
     let update = sdk::AutoScalingGroupProviderUpdate::builder();
-    let update = set_member!(update, asg, at, "managedScaling" managed_scaling set_managed_scaling);
-    let update = set_member!(update, asg, at, "managedTerminationProtection" managed_termination_protection set_managed_termination_protection);
-    let update =
-        set_member!(update, asg, at, "managedDraining" managed_draining set_managed_draining);
+    set_all!(update, asg, at,
+        ["managedScaling" managed_scaling set_managed_scaling]
+        ["managedTerminationProtection" managed_termination_protection set_managed_termination_protection]
+        ["managedDraining" managed_draining set_managed_draining]
+    );
     Ok(builder.auto_scaling_group_provider(update.build()))
 }

@@ -21,7 +21,7 @@ use aws_sdk_elasticloadbalancingv2::types as sdk;
 use ecs_model as model;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 
-use super::{At, ConvertError, FromField, convert, enums, get_member, no_extra, set_member};
+use super::{At, ConvertError, FromField, convert, enums, get_all, no_extra, set_all, set_member};
 
 enums! {
     model::alb::Scheme => sdk::LoadBalancerSchemeEnum,
@@ -200,20 +200,6 @@ convert! {
         ["Value" value set_value],
     }
 
-}
-
-/// `builder = builder.set_…(…)` for each member listed.
-macro_rules! set_all {
-    ($builder:ident, $model:ident, $at:ident, $([$($member:tt)*])*) => {
-        $(let $builder = set_member!($builder, $model, $at, $($member)*);)*
-    };
-}
-
-/// `model.… = …` for each member listed.
-macro_rules! get_all {
-    ($model:ident, $sdk:ident, $at:ident, $([$($member:tt)*])*) => {
-        $(get_member!($model, $sdk, $at, $($member)*);)*
-    };
 }
 
 /// The `CreateLoadBalancer` request for `lb`.

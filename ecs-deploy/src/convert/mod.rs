@@ -318,6 +318,22 @@ macro_rules! convert {
 }
 pub(crate) use convert;
 
+/// `builder = builder.set_…(…)` for each member listed (`[..]` as in [`convert!`]).
+macro_rules! set_all {
+    ($builder:ident, $model:ident, $at:ident, $([$($member:tt)*])*) => {
+        $(let $builder = $crate::convert::set_member!($builder, $model, $at, $($member)*);)*
+    };
+}
+pub(crate) use set_all;
+
+/// `model.… = …` for each member listed.
+macro_rules! get_all {
+    ($model:ident, $sdk:ident, $at:ident, $([$($member:tt)*])*) => {
+        $($crate::convert::get_member!($model, $sdk, $at, $($member)*);)*
+    };
+}
+pub(crate) use get_all;
+
 /// One member into an SDK builder.
 macro_rules! set_member {
     ($builder:ident, $model:ident, $at:ident, $json:literal $field:ident $(=> $sfield:ident)? $setter:ident) => {

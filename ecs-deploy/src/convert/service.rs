@@ -9,7 +9,7 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::service::Service;
 
-use super::{At, ConvertError, FromField, convert, enums, get_member, no_extra, set_member};
+use super::{At, ConvertError, FromField, convert, enums, get_all, no_extra, set_all};
 
 enums! {
     model::Compatibility => sdk::LaunchType,
@@ -204,54 +204,47 @@ convert! {
 
 }
 
-/// Applies `$apply!` to each member `UpdateService` takes (and `CreateService` too).
+/// Applies `$apply!` to the members `UpdateService` takes (and `CreateService` too).
 macro_rules! updatable_members {
     ($apply:ident, $($args:tt)*) => {
-        $apply!($($args)*, "cluster" cluster set_cluster);
-        $apply!($($args)*, "taskDefinition" task_definition set_task_definition);
-        $apply!($($args)*, "availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing);
-        $apply!($($args)*, "loadBalancers" load_balancers set_load_balancers);
-        $apply!($($args)*, "serviceRegistries" service_registries set_service_registries);
-        $apply!($($args)*, "desiredCount" desired_count set_desired_count);
-        $apply!($($args)*, "capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy);
-        $apply!($($args)*, "platformVersion" platform_version set_platform_version);
-        $apply!($($args)*, "deploymentConfiguration" deployment_configuration set_deployment_configuration);
-        $apply!($($args)*, "placementConstraints" placement_constraints set_placement_constraints);
-        $apply!($($args)*, "placementStrategy" placement_strategy set_placement_strategy);
-        $apply!($($args)*, "networkConfiguration" network_configuration set_network_configuration);
-        $apply!($($args)*, "healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds);
-        $apply!($($args)*, "deploymentController" deployment_controller set_deployment_controller);
-        $apply!($($args)*, "enableECSManagedTags" enable_ecs_managed_tags set_enable_ecs_managed_tags);
-        $apply!($($args)*, "propagateTags" propagate_tags set_propagate_tags);
-        $apply!($($args)*, "enableExecuteCommand" enable_execute_command set_enable_execute_command);
-        $apply!($($args)*, "serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration);
-        $apply!($($args)*, "volumeConfigurations" volume_configurations set_volume_configurations);
-        $apply!($($args)*, "vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations);
-        $apply!($($args)*, "monitoring" monitoring set_monitoring);
+        $apply!($($args)*,
+            ["cluster" cluster set_cluster]
+            ["taskDefinition" task_definition set_task_definition]
+            ["availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing]
+            ["loadBalancers" load_balancers set_load_balancers]
+            ["serviceRegistries" service_registries set_service_registries]
+            ["desiredCount" desired_count set_desired_count]
+            ["capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy]
+            ["platformVersion" platform_version set_platform_version]
+            ["deploymentConfiguration" deployment_configuration set_deployment_configuration]
+            ["placementConstraints" placement_constraints set_placement_constraints]
+            ["placementStrategy" placement_strategy set_placement_strategy]
+            ["networkConfiguration" network_configuration set_network_configuration]
+            ["healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds]
+            ["deploymentController" deployment_controller set_deployment_controller]
+            ["enableECSManagedTags" enable_ecs_managed_tags set_enable_ecs_managed_tags]
+            ["propagateTags" propagate_tags set_propagate_tags]
+            ["enableExecuteCommand" enable_execute_command set_enable_execute_command]
+            ["serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration]
+            ["volumeConfigurations" volume_configurations set_volume_configurations]
+            ["vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations]
+            ["monitoring" monitoring set_monitoring]
+        );
     };
 }
 
-/// The members only `CreateService` takes: changing one means a new service (`ECS-J16`).
+/// Applies `$apply!` to the members only `CreateService` takes: changing one means a new
+/// service (`ECS-J16`).
 macro_rules! create_only_members {
     ($apply:ident, $($args:tt)*) => {
-        $apply!($($args)*, "serviceName" service_name set_service_name);
-        $apply!($($args)*, "clientToken" client_token set_client_token);
-        $apply!($($args)*, "launchType" launch_type set_launch_type);
-        $apply!($($args)*, "role" role set_role);
-        $apply!($($args)*, "schedulingStrategy" scheduling_strategy set_scheduling_strategy);
-        $apply!($($args)*, "tags" tags set_tags);
-    };
-}
-
-macro_rules! set_on {
-    ($builder:ident, $model:ident, $at:ident, $($member:tt)*) => {
-        let $builder = set_member!($builder, $model, $at, $($member)*);
-    };
-}
-
-macro_rules! get_from {
-    ($model:ident, $sdk:ident, $at:ident, $($member:tt)*) => {
-        get_member!($model, $sdk, $at, $($member)*);
+        $apply!($($args)*,
+            ["serviceName" service_name set_service_name]
+            ["clientToken" client_token set_client_token]
+            ["launchType" launch_type set_launch_type]
+            ["role" role set_role]
+            ["schedulingStrategy" scheduling_strategy set_scheduling_strategy]
+            ["tags" tags set_tags]
+        );
     };
 }
 
@@ -263,8 +256,8 @@ pub fn create_service(service: &Service) -> Result<CreateServiceInputBuilder, Co
     let at = At::Root;
     no_extra(&service.extra, at)?;
     let builder = CreateServiceInput::builder();
-    updatable_members!(set_on, builder, service, at);
-    create_only_members!(set_on, builder, service, at);
+    updatable_members!(set_all, builder, service, at);
+    create_only_members!(set_all, builder, service, at);
     Ok(builder)
 }
 
@@ -275,8 +268,8 @@ pub fn create_service(service: &Service) -> Result<CreateServiceInputBuilder, Co
 pub fn service_from_input(input: &CreateServiceInput) -> Result<Service, ConvertError> {
     let at = At::Root;
     let mut service = Service::default();
-    updatable_members!(get_from, service, input, at);
-    create_only_members!(get_from, service, input, at);
+    updatable_members!(get_all, service, input, at);
+    create_only_members!(get_all, service, input, at);
     Ok(service)
 }
 
@@ -293,7 +286,7 @@ pub fn update_service(
     let at = At::Root;
     no_extra(&service.extra, at)?;
     let builder = UpdateServiceInput::builder().service(&service.service_name);
-    updatable_members!(set_on, builder, service, at);
+    updatable_members!(set_all, builder, service, at);
     Ok(builder.set_force_new_deployment(force_new_deployment.then_some(true)))
 }
 
@@ -312,22 +305,24 @@ pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertErro
     service.desired_count = Some(described.desired_count);
     service.enable_execute_command = Some(described.enable_execute_command);
     service.enable_ecs_managed_tags = Some(described.enable_ecs_managed_tags);
-    get_member!(service, described, at, "taskDefinition" task_definition set_task_definition);
-    get_member!(service, described, at, "availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing);
-    get_member!(service, described, at, "loadBalancers" load_balancers set_load_balancers);
-    get_member!(service, described, at, "serviceRegistries" service_registries set_service_registries);
-    get_member!(service, described, at, "launchType" launch_type set_launch_type);
-    get_member!(service, described, at, "capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy);
-    get_member!(service, described, at, "platformVersion" platform_version set_platform_version);
-    get_member!(service, described, at, "deploymentConfiguration" deployment_configuration set_deployment_configuration);
-    get_member!(service, described, at, "placementConstraints" placement_constraints set_placement_constraints);
-    get_member!(service, described, at, "placementStrategy" placement_strategy set_placement_strategy);
-    get_member!(service, described, at, "networkConfiguration" network_configuration set_network_configuration);
-    get_member!(service, described, at, "healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds);
-    get_member!(service, described, at, "schedulingStrategy" scheduling_strategy set_scheduling_strategy);
-    get_member!(service, described, at, "deploymentController" deployment_controller set_deployment_controller);
-    get_member!(service, described, at, "tags" tags set_tags);
-    get_member!(service, described, at, "propagateTags" propagate_tags set_propagate_tags);
+    get_all!(service, described, at,
+        ["taskDefinition" task_definition set_task_definition]
+        ["availabilityZoneRebalancing" availability_zone_rebalancing set_availability_zone_rebalancing]
+        ["loadBalancers" load_balancers set_load_balancers]
+        ["serviceRegistries" service_registries set_service_registries]
+        ["launchType" launch_type set_launch_type]
+        ["capacityProviderStrategy" capacity_provider_strategy set_capacity_provider_strategy]
+        ["platformVersion" platform_version set_platform_version]
+        ["deploymentConfiguration" deployment_configuration set_deployment_configuration]
+        ["placementConstraints" placement_constraints set_placement_constraints]
+        ["placementStrategy" placement_strategy set_placement_strategy]
+        ["networkConfiguration" network_configuration set_network_configuration]
+        ["healthCheckGracePeriodSeconds" health_check_grace_period_seconds set_health_check_grace_period_seconds]
+        ["schedulingStrategy" scheduling_strategy set_scheduling_strategy]
+        ["deploymentController" deployment_controller set_deployment_controller]
+        ["tags" tags set_tags]
+        ["propagateTags" propagate_tags set_propagate_tags]
+    );
     let primary = described
         .deployments
         .iter()
@@ -335,9 +330,11 @@ pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertErro
         .find(|d| d.status.as_deref() == Some("PRIMARY"));
     if let Some(primary) = primary {
         let at = at.key("deployments");
-        get_member!(service, primary, at, "serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration);
-        get_member!(service, primary, at, "volumeConfigurations" volume_configurations set_volume_configurations);
-        get_member!(service, primary, at, "vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations);
+        get_all!(service, primary, at,
+            ["serviceConnectConfiguration" service_connect_configuration set_service_connect_configuration]
+            ["volumeConfigurations" volume_configurations set_volume_configurations]
+            ["vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations]
+        );
     }
     Ok(service)
 }

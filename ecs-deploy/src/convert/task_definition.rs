@@ -13,7 +13,8 @@ use ecs_model::task_definition::Registration;
 use ecs_model::{Cpu, Memory, TaskDefinition};
 
 use super::{
-    At, ConvertError, FromField, FromSdk, ToSdk, convert, enums, get_member, no_extra, set_member,
+    At, ConvertError, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
+    set_all, set_member,
 };
 
 enums! {
@@ -279,41 +280,29 @@ convert! {
 
 }
 
-/// Applies `$apply!` to each member of `RegisterTaskDefinition` (the same names in the input,
+/// Applies `$apply!` to the members of `RegisterTaskDefinition` (the same names in the input,
 /// its builder and the described task definition).
 macro_rules! task_definition_members {
     ($apply:ident, $($args:tt)*) => {
-        $apply!($($args)*, "family" family set_family);
-        $apply!($($args)*, "taskRoleArn" task_role_arn set_task_role_arn);
-        $apply!($($args)*, "executionRoleArn" execution_role_arn set_execution_role_arn);
-        $apply!($($args)*, "networkMode" network_mode set_network_mode);
-        $apply!($($args)*, "containerDefinitions" container_definitions set_container_definitions);
-        $apply!($($args)*, "volumes" volumes set_volumes);
-        $apply!($($args)*, "placementConstraints" placement_constraints set_placement_constraints);
-        $apply!($($args)*, "requiresCompatibilities" requires_compatibilities set_requires_compatibilities);
-        $apply!($($args)*, "cpu" cpu set_cpu);
-        $apply!($($args)*, "memory" memory set_memory);
-        $apply!($($args)*, "pidMode" pid_mode set_pid_mode);
-        $apply!($($args)*, "ipcMode" ipc_mode set_ipc_mode);
-        $apply!($($args)*, "proxyConfiguration" proxy_configuration set_proxy_configuration);
-        $apply!($($args)*, "inferenceAccelerators" inference_accelerators set_inference_accelerators);
-        $apply!($($args)*, "ephemeralStorage" ephemeral_storage set_ephemeral_storage);
-        $apply!($($args)*, "runtimePlatform" runtime_platform set_runtime_platform);
-        $apply!($($args)*, "enableFaultInjection" enable_fault_injection set_enable_fault_injection);
-    };
-}
-
-/// `builder = builder.set_…(…)` for one member.
-macro_rules! set_on {
-    ($builder:ident, $model:ident, $at:ident, $($member:tt)*) => {
-        let $builder = set_member!($builder, $model, $at, $($member)*);
-    };
-}
-
-/// `model.… = …` for one member.
-macro_rules! get_from {
-    ($model:ident, $sdk:ident, $at:ident, $($member:tt)*) => {
-        get_member!($model, $sdk, $at, $($member)*);
+        $apply!($($args)*,
+            ["family" family set_family]
+            ["taskRoleArn" task_role_arn set_task_role_arn]
+            ["executionRoleArn" execution_role_arn set_execution_role_arn]
+            ["networkMode" network_mode set_network_mode]
+            ["containerDefinitions" container_definitions set_container_definitions]
+            ["volumes" volumes set_volumes]
+            ["placementConstraints" placement_constraints set_placement_constraints]
+            ["requiresCompatibilities" requires_compatibilities set_requires_compatibilities]
+            ["cpu" cpu set_cpu]
+            ["memory" memory set_memory]
+            ["pidMode" pid_mode set_pid_mode]
+            ["ipcMode" ipc_mode set_ipc_mode]
+            ["proxyConfiguration" proxy_configuration set_proxy_configuration]
+            ["inferenceAccelerators" inference_accelerators set_inference_accelerators]
+            ["ephemeralStorage" ephemeral_storage set_ephemeral_storage]
+            ["runtimePlatform" runtime_platform set_runtime_platform]
+            ["enableFaultInjection" enable_fault_injection set_enable_fault_injection]
+        );
     };
 }
 
@@ -327,7 +316,7 @@ pub fn register_task_definition(
     let at = At::Root;
     no_extra(&td.extra, at)?;
     let builder = RegisterTaskDefinitionInput::builder();
-    task_definition_members!(set_on, builder, td, at);
+    task_definition_members!(set_all, builder, td, at);
     let builder = set_member!(builder, td, at, "tags" tags set_tags);
     Ok(builder)
 }
@@ -341,7 +330,7 @@ pub fn task_definition_from_input(
 ) -> Result<TaskDefinition, ConvertError> {
     let at = At::Root;
     let mut td = TaskDefinition::default();
-    task_definition_members!(get_from, td, input, at);
+    task_definition_members!(get_all, td, input, at);
     get_member!(td, input, at, "tags" tags set_tags);
     Ok(td)
 }
@@ -357,7 +346,7 @@ pub fn task_definition_from_sdk(
 ) -> Result<TaskDefinition, ConvertError> {
     let at = At::Root;
     let mut td = TaskDefinition::default();
-    task_definition_members!(get_from, td, described, at);
+    task_definition_members!(get_all, td, described, at);
     td.tags = FromField::from_field(&tags.to_vec(), at.key("tags"))?;
     let mut registration = Registration::default();
     registration

@@ -339,6 +339,15 @@ pub(crate) fn updatable_changes(before: &Value, after: &Value) -> Vec<Change> {
         .collect()
 }
 
+/// `op` when there are changes to carry out.
+fn when_changed(changes: &[Change], op: impl FnOnce() -> Op) -> Vec<Op> {
+    if changes.is_empty() {
+        Vec::new()
+    } else {
+        vec![op()]
+    }
+}
+
 /// JSON of a model value (the model's types always serialize).
 fn json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
@@ -741,14 +750,10 @@ impl Planner<'_> {
                 .into_iter()
                 .filter(|c| !c.path.starts_with("Tags"))
                 .collect();
-            let ops = if changes.is_empty() {
-                Vec::new()
-            } else {
-                vec![Op::ModifyListener {
-                    arn: found.id.clone(),
-                    listener: Box::new(listener.clone()),
-                }]
-            };
+            let ops = when_changed(&changes, || Op::ModifyListener {
+                arn: found.id.clone(),
+                listener: Box::new(listener.clone()),
+            });
             self.push(Step::compared(resource, changes, ops, Vec::new()));
         }
     }
@@ -777,14 +782,10 @@ impl Planner<'_> {
                 .into_iter()
                 .filter(|c| !c.path.starts_with("Tags") && !c.path.starts_with("ListenerArn"))
                 .collect();
-            let ops = if changes.is_empty() {
-                Vec::new()
-            } else {
-                vec![Op::ModifyRule {
-                    arn: found.id.clone(),
-                    rule: Box::new(rule.clone()),
-                }]
-            };
+            let ops = when_changed(&changes, || Op::ModifyRule {
+                arn: found.id.clone(),
+                rule: Box::new(rule.clone()),
+            });
             self.push(Step::compared(resource, changes, ops, Vec::new()));
         }
     }
@@ -829,11 +830,7 @@ impl Planner<'_> {
                     *namespace = short_name(namespace).to_owned();
                 }
                 let changes = diff(&before, &desired, Absent::Unmanaged);
-                let ops = if changes.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Op::UpdateCluster(Box::new(cluster.clone()))]
-                };
+                let ops = when_changed(&changes, || Op::UpdateCluster(Box::new(cluster.clone())));
                 self.push(Step::compared(
                     Resource::Cluster(name.clone()),
                     changes,
@@ -864,11 +861,7 @@ impl Planner<'_> {
                     "defaultCapacityProviderStrategy": json(&cluster.default_capacity_provider_strategy),
                 });
                 let changes = diff(&before, &after, Absent::Removed);
-                let ops = if changes.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Op::PutClusterCapacityProviders(desired)]
-                };
+                let ops = when_changed(&changes, || Op::PutClusterCapacityProviders(desired));
                 self.push(Step::compared(resource, changes, ops, Vec::new()));
             }
             _ => {}
@@ -903,11 +896,9 @@ impl Planner<'_> {
             }
             changes.push(change);
         }
-        let ops = if changes.is_empty() {
-            Vec::new()
-        } else {
-            vec![Op::UpdateCapacityProvider(Box::new(provider.clone()))]
-        };
+        let ops = when_changed(&changes, || {
+            Op::UpdateCapacityProvider(Box::new(provider.clone()))
+        });
         self.push(Step::compared(resource, changes, ops, blocked));
     }
 
