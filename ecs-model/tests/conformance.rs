@@ -284,6 +284,26 @@ fn every_real_world_task_definition() {
 }
 
 #[test]
+fn the_counted_length_is_the_rendered_length() {
+    let Some(dir) = corpus_or_skip() else { return };
+    let mut counted = 0;
+    for entry in entries(&dir) {
+        let text = std::fs::read_to_string(dir.join(&entry.file)).unwrap();
+        // Lenient: extras (arbitrary JSON) are counted too.
+        if let Ok(parsed) = TaskDefinition::from_json_lenient(&text) {
+            assert_eq!(
+                parsed.value.json_len(),
+                parsed.value.to_json().len(),
+                "{}",
+                entry.file
+            );
+            counted += 1;
+        }
+    }
+    assert!(counted >= 253, "{counted}");
+}
+
+#[test]
 fn validation_never_panics_on_the_corpus_in_lenient_mode() {
     let Some(dir) = corpus_or_skip() else { return };
     for entry in entries(&dir) {

@@ -1,6 +1,9 @@
 //! JSON in and out, in exactly the shape the ECS API and `--cli-input-json` use.
 
 pub(crate) mod decode;
+mod size;
+
+pub(crate) use size::rendered_len;
 pub(crate) mod record;
 
 use std::collections::BTreeMap;
@@ -37,11 +40,11 @@ pub struct Lenient<T> {
 #[cfg(feature = "application")]
 /// Decodes a whole document into `T`, then applies `mode` to the unknown keys found in it.
 pub(crate) fn parse<T: Decode + Walk>(
-    json: &[u8],
+    json: &str,
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
     let mut cx = Cx::default();
-    let mut de = serde_json::Deserializer::from_slice(json);
+    let mut de = serde_json::Deserializer::from_str(json);
     let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
     let value = match value {
         Ok(value) => value,
@@ -66,7 +69,7 @@ macro_rules! json_document {
             /// # Errors
             /// A [`ParseError`](crate::ParseError) with every problem found.
             pub fn from_json(json: &str) -> Result<Self, $crate::ParseError> {
-                $crate::json::parse(json.as_bytes(), $crate::Mode::Strict).map(|parsed| parsed.value)
+                $crate::json::parse(json, $crate::Mode::Strict).map(|parsed| parsed.value)
             }
 
             /// Reads the request JSON keeping unknown keys (reported as warnings).
@@ -74,7 +77,7 @@ macro_rules! json_document {
             /// # Errors
             /// As [`from_json`](Self::from_json), except for unknown keys.
             pub fn from_json_lenient(json: &str) -> Result<$crate::Lenient<Self>, $crate::ParseError> {
-                $crate::json::parse(json.as_bytes(), $crate::Mode::Lenient)
+                $crate::json::parse(json, $crate::Mode::Lenient)
             }
 
             /// The request JSON, compact.
@@ -165,22 +168,4 @@ pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
 /// Renders JSON indented by two spaces.
 pub(crate) fn to_string_pretty<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
-}
-
-/// The size of the compact rendering, without building it.
-pub(crate) fn rendered_len<T: serde::Serialize>(value: &T) -> usize {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 += buf.len();
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
-    // Writing to a counter cannot fail.
-    let _ = serde_json::to_writer(&mut count, value);
-    count.0
 }

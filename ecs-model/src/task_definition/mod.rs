@@ -349,7 +349,7 @@ impl TaskDefinition {
     /// [`ParseError::Syntax`] when the text is not JSON, [`ParseError::Shape`] with every
     /// problem found when it is JSON of the wrong shape.
     pub fn from_json(json: &str) -> Result<Self, ParseError> {
-        parse::parse(json.as_bytes(), Mode::Strict).map(|parsed| parsed.value)
+        parse::parse_str(json, Mode::Strict).map(|parsed| parsed.value)
     }
 
     /// Like [`from_json`](Self::from_json), but keeps unknown keys (and log drivers the API
@@ -359,7 +359,7 @@ impl TaskDefinition {
     /// # Errors
     /// As [`from_json`](Self::from_json), except for unknown keys.
     pub fn from_json_lenient(json: &str) -> Result<Lenient<Self>, ParseError> {
-        parse::parse(json.as_bytes(), Mode::Lenient)
+        parse::parse_str(json, Mode::Lenient)
     }
 
     /// Reads JSON bytes in the given mode.
@@ -367,7 +367,7 @@ impl TaskDefinition {
     /// # Errors
     /// As [`from_json`](Self::from_json).
     pub fn from_slice(json: &[u8], mode: Mode) -> Result<Lenient<Self>, ParseError> {
-        parse::parse(json, mode)
+        parse::parse_slice(json, mode)
     }
 
     /// The JSON `aws ecs register-task-definition --cli-input-json` takes, compact: API keys
@@ -375,6 +375,13 @@ impl TaskDefinition {
     #[must_use]
     pub fn to_json(&self) -> String {
         crate::json::to_string(self)
+    }
+
+    /// The length of [`to_json`](Self::to_json) in bytes, counted without rendering: ECS
+    /// refuses definitions over 64 KiB (`ECS-A3`).
+    #[must_use]
+    pub fn json_len(&self) -> usize {
+        crate::json::rendered_len(self)
     }
 
     /// [`to_json`](Self::to_json), indented by two spaces.

@@ -23,9 +23,21 @@ struct Document {
     tags_inside: bool,
 }
 
-pub(super) fn parse(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+/// Reads a document from text: `serde_json` need not check the UTF-8 of each string again.
+pub(super) fn parse_str(json: &str, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+    parse(serde_json::Deserializer::from_str(json), mode)
+}
+
+/// Reads a document from bytes.
+pub(super) fn parse_slice(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+    parse(serde_json::Deserializer::from_slice(json), mode)
+}
+
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    mode: Mode,
+) -> Result<Lenient<TaskDefinition>, ParseError> {
     let mut cx = Cx::default();
-    let mut de = serde_json::Deserializer::from_slice(json);
     let document = Document::decode(&mut de, &mut cx).and_then(|doc| de.end().map(|()| doc));
     let document = match document {
         Ok(document) => document,

@@ -59,7 +59,7 @@ pub(crate) fn image_problem(image: &str) -> Option<String> {
     }
     if let Some(bad) = name
         .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || "-_:./#".contains(*c)))
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | '/' | '#')))
     {
         return Some(format!(
             "{} has `{bad}`; images use letters, digits, `-`, `_`, `:`, `.`, `/` and `#`",

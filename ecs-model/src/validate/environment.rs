@@ -1,6 +1,6 @@
 //! Environment variables, environment files and secrets (section G).
 
-use std::collections::HashMap;
+use std::fmt;
 
 use super::container::arn_service;
 use super::{Checker, rules};
@@ -17,59 +17,81 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
     }
 }
 
+/// Where a variable is set, formatted only when a problem is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    Environment(usize),
+    Secret(usize),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Environment(i) => write!(f, "environment[{i}]"),
+            Self::Secret(i) => write!(f, "secrets[{i}]"),
+        }
+    }
+}
+
+/// `ECS-G1`: every variable has a name, set once across `environment` and `secrets`.
 fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     if c.environment.is_empty() && c.secrets.is_empty() {
         return;
     }
-    let mut seen: HashMap<&str, String> = HashMap::new();
+    let mut names: Vec<(&str, Origin)> = Vec::with_capacity(c.environment.len() + c.secrets.len());
     let environment = at.key("environment");
     for (i, kv) in c.environment.iter().enumerate() {
-        let item = environment.index(i);
         match kv.name.as_deref() {
             None | Some("") => cx.report(
                 &rules::G1,
-                item.key("name").path(),
+                environment.index(i).key("name").path(),
                 "an environment variable needs a name",
             ),
-            Some(name) if name.contains('=') || name.contains('\0') => cx.report(
+            Some(name) if name.bytes().any(|b| b == b'=' || b == 0) => cx.report(
                 &rules::G1,
-                item.key("name").path(),
+                environment.index(i).key("name").path(),
                 format!(
                     "{} is not a variable name (`=` and NUL cannot appear)",
                     quoted(name)
                 ),
             ),
-            Some(name) => {
-                if let Some(first) = seen.get(name) {
-                    cx.report(
-                        &rules::G1,
-                        item.key("name").path(),
-                        format!("{} is already set by {first}", quoted(name)),
-                    );
-                } else {
-                    seen.insert(name, format!("environment[{i}]"));
-                }
-            }
+            Some(name) => names.push((name, Origin::Environment(i))),
         }
     }
     let secrets = at.key("secrets");
     for (i, secret) in c.secrets.iter().enumerate() {
-        let name = secret.name.as_str();
-        if name.is_empty() {
+        if secret.name.is_empty() {
             cx.report(
                 &rules::G1,
                 secrets.index(i).key("name").path(),
                 "a secret needs a variable name",
             );
-        } else if let Some(first) = seen.get(name) {
-            cx.report(
-                &rules::G1,
-                secrets.index(i).key("name").path(),
-                format!("{} is already set by {first}", quoted(name)),
-            );
         } else {
-            seen.insert(name, format!("secrets[{i}]"));
+            names.push((secret.name.as_str(), Origin::Secret(i)));
         }
+    }
+    // Sorting by name (stably, so the first setting stays first) finds the repeats without
+    // hashing; they are reported in document order.
+    names.sort_by(|a, b| a.0.cmp(b.0));
+    let mut repeats: Vec<(Origin, Origin, &str)> = Vec::new();
+    for run in names.chunk_by(|a, b| a.0 == b.0) {
+        repeats.extend(
+            run[1..]
+                .iter()
+                .map(|(name, origin)| (*origin, run[0].1, *name)),
+        );
+    }
+    repeats.sort_unstable();
+    for (origin, first, name) in repeats {
+        let path = match origin {
+            Origin::Environment(i) => environment.index(i).key("name").path(),
+            Origin::Secret(i) => secrets.index(i).key("name").path(),
+        };
+        cx.report(
+            &rules::G1,
+            path,
+            format!("{} is already set by {first}", quoted(name)),
+        );
     }
 }
 
@@ -127,7 +149,12 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
             }
         }
         Some("secretsmanager") => {
-            let Some((_, after)) = value_from.split_once(":secret:") else {
+            // `arn:partition:secretsmanager:region:account:secret:name…`
+            let after = value_from
+                .splitn(6, ':')
+                .nth(5)
+                .and_then(|resource| resource.strip_prefix("secret:"));
+            let Some(after) = after else {
                 cx.report(
                     &rules::G4,
                     at.path(),
@@ -135,19 +162,20 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
                 );
                 return;
             };
-            let parts: Vec<&str> = after.split(':').collect();
-            match parts.len() {
+            match after.split(':').count() {
                 1 => {}
                 4 => {
-                    if !parts[2].is_empty() && !parts[3].is_empty() {
+                    let mut parts = after.split(':').skip(2);
+                    let (stage, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+                    if !stage.is_empty() && !id.is_empty() {
                         cx.report(
                             &rules::G5,
                             at.path(),
                             format!(
                                 "{} sets version stage {} and version id {}; give one",
                                 quoted(value_from),
-                                quoted(parts[2]),
-                                quoted(parts[3])
+                                quoted(stage),
+                                quoted(id)
                             ),
                         );
                     }

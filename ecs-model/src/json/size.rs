@@ -1,0 +1,527 @@
+//! The length of a value's compact JSON, counted rather than written: the 64 KiB limit is
+//! checked on every validation, and counting skips the escaping and copying of a render.
+
+use serde::ser::{self, Serialize};
+
+/// The number of bytes `serde_json::to_string(value)` would produce.
+pub(crate) fn rendered_len<T: Serialize + ?Sized>(value: &T) -> usize {
+    value.serialize(Counter).unwrap_or(0)
+}
+
+/// Whether one of the 8 bytes of `word` needs escaping (`"`, `\\` or below 0x20), by the
+/// usual SWAR tests for a zero byte and a byte below a bound.
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    (below_space | zero(quote) | zero(backslash)) != 0
+}
+
+/// The bytes of a JSON string: quotes, escapes as `serde_json` writes them.
+fn string_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    // Most strings escape nothing: eight bytes at a time finds out.
+    let mut i = 0;
+    let mut clean = true;
+    while clean && i + 8 <= bytes.len() {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        clean = !word_needs_escape(u64::from_le_bytes(word));
+        i += 8;
+    }
+    if clean
+        && bytes[i..]
+            .iter()
+            .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+    {
+        return s.len() + 2;
+    }
+    let extra: usize = bytes
+        .iter()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0x00..=0x1f => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + extra + 2
+}
+
+fn digits(mut n: u64) -> usize {
+    let mut count = 1;
+    while n >= 10 {
+        n /= 10;
+        count += 1;
+    }
+    count
+}
+
+/// The length of what `serde_json` writes for a float (`ryu`'s shortest form, or `null`).
+fn float_len(f: f64) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let _ = serde_json::to_writer(&mut count, &f);
+    count.0
+}
+
+/// Counting never fails; the error type only satisfies `serde`.
+#[derive(Debug)]
+pub(crate) struct Never;
+
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unreachable")
+    }
+}
+
+impl std::error::Error for Never {}
+
+impl ser::Error for Never {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Self
+    }
+}
+
+struct Counter;
+
+/// A sequence, map or struct being counted: its length so far and whether an item was seen.
+struct Compound {
+    len: usize,
+    first: bool,
+}
+
+/// A variant with content: `{"variant":…}`.
+struct Variant {
+    name: usize,
+    inner: Compound,
+}
+
+impl Compound {
+    fn new() -> Self {
+        Self {
+            len: 1,
+            first: true,
+        }
+    }
+
+    /// A separator before every item but the first.
+    fn item(&mut self, len: usize) {
+        self.len += len + usize::from(!self.first);
+        self.first = false;
+    }
+
+    fn end(self) -> usize {
+        self.len + 1
+    }
+}
+
+impl ser::Serializer for Counter {
+    type Ok = usize;
+    type Error = Never;
+    type SerializeSeq = Compound;
+    type SerializeTuple = Compound;
+    type SerializeTupleStruct = Compound;
+    type SerializeTupleVariant = Variant;
+    type SerializeMap = Compound;
+    type SerializeStruct = Compound;
+    type SerializeStructVariant = Variant;
+
+    fn serialize_bool(self, v: bool) -> Result<usize, Never> {
+        Ok(if v { 4 } else { 5 })
+    }
+    fn serialize_i8(self, v: i8) -> Result<usize, Never> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<usize, Never> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<usize, Never> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<usize, Never> {
+        Ok(digits(v.unsigned_abs()) + usize::from(v < 0))
+    }
+    fn serialize_u8(self, v: u8) -> Result<usize, Never> {
+        Ok(digits(v.into()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<usize, Never> {
+        Ok(digits(v.into()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<usize, Never> {
+        Ok(digits(v.into()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<usize, Never> {
+        Ok(digits(v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<usize, Never> {
+        Ok(float_len(v.into()))
+    }
+    fn serialize_f64(self, v: f64) -> Result<usize, Never> {
+        Ok(float_len(v))
+    }
+    fn serialize_char(self, v: char) -> Result<usize, Never> {
+        Ok(string_len(v.encode_utf8(&mut [0; 4])))
+    }
+    fn serialize_str(self, v: &str) -> Result<usize, Never> {
+        Ok(string_len(v))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<usize, Never> {
+        Ok(2 + v.iter().map(|b| digits((*b).into())).sum::<usize>() + v.len().saturating_sub(1))
+    }
+    fn serialize_none(self) -> Result<usize, Never> {
+        Ok(4)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, Never> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<usize, Never> {
+        Ok(4)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<usize, Never> {
+        Ok(4)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<usize, Never> {
+        Ok(string_len(variant))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<usize, Never> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<usize, Never> {
+        Ok(string_len(variant) + value.serialize(self)? + 3)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound, Never> {
+        Ok(Compound::new())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Compound, Never> {
+        Ok(Compound::new())
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound, Never> {
+        Ok(Compound::new())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Variant, Never> {
+        Ok(Variant {
+            name: string_len(variant),
+            inner: Compound::new(),
+        })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound, Never> {
+        Ok(Compound::new())
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound, Never> {
+        Ok(Compound::new())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Variant, Never> {
+        Ok(Variant {
+            name: string_len(variant),
+            inner: Compound::new(),
+        })
+    }
+}
+
+impl ser::SerializeSeq for Compound {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.item(value.serialize(Counter)?);
+        Ok(())
+    }
+    fn end(self) -> Result<usize, Never> {
+        Ok(Compound::end(self))
+    }
+}
+
+impl ser::SerializeTuple for Compound {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> Result<usize, Never> {
+        Ok(Compound::end(self))
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> Result<usize, Never> {
+        Ok(Compound::end(self))
+    }
+}
+
+impl ser::SerializeTupleVariant for Variant {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        ser::SerializeSeq::serialize_element(&mut self.inner, value)
+    }
+    fn end(self) -> Result<usize, Never> {
+        // `{"variant":[…]}`
+        Ok(self.name + self.inner.end() + 3)
+    }
+}
+
+impl ser::SerializeMap for Compound {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Never> {
+        // The key, quoted (numbers are quoted too), then a colon.
+        self.item(key.serialize(KeyLen)? + 1);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.len += value.serialize(Counter)?;
+        Ok(())
+    }
+    fn end(self) -> Result<usize, Never> {
+        Ok(Compound::end(self))
+    }
+}
+
+impl ser::SerializeStruct for Compound {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.item(string_len(key) + 1 + value.serialize(Counter)?);
+        Ok(())
+    }
+    fn end(self) -> Result<usize, Never> {
+        Ok(Compound::end(self))
+    }
+}
+
+impl ser::SerializeStructVariant for Variant {
+    type Ok = usize;
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
+    }
+    fn end(self) -> Result<usize, Never> {
+        // `{"variant":{…}}`
+        Ok(self.name + self.inner.end() + 3)
+    }
+}
+
+/// The length of a map key as `serde_json` writes it: strings as strings, numbers quoted.
+struct KeyLen;
+
+macro_rules! quoted_number {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<usize, Never> {
+            Ok(Counter.$method(v)? + 2)
+        }
+    )*};
+}
+
+macro_rules! not_a_key {
+    ($($method:ident($($ty:ty),*)),* $(,)?) => {$(
+        fn $method(self, $(_: $ty),*) -> Result<usize, Never> {
+            Err(Never)
+        }
+    )*};
+}
+
+impl ser::Serializer for KeyLen {
+    type Ok = usize;
+    type Error = Never;
+    type SerializeSeq = ser::Impossible<usize, Never>;
+    type SerializeTuple = ser::Impossible<usize, Never>;
+    type SerializeTupleStruct = ser::Impossible<usize, Never>;
+    type SerializeTupleVariant = ser::Impossible<usize, Never>;
+    type SerializeMap = ser::Impossible<usize, Never>;
+    type SerializeStruct = ser::Impossible<usize, Never>;
+    type SerializeStructVariant = ser::Impossible<usize, Never>;
+
+    fn serialize_str(self, v: &str) -> Result<usize, Never> {
+        Ok(string_len(v))
+    }
+    fn serialize_char(self, v: char) -> Result<usize, Never> {
+        Counter.serialize_char(v)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<usize, Never> {
+        Ok(string_len(variant))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<usize, Never> {
+        value.serialize(self)
+    }
+    quoted_number!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+    );
+    not_a_key!(
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, Never> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<usize, Never> {
+        Err(Never)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Never> {
+        Err(Never)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Never> {
+        Err(Never)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Never> {
+        Err(Never)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Never> {
+        Err(Never)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Never> {
+        Err(Never)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Never> {
+        Err(Never)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Never> {
+        Err(Never)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn counts_what_serde_json_writes() {
+        let values = [
+            json!(null),
+            json!(true),
+            json!(false),
+            json!(0),
+            json!(-7),
+            json!(1_234_567_890_123_u64),
+            json!(i64::MIN),
+            json!(0.1),
+            json!(1e300),
+            json!(""),
+            json!("a \"quoted\" \\ path\n\twith\u{1}control and ünïcode ✓"),
+            json!([]),
+            json!([1, [2, [3]], {"a": []}]),
+            json!({}),
+            json!({"k": "v", "nested": {"x": [true, null], "y": {}}, "\"odd key\"": 1}),
+        ];
+        for value in values {
+            assert_eq!(
+                rendered_len(&value),
+                serde_json::to_string(&value).unwrap().len(),
+                "{value}"
+            );
+        }
+        // Every byte that needs escaping, at every position of a word.
+        for special in ['"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', 'é'] {
+            for at in 0..17 {
+                let text: String = (0..17)
+                    .map(|i| if i == at { special } else { 'x' })
+                    .collect();
+                assert_eq!(
+                    rendered_len(&text),
+                    serde_json::to_string(&text).unwrap().len(),
+                    "{text:?}"
+                );
+            }
+        }
+        let map: std::collections::BTreeMap<u32, &str> = [(1, "a"), (22, "b")].into();
+        assert_eq!(
+            rendered_len(&map),
+            serde_json::to_string(&map).unwrap().len()
+        );
+    }
+}
