@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Runs ecs-model's benchmarks and its peers' on the same documents, in one go, and prints a
+table of MB/s (10^6 bytes per second) with ecs-model's ratio to each peer.
+
+    python3 benches/peers.py [--quick]
+
+Steps: writes the documents (`bench-docs`), runs `cargo bench -p ecs-benches` (criterion),
+then botocore (from the workspace's `.venv`, which `.ci/test` creates; or `$ECS_BOTOCORE_PYTHON`)
+and Node on the same files. `--quick` shortens every measurement (for a smoke run, not for
+figures).
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "target" / "bench-docs"
+CRITERION = ROOT / "target" / "criterion"
+
+
+def run(command, **kwargs):
+    print("+", " ".join(str(c) for c in command), file=sys.stderr)
+    return subprocess.run(command, check=True, cwd=ROOT, **kwargs)
+
+
+def sizes():
+    """Bytes per document set, as every tool reads them."""
+    return {p.stem: sum(len(line.encode()) for line in p.read_text().splitlines() if line) for p in DOCS.glob("*.jsonl")}
+
+
+def criterion_seconds(group, bench):
+    """Criterion's mean time per iteration, in seconds (or None when it did not run)."""
+    path = CRITERION / group / bench / "new" / "estimates.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text())["mean"]["point_estimate"] / 1e9
+
+
+def mbps(size, seconds):
+    return size / seconds / 1e6 if seconds else None
+
+
+def main():
+    quick = "--quick" in sys.argv
+    run(["cargo", "run", "--release", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
+    bench = ["cargo", "bench", "-p", "ecs-benches", "--bench", "task_definition", "--"]
+    if quick:
+        bench += ["--warm-up-time", "0.2", "--measurement-time", "0.5"]
+    run(bench, stdout=subprocess.DEVNULL)
+    python = os.environ.get("ECS_BOTOCORE_PYTHON") or str(ROOT / ".venv" / "bin" / "python")
+    extra = ["--quick"] if quick else []
+    botocore = json.loads(run([python, "benches/peers/botocore_bench.py", str(DOCS), *extra], capture_output=True, text=True).stdout)
+    node = json.loads(run(["node", "benches/peers/node_bench.js", str(DOCS), *extra], capture_output=True, text=True).stdout)
+
+    size = sizes()
+    single = {"parse": "parse", "validate": "validate", "render": "render", "pipeline": "parse_validate_render"}
+    batch = {"parse": None, "validate": None, "render": "render", "pipeline": "parse_validate_render"}
+    rows = []
+    for name in ["large", "typical", "fleet", "corpus"]:
+        if name not in size:
+            continue
+        ours_names = single if name in ("large", "typical") else batch
+        for operation in ["parse", "validate", "render", "pipeline"]:
+            ours = mbps(size[name], criterion_seconds(name, ours_names[operation])) if ours_names[operation] else None
+            serde = {"parse": "peer_serde_value_parse", "render": "peer_serde_value_render"}.get(operation)
+            row = {
+                "set": name,
+                "operation": operation,
+                "ecs-model": ours,
+                "serde_json Value": mbps(size[name], criterion_seconds(name, serde)) if serde else None,
+                "Node": mbps(size[name], node.get(name, {}).get(operation)),
+                "botocore": mbps(size[name], botocore.get(name, {}).get(operation)),
+                "memcpy": mbps(size[name], criterion_seconds(name, "peer_memcpy")) if operation == "render" else None,
+            }
+            rows.append(row)
+
+    peers = ["serde_json Value", "Node", "botocore", "memcpy"]
+    print("| set | operation | ecs-model MB/s | " + " | ".join(f"{p} MB/s (ratio)" for p in peers) + " |")
+    print("|---|---|---:|" + "---:|" * len(peers))
+    for row in rows:
+        cells = []
+        for peer in peers:
+            value = row[peer]
+            if value is None:
+                cells.append("")
+            elif row["ecs-model"]:
+                cells.append(f"{value:,.0f} ({row['ecs-model'] / value:.2f}×)")
+            else:
+                cells.append(f"{value:,.0f}")
+        ours = f"{row['ecs-model']:,.0f}" if row["ecs-model"] else ""
+        print(f"| {row['set']} ({size[row['set']]:,} B) | {row['operation']} | {ours} | " + " | ".join(cells) + " |")
+
+
+main()

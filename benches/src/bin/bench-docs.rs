@@ -1,0 +1,52 @@
+//! Writes the benchmarks' documents for the peers (`peers.py`): one task definition per line,
+//! in the register-input JSON, per set.
+//!
+//! ```text
+//! cargo run -q -p ecs-benches --bin bench-docs -- DIR
+//! ```
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: bench-docs DIR");
+        return ExitCode::from(2);
+    };
+    let mut sets = vec![
+        ("large", vec![ecs_benches::large().to_json()]),
+        ("typical", vec![ecs_benches::typical().to_json()]),
+        (
+            "fleet",
+            ecs_benches::fleet(1000)
+                .iter()
+                .map(ecs_model::TaskDefinition::to_json)
+                .collect(),
+        ),
+    ];
+    if let Some(corpus) = ecs_benches::corpus() {
+        // Rendered, so that every peer reads the same canonical register input.
+        let rendered = corpus
+            .iter()
+            .filter_map(|text| ecs_model::TaskDefinition::from_json(text).ok())
+            .map(|td| td.to_json())
+            .collect();
+        sets.push(("corpus", rendered));
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("{dir}: {e}");
+        return ExitCode::FAILURE;
+    }
+    for (name, docs) in sets {
+        let path = std::path::Path::new(&dir).join(format!("{name}.jsonl"));
+        let written = std::fs::File::create(&path)
+            .and_then(|mut f| docs.iter().try_for_each(|d| writeln!(f, "{d}")));
+        if let Err(e) = written {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        let bytes: usize = docs.iter().map(String::len).sum();
+        println!("{name}: {} document(s), {bytes} bytes", docs.len());
+    }
+    ExitCode::SUCCESS
+}

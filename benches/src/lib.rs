@@ -1,0 +1,197 @@
+//! The documents the benchmarks measure, built in code: a task definition near ECS's 64 KiB
+//! limit, the seed's typical one, a fleet of varied ones, and the real-world corpus.
+
+use std::path::PathBuf;
+
+use ecs_model::container::{ContainerCondition, MountPoint, Ulimit, UlimitName};
+use ecs_model::volume::{EfsSetting, EfsVolumeConfiguration, Volume};
+use ecs_model::{ContainerDefinition, HealthCheck, LogConfiguration, PortMapping, TaskDefinition};
+
+/// ECS's limit on a registered task definition.
+pub const ECS_LIMIT: usize = 64 * 1024;
+
+/// One container of [`large`]: dozens of variables, secrets, ports, mounts, limits and labels.
+fn busy_container(i: usize, containers: usize) -> ContainerDefinition {
+    let name = format!("service-{i:02}");
+    let mut c = ContainerDefinition::builder(
+        &name,
+        format!("123456789012.dkr.ecr.us-east-1.amazonaws.com/platform/{name}:2026.11.{i}"),
+    )
+    .cpu(256)
+    .memory(1024)
+    .memory_reservation(512)
+    .essential(i == 0)
+    .health_check(
+        HealthCheck::exec(["CMD", "/bin/health", "--port", &(8000 + i).to_string()])
+            .interval(15)
+            .timeout(5)
+            .retries(3)
+            .start_period(60),
+    )
+    .log_configuration(
+        LogConfiguration::awslogs("/ecs/platform", "us-east-1", &name)
+            .option("awslogs-create-group", "true")
+            .option("mode", "non-blocking")
+            .option("max-buffer-size", "25m")
+            .option("awslogs-datetime-format", "%Y-%m-%dT%H:%M:%S"),
+    );
+    for p in 0..6 {
+        let port = i32::try_from(10_000 + i * 10 + p).unwrap_or(10_000);
+        c = c.port(PortMapping::tcp(port).named(format!("{name}-port-{p}")));
+    }
+    for v in 0..36 {
+        c = c.env(
+            format!("APP_SETTING_{v:02}"),
+            format!("value-{i}-{v}-of-a-typical-configuration"),
+        );
+    }
+    for s in 0..10 {
+        c = c.secret(format!("SECRET_{s:02}"), format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:platform/{name}/secret-{s:02}-AbCdEf"));
+    }
+    for m in 0..4 {
+        c = c.mount_point(MountPoint::new(
+            format!("data-{m}"),
+            format!("/mnt/data/{name}/{m}"),
+        ));
+    }
+    for (limit, value) in [
+        (UlimitName::Nofile, 65_536),
+        (UlimitName::Nproc, 4096),
+        (UlimitName::Memlock, -1),
+    ] {
+        c = c.ulimit(Ulimit::new(limit, value, value));
+    }
+    for l in 0..12 {
+        c = c.docker_label(
+            format!("com.example.platform.label-{l:02}"),
+            format!("{name}-label-value-{l}"),
+        );
+    }
+    for d in 0..i.min(3) {
+        c = c.depends_on(
+            format!("service-{:02}", i - 1 - d),
+            ContainerCondition::Healthy,
+        );
+    }
+    let _ = containers;
+    c.build_unchecked()
+}
+
+/// A task definition near ECS's 64 KiB limit: 10 containers, each with 36 environment
+/// variables, 10 secrets, 6 port mappings, 4 mount points, 3 ulimits, 12 Docker labels, a
+/// health check, awslogs options and dependencies.
+#[must_use]
+pub fn large() -> TaskDefinition {
+    let mut td = TaskDefinition::fargate("platform-monolith", "4096", "16384")
+        .execution_role_arn("arn:aws:iam::123456789012:role/platform-execution")
+        .task_role_arn("arn:aws:iam::123456789012:role/platform-task");
+    for m in 0..4 {
+        let mut efs = EfsVolumeConfiguration::new(format!("fs-0123456789abcdef{m}"));
+        efs.transit_encryption = Some(EfsSetting::Enabled);
+        td = td.volume(Volume::efs(format!("data-{m}"), efs));
+    }
+    for i in 0..10 {
+        td = td.container(busy_container(i, 10));
+    }
+    td.build_unchecked()
+}
+
+/// The seed's typical task definition (pet-web).
+#[must_use]
+pub fn typical() -> TaskDefinition {
+    ecs_examples::pet_web::task_definition()
+}
+
+/// `n` varied task definitions: 1 to 4 containers, Fargate and EC2, different images and
+/// environments, as a platform team's pipeline renders them.
+#[must_use]
+pub fn fleet(n: usize) -> Vec<TaskDefinition> {
+    (0..n)
+        .map(|i| {
+            let containers = 1 + i % 4;
+            let mut td = if i % 3 == 0 {
+                TaskDefinition::ec2_bridge(format!("team-{}-svc-{i}", i % 17))
+            } else {
+                TaskDefinition::fargate(format!("team-{}-svc-{i}", i % 17), "512", "1024")
+                    .execution_role_arn(format!(
+                        "arn:aws:iam::123456789012:role/team-{}-execution",
+                        i % 17
+                    ))
+            };
+            for c in 0..containers {
+                let mut container = ContainerDefinition::builder(
+                    format!("c{c}"),
+                    format!(
+                        "registry.example.com/team-{}/svc-{i}-{c}:{}",
+                        i % 17,
+                        i % 97
+                    ),
+                )
+                .memory(128)
+                .port(PortMapping::tcp(i32::try_from(8080 + c).unwrap_or(8080)))
+                .log_configuration(LogConfiguration::awslogs(
+                    format!("/ecs/team-{}", i % 17),
+                    "eu-west-1",
+                    format!("c{c}"),
+                ));
+                for v in 0..(i % 13) {
+                    container = container.env(format!("VAR_{v}"), format!("{i}-{c}-{v}"));
+                }
+                td = td.container(container);
+            }
+            td.build_unchecked()
+        })
+        .collect()
+}
+
+/// The real-world corpus (`../shared/conformance/real-world`), the files that parse strictly,
+/// as text; `None` when `../shared` is absent.
+#[must_use]
+pub fn corpus() -> Option<Vec<String>> {
+    let dir = std::env::var_os("ECS_SHARED_DIR")
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+            PathBuf::from,
+        )
+        .join("conformance/real-world");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Some(
+        files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|text| TaskDefinition::from_json(text).is_ok())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_large_definition_is_valid_and_near_the_limit() {
+        let td = large();
+        ecs_model::testing::assert_valid(&td);
+        let size = td.to_json().len();
+        assert!(
+            (ECS_LIMIT * 9 / 10..=ECS_LIMIT).contains(&size),
+            "{size} bytes"
+        );
+    }
+
+    #[test]
+    fn the_fleet_is_valid_and_varied() {
+        let fleet = fleet(100);
+        for td in &fleet {
+            ecs_model::testing::assert_valid(td);
+        }
+        let sizes: std::collections::BTreeSet<usize> =
+            fleet.iter().map(|td| td.to_json().len()).collect();
+        assert!(sizes.len() > 50, "{} distinct sizes", sizes.len());
+    }
+}
