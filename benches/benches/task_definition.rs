@@ -149,7 +149,6 @@ fn batch(c: &mut Criterion, name: &str, models: &[TaskDefinition], texts: &[Stri
 
 fn corpus(c: &mut Criterion) {
     let Some(corpus) = ecs_benches::corpus() else {
-        eprintln!("SKIPPED corpus benchmarks: ../shared is absent (set ECS_SHARED_DIR)");
         return;
     };
     // Rendered first, so that every tool reads the same canonical register input.
