@@ -31,10 +31,10 @@ def sizes():
 
 
 def criterion_seconds(group, bench):
-    """Criterion's mean time per iteration, in seconds (or None when it did not run)."""
+    """Criterion's mean time per iteration, in seconds."""
     path = CRITERION / group / bench / "new" / "estimates.json"
     if not path.exists():
-        return None
+        sys.exit(f"peers.py: criterion has no result for {group}/{bench} ({path})")
     return json.loads(path.read_text())["mean"]["point_estimate"] / 1e9
 
 
@@ -44,8 +44,8 @@ def mbps(size, seconds):
 
 def main():
     quick = "--quick" in sys.argv
-    run(["cargo", "run", "--release", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
-    bench = ["cargo", "bench", "-p", "ecs-benches", "--bench", "task_definition", "--"]
+    run(["cargo", "run", "--release", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
+    bench = ["cargo", "bench", "--locked", "-p", "ecs-benches", "--bench", "task_definition", "--"]
     if quick:
         bench += ["--warm-up-time", "0.2", "--measurement-time", "0.5"]
     run(bench, stdout=subprocess.DEVNULL)
@@ -55,15 +55,13 @@ def main():
     node = json.loads(run(["node", "benches/peers/node_bench.js", str(DOCS), *extra], capture_output=True, text=True).stdout)
 
     size = sizes()
-    single = {"parse": "parse", "validate": "validate", "render": "render", "pipeline": "parse_validate_render"}
-    batch = {"parse": None, "validate": None, "render": "render", "pipeline": "parse_validate_render"}
+    ours_names = {"parse": "parse", "validate": "validate", "render": "render", "pipeline": "parse_validate_render"}
     rows = []
     for name in ["large", "typical", "fleet", "corpus"]:
         if name not in size:
             continue
-        ours_names = single if name in ("large", "typical") else batch
         for operation in ["parse", "validate", "render", "pipeline"]:
-            ours = mbps(size[name], criterion_seconds(name, ours_names[operation])) if ours_names[operation] else None
+            ours = mbps(size[name], criterion_seconds(name, ours_names[operation]))
             serde = {"parse": "peer_serde_value_parse", "render": "peer_serde_value_render"}.get(operation)
             row = {
                 "set": name,
@@ -85,12 +83,9 @@ def main():
             value = row[peer]
             if value is None:
                 cells.append("")
-            elif row["ecs-model"]:
-                cells.append(f"{value:,.0f} ({row['ecs-model'] / value:.2f}×)")
             else:
-                cells.append(f"{value:,.0f}")
-        ours = f"{row['ecs-model']:,.0f}" if row["ecs-model"] else ""
-        print(f"| {row['set']} ({size[row['set']]:,} B) | {row['operation']} | {ours} | " + " | ".join(cells) + " |")
+                cells.append(f"{value:,.0f} ({row['ecs-model'] / value:.2f}×)")
+        print(f"| {row['set']} ({size[row['set']]:,} B) | {row['operation']} | {row['ecs-model']:,.0f} | " + " | ".join(cells) + " |")
 
     # The operations only ecs-model has, for the record.
     print()
@@ -103,9 +98,9 @@ def main():
         ("corpus", ["validate_render", "parse_validate"]),
     ]:
         for bench in benches:
-            seconds = criterion_seconds(name, bench)
-            if seconds is None or name not in size:
+            if name not in size:
                 continue
+            seconds = criterion_seconds(name, bench)
             # Building a container is not a pass over the document's bytes.
             rate = "" if bench.endswith("_container") else f"{mbps(size[name], seconds):,.0f}"
             print(f"| {name} | {bench} | {seconds * 1e6:,.1f} µs | {rate} |")

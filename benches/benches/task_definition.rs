@@ -106,6 +106,22 @@ fn batch(c: &mut Criterion, name: &str, models: &[TaskDefinition], texts: &[Stri
                 .sum::<usize>()
         });
     });
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            black_box(texts)
+                .iter()
+                .filter_map(|t| TaskDefinition::from_json(t).ok())
+                .count()
+        });
+    });
+    group.bench_function("validate", |b| {
+        b.iter(|| {
+            black_box(models)
+                .iter()
+                .map(|td| td.validate().len())
+                .sum::<usize>()
+        });
+    });
     group.bench_function("parse_validate", |b| {
         b.iter(|| {
             black_box(texts)
@@ -141,6 +157,14 @@ fn batch(c: &mut Criterion, name: &str, models: &[TaskDefinition], texts: &[Stri
             black_box(&values)
                 .iter()
                 .map(|v| v.to_string().len())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("peer_memcpy", |b| {
+        b.iter(|| {
+            black_box(texts)
+                .iter()
+                .map(|t| t.as_bytes().to_vec().len())
                 .sum::<usize>()
         });
     });

@@ -1,12 +1,13 @@
-//! Runs one operation on the large task definition many times, for a profiler:
+//! Runs one operation on a benchmark set many times, for a profiler:
 //!
 //! ```text
 //! cargo build --profile bench -p ecs-benches --bin bench-profile
-//! valgrind --tool=callgrind target/release/bench-profile parse 200
+//! valgrind --tool=callgrind target/release/bench-profile parse 200 [large|typical|fleet|corpus]
 //! ```
 //!
-//! Operations: `render`, `parse`, `validate`, `parse_validate`. Allocations per run: the
-//! difference between `valgrind` memcheck's "total heap usage" for 11 runs and for 1, over 10.
+//! Operations: `render`, `parse`, `validate`, `parse_validate`, over every document of the set
+//! (default `large`). Allocations per run: the difference between `valgrind` memcheck's "total
+//! heap usage" for 11 runs and for 1, over 10.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -19,26 +20,40 @@ fn main() -> ExitCode {
         args.first(),
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: bench-profile render|parse|validate|parse_validate TIMES");
+        eprintln!("usage: bench-profile render|parse|validate|parse_validate TIMES [SET]");
         return ExitCode::from(2);
     };
-    let td = ecs_benches::large();
-    let text = td.to_json();
+    let set = match args.get(2).map_or("large", String::as_str) {
+        "large" => vec![ecs_benches::large()],
+        "typical" => vec![ecs_benches::typical()],
+        "fleet" => ecs_benches::fleet(1000),
+        "corpus" => ecs_benches::corpus()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|text| TaskDefinition::from_json(text).ok())
+            .collect(),
+        other => {
+            eprintln!("unknown set {other}: large, typical, fleet or corpus");
+            return ExitCode::from(2);
+        }
+    };
+    let texts: Vec<String> = set.iter().map(TaskDefinition::to_json).collect();
     let mut work = 0usize;
     for _ in 0..times {
-        work += match op.as_str() {
-            "render" => black_box(&td).to_json().len(),
-            "parse" => TaskDefinition::from_json(black_box(&text))
-                .map_or(0, |td| td.container_definitions.len()),
-            "validate" => black_box(&td).validate().len() + 1,
-            "parse_validate" => {
-                TaskDefinition::from_json(black_box(&text)).map_or(0, |td| td.validate().len() + 1)
-            }
-            _ => {
-                eprintln!("unknown operation {op}");
-                return ExitCode::from(2);
-            }
-        };
+        for (td, text) in set.iter().zip(&texts) {
+            work += match op.as_str() {
+                "render" => black_box(td).to_json().len(),
+                "parse" => TaskDefinition::from_json(black_box(text))
+                    .map_or(0, |td| td.container_definitions.len()),
+                "validate" => black_box(td).validate().len() + 1,
+                "parse_validate" => TaskDefinition::from_json(black_box(text))
+                    .map_or(0, |td| td.validate().len() + 1),
+                _ => {
+                    eprintln!("unknown operation {op}");
+                    return ExitCode::from(2);
+                }
+            };
+        }
     }
     println!("{work}");
     ExitCode::SUCCESS
