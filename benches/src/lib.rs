@@ -11,7 +11,7 @@ use ecs_model::{ContainerDefinition, HealthCheck, LogConfiguration, PortMapping,
 pub const ECS_LIMIT: usize = 64 * 1024;
 
 /// One container of [`large`]: dozens of variables, secrets, ports, mounts, limits and labels.
-fn busy_container(i: usize, containers: usize) -> ContainerDefinition {
+fn busy_container(i: usize) -> ContainerDefinition {
     let name = format!("service-{i:02}");
     let mut c = ContainerDefinition::builder(
         &name,
@@ -73,7 +73,6 @@ fn busy_container(i: usize, containers: usize) -> ContainerDefinition {
             ContainerCondition::Healthy,
         );
     }
-    let _ = containers;
     c.build_unchecked()
 }
 
@@ -91,7 +90,7 @@ pub fn large() -> TaskDefinition {
         td = td.volume(Volume::efs(format!("data-{m}"), efs));
     }
     for i in 0..10 {
-        td = td.container(busy_container(i, 10));
+        td = td.container(busy_container(i));
     }
     td.build_unchecked()
 }

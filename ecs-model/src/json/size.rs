@@ -22,25 +22,11 @@ fn word_needs_escape(word: u64) -> bool {
 
 /// The bytes of a JSON string: quotes, escapes as `serde_json` writes them.
 fn string_len(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    // Most strings escape nothing: eight bytes at a time finds out.
-    let mut i = 0;
-    let mut clean = true;
-    while clean && i + 8 <= bytes.len() {
-        let mut word = [0; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        clean = !word_needs_escape(u64::from_le_bytes(word));
-        i += 8;
-    }
-    if clean
-        && bytes[i..]
-            .iter()
-            .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
-    {
+    if !needs_escape(s.as_bytes()) {
         return s.len() + 2;
     }
-    let extra: usize = bytes
-        .iter()
+    let extra: usize = s
+        .bytes()
         .map(|b| match b {
             b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
             0x00..=0x1f => 5,
@@ -48,6 +34,21 @@ fn string_len(s: &str) -> usize {
         })
         .sum();
     s.len() + extra + 2
+}
+
+/// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing. The
+/// last word overlaps the one before it, and a short string is padded with spaces, so no byte
+/// is tested alone.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let word = |chunk: &[u8]| {
+        let mut word = [b' '; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        word_needs_escape(u64::from_le_bytes(word))
+    };
+    if bytes.len() <= 8 {
+        return word(bytes);
+    }
+    bytes.chunks_exact(8).any(word) || word(&bytes[bytes.len() - 8..])
 }
 
 fn digits(mut n: u64) -> usize {
@@ -505,17 +506,20 @@ mod tests {
                 "{value}"
             );
         }
-        // Every byte that needs escaping, at every position of a word.
-        for special in ['"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', 'é'] {
-            for at in 0..17 {
-                let text: String = (0..17)
-                    .map(|i| if i == at { special } else { 'x' })
-                    .collect();
-                assert_eq!(
-                    rendered_len(&text),
-                    serde_json::to_string(&text).unwrap().len(),
-                    "{text:?}"
-                );
+        // Every byte that needs escaping (and some that do not), at every position of strings
+        // shorter than a word, one word, and over a word with a partial or overlapping tail.
+        for special in ['"', '\\', '\n', '\u{0}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+            for len in 1..=25 {
+                for at in 0..len {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { 'x' })
+                        .collect();
+                    assert_eq!(
+                        rendered_len(&text),
+                        serde_json::to_string(&text).unwrap().len(),
+                        "{text:?}"
+                    );
+                }
             }
         }
         let map: std::collections::BTreeMap<u32, &str> = [(1, "a"), (22, "b")].into();

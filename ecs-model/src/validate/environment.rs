@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::container::arn_service;
+use super::container::{arn_service, split_colons};
 use super::{Checker, rules};
 use crate::container::ContainerDefinition;
 use crate::json::decode::quoted;
@@ -150,9 +150,7 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
         }
         Some("secretsmanager") => {
             // `arn:partition:secretsmanager:region:account:secret:name…`
-            let after = value_from
-                .splitn(6, ':')
-                .nth(5)
+            let after = split_colons::<6>(value_from)[5]
                 .and_then(|resource| resource.strip_prefix("secret:"));
             let Some(after) = after else {
                 cx.report(
@@ -162,11 +160,11 @@ pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'
                 );
                 return;
             };
-            match after.split(':').count() {
+            match after.bytes().filter(|&b| b == b':').count() + 1 {
                 1 => {}
                 4 => {
-                    let mut parts = after.split(':').skip(2);
-                    let (stage, id) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+                    let [_, _, stage, id] = split_colons::<4>(after);
+                    let (stage, id) = (stage.unwrap_or_default(), id.unwrap_or_default());
                     if !stage.is_empty() && !id.is_empty() {
                         cx.report(
                             &rules::G5,
