@@ -11,11 +11,13 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let index_of = |name: &str| containers.iter().position(|c| c.name == name);
     for (i, c) in containers.iter().enumerate() {
         for (j, dep) in c.depends_on.iter().enumerate() {
-            let at = json_path!("containerDefinitions"[i], "dependsOn"[j]);
+            // Built when a problem is found: most dependencies have none.
+            let at =
+                |key: &'static str| json_path!("containerDefinitions"[i], "dependsOn"[j]).key(key);
             let Some(target) = index_of(&dep.container_name) else {
                 cx.report(
                     &rules::E5,
-                    at.key("containerName"),
+                    at("containerName"),
                     format!("no container is named {}", quoted(&dep.container_name)),
                 );
                 continue;
@@ -23,7 +25,7 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
             if target == i {
                 cx.report(
                     &rules::E5,
-                    at.key("containerName"),
+                    at("containerName"),
                     "a container cannot depend on itself",
                 );
                 continue;
@@ -35,7 +37,7 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 {
                     cx.report(
                         &rules::E2,
-                        at.key("condition"),
+                        at("condition"),
                         format!(
                             "`{}` on {}, an essential container; mark it `essential: false` or wait for START/HEALTHY",
                             dep.condition,
@@ -46,7 +48,7 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 ContainerCondition::Healthy if target_def.health_check.is_none() => {
                     cx.report(
                         &rules::E3,
-                        at.key("condition"),
+                        at("condition"),
                         format!(
                             "`HEALTHY` on {}, which has no health check",
                             quoted(&dep.container_name)
@@ -87,11 +89,13 @@ fn find_cycle(td: &TaskDefinition) -> Option<Vec<usize>> {
         .collect();
     // Iterative depth-first search: 0 = unvisited, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; containers.len()];
+    let mut path: Vec<(usize, usize)> = Vec::with_capacity(containers.len());
     for root in 0..containers.len() {
         if state[root] != 0 {
             continue;
         }
-        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        path.clear();
+        path.push((root, 0));
         state[root] = 1;
         while let Some((node, next)) = path.last_mut() {
             let node = *node;

@@ -1,7 +1,5 @@
 //! Linux parameters and security settings (section H).
 
-use std::collections::HashMap;
-
 use super::{Checker, rules};
 use crate::container::{
     CAPABILITIES, ContainerDefinition, KernelCapabilities, TMPFS_MOUNT_OPTIONS,
@@ -171,10 +169,12 @@ fn ulimits(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         return;
     }
     let list = at.key("ulimits");
-    cx.report(&rules::H8_WINDOWS, list.path(), "ulimits on Windows");
-    let mut seen = HashMap::new();
+    if cx.applies(&rules::H8_WINDOWS) {
+        cx.report(&rules::H8_WINDOWS, list.path(), "ulimits on Windows");
+    }
     for (i, limit) in c.ulimits.iter().enumerate() {
-        if let Some(first) = seen.insert(limit.name, i) {
+        // A handful per container: a scan of the earlier ones beats a hash map's allocation.
+        if let Some(first) = c.ulimits[..i].iter().position(|l| l.name == limit.name) {
             cx.report(
                 &rules::H8,
                 list.index(i).key("name").path(),

@@ -181,6 +181,11 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether `rule` applies to this task: lets a check skip building a report it would drop.
+    pub(crate) fn applies(&self, rule: &'static Rule) -> bool {
+        self.task.applies(rule)
+    }
+
     pub(crate) fn network_mode(&self) -> Option<NetworkMode> {
         self.task.network_mode
     }

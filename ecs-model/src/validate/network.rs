@@ -42,7 +42,7 @@ fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             ),
         );
     }
-    let mut seen: Vec<(Ports, usize)> = Vec::new();
+    let mut seen: Vec<(Ports, usize)> = Vec::with_capacity(c.port_mappings.len());
     let mut ranges = 0;
     for (i, p) in c.port_mappings.iter().enumerate() {
         let item = list.index(i);

@@ -184,13 +184,10 @@ fn s3files_volume(
 fn mounts(cx: &mut Checker<'_>, td: &TaskDefinition, volumes: &HashMap<&str, usize>) {
     for (i, c) in td.container_definitions.iter().enumerate() {
         for (j, mount) in c.mount_points.iter().enumerate() {
-            let at = json_path!("containerDefinitions"[i], "mountPoints"[j]);
+            // Built when a problem is found: a clean definition has many mount points.
+            let at = || json_path!("containerDefinitions"[i], "mountPoints"[j], "sourceVolume");
             match mount.source_volume.as_deref() {
-                None => cx.report(
-                    &rules::I2,
-                    at.key("sourceVolume"),
-                    "a mount point needs a `sourceVolume`",
-                ),
+                None => cx.report(&rules::I2, at(), "a mount point needs a `sourceVolume`"),
                 Some(name) if !volumes.contains_key(name) => {
                     let known: Vec<&str> = volumes.keys().copied().collect();
                     let hint = crate::text::closest(name, &known)
@@ -198,7 +195,7 @@ fn mounts(cx: &mut Checker<'_>, td: &TaskDefinition, volumes: &HashMap<&str, usi
                         .unwrap_or_default();
                     cx.report(
                         &rules::I2,
-                        at.key("sourceVolume"),
+                        at(),
                         format!("no task volume is named {}{hint}", quoted(name)),
                     );
                 }
