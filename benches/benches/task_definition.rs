@@ -172,14 +172,9 @@ fn batch(c: &mut Criterion, name: &str, models: &[TaskDefinition], texts: &[Stri
 }
 
 fn corpus(c: &mut Criterion) {
-    let Some(corpus) = ecs_benches::corpus() else {
+    let Some(models) = ecs_benches::corpus() else {
         return;
     };
-    // Rendered first, so that every tool reads the same canonical register input.
-    let models: Vec<TaskDefinition> = corpus
-        .iter()
-        .filter_map(|t| TaskDefinition::from_json(t).ok())
-        .collect();
     let texts: Vec<String> = models.iter().map(TaskDefinition::to_json).collect();
     batch(c, "corpus", &models, &texts);
 }

@@ -143,14 +143,15 @@ pub fn fleet(n: usize) -> Vec<TaskDefinition> {
         .collect()
 }
 
-/// The real-world corpus (`../shared/conformance/real-world`, or `$ECS_SHARED_DIR`), the files
-/// that parse strictly, as text. `None` after saying plainly that the corpus is absent (a
-/// user's clone); under `CI=true` an absent corpus is a failure.
+/// The real-world corpus (`../shared/conformance/real-world`, or `$ECS_SHARED_DIR`): the files
+/// that parse strictly, parsed. Benchmarks render them first, so that every tool reads the same
+/// canonical register input. `None` after saying plainly that the corpus is absent (a user's
+/// clone); under `CI=true` an absent corpus is a failure.
 ///
 /// # Panics
 /// When the corpus is absent and `CI=true`.
 #[must_use]
-pub fn corpus() -> Option<Vec<String>> {
+pub fn corpus() -> Option<Vec<TaskDefinition>> {
     let dir = real_world_dir();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         assert!(
@@ -170,7 +171,7 @@ pub fn corpus() -> Option<Vec<String>> {
         files
             .iter()
             .filter_map(|p| std::fs::read_to_string(p).ok())
-            .filter(|text| TaskDefinition::from_json(text).is_ok())
+            .filter_map(|text| TaskDefinition::from_json(&text).ok())
             .collect(),
     )
 }

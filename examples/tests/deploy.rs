@@ -10,7 +10,7 @@ mod moto;
 
 use std::time::Duration;
 
-use aws_sdk_ecs::types::TaskDefinitionStatus;
+use aws_sdk_ecs::types::{Service, TaskDefinitionStatus};
 use ecs_deploy::plan::Action;
 use ecs_deploy::revisions::RollbackTo;
 use ecs_deploy::wait::WaitOptions;
@@ -75,7 +75,8 @@ async fn active_revisions(clients: &Clients, family: &str) -> Vec<String> {
     listed.task_definition_arns().to_vec()
 }
 
-async fn service_task_definition(clients: &Clients) -> String {
+/// The pet-web service as ECS describes it.
+async fn pet_web_service(clients: &Clients) -> Service {
     let described = clients
         .ecs
         .describe_services()
@@ -84,7 +85,12 @@ async fn service_task_definition(clients: &Clients) -> String {
         .send()
         .await
         .unwrap();
-    described.services()[0]
+    described.services()[0].clone()
+}
+
+async fn service_task_definition(clients: &Clients) -> String {
+    pet_web_service(clients)
+        .await
         .task_definition()
         .unwrap()
         .to_owned()
@@ -196,15 +202,7 @@ async fn assert_seed_002_exists(clients: &Clients, a: &str, b: &str) {
         listener.default_actions()[0].target_group_arn(),
         tg.target_group_arn()
     );
-    let services = clients
-        .ecs
-        .describe_services()
-        .cluster("pet-web-cluster")
-        .services("pet-web-task-service")
-        .send()
-        .await
-        .unwrap();
-    let service = &services.services()[0];
+    let service = pet_web_service(clients).await;
     assert_eq!(service.desired_count(), 2);
     assert_eq!(service.task_definition(), td.task_definition_arn());
     assert_eq!(
