@@ -129,7 +129,7 @@ impl Keys<'_> {
             let name = key.unraw().to_string();
             if !self.allowed.contains(&name.as_str()) {
                 all_known = false;
-                match crate::check::closest(&name, self.allowed) {
+                match ecs_model_internals::text::closest(&name, self.allowed) {
                     Some(near) => cx.error(
                         key.span(),
                         format!("unknown {} `{name}`, did you mean `{near}`", self.what),

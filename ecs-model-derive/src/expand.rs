@@ -9,18 +9,23 @@ use crate::ast::{
     Container, Field, FieldKind, Hatches, HealthCheck, HealthCommand, Launch, Log, Port, Process,
     Resources, Task, TaskContainer, TaskVolume, Wiring,
 };
-use crate::rules::{self, EnumTable};
 
 /// `.method(value)` when the value is set.
 fn call<T>(value: Option<T>, f: impl FnOnce(T) -> TokenStream) -> TokenStream {
     value.map(f).unwrap_or_default()
 }
 
-/// `::ecs_model::__private::Type::Variant` of an API value the attribute checks accepted.
-fn variant(ty: &str, table: EnumTable, api: &str) -> TokenStream {
+/// The value of API enum `ty` that the API spells `api` (one the attribute checks accepted),
+/// looked up when the user's crate compiles: a value `ty` lacks is a compile error there, never a
+/// panic at run time.
+fn api_value(ty: &str, api: &str) -> TokenStream {
     let ty = format_ident!("{ty}");
-    let variant = format_ident!("{}", rules::variant(table, api).unwrap_or(table[0].1));
-    quote!(::ecs_model::__private::#ty::#variant)
+    quote!(const {
+        ::core::option::Option::expect(
+            ::ecs_model::__private::#ty::from_api(#api),
+            "a value of the API enum",
+        )
+    })
 }
 
 /// An `i32` literal of a value the attribute checks bounded.
@@ -51,15 +56,9 @@ fn resources(r: &Resources) -> TokenStream {
 
 fn port(p: &Port) -> TokenStream {
     let udp = p.protocol == Some("udp");
-    let mut mapping = if let Some(range) = &p.range {
-        let (start, end) = range.split_once('-').unwrap_or_default();
-        let start: i32 = start.trim().parse().unwrap_or_default();
-        let end: i32 = end.trim().parse().unwrap_or_default();
-        let protocol = variant(
-            "TransportProtocol",
-            rules::PROTOCOLS,
-            p.protocol.unwrap_or("tcp"),
-        );
+    let mut mapping = if let Some((start, end)) = p.range {
+        let (start, end) = (int(start), int(end));
+        let protocol = api_value("TransportProtocol", p.protocol.unwrap_or("tcp"));
         quote!(::ecs_model::__private::PortMapping::range(#start, #end, #protocol))
     } else {
         let number = int(p.number.unwrap_or_default());
@@ -74,7 +73,7 @@ fn port(p: &Port) -> TokenStream {
         mapping = quote!(#mapping.named(#name));
     }
     if let Some(app) = p.app_protocol {
-        let app = variant("ApplicationProtocol", rules::APP_PROTOCOLS, app);
+        let app = api_value("ApplicationProtocol", app);
         mapping = quote!(#mapping.app_protocol(#app));
     }
     quote!(.port(#mapping))
@@ -109,7 +108,7 @@ fn process(p: &Process) -> TokenStream {
         quote!(.start_timeout(#v))
     });
     let ulimits = p.ulimits.iter().map(|(name, soft, hard)| {
-        let name = variant("UlimitName", rules::ULIMIT_NAMES, name);
+        let name = api_value("UlimitName", name);
         let (soft, hard) = (int(*soft), int(*hard));
         quote!(.ulimit(::ecs_model::__private::Ulimit::new(#name, #soft, #hard)))
     });
@@ -118,8 +117,8 @@ fn process(p: &Process) -> TokenStream {
 
 fn depends_on(depends: &[(String, &'static str)]) -> TokenStream {
     let calls = depends.iter().map(|(container, condition)| {
-        let condition = format_ident!("{condition}");
-        quote!(.depends_on(#container, ::ecs_model::__private::ContainerCondition::#condition))
+        let condition = api_value("ContainerCondition", condition);
+        quote!(.depends_on(#container, #condition))
     });
     quote!(#(#calls)*)
 }
@@ -167,7 +166,8 @@ fn health_check(h: &HealthCheck) -> TokenStream {
 }
 
 fn log(l: &Log) -> TokenStream {
-    let driver = variant("LogDriver", rules::LOG_DRIVERS, l.driver);
+    let driver = l.driver;
+    let driver = quote!(::ecs_model::__private::LogDriver::named(#driver));
     let options = l.options.iter().map(|(k, v)| quote!(.option(#k, #v)));
     let secrets = l
         .secret_options
@@ -177,7 +177,7 @@ fn log(l: &Log) -> TokenStream {
 }
 
 fn firelens(kind: &str, options: &[(String, String)]) -> TokenStream {
-    let kind = variant("FirelensConfigurationType", rules::FIRELENS_TYPES, kind);
+    let kind = api_value("FirelensConfigurationType", kind);
     let options = options.iter().map(|(k, v)| quote!(.option(#k, #v)));
     quote!(.firelens_configuration(::ecs_model::__private::FirelensConfiguration::new(#kind)#(#options)*))
 }
@@ -411,7 +411,7 @@ fn volume(v: &TaskVolume) -> TokenStream {
 fn task_base(t: &Task) -> TokenStream {
     let start = launch(&t.family, &t.launch);
     let network = call(t.network_mode, |m| {
-        let m = variant("NetworkMode", rules::NETWORK_MODES, m);
+        let m = api_value("NetworkMode", m);
         quote!(.network_mode(#m))
     });
     let execution = call(
@@ -420,11 +420,11 @@ fn task_base(t: &Task) -> TokenStream {
     );
     let app_role = call(t.app_role.as_ref(), |arn| quote!(.task_role_arn(#arn)));
     let platform = call(t.runtime_platform, |(os, arch)| {
-        let (os, arch) = (format_ident!("{os}"), format_ident!("{arch}"));
-        quote!(.runtime_platform(::ecs_model::__private::RuntimePlatform::new(
-            ::ecs_model::__private::OsFamily::#os,
-            ::ecs_model::__private::CpuArchitecture::#arch,
-        )))
+        let (os, arch) = (
+            api_value("OsFamily", os),
+            api_value("CpuArchitecture", arch),
+        );
+        quote!(.runtime_platform(::ecs_model::__private::RuntimePlatform::new(#os, #arch)))
     });
     let volumes = t.volumes.iter().map(volume);
     let tags = t.tags.iter().map(|(k, v)| quote!(.tag(#k, #v)));
@@ -468,11 +468,11 @@ pub(crate) fn task(t: &Task) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics ::ecs_model::Task for #ident #ty_generics #where_clause {
-                fn task_definition() -> ::ecs_model::__private::TaskDefinitionBuilder {
+                fn task() -> ::ecs_model::__private::TaskDefinitionBuilder {
                     __ecs_base() #(#declared)*
                 }
 
-                fn to_task_definition(&self) -> ::ecs_model::__private::TaskDefinitionBuilder {
+                fn to_task(&self) -> ::ecs_model::__private::TaskDefinitionBuilder {
                     __ecs_base() #(#from_value)*
                 }
             }
@@ -497,15 +497,15 @@ pub(crate) fn container_fallback(input: &syn::DeriveInput) -> TokenStream {
     }
 }
 
-/// The fallback of `#[derive(TaskDefinition)]`.
+/// The fallback of `#[derive(Task)]`.
 pub(crate) fn task_fallback(input: &syn::DeriveInput) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         const _: () = {
             impl #impl_generics ::ecs_model::Task for #ident #ty_generics #where_clause {
-                fn task_definition() -> ::ecs_model::__private::TaskDefinitionBuilder { ::core::panic!("#[derive(TaskDefinition)] failed") }
-                fn to_task_definition(&self) -> ::ecs_model::__private::TaskDefinitionBuilder { ::core::panic!("#[derive(TaskDefinition)] failed") }
+                fn task() -> ::ecs_model::__private::TaskDefinitionBuilder { ::core::panic!("#[derive(Task)] failed") }
+                fn to_task(&self) -> ::ecs_model::__private::TaskDefinitionBuilder { ::core::panic!("#[derive(Task)] failed") }
             }
         };
     }

@@ -7,7 +7,6 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
-mod rules;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -22,8 +21,8 @@ pub fn derive_container(input: TokenStream) -> TokenStream {
 
 /// A struct whose fields are containers becomes a task definition (`ecs_model::Task`); every
 /// attribute is documented on [`Container`](derive@Container).
-#[proc_macro_derive(TaskDefinition, attributes(ecs))]
-pub fn derive_task_definition(input: TokenStream) -> TokenStream {
+#[proc_macro_derive(Task, attributes(ecs))]
+pub fn derive_task(input: TokenStream) -> TokenStream {
     task(&parse_macro_input!(input as DeriveInput)).into()
 }
 
@@ -89,7 +88,7 @@ mod snapshots {
                 if names.contains("Container") {
                     out.extend(super::container(&input));
                 }
-                if names.contains("TaskDefinition") {
+                if names.contains("Task") {
                     out.extend(super::task(&input));
                 }
             }

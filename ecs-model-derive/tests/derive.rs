@@ -378,7 +378,7 @@ struct App {
     rust_log: String,
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(
     family = "app",
     fargate(cpu = 1024, memory = "2 GB"),
@@ -437,7 +437,7 @@ fn a_task_of_containers_matches_the_builder() {
         )
         .build()
         .unwrap();
-    assert_eq!(AppTask::task_definition().build().unwrap(), by_hand);
+    assert_eq!(AppTask::task().build().unwrap(), by_hand);
     let value = AppTask {
         app: App {
             rust_log: "debug".into(),
@@ -445,15 +445,15 @@ fn a_task_of_containers_matches_the_builder() {
         log_router: LogRouter {},
         notes: String::new(),
     };
-    let from_value = value.to_task_definition().build().unwrap();
+    let from_value = value.to_task().build().unwrap();
     assert_eq!(
         from_value.container("app").unwrap().env_value("RUST_LOG"),
         Some("debug")
     );
-    assert!(AppTask::task_definition_validated().is_ok());
+    assert!(AppTask::task_definition().is_ok());
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(
     ec2(memory = "1 GB"),
     network_mode = "host",
@@ -466,7 +466,7 @@ struct LegacyTask {
 
 #[test]
 fn ec2_tasks_and_default_family() {
-    let td = LegacyTask::task_definition().build_unchecked();
+    let td = LegacyTask::task().build_unchecked();
     assert_eq!(td.family, "legacy-task");
     assert_eq!(td.requires_compatibilities, [Compatibility::Ec2]);
     assert_eq!(td.network_mode, Some(NetworkMode::Host));

@@ -51,7 +51,7 @@ pub struct Hygiene {
     pub skipped: ::std::vec::Vec<u8>,
 }
 
-#[derive(::ecs_model::TaskDefinition)]
+#[derive(::ecs_model::Task)]
 #[ecs(fargate(cpu = 256, memory = 512), volume(name = "data"), tag("a", "b"))]
 /// A task of it.
 pub struct HygieneTask {
@@ -62,7 +62,7 @@ pub struct HygieneTask {
 #[test]
 fn generated_code_is_hygienic() {
     use ::ecs_model::{Container as _, Task as _};
-    let td = HygieneTask::task_definition().build_unchecked();
+    let td = HygieneTask::task().build_unchecked();
     ::std::assert_eq!(td.container_definitions.len(), 1);
     let read = Hygiene::from_lookup(&mut |name: &::core::primitive::str| match name {
         "TOKEN" => ::std::option::Option::Some(<::std::ffi::OsString as ::std::convert::From<

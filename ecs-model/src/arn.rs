@@ -1,7 +1,5 @@
 //! Accounts and ARNs: what the model needs to name AWS resources without calling AWS.
 
-use std::fmt;
-
 /// The account and region resources live in; ARNs are built from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Account {
@@ -62,55 +60,14 @@ pub fn partition_of(region: &str) -> &'static str {
     }
 }
 
-/// The parts of an ARN: `arn:partition:service:region:account:resource`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Arn<'a> {
-    /// `aws`, `aws-cn`, …
-    pub partition: &'a str,
-    /// `iam`, `ecs`, `secretsmanager`, …
-    pub service: &'a str,
-    /// Empty for global services.
-    pub region: &'a str,
-    /// Empty for S3 objects.
-    pub account: &'a str,
-    /// Everything after the fifth colon (`role/app`, `secret:db-AbCdEf:password::`).
-    pub resource: &'a str,
-}
-
-impl<'a> Arn<'a> {
-    /// Splits `text`, or `None` when it is not an ARN.
-    #[must_use]
-    pub fn parse(text: &'a str) -> Option<Self> {
-        let mut parts = text.splitn(6, ':');
-        if parts.next()? != "arn" {
-            return None;
-        }
-        Some(Self {
-            partition: parts.next()?,
-            service: parts.next()?,
-            region: parts.next()?,
-            account: parts.next()?,
-            resource: parts.next()?,
-        })
-    }
-}
-
-impl fmt::Display for Arn<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "arn:{}:{}:{}:{}:{}",
-            self.partition, self.service, self.region, self.account, self.resource
-        )
-    }
-}
+pub use ecs_model_internals::arn::Arn;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn builds_and_splits_arns() {
+    fn builds_arns() {
         let seoul = Account::new("123456789012", "ap-northeast-2");
         assert_eq!(
             seoul.role_arn(None, "app"),
@@ -121,16 +78,5 @@ mod tests {
             "arn:aws:logs:ap-northeast-2:123456789012:log-group:/ecs/web:*"
         );
         assert_eq!(Account::new("1", "cn-north-1").partition(), "aws-cn");
-        let arn =
-            Arn::parse("arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::").unwrap();
-        assert_eq!(
-            (arn.service, arn.resource),
-            ("secretsmanager", "secret:db-AbCdEf:password::")
-        );
-        assert_eq!(
-            arn.to_string(),
-            "arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password::"
-        );
-        assert!(Arn::parse("secret-name").is_none());
     }
 }

@@ -3,8 +3,11 @@
 //! [`Container`] is what `#[derive(ecs_model::Container)]` implements (feature `derive`): the
 //! container definition from the struct's attributes, the one from a value of the struct, and
 //! the struct read back from the environment inside the container, secrets included.
-//! [`Task`] is what `#[derive(ecs_model::TaskDefinition)]` implements over a struct whose
-//! fields are containers. Both can be implemented by hand.
+//! [`Task`] is what `#[derive(ecs_model::Task)]` implements over a struct whose fields are
+//! containers. Both can be implemented by hand; each has the same three methods: the builder
+//! from the attributes ([`Container::container`], [`Task::task`]), the builder from a value
+//! ([`Container::to_container`], [`Task::to_task`]) and the validated definition
+//! ([`Container::container_definition`], [`Task::task_definition`]).
 
 use std::ffi::OsString;
 use std::fmt;
@@ -61,21 +64,21 @@ pub trait Container: Sized {
 /// A type whose fields are the containers of one task (an app and its sidecars).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not define a task",
-    note = "derive it: `#[derive(ecs_model::TaskDefinition)]`"
+    note = "derive it: `#[derive(ecs_model::Task)]`"
 )]
 pub trait Task {
-    /// The task definition from the attributes, each container from its type.
-    fn task_definition() -> TaskDefinitionBuilder;
+    /// The task definition as the attributes declare it, each container from its type.
+    fn task() -> TaskDefinitionBuilder;
 
     /// The task definition from a value: each container from its field's value.
-    fn to_task_definition(&self) -> TaskDefinitionBuilder;
+    fn to_task(&self) -> TaskDefinitionBuilder;
 
-    /// [`task_definition`](Self::task_definition), validated.
+    /// [`task`](Self::task), validated.
     ///
     /// # Errors
     /// Every ECS rule the task definition breaks.
-    fn task_definition_validated() -> Result<TaskDefinition, ValidationErrors> {
-        Self::task_definition().build()
+    fn task_definition() -> Result<TaskDefinition, ValidationErrors> {
+        Self::task().build()
     }
 }
 
@@ -162,7 +165,7 @@ impl fmt::Display for EnvProblem {
             } => write!(
                 f,
                 "{name}: {} is not valid: {reason}",
-                crate::json::decode::quoted(value)
+                crate::text::quoted(value)
             ),
         }
     }
@@ -188,6 +191,36 @@ impl EnvError {
         &self.0
     }
 }
+
+// The derive checks enum attributes against the shared value lists and names the values it
+// accepted with `from_api`: each list must be its enum's values, or this crate does not compile.
+const _: () = {
+    use ecs_model_internals::enums::{self, same};
+
+    use crate::container::{
+        ApplicationProtocol, ContainerCondition, FirelensConfigurationType, TransportProtocol,
+        UlimitName,
+    };
+    use crate::task_definition::{CpuArchitecture, NetworkMode, OsFamily};
+
+    assert!(same(NetworkMode::VALUES, enums::NETWORK_MODES));
+    assert!(same(OsFamily::VALUES, enums::OS_FAMILIES));
+    assert!(same(CpuArchitecture::VALUES, enums::CPU_ARCHITECTURES));
+    assert!(same(UlimitName::VALUES, enums::ULIMIT_NAMES));
+    assert!(same(
+        ContainerCondition::VALUES,
+        enums::CONTAINER_CONDITIONS
+    ));
+    assert!(same(TransportProtocol::VALUES, enums::TRANSPORT_PROTOCOLS));
+    assert!(same(
+        ApplicationProtocol::VALUES,
+        enums::APPLICATION_PROTOCOLS
+    ));
+    assert!(same(
+        FirelensConfigurationType::VALUES,
+        enums::FIRELENS_TYPES
+    ));
+};
 
 /// What derived code calls; not part of the public API.
 #[doc(hidden)]

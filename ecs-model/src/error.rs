@@ -161,7 +161,7 @@ impl fmt::Display for DisplayList<'_> {
 
 /// A string that is not one of an API enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::json::decode::quoted(value), valid.join(", "))]
+#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::text::quoted(value), valid.join(", "))]
 pub struct EnumError {
     what: &'static str,
     value: String,
@@ -197,12 +197,9 @@ impl EnumError {
 
 /// A CPU or memory amount ECS would not accept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{} is not a {what} amount: {reason}",
-    crate::json::decode::quoted(value)
-)]
+#[error("{}", unit.not_an_amount(value, reason))]
 pub struct UnitError {
-    pub(crate) what: &'static str,
+    pub(crate) unit: ecs_model_internals::units::Unit,
     pub(crate) value: String,
     pub(crate) reason: String,
 }

@@ -13,7 +13,7 @@
 //! - Around it ([`application`]): the [`service`], the [`cluster`] and its capacity, the
 //!   [`iam`] roles with least-privilege policies, the load balancer ([`alb`]) and the security
 //!   groups ([`network`]), validated together as an [`Application`].
-//! - With the `derive` feature, `#[derive(Container)]` and `#[derive(TaskDefinition)]`: a
+//! - With the `derive` feature, `#[derive(Container)]` and `#[derive(Task)]`: a
 //!   service's config struct as its container definition ([`config`]).
 
 #[cfg(feature = "application")]
@@ -70,4 +70,4 @@ pub use validate::Rule;
 pub use volume::Volume;
 
 #[cfg(feature = "derive")]
-pub use ecs_model_derive::{Container, TaskDefinition};
+pub use ecs_model_derive::{Container, Task};

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ecs_model_internals::units::{self, Unit};
+
 use crate::error::UnitError;
 use crate::json::decode::{Cx, Decode, Scalar, decode_scalar};
 
@@ -40,64 +42,17 @@ enum Amount {
     Text(Box<str>),
 }
 
-/// Reads `"<decimal> <unit>"` with the unit worth `scale`, or a plain integer.
-fn read_amount(text: &str, unit: &str, scale: u64, what: &'static str) -> Result<u32, UnitError> {
-    let error = |reason: String| UnitError {
-        what,
+/// Reads any form ECS accepts of the amount `unit` counts.
+fn read_amount(text: &str, unit: Unit) -> Result<u32, UnitError> {
+    unit.read(text).map_err(|reason| UnitError {
+        unit,
         value: text.to_owned(),
         reason,
-    };
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(error("empty".to_owned()));
-    }
-    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return trimmed
-            .parse::<u32>()
-            .map_err(|_| error("too large".to_owned()));
-    }
-    let number_end = trimmed
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(trimmed.len());
-    let (number, rest) = trimmed.split_at(number_end);
-    if !rest.trim_start().eq_ignore_ascii_case(unit) {
-        return Err(error(format!(
-            "expected an integer or a number followed by `{unit}`"
-        )));
-    }
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if (whole.is_empty() && fraction.is_empty()) || fraction.contains('.') || fraction.len() > 9 {
-        return Err(error(format!("`{number}` is not a number")));
-    }
-    let whole: u64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| error("too large".to_owned()))?
-    };
-    let denominator = 10u64.pow(u32::try_from(fraction.len()).unwrap_or(9));
-    let fraction_value: u64 = if fraction.is_empty() {
-        0
-    } else {
-        fraction
-            .parse()
-            .map_err(|_| error("not a number".to_owned()))?
-    };
-    let scaled_fraction = fraction_value * scale;
-    if scaled_fraction % denominator != 0 {
-        return Err(error(format!(
-            "{number} {unit} is not a whole number of {}",
-            if what == "CPU" { "CPU units" } else { "MiB" }
-        )));
-    }
-    whole
-        .checked_mul(scale)
-        .and_then(|w| w.checked_add(scaled_fraction / denominator))
-        .and_then(|total| u32::try_from(total).ok())
-        .ok_or_else(|| error("too large".to_owned()))
+    })
 }
 
 macro_rules! amount_type {
-    ($name:ident, $what:literal, $unit:literal, $scale:literal, $getter:ident, $pattern:literal) => {
+    ($name:ident, $what:literal, $unit:expr, $getter:ident, $pattern:literal) => {
         impl $name {
             /// The amount, or `None` when the document gave text that is not an amount
             /// (reported by validation, rule `ECS-A7`).
@@ -121,7 +76,7 @@ macro_rules! amount_type {
             /// Reads any form ECS accepts; text that is not one is kept as is, so that a
             /// document round-trips and validation reports it.
             pub(crate) fn from_text(text: &str) -> Self {
-                match read_amount(text, $unit, $scale, $what) {
+                match read_amount(text, $unit) {
                     Ok(v) => Self(Amount::Value(v)),
                     Err(_) => Self(Amount::Text(text.into())),
                 }
@@ -132,7 +87,7 @@ macro_rules! amount_type {
             pub fn problem(&self) -> Option<UnitError> {
                 match &self.0 {
                     Amount::Value(_) => None,
-                    Amount::Text(text) => read_amount(text, $unit, $scale, $what).err(),
+                    Amount::Text(text) => read_amount(text, $unit).err(),
                 }
             }
         }
@@ -141,7 +96,7 @@ macro_rules! amount_type {
             type Err = UnitError;
             /// Strict: text that is not an amount is an error.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                read_amount(s, $unit, $scale, $what).map(|v| Self(Amount::Value(v)))
+                read_amount(s, $unit).map(|v| Self(Amount::Value(v)))
             }
         }
 
@@ -227,16 +182,14 @@ macro_rules! amount_type {
 amount_type!(
     Cpu,
     "CPU",
-    "vcpu",
-    1024,
+    units::CPU,
     units,
     "^([0-9]+|[0-9]*\\.?[0-9]+ ?[vV][cC][pP][uU])$"
 );
 amount_type!(
     Memory,
     "memory",
-    "gb",
-    1024,
+    units::MEMORY,
     mib,
     "^([0-9]+|[0-9]*\\.?[0-9]+ ?[gG][bB])$"
 );

@@ -15,7 +15,7 @@ fn main() {
     // CI passes the tag of the image it pushed; local builds keep the declared `latest`.
     let tag = std::env::var("PET_WEB_IMAGE_TAG").ok();
 
-    let task_definition = config::PetWebTask::task_definition()
+    let task_definition = config::PetWebTask::task()
         .with(|td| {
             if let (Some(tag), Some(web)) = (&tag, td.container_mut("nextjs-container")) {
                 let repository = web

@@ -86,7 +86,7 @@ pub mod derived {
     }
 
     /// The task: one Fargate container, 0.5 vCPU and 1 GB.
-    #[derive(Debug, Clone, PartialEq, ecs_model::TaskDefinition)]
+    #[derive(Debug, Clone, PartialEq, ecs_model::Task)]
     #[ecs(
         family = "pet-web-task",
         fargate(cpu = "0.5 vCPU", memory = "1 GB"),

@@ -9,7 +9,7 @@ use ecs_model::{Container as _, EnvSource, Task as _};
 
 #[test]
 fn the_derived_task_definition_is_byte_identical_to_the_builder_one() {
-    let derived = derived::PetWebTask::task_definition().build().unwrap();
+    let derived = derived::PetWebTask::task().build().unwrap();
     let built = pet_web::task_definition();
     assert_eq!(derived.to_json(), built.to_json());
     assert_eq!(derived.to_json_pretty(), built.to_json_pretty());

@@ -18,7 +18,7 @@ const _: () = {
             )
             .log_configuration(
                 ::ecs_model::__private::LogConfiguration::new(
-                        ::ecs_model::__private::LogDriver::Awslogs,
+                        ::ecs_model::__private::LogDriver::named("awslogs"),
                     )
                     .option("awslogs-group", "/ecs/pet-web-task")
                     .option("awslogs-region", "ap-northeast-2")

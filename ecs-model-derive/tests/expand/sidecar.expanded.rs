@@ -9,22 +9,32 @@ const _: () = {
             .port(::ecs_model::__private::PortMapping::tcp(2020i32))
             .ulimit(
                 ::ecs_model::__private::Ulimit::new(
-                    ::ecs_model::__private::UlimitName::Nofile,
+                    const {
+                        ::core::option::Option::expect(
+                            ::ecs_model::__private::UlimitName::from_api("nofile"),
+                            "a value of the API enum",
+                        )
+                    },
                     65535i32,
                     65535i32,
                 ),
             )
             .log_configuration(
                 ::ecs_model::__private::LogConfiguration::new(
-                        ::ecs_model::__private::LogDriver::Awslogs,
+                        ::ecs_model::__private::LogDriver::named("awslogs"),
                     )
                     .option("awslogs-group", "/ecs/firelens")
                     .option("awslogs-region", "us-east-1"),
             )
             .firelens_configuration(
-                ::ecs_model::__private::FirelensConfiguration::new(
-                        ::ecs_model::__private::FirelensConfigurationType::Fluentbit,
-                    )
+                ::ecs_model::__private::FirelensConfiguration::new(const {
+                        ::core::option::Option::expect(
+                            ::ecs_model::__private::FirelensConfigurationType::from_api(
+                                "fluentbit",
+                            ),
+                            "a value of the API enum",
+                        )
+                    })
                     .option("enable-ecs-log-metadata", "true"),
             )
             .privileged(false);

@@ -9,8 +9,18 @@ const _: () = {
             .execution_role_arn("arn:aws:iam::123456789012:role/ecsTaskExecutionRole")
             .runtime_platform(
                 ::ecs_model::__private::RuntimePlatform::new(
-                    ::ecs_model::__private::OsFamily::Linux,
-                    ::ecs_model::__private::CpuArchitecture::X86_64,
+                    const {
+                        ::core::option::Option::expect(
+                            ::ecs_model::__private::OsFamily::from_api("LINUX"),
+                            "a value of the API enum",
+                        )
+                    },
+                    const {
+                        ::core::option::Option::expect(
+                            ::ecs_model::__private::CpuArchitecture::from_api("X86_64"),
+                            "a value of the API enum",
+                        )
+                    },
                 ),
             )
             .volume(
@@ -25,26 +35,40 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::ecs_model::Task for PetWebTask {
-        fn task_definition() -> ::ecs_model::__private::TaskDefinitionBuilder {
+        fn task() -> ::ecs_model::__private::TaskDefinitionBuilder {
             __ecs_base()
                 .container(
                     <PetWeb as ::ecs_model::Container>::container()
                         .depends_on(
                             "log_router",
-                            ::ecs_model::__private::ContainerCondition::Start,
+                            const {
+                                ::core::option::Option::expect(
+                                    ::ecs_model::__private::ContainerCondition::from_api(
+                                        "START",
+                                    ),
+                                    "a value of the API enum",
+                                )
+                            },
                         ),
                 )
                 .container(
                     <LogRouter as ::ecs_model::Container>::container().essential(false),
                 )
         }
-        fn to_task_definition(&self) -> ::ecs_model::__private::TaskDefinitionBuilder {
+        fn to_task(&self) -> ::ecs_model::__private::TaskDefinitionBuilder {
             __ecs_base()
                 .container(
                     <PetWeb as ::ecs_model::Container>::to_container(&self.web)
                         .depends_on(
                             "log_router",
-                            ::ecs_model::__private::ContainerCondition::Start,
+                            const {
+                                ::core::option::Option::expect(
+                                    ::ecs_model::__private::ContainerCondition::from_api(
+                                        "START",
+                                    ),
+                                    "a value of the API enum",
+                                )
+                            },
                         ),
                 )
                 .container(

@@ -1,4 +1,4 @@
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(
     family = "pet-web-task",
     fargate(cpu = "0.5 vCPU", memory = "1 GB"),

@@ -37,16 +37,13 @@ pub enum LogDriver {
 
 impl LogDriver {
     /// The drivers the API lists.
-    pub const KNOWN: &'static [&'static str] = &[
-        "json-file",
-        "syslog",
-        "journald",
-        "gelf",
-        "fluentd",
-        "awslogs",
-        "splunk",
-        "awsfirelens",
-    ];
+    pub const KNOWN: &'static [&'static str] = ecs_model_internals::enums::LOG_DRIVERS;
+
+    /// The driver `name`: one the API lists, or [`Other`](Self::Other).
+    #[must_use]
+    pub fn named(name: &str) -> Self {
+        Self::known(name).unwrap_or_else(|| Self::Other(name.to_owned()))
+    }
 
     /// The driver as the API spells it.
     #[must_use]
@@ -106,7 +103,7 @@ impl FromStr for LogDriver {
 impl Scalar for LogDriver {
     const EXPECTED: &'static str = "a log driver string";
     fn from_str(v: &str) -> Result<Self, String> {
-        Ok(Self::known(v).unwrap_or_else(|| Self::Other(v.to_owned())))
+        Ok(Self::named(v))
     }
 }
 

@@ -110,7 +110,7 @@ fn secret_resource(value_from: &str, account: &Account) -> (&'static str, String
             );
             let secret = Arn {
                 resource: &format!("{kind}:{name}"),
-                ..arn.clone()
+                ..arn
             }
             .to_string();
             ("secretsmanager:GetSecretValue", secret)

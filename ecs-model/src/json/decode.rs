@@ -14,6 +14,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::path::{JsonPath, Segment};
+use crate::text::quoted;
 
 /// What the decoder found where it expected something else, for messages.
 pub(crate) enum Found<'a> {
@@ -37,17 +38,6 @@ impl fmt::Display for Found<'_> {
             Found::Array => f.write_str("an array"),
             Found::Object => f.write_str("an object"),
         }
-    }
-}
-
-/// `"value"`, shortened past 60 characters so messages stay readable.
-pub(crate) fn quoted(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        format!("{s:?}")
-    } else {
-        let head: String = s.chars().take(MAX).collect();
-        format!("{head:?}…")
     }
 }
 

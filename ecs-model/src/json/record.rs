@@ -412,12 +412,27 @@ macro_rules! api_enum {
             /// Every value, in the API model's order.
             pub const ALL: &'static [Self] = &[$(Self::$variant),*];
 
+            /// Every value as the API spells it, in the API model's order.
+            pub const VALUES: &'static [&'static str] = &[$($json),*];
+
             /// The value as the API spells it.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $(Self::$variant => $json,)*
                 }
+            }
+
+            /// The value the API spells `value`, in a constant (`FromStr` reports what is
+            /// wrong).
+            #[must_use]
+            pub const fn from_api(value: &str) -> Option<Self> {
+                $(
+                    if ::ecs_model_internals::enums::str_eq(value, $json) {
+                        return Some(Self::$variant);
+                    }
+                )*
+                None
             }
         }
 
@@ -432,7 +447,7 @@ macro_rules! api_enum {
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($json => Ok(Self::$variant),)*
-                    _ => Err($crate::error::EnumError::new($what, s, &[$($json),*])),
+                    _ => Err($crate::error::EnumError::new($what, s, Self::VALUES)),
                 }
             }
         }

@@ -6,8 +6,8 @@ use crate::alb::{
     TargetGroup,
 };
 use crate::diagnostic::Diagnostic;
-use crate::json::decode::quoted;
 use crate::path::json_path;
+use crate::text::quoted;
 
 /// `ECS-M1`: ≤32 letters, digits and hyphens, not starting or ending with a hyphen.
 fn elb_name(kind: &str, name: &str) -> Option<String> {

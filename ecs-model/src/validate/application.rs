@@ -7,12 +7,12 @@ use crate::application::Application;
 use crate::container::ContainerDefinition;
 use crate::diagnostic::Diagnostic;
 use crate::iam::{EC2, ECS_TASKS, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
-use crate::json::decode::quoted;
 use crate::network::{DYNAMIC_PORT_RANGE, SecurityGroup, Source};
 use crate::path::json_path;
 use crate::reference::Reference;
 use crate::service::Service;
 use crate::task_definition::{Compatibility, NetworkMode};
+use crate::text::quoted;
 
 pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     let mut out = Findings::default();

@@ -1,28 +1,23 @@
 //! Clusters, capacity providers and the container-instance side (section K).
 
 use super::service::{ecs_tags, strategy};
-use super::{Findings, is_resource_name, rules};
+use ecs_model_internals::names;
+
+use super::{Findings, rules};
 use crate::cluster::{
     AgentConfig, AutoScalingGroup, AutoScalingGroupProvider, CapacityProvider, Cluster,
     ClusterSettingName, FARGATE_PROVIDERS, ManagedInstancesProvider, ManagedScalingStatus,
     ManagedTerminationProtection,
 };
 use crate::diagnostic::Diagnostic;
-use crate::json::decode::quoted;
 use crate::path::json_path;
+use crate::text::quoted;
 
 pub(crate) fn cluster(c: &Cluster) -> Vec<Diagnostic> {
     let mut out = Findings::default();
     if let Some(name) = &c.cluster_name {
-        if !is_resource_name(name) {
-            out.report(
-                &rules::K1,
-                json_path!("clusterName"),
-                format!(
-                    "{} is not a cluster name: use 1–255 letters, digits, `_` and `-`",
-                    quoted(name)
-                ),
-            );
+        if let Some(problem) = names::resource_name("cluster", name) {
+            out.report(&rules::K1, json_path!("clusterName"), problem);
         }
     }
     for (i, setting) in c.settings.iter().enumerate() {
@@ -275,7 +270,7 @@ pub(crate) fn agent_config(a: &AgentConfig) -> Vec<Diagnostic> {
             );
         }
     }
-    if !is_resource_name(a.cluster()) {
+    if !names::is_resource_name(a.cluster()) {
         out.report(
             &rules::K1,
             json_path!("ECS_CLUSTER"),

@@ -1,10 +1,13 @@
 //! Per-container rules: identity, image and resources (section B), then the container's ports,
 //! health check, logging, environment and Linux settings.
 
-use super::{Checker, environment, health, is_resource_name, linux, logging, network, rules};
+use ecs_model_internals::arn::Arn;
+use ecs_model_internals::{limits, names};
+
+use super::{Checker, environment, health, linux, logging, network, rules};
 use crate::container::{ContainerDefinition, ResourceType};
-use crate::json::decode::quoted;
 use crate::json::record::At;
+use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     identity(cx, c, at);
@@ -22,17 +25,10 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
 }
 
 fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
-    if !is_resource_name(&c.name) {
-        cx.report(
-            &rules::B1,
-            at.key("name").path(),
-            format!(
-                "{} is not a container name: use 1–255 letters, digits, `_` and `-`",
-                quoted(&c.name)
-            ),
-        );
+    if let Some(problem) = names::resource_name("container", &c.name) {
+        cx.report(&rules::B1, at.key("name").path(), problem);
     }
-    if let Some(problem) = image_problem(&c.image) {
+    if let Some(problem) = names::image(&c.image) {
         let rule = if c.image.is_empty() {
             &rules::B1
         } else {
@@ -42,74 +38,22 @@ fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-/// Why `image` is not an image reference ECS accepts, if it is not.
-pub(crate) fn image_problem(image: &str) -> Option<String> {
-    if image.is_empty() {
-        return Some("empty; every container needs an image".to_owned());
-    }
-    let (name, digest) = match image.split_once('@') {
-        Some((name, digest)) => (name, Some(digest)),
-        None => (image, None),
-    };
-    if name.len() > 255 {
-        return Some(format!(
-            "{} characters before any digest; at most 255",
-            name.len()
-        ));
-    }
-    if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | '/' | '#')))
-    {
-        return Some(format!(
-            "{} has `{bad}`; images use letters, digits, `-`, `_`, `:`, `.`, `/` and `#`",
-            quoted(image)
-        ));
-    }
-    if let Some(digest) = digest {
-        let hex = digest.strip_prefix("sha256:").unwrap_or("");
-        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Some(format!(
-                "{} has a digest that is not `sha256:` and 64 hex digits",
-                quoted(image)
-            ));
-        }
-    }
-    None
-}
-
 fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     for (key, value) in [
         ("memory", c.memory),
         ("memoryReservation", c.memory_reservation),
     ] {
-        if let Some(mib) = value {
-            if mib < 6 {
-                cx.report(
-                    &rules::B5,
-                    at.key(key).path(),
-                    format!("{mib} MiB; Docker needs at least 6 MiB per container"),
-                );
-            }
+        if let Some(problem) = value.and_then(|mib| limits::container_memory(i64::from(mib))) {
+            cx.report(&rules::B5, at.key(key).path(), problem);
         }
     }
     if let (Some(memory), Some(reservation)) = (c.memory, c.memory_reservation) {
-        if reservation > memory {
-            cx.report(
-                &rules::B4,
-                at.key("memoryReservation").path(),
-                format!("must not exceed memory ({reservation} > {memory})"),
-            );
+        if let Some(problem) = limits::memory_reservation(reservation.into(), memory.into()) {
+            cx.report(&rules::B4, at.key("memoryReservation").path(), problem);
         }
     }
-    if let Some(cpu) = c.cpu {
-        if !(0..=262_144).contains(&cpu) {
-            cx.report(
-                &rules::B7,
-                at.key("cpu").path(),
-                format!("{cpu} CPU units; containers take 0–262,144"),
-            );
-        }
+    if let Some(problem) = c.cpu.and_then(|cpu| limits::container_cpu(cpu.into())) {
+        cx.report(&rules::B7, at.key("cpu").path(), problem);
     }
 }
 
@@ -119,12 +63,8 @@ fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         ("stopTimeout", c.stop_timeout),
     ] {
         let Some(seconds) = value else { continue };
-        if seconds < 0 {
-            cx.report(
-                &rules::B9_ANY,
-                at.key(key).path(),
-                format!("{seconds} seconds; must not be negative"),
-            );
+        if let Some(problem) = limits::timeout(seconds.into()) {
+            cx.report(&rules::B9_ANY, at.key(key).path(), problem);
         } else if !(2..=120).contains(&seconds) {
             cx.report(
                 &rules::B9,
@@ -164,12 +104,8 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         let item = list.index(i);
         match r.r#type {
             ResourceType::Gpu => {
-                if !r.value.parse::<u32>().is_ok_and(|n| n > 0) {
-                    cx.report(
-                        &rules::B12,
-                        item.key("value").path(),
-                        format!("{} is not a GPU count", quoted(&r.value)),
-                    );
+                if let Some(problem) = limits::gpus(&r.value) {
+                    cx.report(&rules::B12, item.key("value").path(), problem);
                 }
                 cx.report(
                     &rules::B12_FARGATE,
@@ -243,7 +179,8 @@ fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     if let Some(creds) = &c.repository_credentials {
         let param = &creds.credentials_parameter;
         if param.is_empty()
-            || (param.starts_with("arn:") && arn_service(param) != Some("secretsmanager"))
+            || (param.starts_with("arn:")
+                && Arn::parse(param).is_none_or(|arn| arn.service != "secretsmanager"))
         {
             cx.report(
                 &rules::B14,
@@ -254,35 +191,6 @@ fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             );
         }
     }
-}
-
-/// The service of an ARN (`arn:partition:service:…`).
-pub(crate) fn arn_service(arn: &str) -> Option<&str> {
-    match split_colons::<4>(arn) {
-        [Some("arn"), Some(_), service, _] => service,
-        _ => None,
-    }
-}
-
-/// `s.splitn(N, ':')` as an array, in one pass over the bytes: the checks of every secret
-/// reference split ARNs, and `str::split`'s searcher costs more than the short fields.
-pub(crate) fn split_colons<const N: usize>(s: &str) -> [Option<&str>; N] {
-    let mut fields = [None; N];
-    let (mut start, mut n) = (0, 0);
-    for (i, b) in s.bytes().enumerate() {
-        if n + 1 >= N {
-            break;
-        }
-        if b == b':' {
-            fields[n] = s.get(start..i);
-            n += 1;
-            start = i + 1;
-        }
-    }
-    if let Some(last) = fields.get_mut(n) {
-        *last = s.get(start..);
-    }
-    fields
 }
 
 fn user(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
@@ -301,61 +209,5 @@ fn user(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
             at.key("user").path(),
             format!("{} runs as root with `host` networking", quoted(user)),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn image_references() {
-        for ok in [
-            "nginx",
-            "nginx:1.27",
-            "public.ecr.aws/nginx/nginx:latest",
-            "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest",
-            "busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-            "localhost:5000/app#tag",
-        ] {
-            assert_eq!(image_problem(ok), None, "{ok}");
-        }
-        for bad in [
-            "",
-            "${IMAGE}",
-            "{{ .Image }}",
-            "nginx@sha256:abc",
-            "nginx@md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-        ] {
-            assert!(image_problem(bad).is_some(), "{bad}");
-        }
-        assert!(image_problem(&"a".repeat(256)).is_some());
-    }
-
-    #[test]
-    fn arn_services() {
-        assert_eq!(
-            arn_service("arn:aws:secretsmanager:us-east-1:1:secret:x"),
-            Some("secretsmanager")
-        );
-        assert_eq!(
-            arn_service("arn:aws-cn:ssm:cn-north-1:1:parameter/x"),
-            Some("ssm")
-        );
-        assert_eq!(arn_service("secret-name"), None);
-        assert_eq!(arn_service("arn:aws"), None);
-        for text in [
-            "",
-            ":",
-            "a",
-            "a:b",
-            "arn:aws:s3:::bucket/key",
-            "a::b:",
-            "x:é:ü:::z:9",
-        ] {
-            let expected: Vec<&str> = text.splitn(4, ':').collect();
-            let fields: Vec<&str> = split_colons::<4>(text).into_iter().flatten().collect();
-            assert_eq!(fields, expected, "{text:?}");
-        }
     }
 }

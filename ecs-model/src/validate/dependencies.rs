@@ -2,9 +2,9 @@
 
 use super::{Checker, rules};
 use crate::container::ContainerCondition;
-use crate::json::decode::quoted;
 use crate::path::json_path;
 use crate::task_definition::TaskDefinition;
+use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let containers = &td.container_definitions;

@@ -2,11 +2,13 @@
 
 use std::fmt;
 
-use super::container::{arn_service, split_colons};
+use ecs_model_internals::arn::Arn;
+use ecs_model_internals::secrets::{self, SecretProblem};
+
 use super::{Checker, rules};
 use crate::container::ContainerDefinition;
-use crate::json::decode::quoted;
 use crate::json::record::At;
+use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     variable_names(cx, c, at);
@@ -101,7 +103,7 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
         let value = &file.value;
         let item = list.index(i);
         let path = item.key("value");
-        if arn_service(value) != Some("s3") {
+        if Arn::parse(value).is_none_or(|arn| arn.service != "s3") {
             cx.report(
                 &rules::G3,
                 path.path(),
@@ -123,79 +125,13 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-/// Checks a secret's `valueFrom`: a Secrets Manager ARN (optionally with
-/// `:json-key:version-stage:version-id`), an SSM parameter ARN, or a parameter name.
+/// Checks a secret's `valueFrom` (`ECS-G4`, `ECS-G5`).
 pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'_>) {
-    if value_from.is_empty() {
-        cx.report(
-            &rules::G4,
-            at.path(),
-            "empty; give a Secrets Manager or SSM parameter ARN",
-        );
-        return;
-    }
-    if !value_from.starts_with("arn:") {
-        // A parameter name in the task's region (`/app/db-password` or `db-password`).
-        return;
-    }
-    match arn_service(value_from) {
-        Some("ssm") => {
-            if !value_from.contains(":parameter/") && !value_from.contains(":parameter") {
-                cx.report(
-                    &rules::G4,
-                    at.path(),
-                    format!("{} is not an SSM parameter ARN", quoted(value_from)),
-                );
-            }
-        }
-        Some("secretsmanager") => {
-            // `arn:partition:secretsmanager:region:account:secret:name…`
-            let after = split_colons::<6>(value_from)[5]
-                .and_then(|resource| resource.strip_prefix("secret:"));
-            let Some(after) = after else {
-                cx.report(
-                    &rules::G4,
-                    at.path(),
-                    format!("{} is not a Secrets Manager secret ARN", quoted(value_from)),
-                );
-                return;
-            };
-            match after.bytes().filter(|&b| b == b':').count() + 1 {
-                1 => {}
-                4 => {
-                    let [_, _, stage, id] = split_colons::<4>(after);
-                    let (stage, id) = (stage.unwrap_or_default(), id.unwrap_or_default());
-                    if !stage.is_empty() && !id.is_empty() {
-                        cx.report(
-                            &rules::G5,
-                            at.path(),
-                            format!(
-                                "{} sets version stage {} and version id {}; give one",
-                                quoted(value_from),
-                                quoted(stage),
-                                quoted(id)
-                            ),
-                        );
-                    }
-                }
-                n => cx.report(
-                    &rules::G4,
-                    at.path(),
-                    format!(
-                        "{} has {} field(s) after the secret name; a reference is `…:secret:name` or `…:secret:name:json-key:version-stage:version-id` (keep the colons, as in `:password::`)",
-                        quoted(value_from),
-                        n - 1
-                    ),
-                ),
-            }
-        }
-        _ => cx.report(
-            &rules::G4,
-            at.path(),
-            format!(
-                "{} is neither a Secrets Manager nor an SSM ARN",
-                quoted(value_from)
-            ),
-        ),
+    if let Err(problem) = secrets::secret_reference(value_from) {
+        let rule = match problem {
+            SecretProblem::Malformed(_) => &rules::G4,
+            SecretProblem::StageAndId(_) => &rules::G5,
+        };
+        cx.report(rule, at.path(), problem.message());
     }
 }

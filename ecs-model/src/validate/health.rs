@@ -1,5 +1,7 @@
 //! Container health checks (section D).
 
+use ecs_model_internals::limits::{self, Range};
+
 use super::{Checker, rules};
 use crate::container::{ContainerDefinition, HealthCheck};
 use crate::json::record::At;
@@ -8,22 +10,35 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
     let Some(check) = &c.health_check else { return };
     let at = at.key("healthCheck");
     command(cx, check, &at);
-    let ranges: [(&'static str, Option<i32>, i32, i32, &'static super::Rule); 4] = [
-        ("interval", check.interval, 5, 300, &rules::D2),
-        ("timeout", check.timeout, 2, 60, &rules::D3),
-        ("retries", check.retries, 1, 10, &rules::D4),
-        ("startPeriod", check.start_period, 0, 300, &rules::D5),
+    let ranges: [(&'static str, Option<i32>, Range, &'static super::Rule); 4] = [
+        (
+            "interval",
+            check.interval,
+            limits::HEALTH_CHECK_INTERVAL,
+            &rules::D2,
+        ),
+        (
+            "timeout",
+            check.timeout,
+            limits::HEALTH_CHECK_TIMEOUT,
+            &rules::D3,
+        ),
+        (
+            "retries",
+            check.retries,
+            limits::HEALTH_CHECK_RETRIES,
+            &rules::D4,
+        ),
+        (
+            "startPeriod",
+            check.start_period,
+            limits::HEALTH_CHECK_START_PERIOD,
+            &rules::D5,
+        ),
     ];
-    for (key, value, min, max, rule) in ranges {
-        if let Some(value) = value {
-            if !(min..=max).contains(&value) {
-                let unit = if key == "retries" { "" } else { " seconds" };
-                cx.report(
-                    rule,
-                    at.key(key).path(),
-                    format!("{value}{unit}; use {min}–{max}"),
-                );
-            }
+    for (key, value, range, rule) in ranges {
+        if let Some(problem) = value.and_then(|v| limits::health_check(key, v.into(), range)) {
+            cx.report(rule, at.key(key).path(), problem);
         }
     }
     let interval = check.interval.unwrap_or(HealthCheck::DEFAULT_INTERVAL);
@@ -59,7 +74,7 @@ fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &At<'_>) {
             path.index(0).path(),
             format!(
                 "{}; a health check command starts with \"CMD\" or \"CMD-SHELL\"",
-                crate::json::decode::quoted(other)
+                crate::text::quoted(other)
             ),
         ),
     }

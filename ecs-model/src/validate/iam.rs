@@ -6,8 +6,8 @@ use super::{Findings, rules};
 use crate::JsonPath;
 use crate::diagnostic::Diagnostic;
 use crate::iam::{Effect, InstanceProfile, PolicyDocument, Role, Statement, wildcard_match};
-use crate::json::decode::quoted;
 use crate::path::json_path;
+use crate::text::quoted;
 
 /// What a policy document is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

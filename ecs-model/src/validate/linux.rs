@@ -4,9 +4,9 @@ use super::{Checker, rules};
 use crate::container::{
     CAPABILITIES, ContainerDefinition, KernelCapabilities, TMPFS_MOUNT_OPTIONS,
 };
-use crate::json::decode::quoted;
 use crate::json::record::At;
 use crate::task_definition::{IpcMode, NetworkMode};
+use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     parameters(cx, c, at);
@@ -181,15 +181,10 @@ fn ulimits(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
                 format!("`{}` is already limited by ulimits[{first}]", limit.name),
             );
         }
-        if limit.soft_limit > limit.hard_limit {
-            cx.report(
-                &rules::H8,
-                list.index(i).key("softLimit").path(),
-                format!(
-                    "soft limit {} is above the hard limit {}",
-                    limit.soft_limit, limit.hard_limit
-                ),
-            );
+        if let Some(problem) =
+            ecs_model_internals::limits::ulimit(limit.soft_limit.into(), limit.hard_limit.into())
+        {
+            cx.report(&rules::H8, list.index(i).key("softLimit").path(), problem);
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{Checker, environment, rules};
 use crate::container::{ContainerDefinition, LogDriver, awslogs};
-use crate::json::decode::quoted;
 use crate::json::record::At;
+use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     let Some(log) = &c.log_configuration else {
@@ -71,7 +71,7 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
         }
     }
     if let Some(mode) = log.option_value(awslogs::MODE) {
-        if mode != "blocking" && mode != "non-blocking" {
+        if !ecs_model_internals::enums::LOG_MODES.contains(&mode) {
             cx.report(
                 &rules::F4,
                 options.path().key(awslogs::MODE),

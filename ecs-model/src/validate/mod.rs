@@ -15,7 +15,6 @@ mod cluster;
 mod container;
 mod dependencies;
 mod environment;
-mod fargate;
 mod health;
 #[cfg(feature = "application")]
 mod iam;
@@ -51,7 +50,7 @@ use crate::json::record::At;
 use crate::path::JsonPath;
 use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
 
-pub use fargate::{
+pub use ecs_model_internals::fargate::{
     FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateSize, fargate_memory_options,
 };
 
@@ -273,13 +272,4 @@ pub(crate) fn container_alone(c: &ContainerDefinition) -> Vec<Diagnostic> {
     };
     container::check(&mut checker, c, &At::ROOT);
     checker.out
-}
-
-/// Whether `name` is 1–255 letters, digits, `_` and `-` (families, containers, volumes).
-pub(crate) fn is_resource_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 255
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }

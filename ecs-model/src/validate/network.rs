@@ -1,8 +1,9 @@
 //! Networking and port mappings (section C, and the networking part of H10).
 
+use ecs_model_internals::{limits, names};
+
 use super::{Checker, rules};
 use crate::container::{ContainerDefinition, PortMapping};
-use crate::json::decode::quoted;
 use crate::json::record::At;
 use crate::task_definition::NetworkMode;
 
@@ -16,14 +17,9 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
 
 /// A port mapping's container ports: a single port or a parsed range.
 enum Ports {
-    One(i32),
-    Range(i32, i32),
+    One(i64),
+    Range(i64, i64),
     Invalid,
-}
-
-fn parse_range(text: &str) -> Option<(i32, i32)> {
-    let (start, end) = text.split_once('-')?;
-    Some((start.trim().parse().ok()?, end.trim().parse().ok()?))
 }
 
 fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
@@ -77,7 +73,7 @@ fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn overlap(a: &Ports, b: &Ports) -> Option<i32> {
+fn overlap(a: &Ports, b: &Ports) -> Option<i64> {
     let span = |p: &Ports| match *p {
         Ports::One(port) => Some((port, port)),
         Ports::Range(start, end) => Some((start, end)),
@@ -102,22 +98,15 @@ fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
         return Ports::Invalid;
     };
     let mut valid = true;
-    if !(1..=65535).contains(&container_port) {
-        cx.report(
-            &rules::C11,
-            item.key("containerPort").path(),
-            format!("{container_port} is not a port (1–65535)"),
-        );
+    if let Some(problem) = limits::port(container_port.into(), limits::CONTAINER_PORT) {
+        cx.report(&rules::C11, item.key("containerPort").path(), problem);
         valid = false;
     }
-    if let Some(host_port) = p.host_port {
-        if !(0..=65535).contains(&host_port) {
-            cx.report(
-                &rules::C11,
-                item.key("hostPort").path(),
-                format!("{host_port} is not a port (0–65535)"),
-            );
-        }
+    if let Some(problem) = p
+        .host_port
+        .and_then(|host_port| limits::port(host_port.into(), limits::HOST_PORT))
+    {
+        cx.report(&rules::C11, item.key("hostPort").path(), problem);
     }
     match mode {
         Some(mode @ (NetworkMode::Awsvpc | NetworkMode::Host)) => {
@@ -151,7 +140,7 @@ fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
         );
     }
     if valid {
-        Ports::One(container_port)
+        Ports::One(container_port.into())
     } else {
         Ports::Invalid
     }
@@ -182,26 +171,10 @@ fn range_mapping(cx: &mut Checker<'_>, p: &PortMapping, range: &str, item: &At<'
             format!("port ranges need `bridge` or `awsvpc`, not `{mode}`"),
         );
     }
-    match parse_range(range) {
-        Some((start, end))
-            if (1..=65535).contains(&start) && (1..=65535).contains(&end) && start < end =>
-        {
-            Ports::Range(start, end)
-        }
-        Some((start, end)) if start >= end => {
-            cx.report(
-                &rules::C6,
-                at.path(),
-                format!("{}: the first port must be below the last", quoted(range)),
-            );
-            Ports::Invalid
-        }
-        _ => {
-            cx.report(
-                &rules::C6,
-                at.path(),
-                format!("{} is not `start-end` with ports 1–65535", quoted(range)),
-            );
+    match limits::port_range(range) {
+        Ok((start, end)) => Ports::Range(start, end),
+        Err(problem) => {
+            cx.report(&rules::C6, at.path(), problem);
             Ports::Invalid
         }
     }
@@ -231,21 +204,8 @@ fn host_port_choice(cx: &mut Checker<'_>, port: i32, item: &At<'_>, key: &'stati
 fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>, mode: Option<NetworkMode>) {
     match p.name.as_deref() {
         Some(name) => {
-            let valid = !name.is_empty()
-                && name.len() <= 64
-                && !name.starts_with('-')
-                && name.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
-                });
-            if !valid {
-                cx.report(
-                    &rules::C7,
-                    item.key("name").path(),
-                    format!(
-                        "{} is not a port name: up to 64 lowercase letters, digits, `_` and `-`, not starting with `-`",
-                        quoted(name)
-                    ),
-                );
+            if let Some(problem) = names::service_connect_name("port name", name) {
+                cx.report(&rules::C7, item.key("name").path(), problem);
             }
             if let Some(mode @ (NetworkMode::Host | NetworkMode::None)) = mode {
                 cx.report(

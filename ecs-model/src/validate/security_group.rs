@@ -3,9 +3,9 @@
 
 use super::{Findings, rules};
 use crate::diagnostic::Diagnostic;
-use crate::json::decode::quoted;
 use crate::network::{IpProtocol, SecurityGroup, Source};
 use crate::path::json_path;
+use crate::text::quoted;
 
 /// Whether `cidr` is `a.b.c.d/n` (or an IPv6 prefix when `v6`).
 fn cidr_ok(cidr: &str, v6: bool) -> bool {

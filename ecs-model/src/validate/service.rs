@@ -1,16 +1,18 @@
 //! Services on their own (section J); the seams with the task definition, cluster and load
 //! balancers are checked by the application.
 
-use super::{Findings, is_resource_name, rules};
+use ecs_model_internals::names;
+
+use super::{Findings, rules};
 use crate::JsonPath;
 use crate::diagnostic::Diagnostic;
-use crate::json::decode::quoted;
 use crate::path::json_path;
 use crate::service::{
     CapacityProviderStrategyItem, DeploymentControllerType, DeploymentStrategy,
     PlacementConstraintType, SchedulingStrategy, Service,
 };
 use crate::task_definition::{Compatibility, Tag};
+use crate::text::quoted;
 
 pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
     let mut out = Findings::default();
@@ -26,15 +28,8 @@ pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
 }
 
 fn identity(out: &mut Findings, s: &Service) {
-    if !is_resource_name(&s.service_name) {
-        out.report(
-            &rules::J1,
-            json_path!("serviceName"),
-            format!(
-                "{} is not a service name: use 1–255 letters, digits, `_` and `-`",
-                quoted(&s.service_name)
-            ),
-        );
+    if let Some(problem) = names::resource_name("service", &s.service_name) {
+        out.report(&rules::J1, json_path!("serviceName"), problem);
     }
     let daemon = s.scheduling_strategy == Some(SchedulingStrategy::Daemon);
     match s.desired_count {
@@ -439,20 +434,11 @@ fn service_connect(out: &mut Findings, s: &Service) {
     let at = json_path!("serviceConnectConfiguration", "services");
     for (i, svc) in sc.services.iter().enumerate() {
         if let Some(name) = &svc.discovery_name {
-            let valid = !name.is_empty()
-                && name.len() <= 64
-                && !name.starts_with('-')
-                && name.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
-                });
-            if !valid {
+            if let Some(problem) = names::service_connect_name("discovery name", name) {
                 out.report(
                     &rules::J18,
                     at.clone().index(i).key("discoveryName"),
-                    format!(
-                        "{} is not a discovery name (≤64 of `a-z0-9_-`)",
-                        quoted(name)
-                    ),
+                    problem,
                 );
             }
         }

@@ -2,11 +2,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{Checker, fargate, is_resource_name, rules};
+use ecs_model_internals::{fargate, limits, names, units};
+
+use super::{Checker, rules};
 use crate::container::{LogDriver, ResourceType};
-use crate::json::decode::quoted;
 use crate::path::json_path;
 use crate::task_definition::{CpuArchitecture, NetworkMode, PidMode, TaskDefinition};
+use crate::text::quoted;
 
 /// The largest task definition ECS registers, in bytes of compact JSON.
 pub(crate) const MAX_SIZE: usize = 64 * 1024;
@@ -33,32 +35,14 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
 }
 
 fn family(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    if !is_resource_name(&td.family) {
-        cx.report(
-            &rules::A1,
-            json_path!("family"),
-            format!(
-                "{} is not a family name: use 1–255 letters, digits, `_` and `-`",
-                quoted(&td.family)
-            ),
-        );
+    if let Some(problem) = names::resource_name("family", &td.family) {
+        cx.report(&rules::A1, json_path!("family"), problem);
     }
 }
 
 fn container_count(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    let n = td.container_definitions.len();
-    if n == 0 {
-        cx.report(
-            &rules::A2,
-            json_path!("containerDefinitions"),
-            "a task definition needs at least one container",
-        );
-    } else if n > 10 {
-        cx.report(
-            &rules::A2,
-            json_path!("containerDefinitions"),
-            format!("{n} containers; a task definition holds at most 10"),
-        );
+    if let Some(problem) = limits::containers(td.container_definitions.len()) {
+        cx.report(&rules::A2, json_path!("containerDefinitions"), problem);
     }
 }
 
@@ -130,7 +114,7 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
             cx.report(
                 &rules::A7,
                 json_path!("cpu"),
-                format!("{problem} (use units like \"512\" or \"0.5 vCPU\")"),
+                format!("{problem} ({})", units::CPU.hint),
             );
         } else if let Some(units) = cpu.units() {
             if !(128..=196_608).contains(&units) {
@@ -147,14 +131,10 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
             cx.report(
                 &rules::A7,
                 json_path!("memory"),
-                format!("{problem} (use MiB like \"1024\" or \"1 GB\")"),
+                format!("{problem} ({})", units::MEMORY.hint),
             );
-        } else if memory.mib() == Some(0) {
-            cx.report(
-                &rules::A7,
-                json_path!("memory"),
-                "0 MiB; task memory must be positive",
-            );
+        } else if let Some(problem) = memory.mib().and_then(limits::task_memory) {
+            cx.report(&rules::A7, json_path!("memory"), problem);
         }
     }
     match (&td.cpu, &td.memory) {
@@ -176,14 +156,13 @@ fn task_size(cx: &mut Checker<'_>, td: &TaskDefinition) {
         (Some(cpu), Some(memory)) => {
             if let (Some(units), Some(mib)) = (cpu.units(), memory.mib()) {
                 let windows = td.is_windows();
-                if let Some(problem) = fargate::size_problem(units, mib, windows) {
+                if let Err(problem) = fargate::size(units, mib, windows) {
                     let rule = if windows { &rules::A10 } else { &rules::A9 };
-                    let at = if fargate::fargate_memory_options(units, windows).is_some() {
-                        json_path!("memory")
-                    } else {
-                        json_path!("cpu")
+                    let at = match problem {
+                        fargate::SizeProblem::Cpu(_) => json_path!("cpu"),
+                        fargate::SizeProblem::Memory(_) => json_path!("memory"),
                     };
-                    cx.report(rule, at, problem);
+                    cx.report(rule, at, problem.message());
                 }
             }
         }
@@ -262,12 +241,11 @@ fn placement(cx: &mut Checker<'_>, td: &TaskDefinition) {
 
 fn ephemeral_storage(cx: &mut Checker<'_>, td: &TaskDefinition) {
     if let Some(storage) = &td.ephemeral_storage {
-        let size = storage.size_in_gib;
-        if !(21..=200).contains(&size) {
+        if let Some(problem) = limits::ephemeral_storage(i64::from(storage.size_in_gib)) {
             cx.report(
                 &rules::A15,
                 json_path!("ephemeralStorage", "sizeInGiB"),
-                format!("{size} GiB; use 21–200"),
+                problem,
             );
         }
         if !cx.task.fargate {

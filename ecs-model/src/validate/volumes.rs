@@ -2,11 +2,13 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, is_resource_name, rules};
+use ecs_model_internals::names;
+
+use super::{Checker, rules};
 use crate::JsonPath;
-use crate::json::decode::quoted;
 use crate::path::json_path;
 use crate::task_definition::TaskDefinition;
+use crate::text::quoted;
 use crate::volume::{
     EfsSetting, EfsVolumeConfiguration, S3FilesVolumeConfiguration, Scope, Volume,
 };
@@ -22,15 +24,8 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 "a volume needs a `name` for mount points to refer to",
             ),
             Some(name) => {
-                if !is_resource_name(name) {
-                    cx.report(
-                        &rules::I1,
-                        at.clone().key("name"),
-                        format!(
-                            "{} is not a volume name: use 1–255 letters, digits, `_` and `-`",
-                            quoted(name)
-                        ),
-                    );
+                if let Some(problem) = names::resource_name("volume", name) {
+                    cx.report(&rules::I1, at.clone().key("name"), problem);
                 }
                 if let Some(first) = names.insert(name, i) {
                     cx.report(

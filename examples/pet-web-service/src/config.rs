@@ -42,7 +42,7 @@ pub(crate) struct PetWeb {
 }
 
 /// The task: the container on Fargate, 0.5 vCPU and 1 GB.
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(
     family = "pet-web-task",
     fargate(cpu = "0.5 vCPU", memory = "1 GB"),

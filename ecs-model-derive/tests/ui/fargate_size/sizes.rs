@@ -2,31 +2,31 @@
 #[ecs(image = "nginx")]
 struct Web {}
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = "0.5 vCPU", memory = "16 GB"))]
 struct TooMuchMemory {
     web: Web,
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = 384, memory = 1024))]
 struct NotACpuSize {
     web: Web,
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = "1 vCPU", memory = "1 GB"), runtime_platform(os = "WINDOWS_SERVER_2022_CORE"))]
 struct WindowsTooSmall {
     web: Web,
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = 256, memory = 512), network_mode = "bridge")]
 struct FargateBridge {
     web: Web,
 }
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = "a lot", memory = 512))]
 struct Unreadable {
     web: Web,

@@ -1,4 +1,4 @@
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = 256, memory = 512))]
 struct WebTask {
     web: String,

@@ -2,7 +2,7 @@
 #[ecs(image = "nginx")]
 struct Web {}
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(
     family = "web app",
     ec2,

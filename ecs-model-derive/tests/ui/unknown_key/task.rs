@@ -2,7 +2,7 @@
 #[ecs(image = "nginx")]
 struct Web {}
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(famly = "web", fargate(cpu = 256, memroy = 512))]
 struct WebTask {
     #[ecs(essentail)]

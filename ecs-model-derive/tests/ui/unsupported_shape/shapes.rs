@@ -12,7 +12,7 @@ struct Tuple(u16);
 #[ecs(image = "nginx")]
 struct Unit;
 
-#[derive(ecs_model::TaskDefinition)]
+#[derive(ecs_model::Task)]
 #[ecs(fargate(cpu = 256, memory = 512))]
 union Mixed {
     a: u32,

@@ -1,0 +1,20 @@
+//! The ECS facts and pure checks that [`ecs-model`](https://docs.rs/ecs-model) (at run time) and
+//! its derive (at compile time) both apply, written once: the Fargate size table, numeric limits,
+//! name rules, image and secret references, ARNs, CPU and memory amounts, the values of the API
+//! enums the derive's attributes name, and typo suggestions.
+//!
+//! Each check returns the message `ecs-model`'s validation reports, so `#[derive(Container)]`
+//! rejects an attribute with the words `build()` would use for the same value.
+//!
+//! This crate has no dependencies and no public API of its own: `ecs-model` and
+//! `ecs-model-derive` pin it with `=`, and its items may change in any release. Depend on
+//! `ecs-model` instead.
+
+pub mod arn;
+pub mod enums;
+pub mod fargate;
+pub mod limits;
+pub mod names;
+pub mod secrets;
+pub mod text;
+pub mod units;
