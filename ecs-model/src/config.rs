@@ -10,11 +10,10 @@
 //! ([`Container::container_definition`], [`Task::task_definition`]).
 
 use std::ffi::OsString;
-use std::fmt;
 use std::str::FromStr;
 
 use crate::container::{ContainerDefinition, ContainerDefinitionBuilder};
-use crate::error::ValidationErrors;
+use crate::error::{EnvError, ValidationErrors};
 use crate::task_definition::{TaskDefinition, TaskDefinitionBuilder};
 
 /// A type whose values configure one container: its container definition, and its values read
@@ -128,70 +127,6 @@ impl EnvVar {
     }
 }
 
-/// Why one variable could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum EnvProblem {
-    /// Absent, with no default.
-    Missing {
-        /// The variable.
-        name: String,
-    },
-    /// Present but not valid Unicode.
-    NotUnicode {
-        /// The variable.
-        name: String,
-    },
-    /// Present (or defaulted) but `FromStr` rejected it.
-    Invalid {
-        /// The variable.
-        name: String,
-        /// The text that did not parse.
-        value: String,
-        /// The parser's reason.
-        reason: String,
-    },
-}
-
-impl fmt::Display for EnvProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Missing { name } => write!(f, "{name}: missing"),
-            Self::NotUnicode { name } => write!(f, "{name}: not valid UTF-8"),
-            Self::Invalid {
-                name,
-                value,
-                reason,
-            } => write!(
-                f,
-                "{name}: {} is not valid: {reason}",
-                crate::text::quoted(value)
-            ),
-        }
-    }
-}
-
-/// Every environment variable that was missing or did not parse.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", display_problems(&self.0))]
-pub struct EnvError(Vec<EnvProblem>);
-
-fn display_problems(problems: &[EnvProblem]) -> String {
-    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    format!(
-        "cannot read the configuration from the environment: {}",
-        lines.join("; ")
-    )
-}
-
-impl EnvError {
-    /// The problems, in field order.
-    #[must_use]
-    pub fn problems(&self) -> &[EnvProblem] {
-        &self.0
-    }
-}
-
 // The derive checks enum attributes against the shared value lists and names the values it
 // accepted with `from_api`: each list must be its enum's values, or this crate does not compile.
 const _: () = {
@@ -225,13 +160,14 @@ const _: () = {
 /// What derived code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    use super::{EnvError, EnvProblem, FromStr, OsString};
+    use super::{FromStr, OsString};
     pub use crate::container::{ApplicationProtocol, TransportProtocol};
     pub use crate::container::{
         ContainerCondition, ContainerDefinition, ContainerDefinitionBuilder, FirelensConfiguration,
         FirelensConfigurationType, HealthCheck, LogConfiguration, LogDriver, MountPoint,
         PortMapping, Ulimit, UlimitName,
     };
+    use crate::error::{EnvError, EnvProblem};
     pub use crate::task_definition::{
         Compatibility, CpuArchitecture, NetworkMode, OsFamily, RuntimePlatform, TaskDefinition,
         TaskDefinitionBuilder,
@@ -337,7 +273,7 @@ pub mod __private {
         pub fn build<S>(self, make: impl FnOnce() -> Option<S>) -> Result<S, EnvError> {
             match make() {
                 Some(value) if self.problems.is_empty() => Ok(value),
-                _ => Err(EnvError(self.problems)),
+                _ => Err(EnvError::new(self.problems)),
             }
         }
     }

@@ -1,10 +1,12 @@
-//! The errors of this crate.
+//! The errors of this crate. [`EnumError`](crate::EnumError) lives with the API enums that return
+//! it (`json/record.rs`), below the diagnostics these errors carry.
 
 use std::fmt;
 
 use crate::diagnostic::Diagnostic;
-use crate::json::decode::Cx;
+use crate::json::record::EnumError;
 use crate::path::JsonPath;
+use crate::text::quoted;
 
 /// Any error of this crate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -24,7 +26,7 @@ pub enum Error {
     Unit(#[from] UnitError),
     /// A config struct could not be read from the environment.
     #[error(transparent)]
-    Env(#[from] crate::config::EnvError),
+    Env(#[from] EnvError),
 }
 
 /// The JSON is not a definition ECS would read.
@@ -48,26 +50,6 @@ pub enum ParseError {
 }
 
 impl ParseError {
-    pub(crate) fn from_decode(error: &serde_json::Error, cx: Cx) -> Self {
-        let (problem, path) = cx.finish();
-        let message = match problem {
-            Some(message) => message,
-            None if error.is_syntax() || error.is_eof() => {
-                return Self::Syntax {
-                    message: without_position(error),
-                    line: error.line(),
-                    column: error.column(),
-                };
-            }
-            None => without_position(error),
-        };
-        Self::Shape(vec![Diagnostic::shape(
-            path,
-            crate::diagnostic::Severity::Error,
-            message,
-        )])
-    }
-
     /// Every problem, located; a syntax error is reported at the document root.
     #[must_use]
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
@@ -86,12 +68,6 @@ impl ParseError {
     pub fn is_syntax(&self) -> bool {
         matches!(self, Self::Syntax { .. })
     }
-}
-
-fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
 /// Every rule a definition breaks (errors only: warnings never fail a build).
@@ -159,42 +135,6 @@ impl fmt::Display for DisplayList<'_> {
     }
 }
 
-/// A string that is not one of an API enum's values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::text::quoted(value), valid.join(", "))]
-pub struct EnumError {
-    what: &'static str,
-    value: String,
-    valid: &'static [&'static str],
-    hint: String,
-}
-
-impl EnumError {
-    pub(crate) fn new(what: &'static str, value: &str, valid: &'static [&'static str]) -> Self {
-        let hint = crate::text::closest(value, valid)
-            .map(|near| format!(" (did you mean \"{near}\"?)"))
-            .unwrap_or_default();
-        Self {
-            what,
-            value: value.to_owned(),
-            valid,
-            hint,
-        }
-    }
-
-    /// The rejected value.
-    #[must_use]
-    pub fn value(&self) -> &str {
-        &self.value
-    }
-
-    /// The values the enum accepts.
-    #[must_use]
-    pub fn valid(&self) -> &'static [&'static str] {
-        self.valid
-    }
-}
-
 /// A CPU or memory amount ECS would not accept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", unit.not_an_amount(value, reason))]
@@ -202,4 +142,68 @@ pub struct UnitError {
     pub(crate) unit: ecs_model_internals::units::Unit,
     pub(crate) value: String,
     pub(crate) reason: String,
+}
+
+/// Why one variable could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EnvProblem {
+    /// Absent, with no default.
+    Missing {
+        /// The variable.
+        name: String,
+    },
+    /// Present but not valid Unicode.
+    NotUnicode {
+        /// The variable.
+        name: String,
+    },
+    /// Present (or defaulted) but `FromStr` rejected it.
+    Invalid {
+        /// The variable.
+        name: String,
+        /// The text that did not parse.
+        value: String,
+        /// The parser's reason.
+        reason: String,
+    },
+}
+
+impl fmt::Display for EnvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing { name } => write!(f, "{name}: missing"),
+            Self::NotUnicode { name } => write!(f, "{name}: not valid UTF-8"),
+            Self::Invalid {
+                name,
+                value,
+                reason,
+            } => write!(f, "{name}: {} is not valid: {reason}", quoted(value)),
+        }
+    }
+}
+
+/// Every environment variable that was missing or did not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", display_problems(&self.0))]
+pub struct EnvError(Vec<EnvProblem>);
+
+fn display_problems(problems: &[EnvProblem]) -> String {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    format!(
+        "cannot read the configuration from the environment: {}",
+        lines.join("; ")
+    )
+}
+
+impl EnvError {
+    pub(crate) fn new(problems: Vec<EnvProblem>) -> Self {
+        Self(problems)
+    }
+
+    /// The problems, in field order.
+    #[must_use]
+    pub fn problems(&self) -> &[EnvProblem] {
+        &self.0
+    }
 }

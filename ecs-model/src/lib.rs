@@ -53,20 +53,19 @@ pub use application::Application;
 pub use arn::{Account, Arn, partition_of};
 #[doc(hidden)]
 pub use config::__private;
-pub use config::{Container, EnvError, EnvProblem, EnvSource, EnvVar, Task};
+pub use config::{Container, EnvSource, EnvVar, Task};
 pub use container::{
     ContainerDefinition, ContainerDefinitionBuilder, HealthCheck, LogConfiguration, LogDriver,
     PortMapping, Secret,
 };
-pub use diagnostic::{Diagnostic, Severity};
-pub use error::{EnumError, Error, ParseError, UnitError, ValidationErrors};
-pub use json::{Extra, Lenient, Mode};
-pub use path::{JsonPath, Segment};
+pub use diagnostic::{Applies, Diagnostic, Os, Rule, Severity};
+pub use error::{EnvError, EnvProblem, Error, ParseError, UnitError, ValidationErrors};
+pub use json::{EnumError, Extra, Lenient, Mode};
+pub use path::{JsonPath, PathCursor, Segment};
 #[cfg(feature = "application")]
 pub use reference::{Reference, resolve_tokens};
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};
-pub use validate::Rule;
 pub use volume::Volume;
 
 #[cfg(feature = "derive")]

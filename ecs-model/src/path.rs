@@ -138,6 +138,74 @@ impl serde::Serialize for JsonPath {
     }
 }
 
+/// A place in a document being walked, kept on the stack: validation and conversions pass one
+/// down as they descend, and a [`JsonPath`] is only built when something is reported there.
+///
+/// ```
+/// use ecs_model::PathCursor;
+/// let containers = PathCursor::ROOT.key("containerDefinitions");
+/// let first = containers.index(0);
+/// assert_eq!(first.key("image").path().to_string(), "containerDefinitions[0].image");
+/// ```
+#[derive(Clone, Copy)]
+pub struct PathCursor<'a> {
+    parent: Option<&'a PathCursor<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> PathCursor<'a> {
+    /// The document itself.
+    pub const ROOT: PathCursor<'static> = PathCursor {
+        parent: None,
+        step: Step::Root,
+    };
+
+    /// The member `key` of the object here.
+    #[must_use]
+    pub fn key(&'a self, key: &'a str) -> PathCursor<'a> {
+        PathCursor {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    /// The item `index` of the array here.
+    #[must_use]
+    pub fn index(&'a self, index: usize) -> PathCursor<'a> {
+        PathCursor {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// The path of this place.
+    #[must_use]
+    pub fn path(&self) -> JsonPath {
+        let mut steps = Vec::new();
+        let mut cur = Some(self);
+        while let Some(at) = cur {
+            steps.push(at.step);
+            cur = at.parent;
+        }
+        let mut path = JsonPath::root();
+        for step in steps.into_iter().rev() {
+            path = match step {
+                Step::Root => path,
+                Step::Key(key) => path.key(key.to_owned()),
+                Step::Index(index) => path.index(index),
+            };
+        }
+        path
+    }
+}
+
 /// Builds a [`JsonPath`] from JSON names and index expressions:
 /// `json_path!("containerDefinitions"[i], "portMappings"[j], "hostPort")`.
 macro_rules! json_path {

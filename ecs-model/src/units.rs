@@ -159,7 +159,7 @@ macro_rules! amount_type {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-                crate::json::deserialize_strict(de)
+                crate::json::record::deserialize_strict(de)
             }
         }
 

@@ -2,10 +2,10 @@
 //! shapes, PascalCase as `aws elbv2 … --cli-input-json` takes them).
 
 mod api;
+mod validate;
 
 pub use api::*;
 
-use crate::diagnostic::Diagnostic;
 use crate::json::json_document;
 
 json_document!(LoadBalancer, TargetGroup, Listener, ListenerRule);
@@ -77,12 +77,6 @@ impl LoadBalancer {
     pub fn is_application(&self) -> bool {
         self.r#type
             .is_none_or(|t| t == LoadBalancerType::Application)
-    }
-
-    /// Every problem (`ECS-M*`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::load_balancer(self)
     }
 }
 
@@ -194,12 +188,6 @@ impl TargetGroup {
             })
         })
     }
-
-    /// Every problem (`ECS-M*`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::target_group(self)
-    }
 }
 
 impl Action {
@@ -264,12 +252,6 @@ impl Listener {
             ..Self::default()
         }
     }
-
-    /// Every problem (`ECS-M*`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::listener(self)
-    }
 }
 
 impl ListenerRule {
@@ -320,12 +302,6 @@ impl ListenerRule {
             ..RuleCondition::default()
         });
         self
-    }
-
-    /// Every problem (`ECS-M6`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::listener_rule(self)
     }
 }
 

@@ -3,8 +3,10 @@
 //! requests that create them.
 
 mod render;
+mod request;
+mod validate;
 
-pub use render::ApiRequest;
+pub use request::ApiRequest;
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::arn::Account;
@@ -84,13 +86,6 @@ impl Application {
                 instances: Vec::new(),
             },
         }
-    }
-
-    /// Every problem of every resource, and of the seams between them; paths start with the
-    /// resource (`service.loadBalancers[0].containerPort`, `targetGroups.pet-web-tg.Port`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::application(self)
     }
 
     /// The target group named `name`.
@@ -207,20 +202,6 @@ impl Application {
         };
         scope.services.dedup();
         crate::iam::deployer_policy(&self.account, &scope)
-    }
-
-    /// The requests that create the application, in dependency order, with
-    /// [`Reference`] tokens where AWS assigns the ids.
-    #[must_use]
-    pub fn requests(&self) -> Vec<ApiRequest> {
-        render::requests(self)
-    }
-
-    /// Every resource as one JSON document, keyed as validation paths are
-    /// (`service`, `targetGroups.pet-web-tg`, …).
-    #[must_use]
-    pub fn document(&self) -> serde_json::Value {
-        render::document(self)
     }
 }
 

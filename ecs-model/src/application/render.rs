@@ -1,47 +1,26 @@
 //! The application as API requests, in the order they must be made, and as one document.
 
-use std::fmt;
-
 use serde_json::{Map, Value, json};
 
 use super::Application;
+use super::request::ApiRequest;
 use crate::cluster::{ClusterCapacityProviders, ContainerInstance};
 use crate::iam::Role;
 use crate::reference::Reference;
 
-/// One request to an AWS API: what `aws <service> <operation> --cli-input-json` takes.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ApiRequest {
-    /// The API: `logs`, `iam`, `ec2`, `elbv2` or `ecs`.
-    pub service: &'static str,
-    /// The operation (`CreateTargetGroup`).
-    pub operation: &'static str,
-    /// The resource it is about, by name.
-    pub resource: String,
-    /// The input, with [`Reference`] tokens where ids are not known before creation.
-    pub input: Value,
-}
-
-impl ApiRequest {
-    fn new(
-        service: &'static str,
-        operation: &'static str,
-        resource: impl Into<String>,
-        input: Value,
-    ) -> Self {
-        Self {
-            service,
-            operation,
-            resource: resource.into(),
-            input,
-        }
+impl Application {
+    /// The requests that create the application, in dependency order, with
+    /// [`Reference`] tokens where AWS assigns the ids.
+    #[must_use]
+    pub fn requests(&self) -> Vec<ApiRequest> {
+        requests(self)
     }
-}
 
-impl fmt::Display for ApiRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.service, self.operation, self.resource)
+    /// Every resource as one JSON document, keyed as validation paths are
+    /// (`service`, `targetGroups.pet-web-tg`, …).
+    #[must_use]
+    pub fn document(&self) -> serde_json::Value {
+        document(self)
     }
 }
 
@@ -49,7 +28,7 @@ fn value<T: serde::Serialize>(resource: &T) -> Value {
     serde_json::to_value(resource).unwrap_or(Value::Null)
 }
 
-pub(super) fn requests(app: &Application) -> Vec<ApiRequest> {
+fn requests(app: &Application) -> Vec<ApiRequest> {
     let mut out = Requests(Vec::new());
     for (group, created_by_agent) in app.log_groups() {
         if !created_by_agent {
@@ -235,7 +214,7 @@ fn by_name<'a, T: 'a>(
     )
 }
 
-pub(super) fn document(app: &Application) -> Value {
+fn document(app: &Application) -> Value {
     let mut doc = json!({
         "account": {"id": app.account.id, "region": app.account.region},
         "cluster": value(&app.cluster),

@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::diagnostic::Diagnostic;
-
 /// The ECS container agent's settings (`/etc/ecs/ecs.config`), rendered as user data.
 ///
 /// Without `ECS_CLUSTER` the agent joins the cluster named `default`: seed `000`'s first pitfall.
@@ -124,12 +122,6 @@ impl AgentConfig {
         }
         script
     }
-
-    /// Problems: unknown setting names (warnings), values on several lines, a bad cluster name.
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::agent_config(self)
-    }
 }
 
 /// An ECS-optimized AMI, resolved through its public SSM parameter (so instances always start
@@ -240,12 +232,6 @@ impl AutoScalingGroup {
             max_size,
             desired_capacity: None,
         }
-    }
-
-    /// Problems with the sizes (`ECS-K3`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::auto_scaling_group(self)
     }
 }
 

@@ -3,11 +3,11 @@
 
 mod api;
 mod instances;
+mod validate;
 
 pub use api::*;
 pub use instances::{AgentConfig, AutoScalingGroup, ContainerInstance, EcsOptimizedAmi};
 
-use crate::diagnostic::Diagnostic;
 use crate::json::json_document;
 use crate::service::CapacityProviderStrategyItem;
 use crate::task_definition::Tag;
@@ -109,12 +109,6 @@ impl Cluster {
     pub fn name(&self) -> &str {
         self.cluster_name.as_deref().unwrap_or("default")
     }
-
-    /// Every problem of the cluster (`ECS-K*`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::cluster(self)
-    }
 }
 
 impl CapacityProvider {
@@ -170,12 +164,6 @@ impl CapacityProvider {
             }),
             ..Self::default()
         }
-    }
-
-    /// Every problem of the provider (`ECS-K2`, `K3`, `K5`).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::capacity_provider(self)
     }
 }
 

@@ -4,7 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::json::decode::{Cx, Decode, Scalar, StringMap, decode_scalar};
-use crate::json::record::{At, Unknown, UnknownKind, Walk, api_enum, api_struct};
+use crate::json::record::{Unknown, UnknownKind, Walk, api_enum, api_struct};
+use crate::path::PathCursor;
 
 use super::environment::Secret;
 
@@ -82,7 +83,7 @@ impl LogDriver {
     }
 
     pub(crate) fn unknown_message(name: &str) -> String {
-        crate::error::EnumError::new("log driver", name, Self::KNOWN).to_string()
+        crate::json::EnumError::new("log driver", name, Self::KNOWN).to_string()
     }
 }
 
@@ -93,10 +94,10 @@ impl fmt::Display for LogDriver {
 }
 
 impl FromStr for LogDriver {
-    type Err = crate::error::EnumError;
+    type Err = crate::json::EnumError;
     /// Strict: only the drivers the API lists; build [`LogDriver::Other`] explicitly.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::known(s).ok_or_else(|| crate::error::EnumError::new("log driver", s, Self::KNOWN))
+        Self::known(s).ok_or_else(|| crate::json::EnumError::new("log driver", s, Self::KNOWN))
     }
 }
 
@@ -116,7 +117,7 @@ impl Decode for LogDriver {
 crate::json::record::required_field!(LogDriver);
 
 impl Walk for LogDriver {
-    fn unknown_keys(&self, at: &At<'_>, out: &mut Vec<Unknown>) {
+    fn unknown_keys(&self, at: &PathCursor<'_>, out: &mut Vec<Unknown>) {
         if let Self::Other(name) = self {
             out.push(Unknown {
                 path: at.path(),
@@ -134,7 +135,7 @@ impl serde::Serialize for LogDriver {
 
 impl<'de> serde::Deserialize<'de> for LogDriver {
     fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        crate::json::deserialize_strict(de)
+        crate::json::record::deserialize_strict(de)
     }
 }
 

@@ -323,12 +323,6 @@ impl PolicyDocument {
         }
     }
 
-    /// Every problem (`ECS-L5`: syntax, sizes, wildcards).
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::policy(self, crate::validate::PolicyKind::Identity)
-    }
-
     /// Every action allowed somewhere in the document.
     pub fn allowed_actions(&self) -> impl Iterator<Item = &str> {
         self.statements

@@ -16,6 +16,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use crate::path::{JsonPath, Segment};
 use crate::text::quoted;
 
+/// Keys a record does not model, with their values, in key order.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
 /// What the decoder found where it expected something else, for messages.
 pub(crate) enum Found<'a> {
     Null,
@@ -390,11 +393,7 @@ pub(crate) trait Record: Sized {
         cx: &mut Cx,
     ) -> Result<bool, A::Error>;
     /// Checks required keys and assembles the record.
-    fn finish<E: de::Error>(
-        fields: Self::Fields,
-        extra: crate::json::Extra,
-        cx: &mut Cx,
-    ) -> Result<Self, E>;
+    fn finish<E: de::Error>(fields: Self::Fields, extra: Extra, cx: &mut Cx) -> Result<Self, E>;
 }
 
 /// Decodes an object into a [`Record`], keeping unknown keys in its `extra` map.
@@ -415,7 +414,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<'_, R> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<R, A::Error> {
         let cx = self.0;
         let mut fields = R::start();
-        let mut extra = crate::json::Extra::new();
+        let mut extra = Extra::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if !R::accept(&mut fields, &key, &mut map, cx)? {
                 take_unknown(&mut extra, key, &mut map, cx)?;
@@ -448,7 +447,7 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<'_, R> {
 
 /// Keeps an unknown key and its value; duplicates are a hard error like any other duplicate.
 pub(crate) fn take_unknown<'de, A: MapAccess<'de>>(
-    extra: &mut crate::json::Extra,
+    extra: &mut Extra,
     key: Cow<'_, str>,
     map: &mut A,
     cx: &mut Cx,

@@ -6,14 +6,14 @@ mod size;
 pub(crate) use size::rendered_len;
 pub(crate) mod record;
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::json::decode::{Cx, Decode};
-use crate::json::record::{At, Unknown, UnknownKind, Walk};
+use crate::error::ParseError;
+use crate::json::decode::Cx;
+use crate::json::record::Walk;
+use crate::path::PathCursor;
 
-/// Keys a record does not model, with their values, in key order.
-pub type Extra = BTreeMap<String, serde_json::Value>;
+pub use decode::Extra;
+pub use record::EnumError;
 
 /// How the parser treats keys it does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,7 +39,7 @@ pub struct Lenient<T> {
 
 #[cfg(feature = "application")]
 /// Decodes a whole document into `T`, then applies `mode` to the unknown keys found in it.
-pub(crate) fn parse<T: Decode + Walk>(
+pub(crate) fn parse<T: decode::Decode + Walk>(
     json: &str,
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
@@ -48,9 +48,9 @@ pub(crate) fn parse<T: Decode + Walk>(
     let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
     let value = match value {
         Ok(value) => value,
-        Err(error) => return Err(crate::error::ParseError::from_decode(&error, cx)),
+        Err(error) => return Err(parse_error(&error, cx)),
     };
-    let warnings = unknown_key_diagnostics(&value, &At::ROOT, mode);
+    let warnings = unknown_key_diagnostics(&value, &PathCursor::ROOT, mode);
     match mode {
         Mode::Strict if !warnings.is_empty() => Err(crate::error::ParseError::Shape(warnings)),
         _ => Ok(Lenient { value, warnings }),
@@ -100,7 +100,7 @@ pub(crate) use json_document;
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
 pub(crate) fn unknown_key_diagnostics<T: Walk>(
     value: &T,
-    at: &At<'_>,
+    at: &PathCursor<'_>,
     mode: Mode,
 ) -> Vec<Diagnostic> {
     let mut unknown = Vec::new();
@@ -111,52 +111,42 @@ pub(crate) fn unknown_key_diagnostics<T: Walk>(
     };
     unknown
         .into_iter()
-        .map(|Unknown { path, what }| {
-            let mut message = match what {
-                UnknownKind::Key(known) => {
-                    let key = match path.segments().last() {
-                        Some(crate::path::Segment::Key(key)) => key.to_string(),
-                        _ => String::new(),
-                    };
-                    match crate::text::closest(&key, known) {
-                        Some(near) => format!("unknown key `{key}`, did you mean `{near}`?"),
-                        None => format!("unknown key `{key}`"),
-                    }
-                }
-                UnknownKind::Value(message) => message,
-            };
+        .map(|unknown| {
+            let mut message = unknown.message();
             if mode == Mode::Lenient {
                 message.push_str(" (kept as is)");
             }
-            Diagnostic::shape(path, severity, message)
+            Diagnostic::shape(unknown.path, severity, message)
         })
         .collect()
 }
 
-/// The strict `serde::Deserialize` of every model type, for users who embed the model in their
-/// own serde documents: the error message starts with the path inside the value.
-pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'de>>(
-    de: D,
-) -> Result<T, D::Error> {
-    use serde::de::Error as _;
-    let mut cx = Cx::default();
-    match T::decode(de, &mut cx) {
-        Ok(value) => {
-            let problems = unknown_key_diagnostics(&value, &At::ROOT, Mode::Strict);
-            match problems.first() {
-                None => Ok(value),
-                Some(first) => Err(D::Error::custom(first)),
-            }
+/// The error of a document that did not decode: `cx` knows where, when the problem was the
+/// document's shape rather than its JSON.
+pub(crate) fn parse_error(error: &serde_json::Error, cx: Cx) -> ParseError {
+    let (problem, path) = cx.finish();
+    let message = match problem {
+        Some(message) => message,
+        None if error.is_syntax() || error.is_eof() => {
+            return ParseError::Syntax {
+                message: without_position(error),
+                line: error.line(),
+                column: error.column(),
+            };
         }
-        Err(error) => {
-            let (problem, path) = cx.finish();
-            match problem {
-                Some(message) if path.segments().is_empty() => Err(D::Error::custom(message)),
-                Some(message) => Err(D::Error::custom(format!("{path}: {message}"))),
-                None => Err(error),
-            }
-        }
-    }
+        None => without_position(error),
+    };
+    ParseError::Shape(vec![Diagnostic::shape(
+        path,
+        crate::diagnostic::Severity::Error,
+        message,
+    )])
+}
+
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
 /// Renders compact JSON.

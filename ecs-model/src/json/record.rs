@@ -2,9 +2,8 @@
 //! decoder and encoder, the unknown-key walk and its JSON Schema, so the JSON names live in
 //! exactly one place.
 
-use crate::json::decode::Decode;
-use crate::json::decode::StringMap;
-use crate::path::JsonPath;
+use crate::json::decode::{Cx, Decode, StringMap};
+use crate::path::{JsonPath, PathCursor};
 
 /// How a field of a record behaves when its key is absent, and when it is rendered.
 pub(crate) trait Field: Sized {
@@ -90,57 +89,39 @@ macro_rules! required_field {
 pub(crate) use required_field;
 required_field!(String, bool, i32, i64);
 
-/// A location in a document being walked, kept on the stack: a path is only built when
-/// something is reported there.
-#[derive(Clone, Copy)]
-pub(crate) struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    step: Step<'a>,
+/// A string that is not one of an API enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::text::quoted(value), valid.join(", "))]
+pub struct EnumError {
+    what: &'static str,
+    value: String,
+    valid: &'static [&'static str],
+    hint: String,
 }
 
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Root,
-    Key(&'a str),
-    Index(usize),
-}
-
-impl<'a> At<'a> {
-    pub(crate) const ROOT: At<'static> = At {
-        parent: None,
-        step: Step::Root,
-    };
-
-    pub(crate) fn key(&'a self, key: &'a str) -> At<'a> {
-        At {
-            parent: Some(self),
-            step: Step::Key(key),
+impl EnumError {
+    pub(crate) fn new(what: &'static str, value: &str, valid: &'static [&'static str]) -> Self {
+        let hint = crate::text::closest(value, valid)
+            .map(|near| format!(" (did you mean \"{near}\"?)"))
+            .unwrap_or_default();
+        Self {
+            what,
+            value: value.to_owned(),
+            valid,
+            hint,
         }
     }
 
-    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
-        At {
-            parent: Some(self),
-            step: Step::Index(index),
-        }
+    /// The rejected value.
+    #[must_use]
+    pub fn value(&self) -> &str {
+        &self.value
     }
 
-    pub(crate) fn path(&self) -> JsonPath {
-        let mut steps = Vec::new();
-        let mut cur = Some(self);
-        while let Some(at) = cur {
-            steps.push(at.step);
-            cur = at.parent;
-        }
-        let mut path = JsonPath::root();
-        for step in steps.into_iter().rev() {
-            path = match step {
-                Step::Root => path,
-                Step::Key(key) => path.key(key.to_owned()),
-                Step::Index(index) => path.index(index),
-            };
-        }
-        path
+    /// The values the enum accepts.
+    #[must_use]
+    pub fn valid(&self) -> &'static [&'static str] {
+        self.valid
     }
 }
 
@@ -150,6 +131,25 @@ pub(crate) struct Unknown {
     pub(crate) what: UnknownKind,
 }
 
+impl Unknown {
+    /// What is wrong, with a suggestion for a mistyped key.
+    pub(crate) fn message(&self) -> String {
+        match &self.what {
+            UnknownKind::Key(known) => {
+                let key = match self.path.segments().last() {
+                    Some(crate::path::Segment::Key(key)) => key.as_ref(),
+                    _ => "",
+                };
+                match crate::text::closest(key, known) {
+                    Some(near) => format!("unknown key `{key}`, did you mean `{near}`?"),
+                    None => format!("unknown key `{key}`"),
+                }
+            }
+            UnknownKind::Value(message) => message.clone(),
+        }
+    }
+}
+
 pub(crate) enum UnknownKind {
     /// A key; the record's known keys, for a "did you mean".
     Key(&'static [&'static str]),
@@ -157,13 +157,44 @@ pub(crate) enum UnknownKind {
     Value(String),
 }
 
+/// The strict `serde::Deserialize` of every model type, for users who embed the model in their
+/// own serde documents: the error message starts with the path inside the value.
+pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'de>>(
+    de: D,
+) -> Result<T, D::Error> {
+    use serde::de::Error as _;
+    let mut cx = Cx::default();
+    match T::decode(de, &mut cx) {
+        Ok(value) => {
+            let mut unknown = Vec::new();
+            value.unknown_keys(&PathCursor::ROOT, &mut unknown);
+            match unknown.first() {
+                None => Ok(value),
+                Some(first) => Err(D::Error::custom(format_args!(
+                    "{}: {}",
+                    first.path,
+                    first.message()
+                ))),
+            }
+        }
+        Err(error) => {
+            let (problem, path) = cx.finish();
+            match problem {
+                Some(message) if path.segments().is_empty() => Err(D::Error::custom(message)),
+                Some(message) => Err(D::Error::custom(format!("{path}: {message}"))),
+                None => Err(error),
+            }
+        }
+    }
+}
+
 /// Finds the unknown keys kept in `extra` maps anywhere in a value.
 pub(crate) trait Walk {
-    fn unknown_keys(&self, _at: &At<'_>, _out: &mut Vec<Unknown>) {}
+    fn unknown_keys(&self, _at: &PathCursor<'_>, _out: &mut Vec<Unknown>) {}
 }
 
 impl<T: Walk> Walk for Option<T> {
-    fn unknown_keys(&self, at: &At<'_>, out: &mut Vec<Unknown>) {
+    fn unknown_keys(&self, at: &PathCursor<'_>, out: &mut Vec<Unknown>) {
         if let Some(value) = self {
             value.unknown_keys(at, out);
         }
@@ -171,7 +202,7 @@ impl<T: Walk> Walk for Option<T> {
 }
 
 impl<T: Walk> Walk for Vec<T> {
-    fn unknown_keys(&self, at: &At<'_>, out: &mut Vec<Unknown>) {
+    fn unknown_keys(&self, at: &PathCursor<'_>, out: &mut Vec<Unknown>) {
         for (i, value) in self.iter().enumerate() {
             value.unknown_keys(&at.index(i), out);
         }
@@ -231,7 +262,7 @@ macro_rules! api_struct {
             )*)?
             /// Keys this crate does not model, kept by the lenient parser so that JSON from a
             /// newer ECS survives a round trip. Always empty after a strict parse.
-            pub extra: $crate::json::Extra,
+            pub extra: $crate::json::decode::Extra,
         }
 
         impl $crate::json::decode::Record for $name {
@@ -268,7 +299,7 @@ macro_rules! api_struct {
 
             fn finish<E: ::serde::de::Error>(
                 fields: Self::Fields,
-                extra: $crate::json::Extra,
+                extra: $crate::json::decode::Extra,
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<Self, E> {
                 let ($($field,)*) = fields;
@@ -302,7 +333,7 @@ macro_rules! api_struct {
         impl $crate::json::record::Walk for $name {
             fn unknown_keys(
                 &self,
-                at: &$crate::json::record::At<'_>,
+                at: &$crate::path::PathCursor<'_>,
                 out: &mut Vec<$crate::json::record::Unknown>,
             ) {
                 if !self.extra.is_empty() {
@@ -338,7 +369,7 @@ macro_rules! api_struct {
         impl<'de> ::serde::Deserialize<'de> for $name {
             /// Strict: unknown keys, `null`s and wrong types are errors naming their path.
             fn deserialize<D: ::serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-                $crate::json::deserialize_strict(de)
+                $crate::json::record::deserialize_strict(de)
             }
         }
 
@@ -443,11 +474,11 @@ macro_rules! api_enum {
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::error::EnumError;
+            type Err = $crate::json::record::EnumError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($json => Ok(Self::$variant),)*
-                    _ => Err($crate::error::EnumError::new($what, s, Self::VALUES)),
+                    _ => Err($crate::json::record::EnumError::new($what, s, Self::VALUES)),
                 }
             }
         }
@@ -455,7 +486,7 @@ macro_rules! api_enum {
         impl $crate::json::decode::Scalar for $name {
             const EXPECTED: &'static str = concat!("a ", $what, " string");
             fn from_str(v: &str) -> Result<Self, String> {
-                v.parse().map_err(|e: $crate::error::EnumError| e.to_string())
+                v.parse().map_err(|e: $crate::json::record::EnumError| e.to_string())
             }
         }
 
@@ -479,7 +510,7 @@ macro_rules! api_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-                $crate::json::deserialize_strict(de)
+                $crate::json::record::deserialize_strict(de)
             }
         }
 

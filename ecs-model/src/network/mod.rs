@@ -5,7 +5,8 @@
 //! (PascalCase, as `aws ec2 … --cli-input-json` takes them); a group of the application is
 //! referred to by a [`Reference`] until EC2 gives it an id.
 
-use crate::diagnostic::Diagnostic;
+mod validate;
+
 use crate::reference::Reference;
 
 /// The dynamic host-port range to open for `bridge`-mode tasks behind a load balancer: it covers
@@ -256,11 +257,5 @@ impl SecurityGroup {
                 .collect();
             serde_json::json!({"GroupId": group_id, "IpPermissions": permissions})
         })
-    }
-
-    /// Every problem: names, ports, sources.
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::security_group(self)
     }
 }

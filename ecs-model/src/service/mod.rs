@@ -1,6 +1,7 @@
 //! ECS services: the `CreateService` request, with builders whose defaults are the safe ones.
 
 mod api;
+pub(crate) mod validate;
 
 pub use api::*;
 
@@ -91,13 +92,6 @@ impl Service {
     /// Continues building from this service.
     pub fn into_builder(self) -> ServiceBuilder {
         ServiceBuilder { service: self }
-    }
-
-    /// Every problem of the service on its own; `Application` checks it against its task
-    /// definition, cluster and load balancers.
-    #[must_use]
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        crate::validate::service(self)
     }
 
     /// The awsvpc configuration, if any.

@@ -1,9 +1,11 @@
 //! Task definitions: the `RegisterTaskDefinition` request, field for field.
 
 mod builder;
+mod compatibility;
 mod parse;
 
 pub use builder::TaskDefinitionBuilder;
+pub use compatibility::Compatibility;
 
 use crate::container::{ContainerDefinition, KeyValuePair};
 use crate::diagnostic::Diagnostic;
@@ -24,20 +26,6 @@ api_enum! {
         Awsvpc = "awsvpc",
         /// No external networking.
         None = "none",
-    }
-}
-
-api_enum! {
-    /// Where a task definition can run.
-    pub enum Compatibility ("launch type") {
-        /// EC2 instances of the cluster.
-        Ec2 = "EC2",
-        /// AWS Fargate.
-        Fargate = "FARGATE",
-        /// ECS Anywhere (on-premises) instances.
-        External = "EXTERNAL",
-        /// ECS Managed Instances.
-        ManagedInstances = "MANAGED_INSTANCES",
     }
 }
 

@@ -9,8 +9,8 @@ use super::{Registration, Tag, TaskDefinition};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
 use crate::json::decode::{Cx, Decode, Found, KeySeed, Record, Seed, take_unknown};
-use crate::json::record::At;
 use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
+use crate::path::PathCursor;
 use crate::path::json_path;
 
 /// What the root of a document held.
@@ -41,11 +41,15 @@ fn parse<'de, R: serde_json::de::Read<'de>>(
     let document = Document::decode(&mut de, &mut cx).and_then(|doc| de.end().map(|()| doc));
     let document = match document {
         Ok(document) => document,
-        Err(error) => return Err(ParseError::from_decode(&error, cx)),
+        Err(error) => return Err(crate::json::parse_error(&error, cx)),
     };
 
-    let inner = At::ROOT.key("taskDefinition");
-    let at = if document.wrapped { &inner } else { &At::ROOT };
+    let inner = PathCursor::ROOT.key("taskDefinition");
+    let at = if document.wrapped {
+        &inner
+    } else {
+        &PathCursor::ROOT
+    };
     let mut diagnostics = unknown_key_diagnostics(&document.definition, at, mode);
     if document.tags_inside {
         let severity = match mode {

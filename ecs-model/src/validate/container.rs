@@ -4,12 +4,12 @@
 use ecs_model_internals::arn::Arn;
 use ecs_model_internals::{limits, names};
 
-use super::{Checker, environment, health, linux, logging, network, rules};
+use super::{Checker, environment, health, linux, logging, ports, rules};
 use crate::container::{ContainerDefinition, ResourceType};
-use crate::json::record::At;
+use crate::path::PathCursor;
 use crate::text::quoted;
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     identity(cx, c, at);
     memory(cx, c, at);
     timeouts(cx, c, at);
@@ -17,14 +17,14 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
     resources(cx, c, at);
     credentials(cx, c, at);
     user(cx, c, at);
-    network::check(cx, c, at);
+    ports::check(cx, c, at);
     health::check(cx, c, at);
     logging::check(cx, c, at);
     environment::check(cx, c, at);
     linux::check(cx, c, at);
 }
 
-fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if let Some(problem) = names::resource_name("container", &c.name) {
         cx.report(&rules::B1, at.key("name").path(), problem);
     }
@@ -38,7 +38,7 @@ fn identity(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     for (key, value) in [
         ("memory", c.memory),
         ("memoryReservation", c.memory_reservation),
@@ -57,7 +57,7 @@ fn memory(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     for (key, value) in [
         ("startTimeout", c.start_timeout),
         ("stopTimeout", c.stop_timeout),
@@ -75,7 +75,7 @@ fn timeouts(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn restart_policy(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn restart_policy(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(policy) = &c.restart_policy else {
         return;
     };
@@ -98,7 +98,7 @@ fn restart_policy(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let list = at.key("resourceRequirements");
     for (i, r) in c.resource_requirements.iter().enumerate() {
         let item = list.index(i);
@@ -156,7 +156,7 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if c.credential_specs.len() > 1 {
         cx.report(
             &rules::B13,
@@ -193,7 +193,7 @@ fn credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn user(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn user(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(user) = c.user.as_deref() else {
         return;
     };

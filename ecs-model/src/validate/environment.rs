@@ -7,10 +7,10 @@ use ecs_model_internals::secrets::{self, SecretProblem};
 
 use super::{Checker, rules};
 use crate::container::ContainerDefinition;
-use crate::json::record::At;
+use crate::path::PathCursor;
 use crate::text::quoted;
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     variable_names(cx, c, at);
     files(cx, c, at);
     let secrets = at.key("secrets");
@@ -36,7 +36,7 @@ impl fmt::Display for Origin {
 }
 
 /// `ECS-G1`: every variable has a name, set once across `environment` and `secrets`.
-fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if c.environment.is_empty() && c.secrets.is_empty() {
         return;
     }
@@ -97,7 +97,7 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let list = at.key("environmentFiles");
     for (i, file) in c.environment_files.iter().enumerate() {
         let value = &file.value;
@@ -126,7 +126,7 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
 }
 
 /// Checks a secret's `valueFrom` (`ECS-G4`, `ECS-G5`).
-pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &At<'_>) {
+pub(super) fn secret_reference(cx: &mut Checker<'_>, value_from: &str, at: &PathCursor<'_>) {
     if let Err(problem) = secrets::secret_reference(value_from) {
         let rule = match problem {
             SecretProblem::Malformed(_) => &rules::G4,

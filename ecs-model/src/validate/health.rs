@@ -4,9 +4,9 @@ use ecs_model_internals::limits::{self, Range};
 
 use super::{Checker, rules};
 use crate::container::{ContainerDefinition, HealthCheck};
-use crate::json::record::At;
+use crate::path::PathCursor;
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(check) = &c.health_check else { return };
     let at = at.key("healthCheck");
     command(cx, check, &at);
@@ -52,7 +52,7 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) 
     }
 }
 
-fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &At<'_>) {
+fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &PathCursor<'_>) {
     let path = at.key("command");
     match check.command.first().map(String::as_str) {
         None => cx.report(

@@ -4,18 +4,18 @@ use super::{Checker, rules};
 use crate::container::{
     CAPABILITIES, ContainerDefinition, KernelCapabilities, TMPFS_MOUNT_OPTIONS,
 };
-use crate::json::record::At;
+use crate::path::PathCursor;
 use crate::task_definition::{IpcMode, NetworkMode};
 use crate::text::quoted;
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     parameters(cx, c, at);
     security(cx, c, at);
     ulimits(cx, c, at);
     system_controls(cx, c, at);
 }
 
-fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(linux) = &c.linux_parameters else {
         return;
     };
@@ -101,7 +101,7 @@ fn parameters(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn capabilities(cx: &mut Checker<'_>, caps: &KernelCapabilities, caps_at: &At<'_>) {
+fn capabilities(cx: &mut Checker<'_>, caps: &KernelCapabilities, caps_at: &PathCursor<'_>) {
     for (key, list) in [("add", &caps.add), ("drop", &caps.drop)] {
         for (i, cap) in list.iter().enumerate() {
             if !CAPABILITIES.contains(&cap.as_str()) {
@@ -124,7 +124,7 @@ fn capabilities(cx: &mut Checker<'_>, caps: &KernelCapabilities, caps_at: &At<'_
     }
 }
 
-fn security(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn security(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if c.privileged == Some(true) {
         cx.report(
             &rules::H6,
@@ -164,7 +164,7 @@ fn security(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
     }
 }
 
-fn ulimits(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn ulimits(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if c.ulimits.is_empty() {
         return;
     }
@@ -205,7 +205,7 @@ fn is_ipc_sysctl(namespace: &str) -> bool {
         )
 }
 
-fn system_controls(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn system_controls(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let list = at.key("systemControls");
     let ipc_host = cx.td.and_then(|td| td.ipc_mode) == Some(IpcMode::Host);
     for (i, sc) in c.system_controls.iter().enumerate() {

@@ -2,10 +2,10 @@
 
 use super::{Checker, environment, rules};
 use crate::container::{ContainerDefinition, LogDriver, awslogs};
-use crate::json::record::At;
+use crate::path::PathCursor;
 use crate::text::quoted;
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(log) = &c.log_configuration else {
         return;
     };

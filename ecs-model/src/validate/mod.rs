@@ -5,98 +5,50 @@
 //! applies to, and a diagnostic is only reported when the rule applies to the task. Fargate rules
 //! apply whenever `FARGATE` is among `requiresCompatibilities`, even next to `EC2`; EC2 rules
 //! apply when `EC2` is listed or nothing is.
+//!
+//! This module is the task-definition engine; each other resource's checks sit beside its type.
+//!
+//! | catalog section | file |
+//! |---|---|
+//! | the rules themselves, as data | `validate/rules.rs` |
+//! | A: task definitions | `validate/task.rs` |
+//! | B: containers | `validate/container.rs` |
+//! | C: port mappings and networking | `validate/ports.rs` |
+//! | D: health checks | `validate/health.rs` |
+//! | E: container dependencies | `validate/dependencies.rs` |
+//! | F: logging | `validate/logging.rs` |
+//! | G: environment and secrets | `validate/environment.rs` |
+//! | H: Linux parameters and security | `validate/linux.rs` |
+//! | I: volumes and mounts | `validate/volumes.rs` |
+//! | J: services | `service/validate.rs` |
+//! | K: clusters and capacity | `cluster/validate.rs` |
+//! | L: IAM roles and policies | `iam/validate.rs` |
+//! | M: load balancers | `alb/validate.rs`; security groups: `network/validate.rs` |
+//! | the seams between resources | `application/validate.rs` |
+//!
+//! The values these rules bound (sizes, ranges, name rules, secret references) are shared with
+//! the derive's compile-time checks through `ecs_model_internals`.
 
-#[cfg(feature = "application")]
-mod alb;
-#[cfg(feature = "application")]
-mod application;
-#[cfg(feature = "application")]
-mod cluster;
 mod container;
 mod dependencies;
 mod environment;
 mod health;
-#[cfg(feature = "application")]
-mod iam;
 mod linux;
 mod logging;
-mod network;
+mod ports;
 pub mod rules;
-#[cfg(feature = "application")]
-mod security_group;
-#[cfg(feature = "application")]
-mod service;
-mod task;
+pub(crate) mod task;
 mod volumes;
 
-#[cfg(feature = "application")]
-pub(crate) use alb::{listener, listener_rule, load_balancer, target_group};
-#[cfg(feature = "application")]
-pub(crate) use application::application;
-#[cfg(feature = "application")]
-pub(crate) use cluster::{agent_config, auto_scaling_group, capacity_provider, cluster};
-#[cfg(feature = "application")]
-pub(crate) use iam::{PolicyKind, instance_profile, policy, role};
-#[cfg(feature = "application")]
-pub(crate) use security_group::security_group;
-#[cfg(feature = "application")]
-pub(crate) use service::service;
-
-use std::fmt;
-
 use crate::container::ContainerDefinition;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::json::record::At;
+use crate::diagnostic::{Diagnostic, Os, Rule};
 use crate::path::JsonPath;
+use crate::path::PathCursor;
 use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
 
 pub use ecs_model_internals::fargate::{
     FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateSize, fargate_memory_options,
 };
-
-/// One ECS rule: what it requires, where it applies, who says so.
-#[derive(Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Rule {
-    /// The catalog id (`ECS-B4`).
-    pub id: &'static str,
-    /// How bad breaking it is.
-    pub severity: Severity,
-    /// What it requires.
-    pub summary: &'static str,
-    /// The tasks it applies to.
-    pub applies: Applies,
-    /// Where the rule is stated (API docs, cfn-lint, CDK, ECS error messages).
-    pub source: &'static str,
-}
-
-/// The tasks a [`Rule`] applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Applies {
-    /// Launch types; empty means every one.
-    pub launch_types: &'static [Compatibility],
-    /// Operating system.
-    pub os: Os,
-}
-
-/// The operating system a [`Rule`] applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Os {
-    /// Any.
-    Any,
-    /// Linux tasks (a task without `runtimePlatform` is taken as Linux).
-    Linux,
-    /// Windows tasks (`runtimePlatform.operatingSystemFamily` is a Windows family).
-    Windows,
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.id, self.summary)
-    }
-}
 
 /// What validation knows about the task a container runs in.
 #[allow(clippy::struct_excessive_bools)] // one flag per launch type, as ECS lists them
@@ -190,62 +142,6 @@ impl Checker<'_> {
     }
 }
 
-#[cfg(feature = "application")]
-/// Collects diagnostics of a resource other than a task definition: its rules apply wherever it
-/// runs, and paths may start with a prefix (the resource's place in an application).
-#[derive(Default)]
-pub(crate) struct Findings {
-    prefix: JsonPath,
-    out: Vec<Diagnostic>,
-}
-
-#[cfg(feature = "application")]
-impl Findings {
-    /// Findings whose paths start with `prefix`.
-    pub(crate) fn under(prefix: JsonPath) -> Self {
-        Self {
-            prefix,
-            out: Vec::new(),
-        }
-    }
-
-    /// Reports `message` at `path` (after the prefix) under `rule`.
-    pub(crate) fn report(
-        &mut self,
-        rule: &'static Rule,
-        path: JsonPath,
-        message: impl Into<String>,
-    ) {
-        self.out.push(Diagnostic {
-            path: if self.prefix.segments().is_empty() {
-                path
-            } else {
-                self.prefix.clone().join(&path)
-            },
-            rule: Some(rule),
-            severity: rule.severity,
-            message: message.into(),
-        });
-    }
-
-    /// Takes the diagnostics of a part, prefixing their paths.
-    pub(crate) fn extend(&mut self, diagnostics: Vec<Diagnostic>) {
-        for mut d in diagnostics {
-            d.path = self.prefix.clone().join(&d.path);
-            self.out.push(d);
-        }
-    }
-
-    /// Takes diagnostics whose paths are already complete.
-    pub(crate) fn extend_unprefixed(&mut self, diagnostics: Vec<Diagnostic>) {
-        self.out.extend(diagnostics);
-    }
-
-    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
-        self.out
-    }
-}
-
 /// Every problem of a task definition.
 pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
     let mut checker = Checker {
@@ -254,7 +150,7 @@ pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     task::check(&mut checker, td);
-    let containers = At::ROOT.key("containerDefinitions");
+    let containers = PathCursor::ROOT.key("containerDefinitions");
     for (i, c) in td.container_definitions.iter().enumerate() {
         container::check(&mut checker, c, &containers.index(i));
     }
@@ -270,6 +166,6 @@ pub(crate) fn container_alone(c: &ContainerDefinition) -> Vec<Diagnostic> {
         td: None,
         out: Vec::new(),
     };
-    container::check(&mut checker, c, &At::ROOT);
+    container::check(&mut checker, c, &PathCursor::ROOT);
     checker.out
 }

@@ -4,8 +4,8 @@
 //! number them in catalog order, and `K6`, `M8`–`M10` extend the catalog with rules it does not
 //! list (each says where it comes from).
 
-use super::{Applies, Os, Rule};
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::diagnostic::{Applies, Os, Rule};
 use crate::task_definition::Compatibility::{Ec2, External, Fargate, ManagedInstances};
 
 macro_rules! rules {

@@ -1,16 +1,16 @@
-//! Networking and port mappings (section C, and the networking part of H10).
+//! Port mappings and container networking (section C, and the networking part of H10).
 
 use ecs_model_internals::{limits, names};
 
 use super::{Checker, rules};
 use crate::container::{ContainerDefinition, PortMapping};
-use crate::json::record::At;
+use crate::path::PathCursor;
 use crate::task_definition::NetworkMode;
 
 /// Host ports ECS reserves on every container instance.
 const RESERVED_HOST_PORTS: &[i32] = &[22, 2375, 2376, 51678, 51679, 51680];
 
-pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     ports(cx, c, at);
     unsupported_with_awsvpc(cx, c, at);
 }
@@ -22,7 +22,7 @@ enum Ports {
     Invalid,
 }
 
-fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     if c.port_mappings.is_empty() {
         return;
     }
@@ -84,7 +84,7 @@ fn overlap(a: &Ports, b: &Ports) -> Option<i64> {
 }
 
 /// Checks one mapping's ports and returns them.
-fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
+fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &PathCursor<'_>) -> Ports {
     let mode = cx.network_mode();
     if let Some(range) = p.container_port_range.as_deref() {
         return range_mapping(cx, p, range, item);
@@ -147,7 +147,12 @@ fn mapping(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>) -> Ports {
 }
 
 /// Checks a `containerPortRange` mapping.
-fn range_mapping(cx: &mut Checker<'_>, p: &PortMapping, range: &str, item: &At<'_>) -> Ports {
+fn range_mapping(
+    cx: &mut Checker<'_>,
+    p: &PortMapping,
+    range: &str,
+    item: &PathCursor<'_>,
+) -> Ports {
     let mode = cx.network_mode();
     let at = item.key("containerPortRange");
     if p.container_port.is_some() {
@@ -181,7 +186,7 @@ fn range_mapping(cx: &mut Checker<'_>, p: &PortMapping, range: &str, item: &At<'
 }
 
 /// A static host port on an instance: reserved ports and the ephemeral range.
-fn host_port_choice(cx: &mut Checker<'_>, port: i32, item: &At<'_>, key: &'static str) {
+fn host_port_choice(cx: &mut Checker<'_>, port: i32, item: &PathCursor<'_>, key: &'static str) {
     if RESERVED_HOST_PORTS.contains(&port) {
         cx.report(
             &rules::C3_RESERVED,
@@ -201,7 +206,7 @@ fn host_port_choice(cx: &mut Checker<'_>, port: i32, item: &At<'_>, key: &'stati
     }
 }
 
-fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>, mode: Option<NetworkMode>) {
+fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &PathCursor<'_>, mode: Option<NetworkMode>) {
     match p.name.as_deref() {
         Some(name) => {
             if let Some(problem) = names::service_connect_name("port name", name) {
@@ -227,7 +232,7 @@ fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &At<'_>, mode: Option<Netw
     }
 }
 
-fn unsupported_with_awsvpc(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &At<'_>) {
+fn unsupported_with_awsvpc(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let awsvpc = cx.network_mode() == Some(NetworkMode::Awsvpc);
     let fargate = cx.task.fargate;
     let set: [(&'static str, bool); 5] = [

@@ -1,11 +1,20 @@
 //! Security groups on their own; whether they let the right traffic through is a seam of the
 //! application.
 
-use super::{Findings, rules};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::network::{IpProtocol, SecurityGroup, Source};
 use crate::path::json_path;
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl SecurityGroup {
+    /// Every problem: names, ports, sources.
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        security_group(self)
+    }
+}
 
 /// Whether `cidr` is `a.b.c.d/n` (or an IPv6 prefix when `v6`).
 fn cidr_ok(cidr: &str, v6: bool) -> bool {

@@ -1,13 +1,46 @@
 //! Load balancers, target groups and listeners (section M).
 
-use super::{Findings, rules};
 use crate::alb::{
     Action, ActionType, DEREGISTRATION_DELAY, Listener, ListenerRule, LoadBalancer, Protocol,
     TargetGroup,
 };
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::path::json_path;
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl LoadBalancer {
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        load_balancer(self)
+    }
+}
+
+impl TargetGroup {
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        target_group(self)
+    }
+}
+
+impl Listener {
+    /// Every problem (`ECS-M*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        listener(self)
+    }
+}
+
+impl ListenerRule {
+    /// Every problem (`ECS-M6`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        listener_rule(self)
+    }
+}
 
 /// `ECS-M1`: ≤32 letters, digits and hyphens, not starting or ending with a hyphen.
 fn elb_name(kind: &str, name: &str) -> Option<String> {

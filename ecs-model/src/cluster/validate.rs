@@ -1,17 +1,50 @@
 //! Clusters, capacity providers and the container-instance side (section K).
 
-use super::service::{ecs_tags, strategy};
+use crate::service::validate::{ecs_tags, strategy};
 use ecs_model_internals::names;
 
-use super::{Findings, rules};
 use crate::cluster::{
     AgentConfig, AutoScalingGroup, AutoScalingGroupProvider, CapacityProvider, Cluster,
     ClusterSettingName, FARGATE_PROVIDERS, ManagedInstancesProvider, ManagedScalingStatus,
     ManagedTerminationProtection,
 };
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::path::json_path;
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl Cluster {
+    /// Every problem of the cluster (`ECS-K*`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        cluster(self)
+    }
+}
+
+impl CapacityProvider {
+    /// Every problem of the provider (`ECS-K2`, `K3`, `K5`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        capacity_provider(self)
+    }
+}
+
+impl AgentConfig {
+    /// Problems: unknown setting names (warnings), values on several lines, a bad cluster name.
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        agent_config(self)
+    }
+}
+
+impl AutoScalingGroup {
+    /// Problems with the sizes (`ECS-K3`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        auto_scaling_group(self)
+    }
+}
 
 pub(crate) fn cluster(c: &Cluster) -> Vec<Diagnostic> {
     let mut out = Findings::default();

@@ -2,12 +2,37 @@
 
 use std::collections::HashSet;
 
-use super::{Findings, rules};
 use crate::JsonPath;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::iam::{Effect, InstanceProfile, PolicyDocument, Role, Statement, wildcard_match};
 use crate::path::json_path;
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl Role {
+    /// Every problem (`ECS-L5` limits, policy syntax, wildcards).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        role(self)
+    }
+}
+
+impl InstanceProfile {
+    /// Every problem (`ECS-L5` name limits).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        instance_profile(self)
+    }
+}
+
+impl PolicyDocument {
+    /// Every problem (`ECS-L5`: syntax, sizes, wildcards).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        policy(self, PolicyKind::Identity)
+    }
+}
 
 /// What a policy document is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use ecs_model_internals::names;
 
-use super::{Findings, rules};
 use crate::JsonPath;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::path::json_path;
 use crate::service::{
     CapacityProviderStrategyItem, DeploymentControllerType, DeploymentStrategy,
@@ -13,6 +13,16 @@ use crate::service::{
 };
 use crate::task_definition::{Compatibility, Tag};
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl Service {
+    /// Every problem of the service on its own; `Application` checks it against its task
+    /// definition, cluster and load balancers.
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        service(self)
+    }
+}
 
 pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
     let mut out = Findings::default();

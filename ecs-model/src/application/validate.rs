@@ -1,11 +1,11 @@
 //! An application as a whole: each resource, then the seams between them.
 
-use super::{Findings, rules};
 use crate::JsonPath;
 use crate::alb::{Scheme, TargetType};
 use crate::application::Application;
 use crate::container::ContainerDefinition;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Findings;
 use crate::iam::{EC2, ECS_TASKS, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
 use crate::network::{DYNAMIC_PORT_RANGE, SecurityGroup, Source};
 use crate::path::json_path;
@@ -13,6 +13,16 @@ use crate::reference::Reference;
 use crate::service::Service;
 use crate::task_definition::{Compatibility, NetworkMode};
 use crate::text::quoted;
+use crate::validate::rules;
+
+impl Application {
+    /// Every problem of every resource, and of the seams between them; paths start with the
+    /// resource (`service.loadBalancers[0].containerPort`, `targetGroups.pet-web-tg.Port`).
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        application(self)
+    }
+}
 
 pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     let mut out = Findings::default();
@@ -663,7 +673,7 @@ fn check_reference(
     app: &Application,
     text: &str,
     at: JsonPath,
-    rule: &'static super::Rule,
+    rule: &'static crate::diagnostic::Rule,
 ) {
     if let Some(reference) = Reference::parse(text) {
         if !app.resolves(&reference) {
