@@ -140,7 +140,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .map(|t| {
                     aws_sdk_iam::types::Tag::builder()
                         .key(&t.key)
-                        .value(&t.value)
+                        .value(t.value.as_deref().unwrap_or_default())
                         .build()
                 })
                 .collect::<Result<Vec<_>, _>>()

@@ -40,6 +40,7 @@ mod reference;
 pub mod schema;
 #[cfg(feature = "application")]
 pub mod service;
+mod tag;
 pub mod task_definition;
 pub mod testing;
 mod text;
@@ -64,6 +65,7 @@ pub use json::{EnumError, Extra, Lenient, Mode};
 pub use path::{JsonPath, PathCursor, Segment};
 #[cfg(feature = "application")]
 pub use reference::{Reference, resolve_tokens};
+pub use tag::Tag;
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};
 pub use volume::Volume;

@@ -50,7 +50,7 @@ convert! {
         ["IPv6Address" ipv6_address set_ipv6_address],
         ["SourceNatIpv6Prefix" source_nat_ipv6_prefix set_source_nat_ipv6_prefix],
     }
-    model::alb::Tag => sdk::Tag {
+    model::Tag => sdk::Tag {
         ["Key" key set_key],
         ["Value" value set_value],
     }

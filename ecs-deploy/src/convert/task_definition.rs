@@ -25,9 +25,9 @@ enums! {
     model::task_definition::CpuArchitecture => sdk::CpuArchitecture,
     model::task_definition::OsFamily => sdk::OsFamily,
     model::task_definition::ProxyConfigurationType => sdk::ProxyConfigurationType,
-    model::task_definition::PlacementConstraintType => sdk::TaskDefinitionPlacementConstraintType,
+    model::task_definition::TaskDefinitionPlacementConstraintType => sdk::TaskDefinitionPlacementConstraintType,
     model::task_definition::TaskDefinitionStatus => sdk::TaskDefinitionStatus,
-    model::task_definition::TargetType => sdk::TargetType,
+    model::task_definition::AttributeTargetType => sdk::TargetType,
     model::LogDriver => sdk::LogDriver,
     model::container::FirelensConfigurationType => sdk::FirelensConfigurationType,
     model::container::EnvironmentFileType => sdk::EnvironmentFileType,
@@ -273,7 +273,7 @@ convert! {
         ["credentialsParameter" credentials_parameter set_credentials_parameter],
         ["domain" domain set_domain],
     }
-    model::task_definition::Tag => sdk::Tag {
+    model::Tag => sdk::Tag {
         ["key" key set_key],
         ["value" value set_value],
     }

@@ -4,6 +4,7 @@
 
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
+use crate::tag::{PascalTags, Tag};
 
 api_struct! {
     /// An Elastic Load Balancing v2 load balancer: the `CreateLoadBalancer` input.
@@ -20,7 +21,7 @@ api_struct! {
         /// The nodes of an Internet-facing load balancer have public IP addresses.
         scheme "Scheme": Option<Scheme>,
         /// The tags to assign to the load balancer.
-        tags "Tags": Vec<Tag>,
+        tags "Tags": Vec<Tag> as PascalTags,
         /// The type of load balancer.
         r#type "Type": Option<LoadBalancerType>,
         /// The IP address type.
@@ -50,16 +51,6 @@ api_struct! {
         ipv6_address "IPv6Address": Option<String>,
         /// \[Network Load Balancers with UDP listeners\] The IPv6 prefix to use for source NAT.
         source_nat_ipv6_prefix "SourceNatIpv6Prefix": Option<String>,
-    }
-}
-
-api_struct! {
-    /// Information about a tag.
-    pub struct Tag {
-        /// The key of the tag.
-        key "Key": String,
-        /// The value of the tag.
-        value "Value": Option<String>,
     }
 }
 
@@ -110,7 +101,7 @@ api_struct! {
         /// The type of target that you must specify when registering targets with this target group.
         target_type "TargetType": Option<TargetType>,
         /// The tags to assign to the target group.
-        tags "Tags": Vec<Tag>,
+        tags "Tags": Vec<Tag> as PascalTags,
         /// The IP address type.
         ip_address_type "IpAddressType": Option<TargetGroupIpAddressType>,
         /// The port on which the target control agent and application load balancer exchange
@@ -153,7 +144,7 @@ api_struct! {
         /// \[TLS listeners\] The name of the Application-Layer Protocol Negotiation (ALPN) policy.
         alpn_policy "AlpnPolicy": Vec<String>,
         /// The tags to assign to the listener.
-        tags "Tags": Vec<Tag>,
+        tags "Tags": Vec<Tag> as PascalTags,
         /// \[HTTPS listeners\] The mutual authentication configuration information.
         mutual_authentication "MutualAuthentication": Option<MutualAuthenticationAttributes>,
     }
@@ -364,7 +355,7 @@ api_struct! {
         /// The actions.
         actions "Actions": Vec<Action>,
         /// The tags to assign to the rule.
-        tags "Tags": Vec<Tag>,
+        tags "Tags": Vec<Tag> as PascalTags,
         /// The transforms to apply to requests that match this rule.
         transforms "Transforms": Vec<RuleTransform>,
     }

@@ -4,25 +4,29 @@
 mod api;
 mod validate;
 
-pub use api::*;
+pub use api::{
+    Action, ActionType, AdvertiseTrustStoreCaNames, AuthenticateCognitoActionConditionalBehavior,
+    AuthenticateCognitoActionConfig, AuthenticateOidcActionConditionalBehavior,
+    AuthenticateOidcActionConfig, Certificate, EnablePrefixForIpv6SourceNat,
+    FixedResponseActionConfig, ForwardActionConfig, HostHeaderConditionConfig,
+    HostHeaderRewriteConfig, HttpHeaderConditionConfig, HttpRequestMethodConditionConfig,
+    IpAddressType, IpamPools, JwtValidationActionAdditionalClaim,
+    JwtValidationActionAdditionalClaimFormat, JwtValidationActionConfig, Listener, ListenerRule,
+    LoadBalancer, LoadBalancerType, Matcher, MutualAuthenticationAttributes,
+    PathPatternConditionConfig, Protocol, QueryStringConditionConfig, QueryStringKeyValuePair,
+    RedirectActionConfig, RedirectActionStatusCode, RewriteConfig, RuleCondition, RuleTransform,
+    Scheme, SourceIpAddressType, SourceIpConditionConfig, SubnetMapping, TargetGroup,
+    TargetGroupAttribute, TargetGroupIpAddressType, TargetGroupStickinessConfig, TargetGroupTuple,
+    TargetType, TransformType, TrustStoreAssociationStatus, UrlRewriteConfig,
+};
 
 use crate::json::json_document;
+use crate::tag::Tag;
 
 json_document!(LoadBalancer, TargetGroup, Listener, ListenerRule);
 
 /// The target group attribute that sets how long a draining target keeps its connections.
 pub const DEREGISTRATION_DELAY: &str = "deregistration_delay.timeout_seconds";
-
-impl Tag {
-    /// `key=value`.
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: Some(value.into()),
-            extra: crate::json::Extra::new(),
-        }
-    }
-}
 
 impl LoadBalancer {
     /// An internet-facing Application Load Balancer in `subnets` (two or more, in different

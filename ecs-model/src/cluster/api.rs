@@ -3,7 +3,7 @@
 
 use crate::json::record::{api_enum, api_struct};
 use crate::service::CapacityProviderStrategyItem;
-use crate::task_definition::Tag;
+use crate::tag::Tag;
 
 api_struct! {
     /// An ECS cluster: the `CreateCluster` request, field for field. Its settings (Container

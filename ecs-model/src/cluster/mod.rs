@@ -5,12 +5,28 @@ mod api;
 mod instances;
 mod validate;
 
-pub use api::*;
+pub use api::{
+    AcceleratorCountRange, AcceleratorManufacturer, AcceleratorName,
+    AcceleratorTotalMemoryMibRange, AcceleratorType, AutoRepairActionsStatus,
+    AutoRepairConfiguration, AutoScalingGroupProvider, BareMetal, BaselineEbsBandwidthMbpsRange,
+    BurstablePerformance, CapacityOptionType, CapacityProvider, CapacityReservationPreference,
+    CapacityReservations, Cluster, ClusterCapacityProviders, ClusterConfiguration, ClusterSetting,
+    ClusterSettingName, CpuManufacturer, ExecuteCommandConfiguration,
+    ExecuteCommandLogConfiguration, ExecuteCommandLogging, InfrastructureOptimization,
+    InstanceGeneration, InstanceLaunchTemplate, InstanceRequirements, LocalStorage,
+    LocalStorageType, ManagedDraining, ManagedInstancesLocalStorageConfiguration,
+    ManagedInstancesMonitoringOptions, ManagedInstancesNetworkConfiguration,
+    ManagedInstancesProvider, ManagedInstancesStorageConfiguration, ManagedScaling,
+    ManagedScalingStatus, ManagedStorageConfiguration, ManagedTerminationProtection,
+    MemoryGibPerVcpuRange, MemoryMibRange, NetworkBandwidthGbpsRange, NetworkInterfaceCountRange,
+    PropagateManagedInstancesTags, ServiceConnectDefaults, TotalLocalStorageGbRange,
+    VcpuCountRange,
+};
 pub use instances::{AgentConfig, AutoScalingGroup, ContainerInstance, EcsOptimizedAmi};
 
 use crate::json::json_document;
 use crate::service::CapacityProviderStrategyItem;
-use crate::task_definition::Tag;
+use crate::tag::Tag;
 
 json_document!(Cluster, CapacityProvider, ClusterCapacityProviders);
 

@@ -3,29 +3,7 @@
 
 use super::PolicyDocument;
 use crate::arn::Account;
-use crate::json::record::api_struct;
-
-api_struct! {
-    /// A tag, as IAM spells it.
-    #[derive(Eq)]
-    pub struct Tag {
-        /// 1–128 characters.
-        key "Key": String,
-        /// 0–256 characters.
-        value "Value": String,
-    }
-}
-
-impl Tag {
-    /// `key=value`.
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-            extra: crate::json::Extra::new(),
-        }
-    }
-}
+use crate::tag::{Pascal, Tag};
 
 /// An inline policy of a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +121,11 @@ impl Role {
             request["PermissionsBoundary"] = boundary.clone().into();
         }
         if !self.tags.is_empty() {
-            request["Tags"] = serde_json::to_value(&self.tags).unwrap_or_default();
+            request["Tags"] = self
+                .tags
+                .iter()
+                .map(|tag| serde_json::to_value(Pascal(tag)).unwrap_or_default())
+                .collect();
         }
         request
     }

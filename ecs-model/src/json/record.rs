@@ -217,6 +217,79 @@ impl Walk for f64 {}
 impl Walk for StringMap {}
 impl Walk for serde_json::Value {}
 
+/// How a field is written on the wire. Most fields are written as their own type
+/// ([`Plain`]); a field declared `name "Json": Type as SomeCodec` is read and written through
+/// another shape, so that one public type (a [`Tag`](crate::Tag)) serves APIs that spell it
+/// differently.
+pub(crate) trait Codec<T: Field> {
+    /// What the key's JSON value decodes to.
+    type Wire: Decode;
+    /// The field's item from what was decoded.
+    fn from_wire(wire: Self::Wire) -> T::Item;
+    /// Writes the field.
+    fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+    /// The schema of the key's value.
+    #[cfg(feature = "schema")]
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
+}
+
+/// A field written as its own type.
+pub(crate) struct Plain;
+
+#[cfg(feature = "schema")]
+impl<T: Field + serde::Serialize> Codec<T> for Plain
+where
+    T::Item: schemars::JsonSchema,
+{
+    type Wire = T::Item;
+    fn from_wire(wire: T::Item) -> T::Item {
+        wire
+    }
+    fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<T::Item>()
+    }
+}
+
+#[cfg(not(feature = "schema"))]
+impl<T: Field + serde::Serialize> Codec<T> for Plain {
+    type Wire = T::Item;
+    fn from_wire(wire: T::Item) -> T::Item {
+        wire
+    }
+    fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+}
+
+/// The codec of a field: [`Plain`] unless the declaration names one.
+macro_rules! codec {
+    () => {
+        $crate::json::record::Plain
+    };
+    ($codec:ty) => {
+        $codec
+    };
+}
+pub(crate) use codec;
+
+/// A field's value, serialized through its codec.
+pub(crate) struct Encoded<'a, C, T>(&'a T, std::marker::PhantomData<C>);
+
+impl<'a, C, T> Encoded<'a, C, T> {
+    pub(crate) fn new(value: &'a T) -> Self {
+        Self(value, std::marker::PhantomData)
+    }
+}
+
+impl<C: Codec<T>, T: Field> serde::Serialize for Encoded<'_, C, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        C::serialize(self.0, serializer)
+    }
+}
+
 /// Declares an API object type: the struct (public fields, `#[non_exhaustive]`, an `extra` map
 /// for keys ECS added after this crate), its decoder, its encoder and its JSON Schema.
 ///
@@ -233,10 +306,10 @@ macro_rules! api_struct {
     (
         $(#[doc = $doc:literal])*
         $(#[derive($($derive:path),*)])?
-        pub struct $name:ident {
+        $vis:vis struct $name:ident {
             $(
                 $(#[doc = $fdoc:literal])*
-                $field:ident $json:literal : $ty:ty
+                $field:ident $json:literal : $ty:ty $(as $codec:ty)?
             ),* $(,)?
             // Fields that are not keys of the object (filled by a special decoder, never rendered).
             $(
@@ -251,18 +324,18 @@ macro_rules! api_struct {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq, Default $($(, $derive)*)?)]
         #[non_exhaustive]
-        pub struct $name {
+        $vis struct $name {
             $(
                 $(#[doc = $fdoc])*
-                pub $field: $ty,
+                $vis $field: $ty,
             )*
             $($(
                 $(#[doc = $sdoc])*
-                pub $sfield: $sty,
+                $vis $sfield: $sty,
             )*)?
             /// Keys this crate does not model, kept by the lenient parser so that JSON from a
             /// newer ECS survives a round trip. Always empty after a strict parse.
-            pub extra: $crate::json::decode::Extra,
+            $vis extra: $crate::json::decode::Extra,
         }
 
         impl $crate::json::decode::Record for $name {
@@ -286,10 +359,12 @@ macro_rules! api_struct {
                             if $field.is_some() {
                                 return Err(cx.fail_at($json, "duplicate key"));
                             }
-                            let value = map
-                                .next_value_seed($crate::json::decode::Seed::new(cx))
+                            let wire = map
+                                .next_value_seed($crate::json::decode::Seed::<
+                                    <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire,
+                                >::new(cx))
                                 .map_err(|e| cx.in_key($json, e))?;
-                            *$field = Some(value);
+                            *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
                             Ok(true)
                         }
                     )*
@@ -356,7 +431,10 @@ macro_rules! api_struct {
                 let mut map = serializer.serialize_map(None)?;
                 $(
                     if !$crate::json::record::Field::omitted(&self.$field) {
-                        map.serialize_entry($json, &self.$field)?;
+                        map.serialize_entry(
+                            $json,
+                            &$crate::json::record::Encoded::<$crate::json::record::codec!($($codec)?), $ty>::new(&self.$field),
+                        )?;
                     }
                 )*
                 for (key, value) in &self.extra {
@@ -387,8 +465,7 @@ macro_rules! api_struct {
                 let mut properties = ::serde_json::Map::new();
                 let mut required: Vec<&str> = Vec::new();
                 $(
-                    let mut property = generator
-                        .subschema_for::<<$ty as $crate::json::record::Field>::Item>();
+                    let mut property = <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::schema(generator);
                     let doc = $crate::json::record::doc_text(&[$($fdoc),*]);
                     if !doc.is_empty() {
                         property.insert("description".to_owned(), doc.into());

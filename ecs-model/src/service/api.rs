@@ -3,7 +3,8 @@
 
 use crate::container::LogConfiguration;
 use crate::json::record::{api_enum, api_struct};
-use crate::task_definition::{Compatibility, Tag};
+use crate::tag::Tag;
+use crate::task_definition::Compatibility;
 
 api_struct! {
     /// An ECS service: the `CreateService` request, field for field. It keeps `desiredCount`

@@ -3,12 +3,30 @@
 mod api;
 pub(crate) mod validate;
 
-pub use api::*;
+pub use api::{
+    AdvancedConfiguration, AssignPublicIp, AvailabilityZoneRebalancing, AwsVpcConfiguration,
+    CanaryConfiguration, CapacityProviderStrategyItem, DeploymentAlarms, DeploymentCircuitBreaker,
+    DeploymentConfiguration, DeploymentController, DeploymentControllerType,
+    DeploymentLifecycleHook, DeploymentLifecycleHookAction, DeploymentLifecycleHookStage,
+    DeploymentLifecycleHookTargetType, DeploymentLifecycleHookTimeoutConfiguration,
+    DeploymentStrategy, EbsResourceType, EbsTagSpecification, LinearConfiguration,
+    MetricConfiguration, Monitoring, NetworkConfiguration, PlacementConstraintType,
+    PlacementStrategy, PlacementStrategyType, PropagateTags, SchedulingStrategy, Service,
+    ServiceConnectAccessLogConfiguration, ServiceConnectAccessLoggingFormat,
+    ServiceConnectClientAlias, ServiceConnectConfiguration, ServiceConnectIncludeQueryParameters,
+    ServiceConnectService, ServiceConnectTestTrafficHeaderMatchRules,
+    ServiceConnectTestTrafficHeaderRules, ServiceConnectTestTrafficRules,
+    ServiceConnectTlsCertificateAuthority, ServiceConnectTlsConfiguration, ServiceLoadBalancer,
+    ServiceManagedEbsVolumeConfiguration, ServicePlacementConstraint, ServiceRegistry,
+    ServiceVolumeConfiguration, TaskFilesystemType, ThresholdConfiguration, ThresholdType,
+    TimeoutConfiguration, VpcLatticeConfiguration,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::ValidationErrors;
 use crate::json::json_document;
-use crate::task_definition::{Compatibility, Tag};
+use crate::tag::Tag;
+use crate::task_definition::Compatibility;
 
 json_document!(Service);
 

@@ -11,8 +11,8 @@ use crate::service::{
     CapacityProviderStrategyItem, DeploymentControllerType, DeploymentStrategy,
     PlacementConstraintType, SchedulingStrategy, Service,
 };
-use crate::task_definition::{Compatibility, Tag};
-use crate::text::quoted;
+use crate::tag::Tag;
+use crate::task_definition::Compatibility;
 use crate::validate::rules;
 
 impl Service {
@@ -476,37 +476,9 @@ fn service_connect(out: &mut Findings, s: &Service) {
 }
 
 /// ECS tags (`ECS-A19`: they follow the same shape wherever ECS takes them).
+/// `ECS-A19` on the tags of an ECS resource.
 pub(crate) fn ecs_tags(out: &mut Findings, tags: &[Tag], at: &JsonPath) {
-    if tags.len() > 50 {
-        out.report(
-            &rules::A19,
-            at.clone(),
-            format!("{} tags; at most 50", tags.len()),
-        );
-    }
-    for (i, tag) in tags.iter().enumerate() {
-        let key_len = tag.key.chars().count();
-        if !(1..=128).contains(&key_len)
-            || tag
-                .key
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
-        {
-            out.report(
-                &rules::A19,
-                at.clone().index(i).key("key"),
-                format!(
-                    "{} is not a tag key (1–128 characters, not `aws:`…)",
-                    quoted(&tag.key)
-                ),
-            );
-        }
-        if tag.value.as_ref().is_some_and(|v| v.chars().count() > 256) {
-            out.report(
-                &rules::A19,
-                at.clone().index(i).key("value"),
-                "longer than 256 characters",
-            );
-        }
+    for (below, problem) in crate::tag::problems(tags) {
+        out.report(&rules::A19, at.clone().join(&below), problem);
     }
 }

@@ -2,11 +2,12 @@
 
 use super::{
     Compatibility, CpuArchitecture, EphemeralStorage, InferenceAccelerator, IpcMode, NetworkMode,
-    PidMode, PlacementConstraintType, ProxyConfiguration, RuntimePlatform, Tag, TaskDefinition,
-    TaskDefinitionPlacementConstraint,
+    PidMode, ProxyConfiguration, RuntimePlatform, TaskDefinition,
+    TaskDefinitionPlacementConstraint, TaskDefinitionPlacementConstraintType,
 };
 use crate::container::ContainerDefinition;
 use crate::error::ValidationErrors;
+use crate::tag::Tag;
 use crate::units::{Cpu, Memory};
 use crate::volume::Volume;
 
@@ -163,7 +164,7 @@ impl TaskDefinitionBuilder {
         self.def
             .placement_constraints
             .push(TaskDefinitionPlacementConstraint {
-                r#type: Some(PlacementConstraintType::MemberOf),
+                r#type: Some(TaskDefinitionPlacementConstraintType::MemberOf),
                 expression: Some(expression.into()),
                 extra: crate::json::Extra::new(),
             });

@@ -12,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::ParseError;
 use crate::json::record::{api_enum, api_struct};
 use crate::json::{Lenient, Mode};
+use crate::tag::Tag;
 use crate::units::{Cpu, Memory};
 use crate::volume::Volume;
 
@@ -167,7 +168,7 @@ api_struct! {
 
 api_enum! {
     /// The kind of placement constraint a task definition may carry.
-    pub enum PlacementConstraintType ("placement constraint type") {
+    pub enum TaskDefinitionPlacementConstraintType ("placement constraint type") {
         /// Place on instances matching a cluster query expression.
         MemberOf = "memberOf",
     }
@@ -177,31 +178,9 @@ api_struct! {
     /// Where tasks may be placed (EC2 only, `ECS-A14`).
     pub struct TaskDefinitionPlacementConstraint {
         /// Always `memberOf`.
-        r#type "type": Option<PlacementConstraintType>,
+        r#type "type": Option<TaskDefinitionPlacementConstraintType>,
         /// A cluster query language expression.
         expression "expression": Option<String>,
-    }
-}
-
-api_struct! {
-    /// A resource tag (`ECS-A19`).
-    pub struct Tag {
-        /// 1–128 characters, not starting with `aws:`.
-        key "key": String,
-        /// 0–256 characters.
-        value "value": Option<String>,
-    }
-}
-
-impl Tag {
-    /// `key=value`.
-    #[must_use]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: Some(value.into()),
-            extra: crate::json::Extra::new(),
-        }
     }
 }
 
@@ -219,7 +198,7 @@ api_enum! {
 
 api_enum! {
     /// What an attribute targets.
-    pub enum TargetType ("target type") {
+    pub enum AttributeTargetType ("attribute target type") {
         /// A container instance.
         ContainerInstance = "container-instance",
     }
@@ -233,7 +212,7 @@ api_struct! {
         /// Its value.
         value "value": Option<String>,
         /// What it targets.
-        target_type "targetType": Option<TargetType>,
+        target_type "targetType": Option<AttributeTargetType>,
         /// The target's id.
         target_id "targetId": Option<String>,
     }

@@ -5,13 +5,14 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::{Registration, Tag, TaskDefinition};
+use super::{Registration, TaskDefinition};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
 use crate::json::decode::{Cx, Decode, Found, KeySeed, Record, Seed, take_unknown};
 use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
 use crate::path::json_path;
+use crate::tag::Tag;
 
 /// What the root of a document held.
 struct Document {

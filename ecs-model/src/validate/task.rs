@@ -312,61 +312,8 @@ fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
 }
 
 fn tags(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    if td.tags.len() > 50 {
-        cx.report(
-            &rules::A19,
-            json_path!("tags"),
-            format!("{} tags; at most 50", td.tags.len()),
-        );
-    }
-    let allowed = |c: char| c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c);
-    for (i, tag) in td.tags.iter().enumerate() {
-        let key_len = tag.key.chars().count();
-        if !(1..=128).contains(&key_len) {
-            cx.report(
-                &rules::A19,
-                json_path!("tags"[i], "key"),
-                format!("{key_len} characters; keys have 1–128"),
-            );
-        }
-        if tag
-            .key
-            .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
-        {
-            cx.report(
-                &rules::A19,
-                json_path!("tags"[i], "key"),
-                format!(
-                    "{} starts with `aws:`, which AWS reserves",
-                    quoted(&tag.key)
-                ),
-            );
-        }
-        if !tag.key.chars().all(allowed) {
-            cx.report(
-                &rules::A19,
-                json_path!("tags"[i], "key"),
-                format!("{} has characters tags do not allow", quoted(&tag.key)),
-            );
-        }
-        if let Some(value) = &tag.value {
-            let len = value.chars().count();
-            if len > 256 {
-                cx.report(
-                    &rules::A19,
-                    json_path!("tags"[i], "value"),
-                    format!("{len} characters; values have at most 256"),
-                );
-            }
-            if !value.chars().all(allowed) {
-                cx.report(
-                    &rules::A19,
-                    json_path!("tags"[i], "value"),
-                    format!("{} has characters tags do not allow", quoted(value)),
-                );
-            }
-        }
+    for (at, problem) in crate::tag::problems(&td.tags) {
+        cx.report(&rules::A19, json_path!("tags").join(&at), problem);
     }
 }
 
