@@ -475,12 +475,14 @@ mod ec2 {
                 format!("security group {}", group.name),
             ))?;
             if let Some(found) = got.security_groups().first() {
-                let mut seen = SecurityGroup::new(
+                // What exists is recorded as it is, valid or not.
+                let seen = SecurityGroup::builder(
                     &group.name,
                     found.description().unwrap_or_default(),
                     found.vpc_id().unwrap_or_default(),
-                );
-                seen.ingress = ingress(found);
+                )
+                .with(|seen| seen.ingress = ingress(found))
+                .build_unchecked();
                 observed.security_groups.insert(
                     group.name.clone(),
                     Found::new(found.group_id().unwrap_or_default(), seen),

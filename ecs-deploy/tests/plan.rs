@@ -45,7 +45,7 @@ fn app() -> Application {
         .security_group(Reference::security_group("web-sg"))
         .load_balancer(Reference::target_group("web-tg"), "web", 8080)
         .build_unchecked();
-    Application::builder(account, Cluster::new("prod"), td)
+    Application::builder(account, Cluster::builder("prod"), td)
         .execution_role(execution)
         .security_group(alb_sg)
         .security_group(web_sg)
@@ -311,8 +311,10 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
     app.cluster = app
         .cluster
         .clone()
+        .into_builder()
         .capacity_provider("FARGATE")
-        .capacity_provider("FARGATE_SPOT");
+        .capacity_provider("FARGATE_SPOT")
+        .build_unchecked();
     let mut observed = deployed(&app);
     let seen = &mut observed.service.as_mut().unwrap().service;
     seen.capacity_provider_strategy.clear();
@@ -363,7 +365,11 @@ fn roles_get_what_they_lack() {
 #[test]
 fn target_groups_change_their_health_check_but_not_their_port() {
     let mut app = app();
-    app.target_groups[0] = app.target_groups[0].clone().health_check_path("/health");
+    app.target_groups[0] = app.target_groups[0]
+        .clone()
+        .into_builder()
+        .health_check_path("/health")
+        .build_unchecked();
     let plan = Plan::new(&app, &deployed(&self::app()));
     let tg = step(&plan, &Resource::TargetGroup("web-tg".into()));
     assert_eq!(
@@ -448,29 +454,36 @@ const READS_AND_HOUSEKEEPING: &[&str] = &[
 fn the_deployer_policy_allows_every_call_ecs_deploy_makes() {
     use ecs_model::cluster::{AgentConfig, CapacityProvider, ContainerInstance, EcsOptimizedAmi};
     use ecs_model::iam::{InstanceProfile, wildcard_match};
-    let role = Role::ecs_instance();
-    let profile = InstanceProfile::for_role(&role);
-    let mut instance = ContainerInstance::new(
+    let role = Role::ecs_instance().build_unchecked();
+    let profile = InstanceProfile::for_role(&role).build_unchecked();
+    let mut instance = ContainerInstance::builder(
         "dev",
         "t3.small",
         EcsOptimizedAmi::AmazonLinux2023,
         &profile.name,
         AgentConfig::new("prod"),
-    );
+    )
+    .build_unchecked();
     instance.subnet_id = Some("subnet-a".into());
     let mut app = app();
     app.roles.push(role);
     app.instance_profiles.push(profile);
     app.instances.push(instance);
-    app.capacity_providers.push(CapacityProvider::auto_scaling_group("prod-asg", "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/asg", 100));
-    app.cluster = app.cluster.clone().capacity_provider("prod-asg");
+    app.capacity_providers.push(CapacityProvider::auto_scaling_group("prod-asg", "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/asg", 100).build_unchecked());
+    app.cluster = app
+        .cluster
+        .clone()
+        .into_builder()
+        .capacity_provider("prod-asg")
+        .build_unchecked();
     app.listener_rules.push(
-        ecs_model::alb::ListenerRule::new(
+        ecs_model::alb::ListenerRule::builder(
             Reference::listener("web-alb", 80),
             5,
             LbAction::forward(Reference::target_group("web-tg")),
         )
-        .path_patterns(["/api/*"]),
+        .path_patterns(["/api/*"])
+        .build_unchecked(),
     );
     let policy = app.deployer_policy();
     let allowed: Vec<&str> = policy.allowed_actions().collect();

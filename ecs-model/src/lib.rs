@@ -15,6 +15,24 @@
 //!   groups ([`network`]), validated together as an [`Application`].
 //! - With the `derive` feature, `#[derive(Container)]` and `#[derive(Task)]`: a
 //!   service's config struct as its container definition ([`config`]).
+//!
+//! # Building values
+//!
+//! Every resource is built the same way: `X::builder(…)` or a named constructor
+//! (`TaskDefinition::fargate`, `TargetGroup::ip`, `Role::ecs_task_execution`) gives an
+//! `XBuilder`, setters adjust it, and `build()` runs `X::validate()` and returns every error at
+//! once (warnings never fail a build); `build_unchecked()` skips the check and `with(|x| …)`
+//! reaches any field. The parts of a resource (port mappings, health checks, log
+//! configurations, policy statements, ingress rules) are plain values with constructors.
+//!
+//! What holding a value promises:
+//! - any value renders JSON of the API's shape, and a value from `from_json` read it strictly;
+//! - a value from `build()` passed its own rules when it was built. Its fields are public, so it
+//!   can be changed afterwards, and its rules cannot see the resources around it: an
+//!   [`Application`](crate::Application)'s `build()` checks every resource again and the seams
+//!   between them, and `ecs-deploy` validates before its first call to AWS;
+//! - nothing is promised of a value from `build_unchecked()` or a lenient parse until it is
+//!   validated.
 
 #[cfg(feature = "application")]
 pub mod alb;
@@ -22,6 +40,7 @@ pub mod alb;
 pub mod application;
 #[cfg(feature = "application")]
 mod arn;
+mod builder;
 #[cfg(feature = "application")]
 pub mod cluster;
 pub mod config;

@@ -50,6 +50,8 @@ validate! {
     #[cfg(feature = "application")]
     crate::cluster::AgentConfig => |a| format!("agent configuration of `{}`", a.cluster());
     #[cfg(feature = "application")]
+    crate::cluster::ContainerInstance => |i| format!("container instance `{}`", i.name);
+    #[cfg(feature = "application")]
     crate::iam::Role => |r| format!("role `{}`", r.name);
     #[cfg(feature = "application")]
     crate::iam::InstanceProfile => |p| format!("instance profile `{}`", p.name);

@@ -76,21 +76,23 @@ fn full_application() -> Application {
     if let Some(policy) = task_role_policy(&td, &account, true) {
         task_role = task_role.inline_policy("exec", policy);
     }
-    let instance_role = Role::ecs_instance();
-    let profile = InstanceProfile::for_role(&instance_role);
-    let alb_sg = SecurityGroup::public_load_balancer("shop-alb-sg", VPC);
-    let service_sg = SecurityGroup::service_behind("shop-sg", VPC, &alb_sg.name, 8080);
-    let instance_sg = SecurityGroup::instances_behind("shop-instances-sg", VPC, &alb_sg.name);
-    let mut instance = ContainerInstance::new(
+    let instance_role = Role::ecs_instance().build_unchecked();
+    let profile = InstanceProfile::for_role(&instance_role).build_unchecked();
+    let alb_sg = SecurityGroup::public_load_balancer("shop-alb-sg", VPC).build_unchecked();
+    let service_sg =
+        SecurityGroup::service_behind("shop-sg", VPC, &alb_sg.name, 8080).build_unchecked();
+    let instance_sg =
+        SecurityGroup::instances_behind("shop-instances-sg", VPC, &alb_sg.name).build_unchecked();
+    let instance = ContainerInstance::builder(
         "shop-dev",
         "t3.small",
         EcsOptimizedAmi::AmazonLinux2023,
         &profile.name,
         AgentConfig::new("shop"),
-    );
-    instance.subnet_id = Some(SUBNETS[0].to_owned());
-    instance.security_groups = vec![instance_sg.reference().to_string()];
-    instance.key_name = Some("dev".to_owned());
+    )
+    .subnet(SUBNETS[0])
+    .security_group(instance_sg.reference())
+    .key_name("dev");
     let service = Service::on_capacity_providers("shop", "shop", "shop")
         .capacity_provider("FARGATE", 1, Some(1))
         .capacity_provider("FARGATE_SPOT", 3, None)
@@ -107,7 +109,7 @@ fn full_application() -> Application {
         .build_unchecked();
     Application::builder(
         account,
-        Cluster::new("shop")
+        Cluster::builder("shop")
             .container_insights(ContainerInsights::Enhanced)
             .capacity_provider("FARGATE")
             .capacity_provider("FARGATE_SPOT")
@@ -120,7 +122,7 @@ fn full_application() -> Application {
         "arn:aws:autoscaling:ap-northeast-2:123456789012:autoScalingGroup:0a1b:autoScalingGroupName/shop-asg",
         100,
     ))
-    .auto_scaling_group(AutoScalingGroup::new("shop-asg", 0, 4))
+    .auto_scaling_group(AutoScalingGroup::builder("shop-asg", 0, 4))
     .capacity_provider(CapacityProvider::managed_instances(
         "shop-mi",
         "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
@@ -143,7 +145,7 @@ fn full_application() -> Application {
         "arn:aws:acm:ap-northeast-2:123456789012:certificate/0a1b",
         Action::forward(Reference::target_group("shop-tg")),
     ))
-    .listener_rule(ListenerRule::new(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
+    .listener_rule(ListenerRule::builder(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
     .instance(instance)
     .service(service)
     .build()
@@ -235,7 +237,7 @@ fn a_cluster_of_aws_providers_only_is_created_with_them() {
     let td = TaskDefinition::fargate("t", "256", "512")
         .container(ContainerDefinition::builder("c", "nginx"))
         .build_unchecked();
-    let cluster = Cluster::new("c")
+    let cluster = Cluster::builder("c")
         .capacity_provider("FARGATE")
         .capacity_provider("FARGATE_SPOT");
     let requests = Application::builder(Account::new("123456789012", "us-east-1"), cluster, td)

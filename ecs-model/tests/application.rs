@@ -69,14 +69,15 @@ fn fargate_app() -> Application {
         ),
     );
     let alb_sg = SecurityGroup::public_load_balancer("web-alb-sg", VPC);
-    let service_sg = SecurityGroup::service_behind("web-sg", VPC, "web-alb-sg", 8080);
+    let service_sg =
+        SecurityGroup::service_behind("web-sg", VPC, "web-alb-sg", 8080).build_unchecked();
     let service = Service::fargate("web", "web-cluster", "web")
         .desired_count(2)
         .subnets(SUBNETS)
         .security_group(service_sg.reference())
         .load_balancer(Reference::target_group("web-tg"), "app", 8080)
         .build_unchecked();
-    Application::builder(account, Cluster::new("web-cluster"), td)
+    Application::builder(account, Cluster::builder("web-cluster"), td)
         .execution_role(execution)
         .task_role(Role::ecs_task(
             "web-task",
@@ -102,18 +103,19 @@ fn fargate_app() -> Application {
 /// Seeds 000 and 004: an EC2 instance with `ecsInstanceRole`, a `bridge` task on a dynamic host
 /// port behind an ALB, and the instance group that opens the dynamic range to the ALB.
 fn bridge_app() -> Application {
-    let role = Role::ecs_instance();
-    let profile = InstanceProfile::for_role(&role);
+    let role = Role::ecs_instance().build_unchecked();
+    let profile = InstanceProfile::for_role(&role).build_unchecked();
     let alb_sg = SecurityGroup::public_load_balancer("dev-alb-sg", VPC);
-    let instance_sg = SecurityGroup::instances_behind("dev-instance-sg", VPC, "dev-alb-sg");
-    let mut instance = ContainerInstance::new(
+    let instance_sg =
+        SecurityGroup::instances_behind("dev-instance-sg", VPC, "dev-alb-sg").build_unchecked();
+    let instance = ContainerInstance::builder(
         "dev-1",
         "t3.small",
         EcsOptimizedAmi::AmazonLinux2023,
         &profile.name,
         AgentConfig::new("dev"),
-    );
-    instance.security_groups = vec![instance_sg.reference().to_string()];
+    )
+    .security_group(instance_sg.reference());
     let td = TaskDefinition::ec2_bridge("dev-web")
         .container(
             ContainerDefinition::builder("web", "nginx:1.27")
@@ -125,7 +127,7 @@ fn bridge_app() -> Application {
         .desired_count(1)
         .load_balancer(Reference::target_group("dev-tg"), "web", 80)
         .build_unchecked();
-    Application::builder(account(), Cluster::new("dev"), td)
+    Application::builder(account(), Cluster::builder("dev"), td)
         .role(role)
         .instance_profile(profile)
         .security_group(alb_sg)
@@ -332,9 +334,15 @@ fn a21_managed_instances_run_through_a_capacity_provider_strategy() {
         "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
         "arn:aws:iam::123456789012:instance-profile/ecsInstanceRole",
         SUBNETS,
-    );
+    )
+    .build_unchecked();
     let fixed = changed(&app, |a| {
-        a.cluster = a.cluster.clone().capacity_provider("web-mi");
+        a.cluster = a
+            .cluster
+            .clone()
+            .into_builder()
+            .capacity_provider("web-mi")
+            .build_unchecked();
         a.capacity_providers.push(provider);
         service_of(a).capacity_provider_strategy =
             vec![ecs_model::service::CapacityProviderStrategyItem::new(
@@ -392,7 +400,12 @@ fn k4_the_service_runs_in_the_applications_cluster_on_its_providers() {
     assert!(d.message.contains("FARGATE_SPOT"), "{d}");
     keeps(
         &changed(&spot, |a| {
-            a.cluster = a.cluster.clone().capacity_provider("FARGATE_SPOT");
+            a.cluster = a
+                .cluster
+                .clone()
+                .into_builder()
+                .capacity_provider("FARGATE_SPOT")
+                .build_unchecked();
         }),
         "ECS-K4",
     );
@@ -490,13 +503,17 @@ fn l3_the_instance_role_can_register_the_agent() {
     assert!(d.message.contains("ecs:RegisterContainerInstance"), "{d}");
     // Granting the action inline is as good.
     let inline = changed(&bare, |a| {
-        a.roles[0] = a.roles[0].clone().inline_policy(
-            "agent",
-            PolicyDocument::new([Statement::allow(
-                ["ecs:RegisterContainerInstance", "ecs:Poll"],
-                "*",
-            )]),
-        );
+        a.roles[0] = a.roles[0]
+            .clone()
+            .into_builder()
+            .inline_policy(
+                "agent",
+                PolicyDocument::new([Statement::allow(
+                    ["ecs:RegisterContainerInstance", "ecs:Poll"],
+                    "*",
+                )]),
+            )
+            .build_unchecked();
     });
     keeps(&inline, "ECS-L3");
     let wrong_trust = changed(&app, |a| {
@@ -563,7 +580,11 @@ fn m9_a_public_alb_admits_its_listener_port_from_the_internet() {
     // An internal load balancer is not for the internet.
     keeps(
         &changed(&closed, |a| {
-            a.load_balancers[0] = a.load_balancers[0].clone().internal();
+            a.load_balancers[0] = a.load_balancers[0]
+                .clone()
+                .into_builder()
+                .internal()
+                .build_unchecked();
         }),
         "ECS-M9",
     );
@@ -588,12 +609,13 @@ fn listener_rules_route_to_target_groups_of_the_application() {
             not_found
         }];
         a.listener_rules.push(
-            ListenerRule::new(
+            ListenerRule::builder(
                 Reference::listener("web-alb", 80),
                 10,
                 Action::forward(Reference::target_group("web-tg")),
             )
-            .path_patterns(["/app/*"]),
+            .path_patterns(["/app/*"])
+            .build_unchecked(),
         );
     });
     assert!(routed.validate().is_empty(), "{:#?}", routed.validate());
@@ -625,7 +647,11 @@ fn listener_rules_route_to_target_groups_of_the_application() {
         "listenerRules[0].Actions[0].TargetGroupArn",
     );
     let same_priority = changed(&routed, |a| {
-        let again = a.listener_rules[0].clone().path_patterns(["/other/*"]);
+        let again = a.listener_rules[0]
+            .clone()
+            .into_builder()
+            .path_patterns(["/other/*"])
+            .build_unchecked();
         a.listener_rules.push(again);
     });
     let d = breaks(&same_priority, "ECS-M6", "listenerRules[1].Priority");
@@ -691,7 +717,11 @@ fn k1_instances_join_the_applications_cluster() {
 #[test]
 fn resource_problems_are_reported_under_the_resource() {
     let app = changed(&fargate_app(), |a| {
-        a.target_groups[0] = a.target_groups[0].clone().health_check_timing(5, 10, 2, 2);
+        a.target_groups[0] = a.target_groups[0]
+            .clone()
+            .into_builder()
+            .health_check_timing(5, 10, 2, 2)
+            .build_unchecked();
     });
     breaks(
         &app,
@@ -731,7 +761,7 @@ fn the_testing_helpers_name_the_application() {
 fn build_fails_on_errors_and_keeps_warnings() {
     let builder = Application::builder(
         account(),
-        Cluster::new("web-cluster"),
+        Cluster::builder("web-cluster"),
         fargate_app().task_definition,
     )
     .service(
@@ -756,7 +786,7 @@ fn build_fails_on_errors_and_keeps_warnings() {
                 .subnets(SUBNETS)
                 .build_unchecked();
         })
-        .execution_role(Role::new(
+        .execution_role(Role::builder(
             "web-execution",
             PolicyDocument::new([Statement::trust_service("ecs-tasks.amazonaws.com")]),
         ))

@@ -189,6 +189,7 @@ fn china_and_govcloud_regions_get_their_partition() {
     );
     assert_eq!(
         Role::ecs_task("r", &Account::new("1", "us-gov-west-1"))
+            .build_unchecked()
             .arn(&Account::new("1", "us-gov-west-1")),
         "arn:aws-us-gov:iam::1:role/r"
     );
@@ -197,8 +198,8 @@ fn china_and_govcloud_regions_get_their_partition() {
 #[test]
 fn task_and_execution_roles_trust_ecs_tasks_of_this_account_only() {
     for role in [
-        Role::ecs_task("app", &account()),
-        Role::ecs_task_execution("app-exec", &account()),
+        Role::ecs_task("app", &account()).build_unchecked(),
+        Role::ecs_task_execution("app-exec", &account()).build_unchecked(),
     ] {
         assert!(role.trusts("ecs-tasks.amazonaws.com"));
         assert!(!role.trusts("ec2.amazonaws.com"));
@@ -226,7 +227,7 @@ fn task_and_execution_roles_trust_ecs_tasks_of_this_account_only() {
 
 #[test]
 fn ecs_instance_role_is_the_consoles() {
-    let role = Role::ecs_instance();
+    let role = Role::ecs_instance().build_unchecked();
     assert_eq!(role.name, "ecsInstanceRole");
     assert!(role.trusts("ec2.amazonaws.com"));
     assert_eq!(
@@ -239,7 +240,7 @@ fn ecs_instance_role_is_the_consoles() {
             json!({"RoleName": "ecsInstanceRole", "PolicyArn": "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"})
         ]
     );
-    let profile = InstanceProfile::ecs_instance();
+    let profile = InstanceProfile::ecs_instance().build_unchecked();
     assert_eq!(profile.name, "ecsInstanceRole");
     assert_eq!(profile.role, "ecsInstanceRole");
     assert_eq!(
@@ -254,13 +255,15 @@ fn ecs_instance_role_is_the_consoles() {
 
 #[test]
 fn inline_policies_render_as_iam_takes_them() {
-    let role = Role::ecs_task("app", &account()).inline_policy(
-        "read-config",
-        PolicyDocument::new([Statement::allow(
-            "s3:GetObject",
-            "arn:aws:s3:::cfg/app.json",
-        )]),
-    );
+    let role = Role::ecs_task("app", &account())
+        .inline_policy(
+            "read-config",
+            PolicyDocument::new([Statement::allow(
+                "s3:GetObject",
+                "arn:aws:s3:::cfg/app.json",
+            )]),
+        )
+        .build_unchecked();
     assert_eq!(
         role.put_policy_requests(),
         [json!({

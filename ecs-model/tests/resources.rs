@@ -49,22 +49,29 @@ fn service_with(f: impl FnOnce(&mut Service)) -> Vec<Diagnostic> {
 fn the_valid_resources_are_clean() {
     assert_eq!(fargate_service().validate(), Vec::<Diagnostic>::new());
     assert_eq!(
-        Cluster::new("c")
+        Cluster::builder("c")
             .container_insights(ContainerInsights::Enhanced)
+            .build_unchecked()
             .validate(),
         Vec::<Diagnostic>::new()
     );
     assert_eq!(
         TargetGroup::ip("tg", 8080, "vpc-1")
             .health_check_path("/health")
+            .build_unchecked()
             .validate(),
         Vec::<Diagnostic>::new()
     );
     assert_eq!(
-        Role::ecs_task("app", &account()).validate(),
+        Role::ecs_task("app", &account())
+            .build_unchecked()
+            .validate(),
         Vec::<Diagnostic>::new()
     );
-    assert_eq!(Role::ecs_instance().validate(), Vec::<Diagnostic>::new());
+    assert_eq!(
+        Role::ecs_instance().build_unchecked().validate(),
+        Vec::<Diagnostic>::new()
+    );
 }
 
 // ---- J: services -------------------------------------------------------------------------------
@@ -403,11 +410,11 @@ fn j20_managed_tags() {
 #[test]
 fn k1_cluster_names_and_insights() {
     breaks(
-        &Cluster::new("my cluster").validate(),
+        &Cluster::builder("my cluster").build_unchecked().validate(),
         "ECS-K1",
         "clusterName",
     );
-    let mut cluster = Cluster::new("c");
+    let mut cluster = Cluster::builder("c").build_unchecked();
     let mut setting = ecs_model::cluster::ClusterSetting::default();
     setting.name = Some(ecs_model::cluster::ClusterSettingName::ContainerInsights);
     setting.value = Some("on".into());
@@ -418,19 +425,25 @@ fn k1_cluster_names_and_insights() {
 #[test]
 fn k2_provider_names() {
     breaks(
-        &Cluster::new("c").capacity_provider("ecs-spot").validate(),
+        &Cluster::builder("c")
+            .capacity_provider("ecs-spot")
+            .build_unchecked()
+            .validate(),
         "ECS-K2",
         "capacityProviders[0]",
     );
     keeps(
-        &Cluster::new("c")
+        &Cluster::builder("c")
             .capacity_provider("FARGATE_SPOT")
             .capacity_provider("dev-asg")
+            .build_unchecked()
             .validate(),
         "ECS-K2",
     );
     breaks(
-        &CapacityProvider::auto_scaling_group("aws-asg", "arn:asg", 100).validate(),
+        &CapacityProvider::auto_scaling_group("aws-asg", "arn:asg", 100)
+            .build_unchecked()
+            .validate(),
         "ECS-K2",
         "name",
     );
@@ -438,14 +451,16 @@ fn k2_provider_names() {
 
 #[test]
 fn k3_managed_scaling_and_group_sizes() {
-    let provider = CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 0);
+    let provider = CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 0)
+        .build_unchecked();
     breaks(
         &provider.validate(),
         "ECS-K3",
         "autoScalingGroupProvider.managedScaling.targetCapacity",
     );
     let mut protected =
-        CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 100);
+        CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 100)
+            .build_unchecked();
     let asg = protected.auto_scaling_group_provider.as_mut().unwrap();
     asg.managed_scaling = None;
     asg.managed_termination_protection = Some(ManagedTerminationProtection::Enabled);
@@ -455,14 +470,23 @@ fn k3_managed_scaling_and_group_sizes() {
         "autoScalingGroupProvider.managedTerminationProtection",
     );
     let d = breaks(
-        &AutoScalingGroup::new("dev-asg", 0, 0).validate(),
+        &AutoScalingGroup::builder("dev-asg", 0, 0)
+            .build_unchecked()
+            .validate(),
         "ECS-K3",
         "MaxSize",
     );
     assert!(d.message.contains("seed 000"), "{d}");
-    assert!(AutoScalingGroup::new("dev-asg", 0, 2).validate().is_empty());
+    assert!(
+        AutoScalingGroup::builder("dev-asg", 0, 2)
+            .build_unchecked()
+            .validate()
+            .is_empty()
+    );
     keeps(
-        &CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 100).validate(),
+        &CapacityProvider::auto_scaling_group("dev-asg", "arn:aws:autoscaling:x", 100)
+            .build_unchecked()
+            .validate(),
         "ECS-K3",
     );
 }
@@ -470,22 +494,26 @@ fn k3_managed_scaling_and_group_sizes() {
 #[test]
 fn k4_default_strategy_uses_the_clusters_providers() {
     breaks(
-        &Cluster::new("c")
+        &Cluster::builder("c")
             .default_strategy("FARGATE", 1, None)
+            .build_unchecked()
             .validate(),
         "ECS-K4",
         "defaultCapacityProviderStrategy[0].capacityProvider",
     );
     keeps(
-        &Cluster::new("c")
+        &Cluster::builder("c")
             .capacity_provider("FARGATE")
             .default_strategy("FARGATE", 1, None)
+            .build_unchecked()
             .validate(),
         "ECS-K4",
     );
-    let crowded = (0..21).fold(Cluster::new("c"), |c, i| {
-        c.capacity_provider(format!("p{i}"))
-    });
+    let crowded = (0..21)
+        .fold(Cluster::builder("c"), |c, i| {
+            c.capacity_provider(format!("p{i}"))
+        })
+        .build_unchecked();
     breaks(&crowded.validate(), "ECS-K4", "capacityProviders");
 }
 
@@ -496,7 +524,8 @@ fn k5_managed_instances() {
         "arn:aws:iam::1:role/infra",
         "arn:aws:iam::1:instance-profile/ecs",
         Vec::<String>::new(),
-    );
+    )
+    .build_unchecked();
     breaks(
         &mi.validate(),
         "ECS-K5",
@@ -509,6 +538,7 @@ fn k5_managed_instances() {
             "arn:aws:iam::1:instance-profile/ecs",
             ["subnet-1"],
         )
+        .build_unchecked()
         .validate(),
         "ECS-K5",
     );
@@ -541,34 +571,39 @@ fn k6_agent_settings() {
 
 #[test]
 fn l5_names_sizes_and_statements() {
-    let mut role = Role::ecs_task("has space", &account());
+    let mut role = Role::ecs_task("has space", &account()).build_unchecked();
     role.max_session_duration = Some(60);
     role.path = Some("no-slashes".into());
     let diagnostics = role.validate();
     breaks(&diagnostics, "ECS-L5", "RoleName");
     breaks(&diagnostics, "ECS-L5", "MaxSessionDuration");
     breaks(&diagnostics, "ECS-L5", "Path");
-    let bad = Role::ecs_task("app", &account()).inline_policy(
-        "p",
-        PolicyDocument::new([Statement::allow("S3 GetObject", Vec::<String>::new())]),
-    );
+    let bad = Role::ecs_task("app", &account())
+        .inline_policy(
+            "p",
+            PolicyDocument::new([Statement::allow("S3 GetObject", Vec::<String>::new())]),
+        )
+        .build_unchecked();
     let diagnostics = bad.validate();
     breaks(&diagnostics, "ECS-L5", "Policies.p.Statement[0].Action[0]");
     breaks(&diagnostics, "ECS-L5", "Policies.p.Statement[0]");
     let huge: Vec<String> = (0..400)
         .map(|i| format!("arn:aws:s3:::bucket-{i:04}/some/long/prefix/*"))
         .collect();
-    let large = Role::ecs_task("app", &account()).inline_policy(
-        "p",
-        PolicyDocument::new([Statement::allow("s3:GetObject", huge)]),
-    );
+    let large = Role::ecs_task("app", &account())
+        .inline_policy(
+            "p",
+            PolicyDocument::new([Statement::allow("s3:GetObject", huge)]),
+        )
+        .build_unchecked();
     breaks(&large.validate(), "ECS-L5", "Policies");
 }
 
 #[test]
 fn l5_wildcards_are_warnings() {
     let wild = Role::ecs_task("app", &account())
-        .inline_policy("p", PolicyDocument::new([Statement::allow("s3:*", "*")]));
+        .inline_policy("p", PolicyDocument::new([Statement::allow("s3:*", "*")]))
+        .build_unchecked();
     let diagnostics = wild.validate();
     assert_eq!(
         breaks(&diagnostics, "ECS-L5", "Policies.p.Statement[0].Action[0]").severity,
@@ -578,10 +613,12 @@ fn l5_wildcards_are_warnings() {
         breaks(&diagnostics, "ECS-L5", "Policies.p.Statement[0].Resource").severity,
         Severity::Warning
     );
-    let resourceless = Role::ecs_task("app", &account()).inline_policy(
-        "p",
-        PolicyDocument::new([Statement::allow("ecr:GetAuthorizationToken", "*")]),
-    );
+    let resourceless = Role::ecs_task("app", &account())
+        .inline_policy(
+            "p",
+            PolicyDocument::new([Statement::allow("ecr:GetAuthorizationToken", "*")]),
+        )
+        .build_unchecked();
     keeps(&resourceless.validate(), "ECS-L5");
 }
 
@@ -601,16 +638,21 @@ fn l4_pass_role_is_scoped() {
 
 #[test]
 fn trust_policies_name_principals_not_resources() {
-    let mut role = Role::ecs_task("app", &account());
+    let mut role = Role::ecs_task("app", &account()).build_unchecked();
     role.trust_policy.statements[0].resource = "*".into();
     breaks(
         &role.validate(),
         "ECS-L5",
         "AssumeRolePolicyDocument.Statement[0].Resource",
     );
-    keeps(&InstanceProfile::ecs_instance().validate(), "ECS-L5");
+    keeps(
+        &InstanceProfile::ecs_instance().build_unchecked().validate(),
+        "ECS-L5",
+    );
     breaks(
-        &InstanceProfile::for_role(&Role::ecs_task("a b", &account())).validate(),
+        &InstanceProfile::for_role(&Role::ecs_task("a b", &account()).build_unchecked())
+            .build_unchecked()
+            .validate(),
         "ECS-L5",
         "InstanceProfileName",
     );
@@ -621,17 +663,23 @@ fn trust_policies_name_principals_not_resources() {
 #[test]
 fn m1_names() {
     breaks(
-        &TargetGroup::ip("-bad-", 80, "vpc").validate(),
+        &TargetGroup::ip("-bad-", 80, "vpc")
+            .build_unchecked()
+            .validate(),
         "ECS-M1",
         "Name",
     );
     breaks(
-        &TargetGroup::ip("x".repeat(33), 80, "vpc").validate(),
+        &TargetGroup::ip("x".repeat(33), 80, "vpc")
+            .build_unchecked()
+            .validate(),
         "ECS-M1",
         "Name",
     );
     breaks(
-        &LoadBalancer::application("my_alb", ["a", "b"]).validate(),
+        &LoadBalancer::application("my_alb", ["a", "b"])
+            .build_unchecked()
+            .validate(),
         "ECS-M1",
         "Name",
     );
@@ -639,7 +687,9 @@ fn m1_names() {
 
 #[test]
 fn m2_to_m5_health_checks() {
-    let tg = TargetGroup::ip("tg", 8080, "vpc").health_check_timing(4, 2, 1, 11);
+    let tg = TargetGroup::ip("tg", 8080, "vpc")
+        .health_check_timing(4, 2, 1, 11)
+        .build_unchecked();
     let diagnostics = tg.validate();
     breaks(&diagnostics, "ECS-M2", "HealthCheckIntervalSeconds");
     breaks(&diagnostics, "ECS-M2", "HealthyThresholdCount");
@@ -647,6 +697,7 @@ fn m2_to_m5_health_checks() {
     breaks(
         &TargetGroup::ip("tg", 8080, "vpc")
             .health_check_timing(10, 10, 2, 2)
+            .build_unchecked()
             .validate(),
         "ECS-M2",
         "HealthCheckTimeoutSeconds",
@@ -654,16 +705,20 @@ fn m2_to_m5_health_checks() {
     breaks(
         &TargetGroup::ip("tg", 8080, "vpc")
             .health_check_path("health")
+            .build_unchecked()
             .validate(),
         "ECS-M3",
         "HealthCheckPath",
     );
     breaks(
-        &TargetGroup::ip("tg", 8080, "vpc").matcher("500").validate(),
+        &TargetGroup::ip("tg", 8080, "vpc")
+            .matcher("500")
+            .build_unchecked()
+            .validate(),
         "ECS-M4",
         "Matcher.HttpCode",
     );
-    let mut port = TargetGroup::ip("tg", 0, "vpc");
+    let mut port = TargetGroup::ip("tg", 0, "vpc").build_unchecked();
     port.health_check_port = Some("ninety".into());
     breaks(&port.validate(), "ECS-M5", "Port");
     breaks(&port.validate(), "ECS-M5", "HealthCheckPort");
@@ -676,48 +731,60 @@ fn m6_listeners() {
         443,
         "arn:aws:acm:x",
         Action::forward("{{target-group:tg}}"),
-    );
+    )
+    .build_unchecked();
     assert!(https.validate().is_empty());
     let mut no_cert = https.clone();
     no_cert.certificates.clear();
     breaks(&no_cert.validate(), "ECS-M6", "Certificates");
-    let mut forward_nowhere = Listener::http("{{load-balancer:alb}}", 80, Action::forward("x"));
+    let mut forward_nowhere =
+        Listener::http("{{load-balancer:alb}}", 80, Action::forward("x")).build_unchecked();
     forward_nowhere.default_actions[0].target_group_arn = None;
     breaks(&forward_nowhere.validate(), "ECS-M6", "DefaultActions[0]");
     keeps(
-        &Listener::http("{{load-balancer:alb}}", 80, Action::redirect_to_https()).validate(),
+        &Listener::http("{{load-balancer:alb}}", 80, Action::redirect_to_https())
+            .build_unchecked()
+            .validate(),
         "ECS-M6",
     );
 }
 
 #[test]
 fn m6_listener_rules() {
-    let api = ListenerRule::new(
+    let api = ListenerRule::builder(
         "{{listener:alb:443}}",
         10,
         Action::forward("{{target-group:api}}"),
     )
-    .path_patterns(["/api/*"]);
+    .path_patterns(["/api/*"])
+    .build_unchecked();
     assert!(api.validate().is_empty(), "{:?}", api.validate());
     breaks(
-        &ListenerRule::new("{{listener:alb:443}}", 0, Action::forward("x"))
+        &ListenerRule::builder("{{listener:alb:443}}", 0, Action::forward("x"))
             .path_patterns(["/"])
+            .build_unchecked()
             .validate(),
         "ECS-M6",
         "Priority",
     );
     breaks(
-        &ListenerRule::new("{{listener:alb:443}}", 1, Action::forward("x")).validate(),
+        &ListenerRule::builder("{{listener:alb:443}}", 1, Action::forward("x"))
+            .build_unchecked()
+            .validate(),
         "ECS-M6",
         "Conditions",
     );
-    let six = api.clone().host_headers([
-        "a.example.com",
-        "b.example.com",
-        "c.example.com",
-        "d.example.com",
-        "e.example.com",
-    ]);
+    let six = api
+        .clone()
+        .into_builder()
+        .host_headers([
+            "a.example.com",
+            "b.example.com",
+            "c.example.com",
+            "d.example.com",
+            "e.example.com",
+        ])
+        .build_unchecked();
     let d = breaks(&six.validate(), "ECS-M6", "Conditions");
     assert!(d.message.contains("6 condition values"), "{d}");
     let mut redirect_nowhere = api.clone();
@@ -728,25 +795,30 @@ fn m6_listener_rules() {
 #[test]
 fn m8_albs_span_two_subnets() {
     breaks(
-        &LoadBalancer::application("alb", ["subnet-1"]).validate(),
+        &LoadBalancer::application("alb", ["subnet-1"])
+            .build_unchecked()
+            .validate(),
         "ECS-M8",
         "Subnets",
     );
     keeps(
-        &LoadBalancer::application("alb", ["subnet-1", "subnet-2"]).validate(),
+        &LoadBalancer::application("alb", ["subnet-1", "subnet-2"])
+            .build_unchecked()
+            .validate(),
         "ECS-M8",
     );
 }
 
 #[test]
 fn m9_security_groups_are_well_formed() {
-    let group = SecurityGroup::new("sg-named", "", "vpc")
+    let group = SecurityGroup::builder("sg-named", "", "vpc")
         .allow(IngressRule::tcp_range(
             90,
             80,
             Source::Cidr("0.0.0.0/0".into()),
         ))
-        .allow(IngressRule::tcp(80, Source::Cidr("10.0.0.0/33".into())));
+        .allow(IngressRule::tcp(80, Source::Cidr("10.0.0.0/33".into())))
+        .build_unchecked();
     let diagnostics = group.validate();
     breaks(&diagnostics, "ECS-M9", "GroupName");
     breaks(&diagnostics, "ECS-M9", "Description");
@@ -754,6 +826,7 @@ fn m9_security_groups_are_well_formed() {
     breaks(&diagnostics, "ECS-M9", "IpPermissions[1].CidrIp");
     assert!(
         SecurityGroup::public_load_balancer("alb-sg", "vpc")
+            .build_unchecked()
             .validate()
             .is_empty()
     );
@@ -764,6 +837,7 @@ fn m10_deregistration_delay() {
     breaks(
         &TargetGroup::ip("tg", 80, "vpc")
             .deregistration_delay(4000)
+            .build_unchecked()
             .validate(),
         "ECS-M10",
         "Attributes[0].Value",
@@ -771,6 +845,7 @@ fn m10_deregistration_delay() {
     keeps(
         &TargetGroup::ip("tg", 80, "vpc")
             .deregistration_delay(30)
+            .build_unchecked()
             .validate(),
         "ECS-M10",
     );

@@ -11,7 +11,9 @@ use ecs_model::cluster::{AgentConfig, Cluster, ContainerInstance, EcsOptimizedAm
 use ecs_model::iam::{InstanceProfile, Role};
 use ecs_model::network::{IngressRule, SecurityGroup, Source};
 use ecs_model::service::Service;
-use ecs_model::{Account, Application, ContainerDefinition, LogConfiguration, TaskDefinition};
+use ecs_model::{
+    Account, Application, ContainerDefinition, LogConfiguration, Reference, TaskDefinition,
+};
 
 /// The development cluster.
 pub const CLUSTER: &str = "dev-cluster";
@@ -50,9 +52,9 @@ pub fn application() -> Application {
 #[must_use]
 pub fn application_for(account: &str, vpc: &str, subnet: &str) -> Application {
     let account = Account::new(account, REGION);
-    let role = Role::ecs_instance();
-    let profile = InstanceProfile::for_role(&role);
-    let instance_sg = SecurityGroup::new(
+    // The console's `ecsInstanceRole`, and the instance profile of the same name that carries it.
+    let (role, profile) = (Role::ecs_instance(), InstanceProfile::ecs_instance());
+    let instance_sg = SecurityGroup::builder(
         "dev-instance-sg",
         "SSH from the office, HTTP to the dev task",
         vpc,
@@ -65,16 +67,16 @@ pub fn application_for(account: &str, vpc: &str, subnet: &str) -> Application {
         IngressRule::tcp_range(32768, 65535, Source::Cidr(ADMIN_CIDR.to_owned()))
             .described("dynamic host ports"),
     );
-    let mut instance = ContainerInstance::new(
+    let instance = ContainerInstance::builder(
         "dev-ecs-instance",
         "t3.small",
         EcsOptimizedAmi::AmazonLinux2023,
-        &profile.name,
+        "ecsInstanceRole",
         agent(),
-    );
-    instance.subnet_id = Some(subnet.to_owned());
-    instance.security_groups = vec![instance_sg.reference().to_string()];
-    instance.key_name = Some("dev-key".to_owned());
+    )
+    .subnet(subnet)
+    .security_group(Reference::security_group("dev-instance-sg"))
+    .key_name("dev-key");
     let task_definition = TaskDefinition::ec2_bridge("dev-web")
         .container(
             ContainerDefinition::builder("web", "public.ecr.aws/nginx/nginx:1.27")
@@ -89,7 +91,7 @@ pub fn application_for(account: &str, vpc: &str, subnet: &str) -> Application {
         .desired_count(1)
         .build()
         .expect("the dev service is valid");
-    Application::builder(account, Cluster::new(CLUSTER), task_definition)
+    Application::builder(account, Cluster::builder(CLUSTER), task_definition)
         .role(role)
         .instance_profile(profile)
         .security_group(instance_sg)

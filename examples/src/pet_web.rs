@@ -147,31 +147,34 @@ pub fn application_for(account: &str, vpc: &str, subnets: [&str; 2]) -> ecs_mode
         ),
     );
     let task_role = Role::ecs_task("pet-web-task-role", &account);
-    let alb_sg = SecurityGroup::public_load_balancer("pet-web-alb-sg", vpc);
-    let ecs_sg = SecurityGroup::service_behind("pet-web-ecs-sg", vpc, &alb_sg.name, 8080);
-    let target_group = TargetGroup::ip("pet-web-tg", 8080, vpc)
+    // Resources refer to each other by name until AWS assigns their ids.
+    let (alb_sg, ecs_sg, alb, tg) = (
+        "pet-web-alb-sg",
+        "pet-web-ecs-sg",
+        "pet-web-alb",
+        "pet-web-tg",
+    );
+    let alb_group = SecurityGroup::public_load_balancer(alb_sg, vpc);
+    let ecs_group = SecurityGroup::service_behind(ecs_sg, vpc, alb_sg, 8080);
+    let target_group = TargetGroup::ip(tg, 8080, vpc)
         .health_check_path("/api/health")
         .health_check_timing(30, 5, 2, 3)
         .matcher("200-399")
         .deregistration_delay(30);
     let load_balancer =
-        LoadBalancer::application("pet-web-alb", subnets).security_group(alb_sg.reference());
+        LoadBalancer::application(alb, subnets).security_group(Reference::security_group(alb_sg));
     let listener = Listener::http(
-        Reference::load_balancer(&load_balancer.name),
+        Reference::load_balancer(alb),
         80,
-        Action::forward(Reference::target_group(&target_group.name)),
+        Action::forward(Reference::target_group(tg)),
     );
     let service = Service::fargate("pet-web-task-service", "pet-web-cluster", "pet-web-task")
         .desired_count(2)
         .platform_version("LATEST")
         .subnets(subnets)
-        .security_group(ecs_sg.reference())
+        .security_group(Reference::security_group(ecs_sg))
         .assign_public_ip(true)
-        .load_balancer(
-            Reference::target_group(&target_group.name),
-            "nextjs-container",
-            8080,
-        )
+        .load_balancer(Reference::target_group(tg), "nextjs-container", 8080)
         .health_check_grace_period(60)
         .tag("Name", "pet-web-task-service")
         .tag("Environment", "production")
@@ -180,13 +183,13 @@ pub fn application_for(account: &str, vpc: &str, subnets: [&str; 2]) -> ecs_mode
 
     Application::builder(
         account,
-        Cluster::new("pet-web-cluster").container_insights(ContainerInsights::Enabled),
+        Cluster::builder("pet-web-cluster").container_insights(ContainerInsights::Enabled),
         task_definition,
     )
     .execution_role(execution)
     .task_role(task_role)
-    .security_group(alb_sg)
-    .security_group(ecs_sg)
+    .security_group(alb_group)
+    .security_group(ecs_group)
     .load_balancer(load_balancer)
     .target_group(target_group)
     .listener(listener)

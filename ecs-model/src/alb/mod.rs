@@ -20,6 +20,7 @@ pub use api::{
     TargetType, TransformType, TrustStoreAssociationStatus, UrlRewriteConfig,
 };
 
+use crate::builder::builder;
 use crate::json::json_document;
 use crate::tag::Tag;
 
@@ -36,11 +37,12 @@ impl LoadBalancer {
     /// use ecs_model::alb::LoadBalancer;
     /// use ecs_model::Reference;
     /// let alb = LoadBalancer::application("pet-web-alb", ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"])
-    ///     .security_group(Reference::security_group("pet-web-alb-sg"));
+    ///     .security_group(Reference::security_group("pet-web-alb-sg"))
+    ///     .build()
+    ///     .unwrap();
     /// assert!(alb.to_json().contains(r#""Scheme":"internet-facing""#));
     /// ```
-    #[must_use]
-    pub fn application<I, S>(name: impl Into<String>, subnets: I) -> Self
+    pub fn application<I, S>(name: impl Into<String>, subnets: I) -> LoadBalancerBuilder
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
@@ -53,27 +55,7 @@ impl LoadBalancer {
             ip_address_type: Some(IpAddressType::Ipv4),
             ..Self::default()
         }
-    }
-
-    /// Only reachable from inside the VPC.
-    #[must_use]
-    pub fn internal(mut self) -> Self {
-        self.scheme = Some(Scheme::Internal);
-        self
-    }
-
-    /// Adds a security group (an id or a [`Reference`](crate::Reference)).
-    #[must_use]
-    pub fn security_group(mut self, group: impl Into<String>) -> Self {
-        self.security_groups.push(group.into());
-        self
-    }
-
-    /// Adds a tag.
-    #[must_use]
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.tags.push(Tag::new(key, value));
-        self
+        .into_builder()
     }
 
     /// Whether it is an Application Load Balancer (the default type).
@@ -84,33 +66,64 @@ impl LoadBalancer {
     }
 }
 
+builder! {
+    /// Builds a [`LoadBalancer`]; [`build`](Self::build) validates it (`ECS-M*`).
+    LoadBalancerBuilder { load_balancer } => LoadBalancer
+}
+
+impl LoadBalancerBuilder {
+    /// Only reachable from inside the VPC.
+    pub fn internal(mut self) -> Self {
+        self.load_balancer.scheme = Some(Scheme::Internal);
+        self
+    }
+
+    /// Adds a security group (an id or a [`Reference`](crate::Reference)).
+    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+        self.load_balancer.security_groups.push(group.into());
+        self
+    }
+
+    /// Adds a tag.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.load_balancer.tags.push(Tag::new(key, value));
+        self
+    }
+}
+
 impl TargetGroup {
     /// An HTTP target group of tasks' IP addresses (what `awsvpc` services need, Fargate
     /// included) on `port`, in `vpc_id`.
     ///
     /// ```
     /// use ecs_model::alb::TargetGroup;
-    /// let tg = TargetGroup::ip("pet-web-tg", 8080, "vpc-0a1b2c3d4e5f60000").health_check_path("/api/health");
-    /// assert!(tg.validate().is_empty());
+    /// let tg = TargetGroup::ip("pet-web-tg", 8080, "vpc-0a1b2c3d4e5f60000")
+    ///     .health_check_path("/api/health")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(tg.port, Some(8080));
     /// ```
-    #[must_use]
-    pub fn ip(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> Self {
-        Self::new(name, port, vpc_id, TargetType::Ip)
+    pub fn ip(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> TargetGroupBuilder {
+        Self::http(name, port, vpc_id, TargetType::Ip)
     }
 
     /// An HTTP target group of EC2 instances (`bridge` and `host` services): ECS registers each
     /// task's instance and host port.
-    #[must_use]
-    pub fn instance(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> Self {
-        Self::new(name, port, vpc_id, TargetType::Instance)
+    pub fn instance(
+        name: impl Into<String>,
+        port: i32,
+        vpc_id: impl Into<String>,
+    ) -> TargetGroupBuilder {
+        Self::http(name, port, vpc_id, TargetType::Instance)
     }
 
-    fn new(
+    /// An HTTP target group of `target_type` targets.
+    fn http(
         name: impl Into<String>,
         port: i32,
         vpc_id: impl Into<String>,
         target_type: TargetType,
-    ) -> Self {
+    ) -> TargetGroupBuilder {
         Self {
             name: name.into(),
             protocol: Some(Protocol::Http),
@@ -119,55 +132,7 @@ impl TargetGroup {
             target_type: Some(target_type),
             ..Self::default()
         }
-    }
-
-    /// Health checks on `path` (default `/`).
-    #[must_use]
-    pub fn health_check_path(mut self, path: impl Into<String>) -> Self {
-        self.health_check_path = Some(path.into());
-        self.health_check_enabled = Some(true);
-        self
-    }
-
-    /// Health-check timing: every `interval` seconds, failing after `timeout`; healthy after
-    /// `healthy` passes, unhealthy after `unhealthy` failures.
-    #[must_use]
-    pub fn health_check_timing(
-        mut self,
-        interval: i32,
-        timeout: i32,
-        healthy: i32,
-        unhealthy: i32,
-    ) -> Self {
-        self.health_check_interval_seconds = Some(interval);
-        self.health_check_timeout_seconds = Some(timeout);
-        self.healthy_threshold_count = Some(healthy);
-        self.unhealthy_threshold_count = Some(unhealthy);
-        self
-    }
-
-    /// HTTP codes that count as healthy (`200`, `200-399`, `200,204`).
-    #[must_use]
-    pub fn matcher(mut self, http_codes: impl Into<String>) -> Self {
-        self.matcher = Some(Matcher {
-            http_code: Some(http_codes.into()),
-            ..Matcher::default()
-        });
-        self
-    }
-
-    /// How long a deregistering target keeps serving (0–3600 s, default 300: it eats into a
-    /// deployment's time budget).
-    #[must_use]
-    pub fn deregistration_delay(mut self, seconds: u32) -> Self {
-        self.attributes
-            .retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
-        self.attributes.push(TargetGroupAttribute {
-            key: Some(DEREGISTRATION_DELAY.to_owned()),
-            value: Some(seconds.to_string()),
-            extra: crate::json::Extra::new(),
-        });
-        self
+        .into_builder()
     }
 
     /// The health-check port: `traffic-port` unless set.
@@ -191,6 +156,59 @@ impl TargetGroup {
                 "Attributes": self.attributes,
             })
         })
+    }
+}
+
+builder! {
+    /// Builds a [`TargetGroup`]; [`build`](Self::build) validates it (`ECS-M*`).
+    TargetGroupBuilder { target_group } => TargetGroup
+}
+
+impl TargetGroupBuilder {
+    /// Health checks on `path` (default `/`).
+    pub fn health_check_path(mut self, path: impl Into<String>) -> Self {
+        self.target_group.health_check_path = Some(path.into());
+        self.target_group.health_check_enabled = Some(true);
+        self
+    }
+
+    /// Health-check timing: every `interval` seconds, failing after `timeout`; healthy after
+    /// `healthy` passes, unhealthy after `unhealthy` failures.
+    pub fn health_check_timing(
+        mut self,
+        interval: i32,
+        timeout: i32,
+        healthy: i32,
+        unhealthy: i32,
+    ) -> Self {
+        self.target_group.health_check_interval_seconds = Some(interval);
+        self.target_group.health_check_timeout_seconds = Some(timeout);
+        self.target_group.healthy_threshold_count = Some(healthy);
+        self.target_group.unhealthy_threshold_count = Some(unhealthy);
+        self
+    }
+
+    /// HTTP codes that count as healthy (`200`, `200-399`, `200,204`).
+    pub fn matcher(mut self, http_codes: impl Into<String>) -> Self {
+        self.target_group.matcher = Some(Matcher {
+            http_code: Some(http_codes.into()),
+            ..Matcher::default()
+        });
+        self
+    }
+
+    /// How long a deregistering target keeps serving (0–3600 s, default 300: it eats into a
+    /// deployment's time budget).
+    pub fn deregistration_delay(mut self, seconds: u32) -> Self {
+        self.target_group
+            .attributes
+            .retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
+        self.target_group.attributes.push(TargetGroupAttribute {
+            key: Some(DEREGISTRATION_DELAY.to_owned()),
+            value: Some(seconds.to_string()),
+            extra: crate::json::Extra::new(),
+        });
+        self
     }
 }
 
@@ -224,8 +242,7 @@ impl Action {
 impl Listener {
     /// An HTTP listener on `port` of `load_balancer` (an ARN or a
     /// [`Reference`](crate::Reference)) doing `action`.
-    #[must_use]
-    pub fn http(load_balancer: impl Into<String>, port: i32, action: Action) -> Self {
+    pub fn http(load_balancer: impl Into<String>, port: i32, action: Action) -> ListenerBuilder {
         Self {
             load_balancer_arn: load_balancer.into(),
             protocol: Some(Protocol::Http),
@@ -233,16 +250,16 @@ impl Listener {
             default_actions: vec![action],
             ..Self::default()
         }
+        .into_builder()
     }
 
     /// An HTTPS listener on `port` with an ACM certificate.
-    #[must_use]
     pub fn https(
         load_balancer: impl Into<String>,
         port: i32,
         certificate_arn: impl Into<String>,
         action: Action,
-    ) -> Self {
+    ) -> ListenerBuilder {
         Self {
             load_balancer_arn: load_balancer.into(),
             protocol: Some(Protocol::Https),
@@ -255,31 +272,48 @@ impl Listener {
             default_actions: vec![action],
             ..Self::default()
         }
+        .into_builder()
     }
+}
+
+builder! {
+    /// Builds a [`Listener`]; [`build`](Self::build) validates it (`ECS-M6`).
+    ListenerBuilder { listener } => Listener
 }
 
 impl ListenerRule {
     /// A rule of `listener` (an ARN or a [`Reference::listener`](crate::Reference::listener)) at
     /// `priority` (1–50,000, lowest first) doing `action`; give it conditions with
-    /// [`path_patterns`](Self::path_patterns) or [`host_headers`](Self::host_headers).
-    #[must_use]
-    pub fn new(listener: impl Into<String>, priority: i32, action: Action) -> Self {
+    /// [`path_patterns`](ListenerRuleBuilder::path_patterns) or
+    /// [`host_headers`](ListenerRuleBuilder::host_headers).
+    pub fn builder(
+        listener: impl Into<String>,
+        priority: i32,
+        action: Action,
+    ) -> ListenerRuleBuilder {
         Self {
             listener_arn: listener.into(),
             priority,
             actions: vec![action],
             ..Self::default()
         }
+        .into_builder()
     }
+}
 
+builder! {
+    /// Builds a [`ListenerRule`]; [`build`](Self::build) validates it (`ECS-M6`).
+    ListenerRuleBuilder { rule } => ListenerRule
+}
+
+impl ListenerRuleBuilder {
     /// Matches requests whose path matches one of `patterns` (`/api/*`).
-    #[must_use]
     pub fn path_patterns<I, S>(mut self, patterns: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.conditions.push(RuleCondition {
+        self.rule.conditions.push(RuleCondition {
             field: Some("path-pattern".to_owned()),
             path_pattern_config: Some(PathPatternConditionConfig {
                 values: patterns.into_iter().map(Into::into).collect(),
@@ -291,13 +325,12 @@ impl ListenerRule {
     }
 
     /// Matches requests for one of `hosts` (`api.example.com`, `*.example.com`).
-    #[must_use]
     pub fn host_headers<I, S>(mut self, hosts: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.conditions.push(RuleCondition {
+        self.rule.conditions.push(RuleCondition {
             field: Some("host-header".to_owned()),
             host_header_config: Some(HostHeaderConditionConfig {
                 values: hosts.into_iter().map(Into::into).collect(),

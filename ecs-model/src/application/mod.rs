@@ -10,10 +10,9 @@ pub use request::ApiRequest;
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::arn::Account;
+use crate::builder::builder;
 use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
 use crate::container::{LogDriver, awslogs};
-use crate::diagnostic::Diagnostic;
-use crate::error::ValidationErrors;
 use crate::iam::{DeployerScope, InstanceProfile, PolicyDocument, Role};
 use crate::network::SecurityGroup;
 use crate::reference::Reference;
@@ -63,16 +62,16 @@ impl Application {
     /// Starts an application of `task_definition` in `cluster`.
     pub fn builder(
         account: Account,
-        cluster: Cluster,
-        task_definition: TaskDefinition,
+        cluster: impl Into<Cluster>,
+        task_definition: impl Into<TaskDefinition>,
     ) -> ApplicationBuilder {
         ApplicationBuilder {
             app: Application {
                 account,
-                cluster,
+                cluster: cluster.into(),
                 capacity_providers: Vec::new(),
                 auto_scaling_groups: Vec::new(),
-                task_definition,
+                task_definition: task_definition.into(),
                 service: None,
                 execution_role: None,
                 task_role: None,
@@ -205,128 +204,106 @@ impl Application {
     }
 }
 
-/// Builds an [`Application`]; [`build`](Self::build) validates it whole.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use = "a builder does nothing until `build()`"]
-pub struct ApplicationBuilder {
-    app: Application,
+builder! {
+    /// Builds an [`Application`]; [`build`](Self::build) validates every resource and the seams
+    /// between them.
+    ApplicationBuilder { app } => Application
 }
 
 impl ApplicationBuilder {
-    /// The application so far.
-    #[must_use]
-    pub fn application(&self) -> &Application {
-        &self.app
-    }
-
-    /// Validates every resource and seam and returns the application.
-    ///
-    /// # Errors
-    /// Every error found (warnings never fail a build).
-    pub fn build(self) -> Result<Application, ValidationErrors> {
-        let errors: Vec<_> = self
-            .app
-            .validate()
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect();
-        if errors.is_empty() {
-            Ok(self.app)
-        } else {
-            Err(ValidationErrors(errors))
-        }
-    }
-
-    /// The application as it stands, without validation.
-    #[must_use]
-    pub fn build_unchecked(self) -> Application {
-        self.app
-    }
-
     /// The service.
-    pub fn service(mut self, service: Service) -> Self {
+    pub fn service(mut self, service: impl Into<Service>) -> Self {
+        let service = service.into();
         self.app.service = Some(service);
         self
     }
 
     /// The execution role; the task definition's `executionRoleArn` is set to its ARN.
-    pub fn execution_role(mut self, role: Role) -> Self {
+    pub fn execution_role(mut self, role: impl Into<Role>) -> Self {
+        let role = role.into();
         self.app.task_definition.execution_role_arn = Some(role.arn(&self.app.account));
         self.app.execution_role = Some(role);
         self
     }
 
     /// The task role; the task definition's `taskRoleArn` is set to its ARN.
-    pub fn task_role(mut self, role: Role) -> Self {
+    pub fn task_role(mut self, role: impl Into<Role>) -> Self {
+        let role = role.into();
         self.app.task_definition.task_role_arn = Some(role.arn(&self.app.account));
         self.app.task_role = Some(role);
         self
     }
 
     /// Another role (the container instance role).
-    pub fn role(mut self, role: Role) -> Self {
+    pub fn role(mut self, role: impl Into<Role>) -> Self {
+        let role = role.into();
         self.app.roles.push(role);
         self
     }
 
     /// An instance profile.
-    pub fn instance_profile(mut self, profile: InstanceProfile) -> Self {
+    pub fn instance_profile(mut self, profile: impl Into<InstanceProfile>) -> Self {
+        let profile = profile.into();
         self.app.instance_profiles.push(profile);
         self
     }
 
     /// A capacity provider (added to the cluster's providers too).
-    pub fn capacity_provider(mut self, provider: CapacityProvider) -> Self {
-        self.app.cluster = self.app.cluster.capacity_provider(provider.name.clone());
+    pub fn capacity_provider(mut self, provider: impl Into<CapacityProvider>) -> Self {
+        let provider = provider.into();
+        self.app
+            .cluster
+            .add_capacity_provider(provider.name.clone());
         self.app.capacity_providers.push(provider);
         self
     }
 
     /// An Auto Scaling group's sizes.
-    pub fn auto_scaling_group(mut self, group: AutoScalingGroup) -> Self {
+    pub fn auto_scaling_group(mut self, group: impl Into<AutoScalingGroup>) -> Self {
+        let group = group.into();
         self.app.auto_scaling_groups.push(group);
         self
     }
 
     /// A load balancer.
-    pub fn load_balancer(mut self, load_balancer: LoadBalancer) -> Self {
+    pub fn load_balancer(mut self, load_balancer: impl Into<LoadBalancer>) -> Self {
+        let load_balancer = load_balancer.into();
         self.app.load_balancers.push(load_balancer);
         self
     }
 
     /// A target group.
-    pub fn target_group(mut self, target_group: TargetGroup) -> Self {
+    pub fn target_group(mut self, target_group: impl Into<TargetGroup>) -> Self {
+        let target_group = target_group.into();
         self.app.target_groups.push(target_group);
         self
     }
 
     /// A listener.
-    pub fn listener(mut self, listener: Listener) -> Self {
+    pub fn listener(mut self, listener: impl Into<Listener>) -> Self {
+        let listener = listener.into();
         self.app.listeners.push(listener);
         self
     }
 
     /// A listener rule.
-    pub fn listener_rule(mut self, rule: ListenerRule) -> Self {
+    pub fn listener_rule(mut self, rule: impl Into<ListenerRule>) -> Self {
+        let rule = rule.into();
         self.app.listener_rules.push(rule);
         self
     }
 
     /// A security group.
-    pub fn security_group(mut self, group: SecurityGroup) -> Self {
+    pub fn security_group(mut self, group: impl Into<SecurityGroup>) -> Self {
+        let group = group.into();
         self.app.security_groups.push(group);
         self
     }
 
     /// A single container instance.
-    pub fn instance(mut self, instance: ContainerInstance) -> Self {
+    pub fn instance(mut self, instance: impl Into<ContainerInstance>) -> Self {
+        let instance = instance.into();
         self.app.instances.push(instance);
-        self
-    }
-
-    /// Applies `f` to the application: the escape hatch.
-    pub fn with<R>(mut self, f: impl FnOnce(&mut Application) -> R) -> Self {
-        f(&mut self.app);
         self
     }
 }

@@ -104,10 +104,8 @@ fn resources(out: &mut Findings, app: &Application) {
     }
     for instance in &app.instances {
         part(
-            json_path!("instances")
-                .key(instance.name.clone())
-                .key("UserData"),
-            instance.agent.validate(),
+            json_path!("instances").key(instance.name.clone()),
+            instance.validate(),
         );
     }
 }

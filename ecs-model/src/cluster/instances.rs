@@ -4,6 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::builder::builder;
+use crate::diagnostic::Diagnostic;
+
 /// The ECS container agent's settings (`/etc/ecs/ecs.config`), rendered as user data.
 ///
 /// Without `ECS_CLUSTER` the agent joins the cluster named `default`: seed `000`'s first pitfall.
@@ -225,13 +228,31 @@ pub struct AutoScalingGroup {
 
 impl AutoScalingGroup {
     /// A group of `min_size`..=`max_size` instances.
-    pub fn new(name: impl Into<String>, min_size: i32, max_size: i32) -> Self {
+    pub fn builder(
+        name: impl Into<String>,
+        min_size: i32,
+        max_size: i32,
+    ) -> AutoScalingGroupBuilder {
         Self {
             name: name.into(),
             min_size,
             max_size,
             desired_capacity: None,
         }
+        .into_builder()
+    }
+}
+
+builder! {
+    /// Builds an [`AutoScalingGroup`]; [`build`](Self::build) validates its sizes (`ECS-K3`).
+    AutoScalingGroupBuilder { group } => AutoScalingGroup
+}
+
+impl AutoScalingGroupBuilder {
+    /// How many instances run now.
+    pub fn desired_capacity(mut self, instances: i32) -> Self {
+        self.group.desired_capacity = Some(instances);
+        self
     }
 }
 
@@ -260,13 +281,13 @@ pub struct ContainerInstance {
 
 impl ContainerInstance {
     /// A `instance_type` instance from `ami` that joins `agent`'s cluster with `instance_profile`.
-    pub fn new(
+    pub fn builder(
         name: impl Into<String>,
         instance_type: impl Into<String>,
         ami: EcsOptimizedAmi,
         instance_profile: impl Into<String>,
         agent: AgentConfig,
-    ) -> Self {
+    ) -> ContainerInstanceBuilder {
         Self {
             name: name.into(),
             instance_type: instance_type.into(),
@@ -277,6 +298,15 @@ impl ContainerInstance {
             security_groups: Vec::new(),
             key_name: None,
         }
+        .into_builder()
+    }
+
+    /// What is wrong with the instance on its own: its agent configuration, under `UserData`.
+    #[must_use]
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = crate::diagnostic::Findings::under(crate::path::json_path!("UserData"));
+        out.extend(self.agent.validate());
+        out.into_vec()
     }
 
     /// The `RunInstances` request (EC2 JSON; the CLI base64-encodes `UserData`).
@@ -304,6 +334,32 @@ impl ContainerInstance {
             request["KeyName"] = key.clone().into();
         }
         request
+    }
+}
+
+builder! {
+    /// Builds a [`ContainerInstance`]; [`build`](Self::build) validates its agent
+    /// configuration (the application checks its profile, cluster and security groups).
+    ContainerInstanceBuilder { instance } => ContainerInstance
+}
+
+impl ContainerInstanceBuilder {
+    /// The subnet to launch in.
+    pub fn subnet(mut self, subnet_id: impl Into<String>) -> Self {
+        self.instance.subnet_id = Some(subnet_id.into());
+        self
+    }
+
+    /// Adds a security group (an id or a [`Reference`](crate::Reference)).
+    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+        self.instance.security_groups.push(group.into());
+        self
+    }
+
+    /// An SSH key pair, to look at the agent (`docker logs ecs-agent`).
+    pub fn key_name(mut self, key_name: impl Into<String>) -> Self {
+        self.instance.key_name = Some(key_name.into());
+        self
     }
 }
 

@@ -22,8 +22,12 @@ pub use api::{
     PropagateManagedInstancesTags, ServiceConnectDefaults, TotalLocalStorageGbRange,
     VcpuCountRange,
 };
-pub use instances::{AgentConfig, AutoScalingGroup, ContainerInstance, EcsOptimizedAmi};
+pub use instances::{
+    AgentConfig, AutoScalingGroup, AutoScalingGroupBuilder, ContainerInstance,
+    ContainerInstanceBuilder, EcsOptimizedAmi,
+};
 
+use crate::builder::builder;
 use crate::json::json_document;
 use crate::service::CapacityProviderStrategyItem;
 use crate::tag::Tag;
@@ -62,26 +66,47 @@ impl Cluster {
     ///
     /// ```
     /// use ecs_model::cluster::{Cluster, ContainerInsights};
-    /// let cluster = Cluster::new("pet-web-cluster")
+    /// let cluster = Cluster::builder("pet-web-cluster")
     ///     .container_insights(ContainerInsights::Enabled)
     ///     .capacity_provider("FARGATE")
-    ///     .default_strategy("FARGATE", 1, None);
-    /// assert!(cluster.validate().is_empty());
+    ///     .default_strategy("FARGATE", 1, None)
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(cluster.name(), "pet-web-cluster");
     /// ```
-    #[must_use]
-    pub fn new(name: impl Into<String>) -> Self {
+    pub fn builder(name: impl Into<String>) -> ClusterBuilder {
         Self {
             cluster_name: Some(name.into()),
             ..Self::default()
         }
+        .into_builder()
     }
 
-    /// Sets Container Insights.
+    /// The name, empty when unset (ECS then uses `default`).
     #[must_use]
+    pub fn name(&self) -> &str {
+        self.cluster_name.as_deref().unwrap_or("default")
+    }
+
+    /// Makes a capacity provider (by name) available to the cluster's services, once.
+    pub(crate) fn add_capacity_provider(&mut self, name: String) {
+        if !self.capacity_providers.contains(&name) {
+            self.capacity_providers.push(name);
+        }
+    }
+}
+
+builder! {
+    /// Builds a [`Cluster`]; [`build`](Self::build) validates it (`ECS-K*`).
+    ClusterBuilder { cluster } => Cluster
+}
+
+impl ClusterBuilder {
+    /// Sets Container Insights.
     pub fn container_insights(mut self, insights: ContainerInsights) -> Self {
-        self.settings
-            .retain(|s| s.name != Some(ClusterSettingName::ContainerInsights));
-        self.settings.push(ClusterSetting {
+        let settings = &mut self.cluster.settings;
+        settings.retain(|s| s.name != Some(ClusterSettingName::ContainerInsights));
+        settings.push(ClusterSetting {
             name: Some(ClusterSettingName::ContainerInsights),
             value: Some(insights.as_str().to_owned()),
             extra: crate::json::Extra::new(),
@@ -90,52 +115,40 @@ impl Cluster {
     }
 
     /// Makes a capacity provider (by name) available to the cluster's services.
-    #[must_use]
     pub fn capacity_provider(mut self, name: impl Into<String>) -> Self {
-        let name = name.into();
-        if !self.capacity_providers.contains(&name) {
-            self.capacity_providers.push(name);
-        }
+        self.cluster.add_capacity_provider(name.into());
         self
     }
 
     /// Adds a provider to the default strategy of services that name neither a launch type
     /// nor a strategy.
-    #[must_use]
     pub fn default_strategy(
         mut self,
         provider: impl Into<String>,
         weight: i32,
         base: Option<i32>,
     ) -> Self {
-        self.default_capacity_provider_strategy
+        self.cluster
+            .default_capacity_provider_strategy
             .push(CapacityProviderStrategyItem::new(provider, weight, base));
         self
     }
 
     /// Adds a tag.
-    #[must_use]
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.tags.push(Tag::new(key, value));
+        self.cluster.tags.push(Tag::new(key, value));
         self
-    }
-
-    /// The name, empty when unset (ECS then uses `default`).
-    #[must_use]
-    pub fn name(&self) -> &str {
-        self.cluster_name.as_deref().unwrap_or("default")
     }
 }
 
 impl CapacityProvider {
     /// An Auto Scaling group provider with managed scaling at `target_capacity` percent
     /// (ECS scales the group to keep that share of its instances in use).
-    #[must_use]
     pub fn auto_scaling_group(
         name: impl Into<String>,
         auto_scaling_group_arn: impl Into<String>,
         target_capacity: i32,
-    ) -> Self {
+    ) -> CapacityProviderBuilder {
         Self {
             name: name.into(),
             auto_scaling_group_provider: Some(AutoScalingGroupProvider {
@@ -150,16 +163,16 @@ impl CapacityProvider {
             }),
             ..Self::default()
         }
+        .into_builder()
     }
 
     /// An ECS Managed Instances provider: ECS launches, patches and scales the instances.
-    #[must_use]
     pub fn managed_instances<I, S>(
         name: impl Into<String>,
         infrastructure_role_arn: impl Into<String>,
         instance_profile_arn: impl Into<String>,
         subnets: I,
-    ) -> Self
+    ) -> CapacityProviderBuilder
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
@@ -180,7 +193,14 @@ impl CapacityProvider {
             }),
             ..Self::default()
         }
+        .into_builder()
     }
+}
+
+builder! {
+    /// Builds a [`CapacityProvider`]; [`build`](Self::build) validates it (`ECS-K2`, `K3`,
+    /// `K5`).
+    CapacityProviderBuilder { provider } => CapacityProvider
 }
 
 impl ClusterCapacityProviders {

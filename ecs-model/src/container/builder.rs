@@ -7,16 +7,24 @@ use super::{
     RepositoryCredentials, ResourceRequirement, Secret, SystemControl, Ulimit, VersionConsistency,
     VolumeFrom,
 };
-use crate::error::ValidationErrors;
+use crate::builder::builder;
 
-/// Builds a [`ContainerDefinition`]; [`build`](Self::build) validates it.
-///
-/// Singular setters add one item (`env`, `port`, `secret`), plural ones add several
-/// (`envs`, `ports`, `secrets`); scalar setters replace.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use = "a builder does nothing until `build()`"]
-pub struct ContainerDefinitionBuilder {
-    def: ContainerDefinition,
+builder! {
+    /// Builds a [`ContainerDefinition`]; [`build`](Self::build) validates it on its own (the
+    /// task's `build()` checks the rest: launch type, network mode, other containers).
+    ///
+    /// Singular setters add one item (`env`, `port`, `secret`), plural ones add several
+    /// (`envs`, `ports`, `secrets`); scalar setters replace. [`with`](Self::with) reaches what
+    /// has no setter:
+    ///
+    /// ```
+    /// use ecs_model::ContainerDefinition;
+    /// let c = ContainerDefinition::builder("app", "busybox")
+    ///     .with(|def| def.extra.insert("newEcsField".into(), true.into()))
+    ///     .build_unchecked();
+    /// assert!(c.extra.contains_key("newEcsField"));
+    /// ```
+    ContainerDefinitionBuilder { def } => ContainerDefinition
 }
 
 /// A bare port number is a TCP mapping of that container port.
@@ -82,42 +90,6 @@ impl ContainerDefinitionBuilder {
                 ..ContainerDefinition::default()
             },
         }
-    }
-
-    pub(crate) fn from_definition(def: ContainerDefinition) -> Self {
-        Self { def }
-    }
-
-    /// The definition so far, unvalidated.
-    #[must_use]
-    pub fn definition(&self) -> &ContainerDefinition {
-        &self.def
-    }
-
-    /// Validates the container on its own and returns it.
-    ///
-    /// # Errors
-    /// Every error of the rules that hold wherever the container runs; the task's
-    /// `build()` checks the rest (launch type, network mode, other containers).
-    pub fn build(self) -> Result<ContainerDefinition, ValidationErrors> {
-        let errors: Vec<_> = self
-            .def
-            .validate()
-            .into_iter()
-            .filter(crate::Diagnostic::is_error)
-            .collect();
-        if errors.is_empty() {
-            Ok(self.def)
-        } else {
-            Err(ValidationErrors(errors))
-        }
-    }
-
-    /// The definition as it stands, without validation: the task's `build()` validates it in
-    /// context.
-    #[must_use]
-    pub fn build_unchecked(self) -> ContainerDefinition {
-        self.def
     }
 
     /// Replaces the name.
@@ -433,27 +405,5 @@ impl ContainerDefinitionBuilder {
             .get_or_insert_with(LinuxParameters::default)
             .init_process_enabled = Some(on);
         self
-    }
-
-    /// Applies `f` to the definition: the escape hatch for anything without a setter.
-    ///
-    /// ```
-    /// use ecs_model::ContainerDefinition;
-    /// let c = ContainerDefinition::builder("app", "busybox")
-    ///     .with(|def| def.extra.insert("newEcsField".into(), true.into()))
-    ///     .build_unchecked();
-    /// assert!(c.extra.contains_key("newEcsField"));
-    /// ```
-    pub fn with<R>(mut self, f: impl FnOnce(&mut ContainerDefinition) -> R) -> Self {
-        f(&mut self.def);
-        self
-    }
-}
-
-/// An unvalidated conversion, so that a task builder takes containers or their builders;
-/// the task's `build()` validates them in context.
-impl From<ContainerDefinitionBuilder> for ContainerDefinition {
-    fn from(builder: ContainerDefinitionBuilder) -> Self {
-        builder.def
     }
 }

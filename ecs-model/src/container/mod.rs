@@ -141,11 +141,6 @@ impl ContainerDefinition {
         ContainerDefinitionBuilder::new(name.into(), image.into())
     }
 
-    /// Continues building from this definition (to change the image tag CI produced, say).
-    pub fn into_builder(self) -> ContainerDefinitionBuilder {
-        ContainerDefinitionBuilder::from_definition(self)
-    }
-
     /// Whether the task stops when this container stops (`essential`, default `true`).
     #[must_use]
     pub fn is_essential(&self) -> bool {

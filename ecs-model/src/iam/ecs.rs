@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{InstanceProfile, PolicyDocument, Role, Statement};
+use super::{
+    InstanceProfile, InstanceProfileBuilder, PolicyDocument, Role, RoleBuilder, Statement,
+};
 use crate::arn::{Account, Arn};
 use crate::container::{LogConfiguration, LogDriver, awslogs};
 use crate::task_definition::TaskDefinition;
@@ -31,30 +33,37 @@ impl Role {
     /// secrets of the task. Give it [`execution_policy`] of the task definition.
     ///
     /// ```
-    /// use ecs_model::Account;
     /// use ecs_model::iam::{Role, execution_policy};
-    /// # let td = ecs_model::TaskDefinition::builder("web").build_unchecked();
+    /// use ecs_model::{Account, ContainerDefinition, LogConfiguration, TaskDefinition};
+    /// let td = TaskDefinition::fargate("web", "256", "512")
+    ///     .container(
+    ///         ContainerDefinition::builder("web", "nginx:1.27")
+    ///             .log_configuration(LogConfiguration::awslogs("/ecs/web", "ap-northeast-2", "web")),
+    ///     )
+    ///     .build_unchecked();
     /// let account = Account::new("123456789012", "ap-northeast-2");
     /// let role = Role::ecs_task_execution("pet-web-execution", &account)
-    ///     .inline_policy("execution", execution_policy(&td, &account, &Default::default()));
+    ///     .inline_policy("execution", execution_policy(&td, &account, &Default::default()))
+    ///     .build()
+    ///     .unwrap();
     /// assert!(role.trusts("ecs-tasks.amazonaws.com"));
     /// ```
-    pub fn ecs_task_execution(name: impl Into<String>, account: &Account) -> Self {
-        Self::new(name, ecs_tasks_trust(account))
+    pub fn ecs_task_execution(name: impl Into<String>, account: &Account) -> RoleBuilder {
+        Self::builder(name, ecs_tasks_trust(account))
             .description("Lets ECS pull images, write logs and read secrets for the task")
     }
 
     /// A task role: what the containers' own AWS calls use.
-    pub fn ecs_task(name: impl Into<String>, account: &Account) -> Self {
-        Self::new(name, ecs_tasks_trust(account)).description("The task's own AWS permissions")
+    pub fn ecs_task(name: impl Into<String>, account: &Account) -> RoleBuilder {
+        Self::builder(name, ecs_tasks_trust(account)).description("The task's own AWS permissions")
     }
 
     /// `ecsInstanceRole`: the container instance role the ECS agent uses to register with the
-    /// cluster (`ecs:RegisterContainerInstance`, seed `004`'s missing permission), with
-    /// `AmazonEC2ContainerServiceforEC2Role`. Pair it with [`InstanceProfile::for_role`].
-    #[must_use]
-    pub fn ecs_instance() -> Self {
-        Self::new(
+    /// cluster (`ecs:RegisterContainerInstance`: without it the agent fails with `AccessDenied`
+    /// and the instance never joins), with `AmazonEC2ContainerServiceforEC2Role`. Pair it with
+    /// [`InstanceProfile::for_role`].
+    pub fn ecs_instance() -> RoleBuilder {
+        Self::builder(
             "ecsInstanceRole",
             PolicyDocument::new([Statement::trust_service(EC2)]),
         )
@@ -65,9 +74,8 @@ impl Role {
 
 impl InstanceProfile {
     /// `ecsInstanceRole`'s instance profile.
-    #[must_use]
-    pub fn ecs_instance() -> Self {
-        Self::for_role(&Role::ecs_instance())
+    pub fn ecs_instance() -> InstanceProfileBuilder {
+        Self::for_role(&Role::ecs_instance().build_unchecked())
     }
 }
 

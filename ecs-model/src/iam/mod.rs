@@ -14,4 +14,4 @@ pub use policy::{
     Conditions, Effect, PolicyDocument, Principal, Statement, VERSION, Values, wildcard_match,
 };
 
-pub use role::{InlinePolicy, InstanceProfile, Role};
+pub use role::{InlinePolicy, InstanceProfile, InstanceProfileBuilder, Role, RoleBuilder};

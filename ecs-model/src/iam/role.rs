@@ -3,6 +3,7 @@
 
 use super::PolicyDocument;
 use crate::arn::Account;
+use crate::builder::builder;
 use crate::tag::{Pascal, Tag};
 
 /// An inline policy of a role.
@@ -42,7 +43,7 @@ pub struct Role {
 
 impl Role {
     /// A role named `name` trusting what `trust_policy` says.
-    pub fn new(name: impl Into<String>, trust_policy: PolicyDocument) -> Self {
+    pub fn builder(name: impl Into<String>, trust_policy: PolicyDocument) -> RoleBuilder {
         Self {
             name: name.into(),
             path: None,
@@ -54,36 +55,7 @@ impl Role {
             permissions_boundary: None,
             tags: Vec::new(),
         }
-    }
-
-    /// Attaches a managed policy (its ARN; AWS-managed ones are `arn:aws:iam::aws:policy/…`).
-    #[must_use]
-    pub fn managed_policy(mut self, arn: impl Into<String>) -> Self {
-        self.managed_policy_arns.push(arn.into());
-        self
-    }
-
-    /// Adds (or replaces) the inline policy `name`.
-    #[must_use]
-    pub fn inline_policy(mut self, name: impl Into<String>, document: PolicyDocument) -> Self {
-        let name = name.into();
-        self.inline_policies.retain(|p| p.name != name);
-        self.inline_policies.push(InlinePolicy { name, document });
-        self
-    }
-
-    /// Sets the description.
-    #[must_use]
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Adds a tag.
-    #[must_use]
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.tags.push(Tag::new(key, value));
-        self
+        .into_builder()
     }
 
     /// The role's ARN in `account`.
@@ -155,6 +127,41 @@ impl Role {
     }
 }
 
+builder! {
+    /// Builds a [`Role`]; [`build`](Self::build) validates it (`ECS-L5` limits, policy syntax,
+    /// wildcards).
+    RoleBuilder { role } => Role
+}
+
+impl RoleBuilder {
+    /// Attaches a managed policy (its ARN; AWS-managed ones are `arn:aws:iam::aws:policy/…`).
+    pub fn managed_policy(mut self, arn: impl Into<String>) -> Self {
+        self.role.managed_policy_arns.push(arn.into());
+        self
+    }
+
+    /// Adds (or replaces) the inline policy `name`.
+    pub fn inline_policy(mut self, name: impl Into<String>, document: PolicyDocument) -> Self {
+        let name = name.into();
+        let policies = &mut self.role.inline_policies;
+        policies.retain(|p| p.name != name);
+        policies.push(InlinePolicy { name, document });
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.role.description = Some(description.into());
+        self
+    }
+
+    /// Adds a tag.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.role.tags.push(Tag::new(key, value));
+        self
+    }
+}
+
 /// An instance profile: how an EC2 instance carries a role (the ECS agent's `ecsInstanceRole`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -169,13 +176,13 @@ pub struct InstanceProfile {
 
 impl InstanceProfile {
     /// A profile named like `role`, carrying it (what the console creates).
-    #[must_use]
-    pub fn for_role(role: &Role) -> Self {
+    pub fn for_role(role: &Role) -> InstanceProfileBuilder {
         Self {
             name: role.name.clone(),
             path: role.path.clone(),
             role: role.name.clone(),
         }
+        .into_builder()
     }
 
     /// The profile's ARN in `account`.
@@ -206,4 +213,9 @@ impl InstanceProfile {
     pub fn add_role_request(&self) -> serde_json::Value {
         serde_json::json!({"InstanceProfileName": self.name, "RoleName": self.role})
     }
+}
+
+builder! {
+    /// Builds an [`InstanceProfile`]; [`build`](Self::build) validates its name (`ECS-L5`).
+    InstanceProfileBuilder { profile } => InstanceProfile
 }

@@ -7,6 +7,7 @@
 
 mod validate;
 
+use crate::builder::builder;
 use crate::reference::Reference;
 
 /// The dynamic host-port range to open for `bridge`-mode tasks behind a load balancer: it covers
@@ -148,76 +149,67 @@ pub struct SecurityGroup {
 
 impl SecurityGroup {
     /// A group with no inbound rule.
-    pub fn new(
+    pub fn builder(
         name: impl Into<String>,
         description: impl Into<String>,
         vpc_id: impl Into<String>,
-    ) -> Self {
+    ) -> SecurityGroupBuilder {
         Self {
             name: name.into(),
             description: description.into(),
             vpc_id: Some(vpc_id.into()),
             ingress: Vec::new(),
         }
+        .into_builder()
     }
 
     /// A public load balancer's group: HTTP and HTTPS from anywhere, IPv4 and IPv6.
-    pub fn public_load_balancer(name: impl Into<String>, vpc_id: impl Into<String>) -> Self {
-        let mut group = Self::new(name, "HTTP and HTTPS from the internet", vpc_id);
+    pub fn public_load_balancer(
+        name: impl Into<String>,
+        vpc_id: impl Into<String>,
+    ) -> SecurityGroupBuilder {
+        let mut group = Self::builder(name, "HTTP and HTTPS from the internet", vpc_id);
         for port in [80, 443] {
-            group
-                .ingress
-                .push(IngressRule::tcp(port, Source::Cidr("0.0.0.0/0".to_owned())));
-            group
-                .ingress
-                .push(IngressRule::tcp(port, Source::Ipv6Cidr("::/0".to_owned())));
+            group = group
+                .allow(IngressRule::tcp(port, Source::Cidr("0.0.0.0/0".to_owned())))
+                .allow(IngressRule::tcp(port, Source::Ipv6Cidr("::/0".to_owned())));
         }
         group
     }
 
     /// An `awsvpc` service's group: its container port, only from the load balancer's group
-    /// (seed `002`: `pet-web-ecs-sg` admits 8080 from `pet-web-alb-sg`).
+    /// (the task's port admits the load balancer and nothing else).
     pub fn service_behind(
         name: impl Into<String>,
         vpc_id: impl Into<String>,
         load_balancer_group: &str,
         container_port: i32,
-    ) -> Self {
-        let mut group = Self::new(name, "the service's port, from its load balancer", vpc_id);
-        group.ingress.push(
+    ) -> SecurityGroupBuilder {
+        Self::builder(name, "the service's port, from its load balancer", vpc_id).allow(
             IngressRule::tcp(
                 container_port,
                 Source::Group(Reference::security_group(load_balancer_group).to_string()),
             )
             .described("from the load balancer"),
-        );
-        group
+        )
     }
 
     /// The group of EC2 instances running `bridge`-mode tasks behind a load balancer: the
-    /// dynamic host-port range from the load balancer's group (seed `004`).
+    /// dynamic host-port range from the load balancer's group, without which the load
+    /// balancer's health checks of the tasks time out.
     pub fn instances_behind(
         name: impl Into<String>,
         vpc_id: impl Into<String>,
         load_balancer_group: &str,
-    ) -> Self {
-        let mut group = Self::new(name, "dynamic host ports, from the load balancer", vpc_id);
-        group.ingress.push(
+    ) -> SecurityGroupBuilder {
+        Self::builder(name, "dynamic host ports, from the load balancer", vpc_id).allow(
             IngressRule::tcp_range(
                 DYNAMIC_PORT_RANGE.0,
                 DYNAMIC_PORT_RANGE.1,
                 Source::Group(Reference::security_group(load_balancer_group).to_string()),
             )
             .described("dynamic host ports of bridge-mode tasks"),
-        );
-        group
-    }
-
-    /// Adds an inbound rule.
-    #[must_use]
-    pub fn allow(mut self, rule: IngressRule) -> Self {
-        self.ingress.push(rule);
-        self
+        )
     }
 
     /// The reference other resources use for this group.
@@ -257,5 +249,19 @@ impl SecurityGroup {
                 .collect();
             serde_json::json!({"GroupId": group_id, "IpPermissions": permissions})
         })
+    }
+}
+
+builder! {
+    /// Builds a [`SecurityGroup`]; [`build`](Self::build) validates its names, ports and
+    /// sources.
+    SecurityGroupBuilder { group } => SecurityGroup
+}
+
+impl SecurityGroupBuilder {
+    /// Adds an inbound rule.
+    pub fn allow(mut self, rule: IngressRule) -> Self {
+        self.group.ingress.push(rule);
+        self
     }
 }

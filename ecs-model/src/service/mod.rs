@@ -22,8 +22,7 @@ pub use api::{
     TimeoutConfiguration, VpcLatticeConfiguration,
 };
 
-use crate::diagnostic::Diagnostic;
-use crate::error::ValidationErrors;
+use crate::builder::builder;
 use crate::json::json_document;
 use crate::tag::Tag;
 use crate::task_definition::Compatibility;
@@ -107,11 +106,6 @@ impl Service {
             .safe_deployments()
     }
 
-    /// Continues building from this service.
-    pub fn into_builder(self) -> ServiceBuilder {
-        ServiceBuilder { service: self }
-    }
-
     /// The awsvpc configuration, if any.
     #[must_use]
     pub fn awsvpc(&self) -> Option<&AwsVpcConfiguration> {
@@ -131,44 +125,14 @@ impl Service {
     }
 }
 
-/// Builds a [`Service`]; [`build`](Self::build) validates it.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use = "a builder does nothing until `build()`"]
-pub struct ServiceBuilder {
-    service: Service,
+builder! {
+    /// Builds a [`Service`]; [`build`](Self::build) validates it on its own (an
+    /// [`Application`](crate::Application) checks it against its task definition, cluster and
+    /// load balancers).
+    ServiceBuilder { service } => Service
 }
 
 impl ServiceBuilder {
-    /// The service so far, unvalidated.
-    #[must_use]
-    pub fn service(&self) -> &Service {
-        &self.service
-    }
-
-    /// Validates the service and returns it.
-    ///
-    /// # Errors
-    /// Every error found (warnings never fail a build).
-    pub fn build(self) -> Result<Service, ValidationErrors> {
-        let errors: Vec<_> = self
-            .service
-            .validate()
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect();
-        if errors.is_empty() {
-            Ok(self.service)
-        } else {
-            Err(ValidationErrors(errors))
-        }
-    }
-
-    /// The service as it stands, without validation.
-    #[must_use]
-    pub fn build_unchecked(self) -> Service {
-        self.service
-    }
-
     /// The cluster (name or ARN).
     pub fn cluster(mut self, cluster: impl Into<String>) -> Self {
         self.service.cluster = Some(cluster.into());
@@ -351,12 +315,6 @@ impl ServiceBuilder {
     /// Where tasks get their tags from.
     pub fn propagate_tags(mut self, from: PropagateTags) -> Self {
         self.service.propagate_tags = Some(from);
-        self
-    }
-
-    /// Applies `f` to the service: the escape hatch for anything without a setter.
-    pub fn with<R>(mut self, f: impl FnOnce(&mut Service) -> R) -> Self {
-        f(&mut self.service);
         self
     }
 }

@@ -5,17 +5,15 @@ use super::{
     PidMode, ProxyConfiguration, RuntimePlatform, TaskDefinition,
     TaskDefinitionPlacementConstraint, TaskDefinitionPlacementConstraintType,
 };
+use crate::builder::builder;
 use crate::container::ContainerDefinition;
-use crate::error::ValidationErrors;
 use crate::tag::Tag;
 use crate::units::{Cpu, Memory};
 use crate::volume::Volume;
 
-/// Builds a [`TaskDefinition`]; [`build`](Self::build) validates it, containers included.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use = "a builder does nothing until `build()`"]
-pub struct TaskDefinitionBuilder {
-    def: TaskDefinition,
+builder! {
+    /// Builds a [`TaskDefinition`]; [`build`](Self::build) validates it, containers included.
+    TaskDefinitionBuilder { def } => TaskDefinition
 }
 
 impl TaskDefinition {
@@ -67,44 +65,9 @@ impl TaskDefinition {
             .requires_compatibility(Compatibility::ManagedInstances)
             .network_mode(NetworkMode::Awsvpc)
     }
-
-    /// Continues building from this definition.
-    pub fn into_builder(self) -> TaskDefinitionBuilder {
-        TaskDefinitionBuilder { def: self }
-    }
 }
 
 impl TaskDefinitionBuilder {
-    /// The definition so far, unvalidated.
-    #[must_use]
-    pub fn definition(&self) -> &TaskDefinition {
-        &self.def
-    }
-
-    /// Validates the whole definition and returns it.
-    ///
-    /// # Errors
-    /// Every error found (warnings never fail a build; see [`TaskDefinition::validate`]).
-    pub fn build(self) -> Result<TaskDefinition, ValidationErrors> {
-        let errors: Vec<_> = self
-            .def
-            .validate()
-            .into_iter()
-            .filter(crate::Diagnostic::is_error)
-            .collect();
-        if errors.is_empty() {
-            Ok(self.def)
-        } else {
-            Err(ValidationErrors(errors))
-        }
-    }
-
-    /// The definition as it stands, without validation.
-    #[must_use]
-    pub fn build_unchecked(self) -> TaskDefinition {
-        self.def
-    }
-
     /// Replaces the family.
     pub fn family(mut self, family: impl Into<String>) -> Self {
         self.def.family = family.into();
@@ -276,12 +239,6 @@ impl TaskDefinitionBuilder {
     /// Allows AWS FIS fault injection.
     pub fn enable_fault_injection(mut self, on: bool) -> Self {
         self.def.enable_fault_injection = Some(on);
-        self
-    }
-
-    /// Applies `f` to the definition: the escape hatch for anything without a setter.
-    pub fn with<R>(mut self, f: impl FnOnce(&mut TaskDefinition) -> R) -> Self {
-        f(&mut self.def);
         self
     }
 }

@@ -99,7 +99,7 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
             .task_definition
             .get_or_insert_with(|| td.family.clone());
     }
-    let mut builder = Application::builder(account, Cluster::new(cluster), td);
+    let mut builder = Application::builder(account, Cluster::builder(cluster), td);
     if let Some(service) = service {
         builder = builder.service(service);
     }
