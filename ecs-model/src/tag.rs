@@ -1,7 +1,9 @@
 //! Tags: one type for every resource. ECS spells a tag `{"key", "value"}`, ELBv2 and IAM
 //! `{"Key", "Value"}`; the resources of those APIs write their tags through [`PascalTags`].
 
-use crate::json::record::{Codec, api_struct};
+#[cfg(feature = "application")]
+use crate::json::record::Codec;
+use crate::json::record::api_struct;
 use crate::path::JsonPath;
 use crate::text::quoted;
 
@@ -28,6 +30,7 @@ impl Tag {
     }
 }
 
+#[cfg(feature = "application")]
 api_struct! {
     /// A tag as ELBv2 and IAM spell it: only the wire shape of [`Tag`].
     pub(crate) struct PascalTag {
@@ -39,8 +42,10 @@ api_struct! {
 }
 
 /// The codec of the `Tags` of ELBv2 resources: a list of [`Tag`]s written `{"Key", "Value"}`.
+#[cfg(feature = "application")]
 pub(crate) struct PascalTags;
 
+#[cfg(feature = "application")]
 impl Codec<Vec<Tag>> for PascalTags {
     type Wire = Vec<PascalTag>;
 
@@ -70,8 +75,10 @@ impl Codec<Vec<Tag>> for PascalTags {
 }
 
 /// A tag written as ELBv2 and IAM take it.
+#[cfg(feature = "application")]
 pub(crate) struct Pascal<'a>(pub(crate) &'a Tag);
 
+#[cfg(feature = "application")]
 impl serde::Serialize for Pascal<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
