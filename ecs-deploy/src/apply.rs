@@ -7,11 +7,12 @@ use ecs_model::service::Service;
 use ecs_model::{Reference, TaskDefinition};
 
 use crate::clients::Clients;
-use crate::convert::{self, At, ToField};
+use crate::convert::{self, ToField};
 use crate::error::{Error, aws};
 use crate::plan::{Action, Op, Plan, Step};
 use crate::resource::{Resource, load_balancer_name};
 use crate::state::Ids;
+use ecs_model::PathCursor;
 
 /// What an apply did.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -417,7 +418,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
         }
         Op::TagService { arn, service } => {
             let tags: Option<Vec<aws_sdk_ecs::types::Tag>> =
-                ToField::to_field(&service.tags, At::Root.key("tags"))?;
+                ToField::to_field(&service.tags, PathCursor::ROOT.key("tags"))?;
             clients
                 .ecs
                 .tag_resource()

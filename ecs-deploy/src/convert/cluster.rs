@@ -15,7 +15,8 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
 
-use super::{At, ConvertError, convert, enums, get_all, no_extra, set_all};
+use super::{ConvertError, Fail, convert, enums, get_all, no_extra, set_all};
+use ecs_model::PathCursor;
 
 enums! {
     model::cluster::AcceleratorManufacturer => sdk::AcceleratorManufacturer,
@@ -228,7 +229,7 @@ macro_rules! capacity_provider_members {
 /// # Errors
 /// When `cluster` holds keys kept by a lenient parse.
 pub fn create_cluster(cluster: &Cluster) -> Result<CreateClusterInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&cluster.extra, at)?;
     let builder = CreateClusterInput::builder();
     cluster_members!(set_all, builder, cluster, at);
@@ -241,7 +242,7 @@ pub fn create_cluster(cluster: &Cluster) -> Result<CreateClusterInputBuilder, Co
 /// # Errors
 /// When the response holds a value the model does not know.
 pub fn cluster_from_sdk(described: &sdk::Cluster) -> Result<Cluster, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut cluster = Cluster::default();
     cluster_members!(get_all, cluster, described, at);
     Ok(cluster)
@@ -254,7 +255,7 @@ pub fn cluster_from_sdk(described: &sdk::Cluster) -> Result<Cluster, ConvertErro
 pub fn create_capacity_provider(
     provider: &CapacityProvider,
 ) -> Result<CreateCapacityProviderInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&provider.extra, at)?;
     let builder = CreateCapacityProviderInput::builder();
     capacity_provider_members!(set_all, builder, provider, at);
@@ -268,7 +269,7 @@ pub fn create_capacity_provider(
 pub fn capacity_provider_from_sdk(
     described: &sdk::CapacityProvider,
 ) -> Result<CapacityProvider, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut provider = CapacityProvider::default();
     capacity_provider_members!(get_all, provider, described, at);
     Ok(provider)
@@ -281,7 +282,7 @@ pub fn capacity_provider_from_sdk(
 pub fn put_cluster_capacity_providers(
     providers: &ClusterCapacityProviders,
 ) -> Result<PutClusterCapacityProvidersInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&providers.extra, at)?;
     let builder = PutClusterCapacityProvidersInput::builder();
     set_all!(builder, providers, at,
@@ -298,7 +299,7 @@ pub fn put_cluster_capacity_providers(
 /// # Errors
 /// When `cluster` holds keys kept by a lenient parse.
 pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&cluster.extra, at)?;
     let builder = UpdateClusterInput::builder().cluster(cluster.name());
     set_all!(builder, cluster, at,
@@ -317,7 +318,7 @@ pub fn update_cluster(cluster: &Cluster) -> Result<UpdateClusterInputBuilder, Co
 pub fn update_capacity_provider(
     provider: &CapacityProvider,
 ) -> Result<UpdateCapacityProviderInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&provider.extra, at)?;
     let builder = UpdateCapacityProviderInput::builder()
         .name(&provider.name)

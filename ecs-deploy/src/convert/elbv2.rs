@@ -21,7 +21,10 @@ use aws_sdk_elasticloadbalancingv2::types as sdk;
 use ecs_model as model;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 
-use super::{At, ConvertError, FromField, convert, enums, get_all, no_extra, set_all, set_member};
+use super::{
+    ConvertError, Fail, FromField, convert, enums, get_all, no_extra, set_all, set_member,
+};
+use ecs_model::PathCursor;
 
 enums! {
     model::alb::Scheme => sdk::LoadBalancerSchemeEnum,
@@ -209,7 +212,7 @@ convert! {
 pub fn create_load_balancer(
     lb: &LoadBalancer,
 ) -> Result<CreateLoadBalancerInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&lb.extra, at)?;
     let builder = CreateLoadBalancerInput::builder();
     set_all!(builder, lb, at,
@@ -234,7 +237,7 @@ pub fn create_load_balancer(
 /// # Errors
 /// When the response holds a value the model does not know.
 pub fn load_balancer_from_sdk(described: &sdk::LoadBalancer) -> Result<LoadBalancer, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut lb = LoadBalancer::default();
     lb.name = FromField::from_field(&described.load_balancer_name, at.key("Name"))?;
     lb.subnets = described
@@ -287,7 +290,7 @@ macro_rules! target_group_members {
 pub fn create_target_group(
     tg: &TargetGroup,
 ) -> Result<CreateTargetGroupInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&tg.extra, at)?;
     let builder = CreateTargetGroupInput::builder();
     target_group_members!(set_all, builder, tg, at);
@@ -304,7 +307,7 @@ pub fn target_group_from_sdk(
     described: &sdk::TargetGroup,
     attributes: &[sdk::TargetGroupAttribute],
 ) -> Result<TargetGroup, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut tg = TargetGroup::default();
     tg.name = FromField::from_field(&described.target_group_name, at.key("Name"))?;
     target_group_members!(get_all, tg, described, at);
@@ -333,7 +336,7 @@ macro_rules! listener_members {
 /// # Errors
 /// When `listener` holds keys kept by a lenient parse.
 pub fn create_listener(listener: &Listener) -> Result<CreateListenerInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&listener.extra, at)?;
     let builder = CreateListenerInput::builder();
     listener_members!(set_all, builder, listener, at);
@@ -346,7 +349,7 @@ pub fn create_listener(listener: &Listener) -> Result<CreateListenerInputBuilder
 /// # Errors
 /// When the response holds a value the model does not know.
 pub fn listener_from_sdk(described: &sdk::Listener) -> Result<Listener, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut listener = Listener::default();
     listener_members!(get_all, listener, described, at);
     Ok(listener)
@@ -357,7 +360,7 @@ pub fn listener_from_sdk(described: &sdk::Listener) -> Result<Listener, ConvertE
 /// # Errors
 /// When `rule` holds keys kept by a lenient parse.
 pub fn create_rule(rule: &ListenerRule) -> Result<CreateRuleInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&rule.extra, at)?;
     let builder = CreateRuleInput::builder();
     set_all!(builder, rule, at,
@@ -380,7 +383,7 @@ pub fn rule_from_sdk(
     described: &sdk::Rule,
     listener_arn: &str,
 ) -> Result<Option<ListenerRule>, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     if described.is_default == Some(true) {
         return Ok(None);
     }
@@ -407,7 +410,7 @@ pub fn modify_listener(
     arn: &str,
     listener: &Listener,
 ) -> Result<ModifyListenerInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&listener.extra, at)?;
     let builder = ModifyListenerInput::builder().listener_arn(arn);
     set_all!(builder, listener, at,
@@ -427,7 +430,7 @@ pub fn modify_listener(
 /// # Errors
 /// When `rule` holds keys kept by a lenient parse.
 pub fn modify_rule(arn: &str, rule: &ListenerRule) -> Result<ModifyRuleInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&rule.extra, at)?;
     let builder = ModifyRuleInput::builder().rule_arn(arn);
     set_all!(builder, rule, at,
@@ -446,7 +449,7 @@ pub fn modify_target_group(
     arn: &str,
     tg: &TargetGroup,
 ) -> Result<ModifyTargetGroupInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&tg.extra, at)?;
     let builder = ModifyTargetGroupInput::builder().target_group_arn(arn);
     set_all!(builder, tg, at,
@@ -471,7 +474,7 @@ pub fn modify_target_group_attributes(
     arn: &str,
     tg: &TargetGroup,
 ) -> Result<ModifyTargetGroupAttributesInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let builder = ModifyTargetGroupAttributesInput::builder().target_group_arn(arn);
     Ok(set_member!(builder, tg, at, "Attributes" attributes set_attributes))
 }

@@ -15,7 +15,7 @@ use std::fmt;
 
 use aws_smithy_types::error::operation::BuildError;
 use aws_smithy_types::{Document, Number};
-use ecs_model::{Extra, JsonPath};
+use ecs_model::{Extra, JsonPath, PathCursor};
 
 pub use cluster::{
     capacity_provider_from_sdk, cluster_from_sdk, create_capacity_provider, create_cluster,
@@ -42,33 +42,13 @@ pub struct ConvertError {
     pub problem: String,
 }
 
-/// Where a value sits, as a chain of borrowed segments: a path is only built when a conversion
-/// fails, so converting allocates nothing for it.
-#[derive(Clone, Copy)]
-pub(crate) enum At<'a> {
-    Root,
-    Key(&'a At<'a>, &'static str),
-    Index(&'a At<'a>, usize),
+/// A conversion failure at a place of the document.
+pub(crate) trait Fail {
+    fn fail(&self, problem: impl fmt::Display) -> ConvertError;
 }
 
-impl<'a> At<'a> {
-    pub(crate) fn key(&'a self, key: &'static str) -> At<'a> {
-        At::Key(self, key)
-    }
-
-    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
-        At::Index(self, index)
-    }
-
-    pub(crate) fn path(&self) -> JsonPath {
-        match self {
-            At::Root => JsonPath::root(),
-            At::Key(parent, key) => parent.path().key(*key),
-            At::Index(parent, index) => parent.path().index(*index),
-        }
-    }
-
-    pub(crate) fn fail(&self, problem: impl fmt::Display) -> ConvertError {
+impl Fail for PathCursor<'_> {
+    fn fail(&self, problem: impl fmt::Display) -> ConvertError {
         ConvertError {
             path: self.path(),
             problem: problem.to_string(),
@@ -78,44 +58,44 @@ impl<'a> At<'a> {
 
 /// A model value as the SDK's.
 pub(crate) trait ToSdk<S> {
-    fn to_sdk(&self, at: At<'_>) -> Result<S, ConvertError>;
+    fn to_sdk(&self, at: PathCursor<'_>) -> Result<S, ConvertError>;
 }
 
 /// An SDK value as the model's.
 pub(crate) trait FromSdk<S>: Sized {
-    fn from_sdk(sdk: &S, at: At<'_>) -> Result<Self, ConvertError>;
+    fn from_sdk(sdk: &S, at: PathCursor<'_>) -> Result<Self, ConvertError>;
 }
 
 /// A model field as the argument of the SDK builder's `set_…` (always an `Option`).
 pub(crate) trait ToField<F> {
-    fn to_field(&self, at: At<'_>) -> Result<F, ConvertError>;
+    fn to_field(&self, at: PathCursor<'_>) -> Result<F, ConvertError>;
 }
 
 /// A model field from the SDK struct's public field.
 pub(crate) trait FromField<F>: Sized {
-    fn from_field(sdk: &F, at: At<'_>) -> Result<Self, ConvertError>;
+    fn from_field(sdk: &F, at: PathCursor<'_>) -> Result<Self, ConvertError>;
 }
 
 /// The result of an SDK builder's `build()`, which fails only for shapes with required members.
 pub(crate) trait Built<T> {
-    fn built(self, at: At<'_>) -> Result<T, ConvertError>;
+    fn built(self, at: PathCursor<'_>) -> Result<T, ConvertError>;
 }
 
 impl<T> Built<T> for T {
-    fn built(self, _: At<'_>) -> Result<T, ConvertError> {
+    fn built(self, _: PathCursor<'_>) -> Result<T, ConvertError> {
         Ok(self)
     }
 }
 
 impl<T> Built<T> for Result<T, BuildError> {
-    fn built(self, at: At<'_>) -> Result<T, ConvertError> {
+    fn built(self, at: PathCursor<'_>) -> Result<T, ConvertError> {
         self.map_err(|e| at.fail(format_args!("the SDK rejects it: {e}")))
     }
 }
 
 /// Keys kept by a lenient parse have no SDK field to go to: sending without them would deploy
 /// something other than what the document says.
-pub(crate) fn no_extra(extra: &Extra, at: At<'_>) -> Result<(), ConvertError> {
+pub(crate) fn no_extra(extra: &Extra, at: PathCursor<'_>) -> Result<(), ConvertError> {
     match extra.keys().next() {
         None => Ok(()),
         Some(key) => Err(at.fail(format_args!(
@@ -129,12 +109,12 @@ pub(crate) fn no_extra(extra: &Extra, at: At<'_>) -> Result<(), ConvertError> {
 macro_rules! same {
     ($($ty:ty),*) => {$(
         impl ToSdk<$ty> for $ty {
-            fn to_sdk(&self, _: At<'_>) -> Result<$ty, ConvertError> {
+            fn to_sdk(&self, _: PathCursor<'_>) -> Result<$ty, ConvertError> {
                 Ok(self.clone())
             }
         }
         impl FromSdk<$ty> for $ty {
-            fn from_sdk(sdk: &$ty, _: At<'_>) -> Result<Self, ConvertError> {
+            fn from_sdk(sdk: &$ty, _: PathCursor<'_>) -> Result<Self, ConvertError> {
                 Ok(sdk.clone())
             }
         }
@@ -148,7 +128,7 @@ macro_rules! required {
         impl $crate::convert::ToField<Option<$sdk>> for $model {
             fn to_field(
                 &self,
-                at: $crate::convert::At<'_>,
+                at: ::ecs_model::PathCursor<'_>,
             ) -> Result<Option<$sdk>, $crate::convert::ConvertError> {
                 $crate::convert::ToSdk::to_sdk(self, at).map(Some)
             }
@@ -156,7 +136,7 @@ macro_rules! required {
         impl $crate::convert::FromField<Option<$sdk>> for $model {
             fn from_field(
                 sdk: &Option<$sdk>,
-                at: $crate::convert::At<'_>,
+                at: ::ecs_model::PathCursor<'_>,
             ) -> Result<Self, $crate::convert::ConvertError> {
                 match sdk {
                     Some(value) => $crate::convert::FromSdk::from_sdk(value, at),
@@ -167,7 +147,7 @@ macro_rules! required {
         impl $crate::convert::FromField<$sdk> for $model {
             fn from_field(
                 sdk: &$sdk,
-                at: $crate::convert::At<'_>,
+                at: ::ecs_model::PathCursor<'_>,
             ) -> Result<Self, $crate::convert::ConvertError> {
                 $crate::convert::FromSdk::from_sdk(sdk, at)
             }
@@ -183,7 +163,7 @@ same!(String, i32, i64, f64, bool);
 macro_rules! defaulted {
     ($($ty:ty),*) => {$(
         impl FromField<$ty> for Option<$ty> {
-            fn from_field(sdk: &$ty, _: At<'_>) -> Result<Self, ConvertError> {
+            fn from_field(sdk: &$ty, _: PathCursor<'_>) -> Result<Self, ConvertError> {
                 Ok((*sdk != <$ty>::default()).then_some(*sdk))
             }
         }
@@ -196,7 +176,7 @@ defaulted!(i32, bool);
 /// Lists that must be sent even when empty (`PutClusterCapacityProviders` clears with `[]`) are
 /// `Option<Vec<_>>` in the model.
 impl<S, T: ToSdk<S>> ToSdk<Vec<S>> for Vec<T> {
-    fn to_sdk(&self, at: At<'_>) -> Result<Vec<S>, ConvertError> {
+    fn to_sdk(&self, at: PathCursor<'_>) -> Result<Vec<S>, ConvertError> {
         self.iter()
             .enumerate()
             .map(|(i, v)| v.to_sdk(at.index(i)))
@@ -205,7 +185,7 @@ impl<S, T: ToSdk<S>> ToSdk<Vec<S>> for Vec<T> {
 }
 
 impl<S, T: FromSdk<S>> FromSdk<Vec<S>> for Vec<T> {
-    fn from_sdk(sdk: &Vec<S>, at: At<'_>) -> Result<Self, ConvertError> {
+    fn from_sdk(sdk: &Vec<S>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         sdk.iter()
             .enumerate()
             .map(|(i, v)| T::from_sdk(v, at.index(i)))
@@ -214,13 +194,13 @@ impl<S, T: FromSdk<S>> FromSdk<Vec<S>> for Vec<T> {
 }
 
 impl<S, T: ToSdk<S>> ToField<Option<S>> for Option<T> {
-    fn to_field(&self, at: At<'_>) -> Result<Option<S>, ConvertError> {
+    fn to_field(&self, at: PathCursor<'_>) -> Result<Option<S>, ConvertError> {
         self.as_ref().map(|v| v.to_sdk(at)).transpose()
     }
 }
 
 impl<S, T: ToSdk<S>> ToField<Option<Vec<S>>> for Vec<T> {
-    fn to_field(&self, at: At<'_>) -> Result<Option<Vec<S>>, ConvertError> {
+    fn to_field(&self, at: PathCursor<'_>) -> Result<Option<Vec<S>>, ConvertError> {
         if self.is_empty() {
             return Ok(None);
         }
@@ -230,19 +210,19 @@ impl<S, T: ToSdk<S>> ToField<Option<Vec<S>>> for Vec<T> {
 }
 
 impl ToField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
-    fn to_field(&self, _: At<'_>) -> Result<Option<HashMap<String, String>>, ConvertError> {
+    fn to_field(&self, _: PathCursor<'_>) -> Result<Option<HashMap<String, String>>, ConvertError> {
         Ok((!self.is_empty()).then(|| self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()))
     }
 }
 
 impl<S, T: FromSdk<S>> FromField<Option<S>> for Option<T> {
-    fn from_field(sdk: &Option<S>, at: At<'_>) -> Result<Self, ConvertError> {
+    fn from_field(sdk: &Option<S>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         sdk.as_ref().map(|v| T::from_sdk(v, at)).transpose()
     }
 }
 
 impl<S, T: FromSdk<S>> FromField<Vec<S>> for Vec<T> {
-    fn from_field(sdk: &Vec<S>, at: At<'_>) -> Result<Self, ConvertError> {
+    fn from_field(sdk: &Vec<S>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         sdk.iter()
             .enumerate()
             .map(|(i, v)| T::from_sdk(v, at.index(i)))
@@ -251,14 +231,17 @@ impl<S, T: FromSdk<S>> FromField<Vec<S>> for Vec<T> {
 }
 
 impl<S, T: FromSdk<S>> FromField<Option<Vec<S>>> for Vec<T> {
-    fn from_field(sdk: &Option<Vec<S>>, at: At<'_>) -> Result<Self, ConvertError> {
+    fn from_field(sdk: &Option<Vec<S>>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         sdk.as_ref()
             .map_or_else(|| Ok(Vec::new()), |items| Self::from_field(items, at))
     }
 }
 
 impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
-    fn from_field(sdk: &Option<HashMap<String, String>>, _: At<'_>) -> Result<Self, ConvertError> {
+    fn from_field(
+        sdk: &Option<HashMap<String, String>>,
+        _: PathCursor<'_>,
+    ) -> Result<Self, ConvertError> {
         Ok(sdk
             .iter()
             .flatten()
@@ -274,12 +257,12 @@ impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
 macro_rules! enums {
     ($($model:ty => $sdk:ty),* $(,)?) => {$(
         impl $crate::convert::ToSdk<$sdk> for $model {
-            fn to_sdk(&self, _: $crate::convert::At<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
+            fn to_sdk(&self, _: ::ecs_model::PathCursor<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
                 Ok(<$sdk>::from(self.as_str()))
             }
         }
         impl $crate::convert::FromSdk<$sdk> for $model {
-            fn from_sdk(sdk: &$sdk, at: $crate::convert::At<'_>) -> Result<Self, $crate::convert::ConvertError> {
+            fn from_sdk(sdk: &$sdk, at: ::ecs_model::PathCursor<'_>) -> Result<Self, $crate::convert::ConvertError> {
                 sdk.as_str().parse().map_err(|e| at.fail(e))
             }
         }
@@ -298,7 +281,7 @@ macro_rules! convert {
         $model:ty => $sdk:ty { $([$($member:tt)*]),* $(,)? }
     )*) => {$(
         impl $crate::convert::ToSdk<$sdk> for $model {
-            fn to_sdk(&self, at: $crate::convert::At<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
+            fn to_sdk(&self, at: ::ecs_model::PathCursor<'_>) -> Result<$sdk, $crate::convert::ConvertError> {
                 $crate::convert::no_extra(&self.extra, at)?;
                 let model = self;
                 let builder = <$sdk>::builder();
@@ -307,7 +290,7 @@ macro_rules! convert {
             }
         }
         impl $crate::convert::FromSdk<$sdk> for $model {
-            fn from_sdk(sdk: &$sdk, at: $crate::convert::At<'_>) -> Result<Self, $crate::convert::ConvertError> {
+            fn from_sdk(sdk: &$sdk, at: ::ecs_model::PathCursor<'_>) -> Result<Self, $crate::convert::ConvertError> {
                 let mut model = Self::default();
                 $($crate::convert::get_member!(model, sdk, at, $($member)*);)*
                 Ok(model)
@@ -360,7 +343,7 @@ pub(crate) use get_member;
 
 /// Free-form JSON members (lifecycle hooks' `hookDetails`) as the SDK's `Document`.
 impl ToSdk<Document> for serde_json::Value {
-    fn to_sdk(&self, at: At<'_>) -> Result<Document, ConvertError> {
+    fn to_sdk(&self, at: PathCursor<'_>) -> Result<Document, ConvertError> {
         use serde_json::Value;
         Ok(match self {
             Value::Null => Document::Null,
@@ -382,7 +365,7 @@ impl ToSdk<Document> for serde_json::Value {
             ),
             Value::Object(map) => Document::Object(
                 map.iter()
-                    .map(|(k, v)| Ok((k.clone(), v.to_sdk(at)?)))
+                    .map(|(k, v)| Ok((k.clone(), v.to_sdk(at.key(k))?)))
                     .collect::<Result<_, ConvertError>>()?,
             ),
         })
@@ -390,7 +373,7 @@ impl ToSdk<Document> for serde_json::Value {
 }
 
 impl FromSdk<Document> for serde_json::Value {
-    fn from_sdk(sdk: &Document, at: At<'_>) -> Result<Self, ConvertError> {
+    fn from_sdk(sdk: &Document, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         use serde_json::Value;
         Ok(match sdk {
             Document::Null => Value::Null,
@@ -410,7 +393,7 @@ impl FromSdk<Document> for serde_json::Value {
             ),
             Document::Object(map) => Value::Object(
                 map.iter()
-                    .map(|(k, v)| Ok((k.clone(), Self::from_sdk(v, at)?)))
+                    .map(|(k, v)| Ok((k.clone(), Self::from_sdk(v, at.key(k))?)))
                     .collect::<Result<_, ConvertError>>()?,
             ),
         })

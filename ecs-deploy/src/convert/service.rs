@@ -9,7 +9,8 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::service::Service;
 
-use super::{At, ConvertError, FromField, convert, enums, get_all, no_extra, set_all};
+use super::{ConvertError, Fail, FromField, convert, enums, get_all, no_extra, set_all};
+use ecs_model::PathCursor;
 
 enums! {
     model::Compatibility => sdk::LaunchType,
@@ -253,7 +254,7 @@ macro_rules! create_only_members {
 /// # Errors
 /// When `service` holds keys kept by a lenient parse, which the SDK has no field for.
 pub fn create_service(service: &Service) -> Result<CreateServiceInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&service.extra, at)?;
     let builder = CreateServiceInput::builder();
     updatable_members!(set_all, builder, service, at);
@@ -266,7 +267,7 @@ pub fn create_service(service: &Service) -> Result<CreateServiceInputBuilder, Co
 /// # Errors
 /// When the request holds a value the model does not know.
 pub fn service_from_input(input: &CreateServiceInput) -> Result<Service, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut service = Service::default();
     updatable_members!(get_all, service, input, at);
     create_only_members!(get_all, service, input, at);
@@ -283,7 +284,7 @@ pub fn update_service(
     service: &Service,
     force_new_deployment: bool,
 ) -> Result<UpdateServiceInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&service.extra, at)?;
     let builder = UpdateServiceInput::builder().service(&service.service_name);
     updatable_members!(set_all, builder, service, at);
@@ -297,7 +298,7 @@ pub fn update_service(
 /// # Errors
 /// When the response holds a value the model does not know.
 pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut service = Service::default();
     service.service_name = FromField::from_field(&described.service_name, at.key("serviceName"))?;
     service.cluster.clone_from(&described.cluster_arn);

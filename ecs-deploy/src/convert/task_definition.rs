@@ -13,9 +13,10 @@ use ecs_model::task_definition::Registration;
 use ecs_model::{Cpu, Memory, TaskDefinition};
 
 use super::{
-    At, ConvertError, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
+    ConvertError, Fail, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
     set_all, set_member,
 };
+use ecs_model::PathCursor;
 
 enums! {
     model::NetworkMode => sdk::NetworkMode,
@@ -47,12 +48,12 @@ enums! {
 macro_rules! amounts {
     ($($ty:ty),*) => {$(
         impl ToSdk<String> for $ty {
-            fn to_sdk(&self, _: At<'_>) -> Result<String, ConvertError> {
+            fn to_sdk(&self, _: PathCursor<'_>) -> Result<String, ConvertError> {
                 Ok(self.to_string())
             }
         }
         impl FromSdk<String> for $ty {
-            fn from_sdk(sdk: &String, _: At<'_>) -> Result<Self, ConvertError> {
+            fn from_sdk(sdk: &String, _: PathCursor<'_>) -> Result<Self, ConvertError> {
                 Ok(Self::from(sdk.as_str()))
             }
         }
@@ -313,7 +314,7 @@ macro_rules! task_definition_members {
 pub fn register_task_definition(
     td: &TaskDefinition,
 ) -> Result<RegisterTaskDefinitionInputBuilder, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     no_extra(&td.extra, at)?;
     let builder = RegisterTaskDefinitionInput::builder();
     task_definition_members!(set_all, builder, td, at);
@@ -328,7 +329,7 @@ pub fn register_task_definition(
 pub fn task_definition_from_input(
     input: &RegisterTaskDefinitionInput,
 ) -> Result<TaskDefinition, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut td = TaskDefinition::default();
     task_definition_members!(get_all, td, input, at);
     get_member!(td, input, at, "tags" tags set_tags);
@@ -344,7 +345,7 @@ pub fn task_definition_from_sdk(
     described: &sdk::TaskDefinition,
     tags: &[sdk::Tag],
 ) -> Result<TaskDefinition, ConvertError> {
-    let at = At::Root;
+    let at = PathCursor::ROOT;
     let mut td = TaskDefinition::default();
     task_definition_members!(get_all, td, described, at);
     td.tags = FromField::from_field(&tags.to_vec(), at.key("tags"))?;
