@@ -632,3 +632,58 @@ fn create_only_service_fields_are_the_ones_update_service_lacks() {
     let extra: Vec<&str> = ours.difference(&lacking).copied().collect();
     assert_eq!(extra, ["cluster", "deploymentController"]);
 }
+
+#[test]
+fn create_only_target_group_fields_are_the_ones_modify_target_group_lacks() {
+    let Some(shared) = support::shared_or_skip("TargetGroup::CREATE_ONLY vs the ELBv2 API model")
+    else {
+        return;
+    };
+    let model = ApiModel::load(&shared, "elbv2-service-2.json");
+    let members = |shape: &str| -> BTreeSet<String> {
+        model.shape(shape)["members"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let (create, modify) = (
+        members("CreateTargetGroupInput"),
+        members("ModifyTargetGroupInput"),
+    );
+    // Tags change through AddTags, not by recreating the group.
+    let lacking: BTreeSet<&str> = create
+        .difference(&modify)
+        .map(String::as_str)
+        .filter(|m| *m != "Tags")
+        .collect();
+    let ours: BTreeSet<&str> = TargetGroup::CREATE_ONLY.iter().copied().collect();
+    assert_eq!(lacking, ours);
+}
+
+#[test]
+fn create_only_capacity_provider_fields_are_the_ones_update_capacity_provider_lacks() {
+    let Some(shared) =
+        support::shared_or_skip("CapacityProvider::CREATE_ONLY vs the ECS API model")
+    else {
+        return;
+    };
+    let model = ApiModel::load(&shared, "ecs-service-2.json");
+    let members = |shape: &str| -> BTreeSet<String> {
+        model.shape(shape)["members"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let lacking: Vec<String> = members("AutoScalingGroupProvider")
+        .difference(&members("AutoScalingGroupProviderUpdate"))
+        .map(|m| format!("autoScalingGroupProvider.{m}"))
+        .collect();
+    // `name` and `cluster` name the provider UpdateCapacityProvider changes.
+    let mut expected = vec!["name".to_owned(), "cluster".to_owned()];
+    expected.extend(lacking);
+    assert_eq!(CapacityProvider::CREATE_ONLY, expected);
+}

@@ -30,6 +30,12 @@ json_document!(LoadBalancer, TargetGroup, Listener, ListenerRule);
 pub const DEREGISTRATION_DELAY: &str = "deregistration_delay.timeout_seconds";
 
 impl LoadBalancer {
+    /// Members no ELBv2 operation changes once the load balancer exists: a change to one means a
+    /// new load balancer. (`SetSecurityGroups`, `SetSubnets`, `SetIpAddressType` and
+    /// `ModifyIpPools` change the others.)
+    pub const CREATE_ONLY: &'static [&'static str] =
+        &["Name", "Scheme", "Type", "CustomerOwnedIpv4Pool"];
+
     /// An internet-facing Application Load Balancer in `subnets` (two or more, in different
     /// Availability Zones).
     ///
@@ -92,6 +98,18 @@ impl LoadBalancerBuilder {
 }
 
 impl TargetGroup {
+    /// Members `ModifyTargetGroup` cannot change: a change to one means a new target group.
+    pub const CREATE_ONLY: &'static [&'static str] = &[
+        "Name",
+        "Protocol",
+        "ProtocolVersion",
+        "Port",
+        "VpcId",
+        "TargetType",
+        "IpAddressType",
+        "TargetControlPort",
+    ];
+
     /// An HTTP target group of tasks' IP addresses (what `awsvpc` services need, Fargate
     /// included) on `port`, in `vpc_id`.
     ///

@@ -2,10 +2,12 @@
 //! the security groups around it, validated together where they meet, and rendered as the API
 //! requests that create them.
 
+mod order;
 mod render;
 mod request;
 mod validate;
 
+pub use order::Part;
 pub use request::ApiRequest;
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
@@ -139,8 +141,8 @@ impl Application {
     /// The CloudWatch log groups the task definition's `awslogs` containers write to, with
     /// whether the agent creates them itself (`awslogs-create-group`).
     #[must_use]
-    pub fn log_groups(&self) -> Vec<(String, bool)> {
-        let mut groups: Vec<(String, bool)> = Vec::new();
+    pub fn log_groups(&self) -> Vec<(&str, bool)> {
+        let mut groups: Vec<(&str, bool)> = Vec::new();
         for c in &self.task_definition.container_definitions {
             let Some(log) = &c.log_configuration else {
                 continue;
@@ -150,8 +152,8 @@ impl Application {
             }
             if let Some(group) = log.option_value(awslogs::GROUP) {
                 let created = log.option_value(awslogs::CREATE_GROUP) == Some("true");
-                if !groups.iter().any(|(g, _)| g == group) {
-                    groups.push((group.to_owned(), created));
+                if !groups.iter().any(|(g, _)| *g == group) {
+                    groups.push((group, created));
                 }
             }
         }
@@ -190,7 +192,11 @@ impl Application {
                 .iter()
                 .map(|tg| tg.name.clone())
                 .collect(),
-            log_groups: self.log_groups().into_iter().map(|(g, _)| g).collect(),
+            log_groups: self
+                .log_groups()
+                .into_iter()
+                .map(|(g, _)| g.to_owned())
+                .collect(),
             security_groups: !self.security_groups.is_empty(),
             capacity_providers: self
                 .capacity_providers

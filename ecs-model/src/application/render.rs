@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::Application;
+use super::order::Part;
 use super::request::ApiRequest;
 use crate::cluster::{ClusterCapacityProviders, ContainerInstance};
 use crate::iam::Role;
@@ -30,27 +31,8 @@ fn value<T: serde::Serialize>(resource: &T) -> Value {
 
 fn requests(app: &Application) -> Vec<ApiRequest> {
     let mut out = Requests(Vec::new());
-    for (group, created_by_agent) in app.log_groups() {
-        if !created_by_agent {
-            out.push(
-                "logs",
-                "CreateLogGroup",
-                &group,
-                json!({"logGroupName": group}),
-            );
-        }
-    }
-    identities(app, &mut out);
-    network(app, &mut out);
-    load_balancing(app, &mut out);
-    ecs(app, &mut out);
-    for instance in &app.instances {
-        out.push(
-            "ec2",
-            "RunInstances",
-            &instance.name,
-            instance.run_instances_request(),
-        );
+    for part in app.creation_order() {
+        out.part(app, part);
     }
     out.0
 }
@@ -69,116 +51,120 @@ impl Requests {
         self.0
             .push(ApiRequest::new(service, operation, resource, input));
     }
-}
 
-/// Roles, their policies and instance profiles.
-fn identities(app: &Application, out: &mut Requests) {
-    for role in app.all_roles() {
-        out.push("iam", "CreateRole", &role.name, role.create_request());
-        for request in role.put_policy_requests() {
-            out.push("iam", "PutRolePolicy", &role.name, request);
+    /// The requests that create `part`.
+    fn part(&mut self, app: &Application, part: Part<'_>) {
+        match part {
+            Part::LogGroup(group) => {
+                self.push(
+                    "logs",
+                    "CreateLogGroup",
+                    group,
+                    json!({"logGroupName": group}),
+                );
+            }
+            Part::Role(role) => {
+                self.push("iam", "CreateRole", &role.name, role.create_request());
+                for request in role.put_policy_requests() {
+                    self.push("iam", "PutRolePolicy", &role.name, request);
+                }
+                for request in role.attach_policy_requests() {
+                    self.push("iam", "AttachRolePolicy", &role.name, request);
+                }
+            }
+            Part::InstanceProfile(profile) => {
+                let name = &profile.name;
+                self.push(
+                    "iam",
+                    "CreateInstanceProfile",
+                    name,
+                    profile.create_request(),
+                );
+                self.push(
+                    "iam",
+                    "AddRoleToInstanceProfile",
+                    name,
+                    profile.add_role_request(),
+                );
+            }
+            Part::SecurityGroup(group) => {
+                self.push(
+                    "ec2",
+                    "CreateSecurityGroup",
+                    &group.name,
+                    group.create_request(),
+                );
+            }
+            Part::SecurityGroupRules(group) => {
+                let id = group.reference().to_string();
+                if let Some(request) = group.authorize_ingress_request(&id) {
+                    self.push("ec2", "AuthorizeSecurityGroupIngress", &group.name, request);
+                }
+            }
+            Part::LoadBalancer(lb) => self.push("elbv2", "CreateLoadBalancer", &lb.name, value(lb)),
+            Part::TargetGroup(tg) => {
+                self.push("elbv2", "CreateTargetGroup", &tg.name, value(tg));
+                let arn = Reference::target_group(&tg.name).to_string();
+                if let Some(request) = tg.modify_attributes_request(&arn) {
+                    self.push("elbv2", "ModifyTargetGroupAttributes", &tg.name, request);
+                }
+            }
+            Part::Listener(listener) => {
+                let name = format!(
+                    "{}:{}",
+                    listener.load_balancer_arn,
+                    listener.port.unwrap_or_default()
+                );
+                self.push("elbv2", "CreateListener", name, value(listener));
+            }
+            Part::ListenerRule(rule) => {
+                let name = format!("{}#{}", rule.listener_arn, rule.priority);
+                self.push("elbv2", "CreateRule", name, value(rule));
+            }
+            Part::Cluster(cluster) => {
+                self.push(
+                    "ecs",
+                    "CreateCluster",
+                    cluster.name(),
+                    value(&app.cluster_to_create()),
+                );
+            }
+            Part::CapacityProvider(provider) => {
+                self.push(
+                    "ecs",
+                    "CreateCapacityProvider",
+                    &provider.name,
+                    value(provider),
+                );
+            }
+            // Without providers to create, the cluster was created with its providers.
+            Part::ClusterCapacityProviders(cluster) if app.creates_capacity_providers() => {
+                self.push(
+                    "ecs",
+                    "PutClusterCapacityProviders",
+                    cluster.name(),
+                    value(&ClusterCapacityProviders::of(cluster)),
+                );
+            }
+            Part::ClusterCapacityProviders(_) => {}
+            Part::TaskDefinition(td) => {
+                self.push("ecs", "RegisterTaskDefinition", &td.family, value(td));
+            }
+            Part::Service(service) => {
+                self.push(
+                    "ecs",
+                    "CreateService",
+                    &service.service_name,
+                    value(service),
+                );
+            }
+            Part::Instance(instance) => self.push(
+                "ec2",
+                "RunInstances",
+                &instance.name,
+                instance.run_instances_request(),
+            ),
         }
-        for request in role.attach_policy_requests() {
-            out.push("iam", "AttachRolePolicy", &role.name, request);
-        }
-    }
-    for profile in &app.instance_profiles {
-        out.push(
-            "iam",
-            "CreateInstanceProfile",
-            &profile.name,
-            profile.create_request(),
-        );
-        out.push(
-            "iam",
-            "AddRoleToInstanceProfile",
-            &profile.name,
-            profile.add_role_request(),
-        );
-    }
-}
-
-/// Security groups first, then their rules: a rule may name another group of the application.
-fn network(app: &Application, out: &mut Requests) {
-    for group in &app.security_groups {
-        out.push(
-            "ec2",
-            "CreateSecurityGroup",
-            &group.name,
-            group.create_request(),
-        );
-    }
-    for group in &app.security_groups {
-        if let Some(request) = group.authorize_ingress_request(&group.reference().to_string()) {
-            out.push("ec2", "AuthorizeSecurityGroupIngress", &group.name, request);
-        }
-    }
-}
-
-fn load_balancing(app: &Application, out: &mut Requests) {
-    for lb in &app.load_balancers {
-        out.push("elbv2", "CreateLoadBalancer", &lb.name, value(lb));
-    }
-    for tg in &app.target_groups {
-        out.push("elbv2", "CreateTargetGroup", &tg.name, value(tg));
-        let arn = Reference::target_group(&tg.name).to_string();
-        if let Some(request) = tg.modify_attributes_request(&arn) {
-            out.push("elbv2", "ModifyTargetGroupAttributes", &tg.name, request);
-        }
-    }
-    for listener in &app.listeners {
-        let name = format!(
-            "{}:{}",
-            listener.load_balancer_arn,
-            listener.port.unwrap_or_default()
-        );
-        out.push("elbv2", "CreateListener", name, value(listener));
-    }
-    for rule in &app.listener_rules {
-        let name = format!("{}#{}", rule.listener_arn, rule.priority);
-        out.push("elbv2", "CreateRule", name, value(rule));
-    }
-}
-
-/// The cluster, its capacity, the task definition and the service. A cluster whose providers
-/// the application creates is created without them, and gets them once they exist.
-fn ecs(app: &Application, out: &mut Requests) {
-    let cluster = &app.cluster;
-    if app.capacity_providers.is_empty() {
-        out.push("ecs", "CreateCluster", cluster.name(), value(cluster));
-    } else {
-        let mut bare = cluster.clone();
-        bare.capacity_providers.clear();
-        bare.default_capacity_provider_strategy.clear();
-        out.push("ecs", "CreateCluster", cluster.name(), value(&bare));
-        for provider in &app.capacity_providers {
-            out.push(
-                "ecs",
-                "CreateCapacityProvider",
-                &provider.name,
-                value(provider),
-            );
-        }
-        out.push(
-            "ecs",
-            "PutClusterCapacityProviders",
-            cluster.name(),
-            value(&ClusterCapacityProviders::of(cluster)),
-        );
-    }
-    out.push(
-        "ecs",
-        "RegisterTaskDefinition",
-        &app.task_definition.family,
-        value(&app.task_definition),
-    );
-    if let Some(service) = &app.service {
-        out.push(
-            "ecs",
-            "CreateService",
-            &service.service_name,
-            value(service),
-        );
     }
 }
 

@@ -142,6 +142,14 @@ impl ClusterBuilder {
 }
 
 impl CapacityProvider {
+    /// Members `UpdateCapacityProvider` cannot change (JSON paths): a change to one means a new
+    /// capacity provider.
+    pub const CREATE_ONLY: &'static [&'static str] = &[
+        "name",
+        "cluster",
+        "autoScalingGroupProvider.autoScalingGroupArn",
+    ];
+
     /// An Auto Scaling group provider with managed scaling at `target_capacity` percent
     /// (ECS scales the group to keep that share of its instances in use).
     pub fn auto_scaling_group(
