@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::Application;
 use super::order::Part;
+use crate::alb::TargetGroup;
 use super::request::ApiRequest;
 use crate::cluster::{ClusterCapacityProviders, ContainerInstance};
 use crate::iam::Role;
@@ -52,6 +53,26 @@ impl Requests {
             .push(ApiRequest::new(service, operation, resource, input));
     }
 
+    /// A role and its policies.
+    fn role(&mut self, role: &Role) {
+        self.push("iam", "CreateRole", &role.name, role.create_request());
+        for request in role.put_policy_requests() {
+            self.push("iam", "PutRolePolicy", &role.name, request);
+        }
+        for request in role.attach_policy_requests() {
+            self.push("iam", "AttachRolePolicy", &role.name, request);
+        }
+    }
+
+    /// A target group and its attributes.
+    fn target_group(&mut self, tg: &TargetGroup) {
+        self.push("elbv2", "CreateTargetGroup", &tg.name, value(tg));
+        let arn = Reference::target_group(&tg.name).to_string();
+        if let Some(request) = tg.modify_attributes_request(&arn) {
+            self.push("elbv2", "ModifyTargetGroupAttributes", &tg.name, request);
+        }
+    }
+
     /// The requests that create `part`.
     fn part(&mut self, app: &Application, part: Part<'_>) {
         match part {
@@ -63,15 +84,7 @@ impl Requests {
                     json!({"logGroupName": group}),
                 );
             }
-            Part::Role(role) => {
-                self.push("iam", "CreateRole", &role.name, role.create_request());
-                for request in role.put_policy_requests() {
-                    self.push("iam", "PutRolePolicy", &role.name, request);
-                }
-                for request in role.attach_policy_requests() {
-                    self.push("iam", "AttachRolePolicy", &role.name, request);
-                }
-            }
+            Part::Role(role) => self.role(role),
             Part::InstanceProfile(profile) => {
                 let name = &profile.name;
                 self.push(
@@ -102,13 +115,7 @@ impl Requests {
                 }
             }
             Part::LoadBalancer(lb) => self.push("elbv2", "CreateLoadBalancer", &lb.name, value(lb)),
-            Part::TargetGroup(tg) => {
-                self.push("elbv2", "CreateTargetGroup", &tg.name, value(tg));
-                let arn = Reference::target_group(&tg.name).to_string();
-                if let Some(request) = tg.modify_attributes_request(&arn) {
-                    self.push("elbv2", "ModifyTargetGroupAttributes", &tg.name, request);
-                }
-            }
+            Part::TargetGroup(tg) => self.target_group(tg),
             Part::Listener(listener) => {
                 let name = format!(
                     "{}:{}",
