@@ -85,7 +85,7 @@ async fn log_groups(
         let mut pages = clients
             .logs
             .describe_log_groups()
-            .log_group_name_prefix(&group)
+            .log_group_name_prefix(group)
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
@@ -93,9 +93,9 @@ async fn log_groups(
             if page
                 .log_groups()
                 .iter()
-                .any(|g| g.log_group_name() == Some(group.as_str()))
+                .any(|g| g.log_group_name() == Some(group))
             {
-                observed.log_groups.insert(group.clone());
+                observed.log_groups.insert(group.to_owned());
                 break;
             }
         }

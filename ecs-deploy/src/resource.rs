@@ -16,6 +16,8 @@ pub enum Resource {
     InstanceProfile(String),
     /// An EC2 security group, by name.
     SecurityGroup(String),
+    /// The inbound rules of a security group, by the group's name.
+    SecurityGroupRules(String),
     /// An ELBv2 load balancer.
     LoadBalancer(String),
     /// An ELBv2 target group.
@@ -62,6 +64,7 @@ impl Resource {
             Self::Role(_) => "iam:role",
             Self::InstanceProfile(_) => "iam:instance-profile",
             Self::SecurityGroup(_) => "ec2:security-group",
+            Self::SecurityGroupRules(_) => "ec2:security-group-rules",
             Self::LoadBalancer(_) => "elbv2:load-balancer",
             Self::TargetGroup(_) => "elbv2:target-group",
             Self::Listener { .. } => "elbv2:listener",
@@ -83,6 +86,7 @@ impl Resource {
             | Self::Role(n)
             | Self::InstanceProfile(n)
             | Self::SecurityGroup(n)
+            | Self::SecurityGroupRules(n)
             | Self::LoadBalancer(n)
             | Self::TargetGroup(n)
             | Self::Cluster(n)

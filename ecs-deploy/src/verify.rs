@@ -160,7 +160,7 @@ async fn roles(
 fn log_groups(app: &Application, observed: &Observed, report: &mut Verification) {
     for (group, created_by_agent) in app.log_groups() {
         let subject = format!("log group {group}");
-        if observed.log_groups.contains(&group) {
+        if observed.log_groups.contains(group) {
             report.check(subject, true, "exists");
         } else if created_by_agent {
             report.check(

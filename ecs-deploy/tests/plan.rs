@@ -170,6 +170,8 @@ fn from_scratch_everything_is_created_in_dependency_order() {
             "iam:role",
             "ec2:security-group",
             "ec2:security-group",
+            "ec2:security-group-rules",
+            "ec2:security-group-rules",
             "elbv2:load-balancer",
             "elbv2:target-group",
             "elbv2:listener",
@@ -183,14 +185,19 @@ fn from_scratch_everything_is_created_in_dependency_order() {
         step(&plan, &Resource::Role("web-execution".into())).calls,
         ["iam:CreateRole", "iam:PutRolePolicy"]
     );
-    // The load balancer's group comes first: the service's group admits it by id.
+    // Every group exists before any rule is authorized: the service's group admits the load
+    // balancer's by id.
     assert_eq!(
         plan.steps[2].resource,
         Resource::SecurityGroup("web-alb-sg".into())
     );
     assert_eq!(
-        plan.steps[3].resource,
-        Resource::SecurityGroup("web-sg".into())
+        plan.steps[5].resource,
+        Resource::SecurityGroupRules("web-sg".into())
+    );
+    assert_eq!(
+        plan.steps[5].calls,
+        ["ec2:AuthorizeSecurityGroupIngress"]
     );
     let text = plan.to_string();
     assert!(
@@ -198,7 +205,7 @@ fn from_scratch_everything_is_created_in_dependency_order() {
         "{text}"
     );
     assert!(
-        text.ends_with("Plan: 10 to create, 0 to update, 0 unchanged, 0 blocked."),
+        text.ends_with("Plan: 12 to create, 0 to update, 0 unchanged, 0 blocked."),
         "{text}"
     );
 }
@@ -208,7 +215,7 @@ fn what_is_deployed_plans_nothing() {
     let app = app();
     let plan = Plan::new(&app, &deployed(&app));
     assert!(plan.is_empty(), "{plan}");
-    assert_eq!(plan.count(Action::Unchanged), 10);
+    assert_eq!(plan.count(Action::Unchanged), 12);
 }
 
 #[test]
@@ -223,11 +230,11 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
     assert_eq!(td.action, Action::Update);
     assert_eq!(td.calls, ["ecs:RegisterTaskDefinition"]);
     assert_eq!(td.changes.len(), 1, "{plan}");
-    assert_eq!(td.changes[0].path, "containerDefinitions[0].image");
+    assert_eq!(td.changes[0].path.to_string(), "containerDefinitions[0].image");
     let service = step(&plan, &service_resource());
     assert_eq!(service.action, Action::Update);
     assert_eq!(service.changes.len(), 1, "{plan}");
-    assert_eq!(service.changes[0].path, "taskDefinition");
+    assert_eq!(service.changes[0].path.to_string(), "taskDefinition");
     assert_eq!(
         service.changes[0].after,
         Some(serde_json::json!("web:(new revision)"))
@@ -261,7 +268,7 @@ fn create_only_changes_block_the_plan() {
     assert!(service.calls.is_empty());
     let blocked = plan.blocked();
     assert_eq!(blocked.len(), 1);
-    assert_eq!(blocked[0].change.path, "launchType");
+    assert_eq!(blocked[0].change.path.to_string(), "launchType");
     assert!(blocked[0].reason.contains("ECS-J16"), "{}", blocked[0]);
     assert!(
         plan.to_string()
@@ -322,7 +329,7 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
     let plan = Plan::new(&app, &observed);
     let service = step(&plan, &service_resource());
     assert_eq!(service.action, Action::Update, "{plan}");
-    let paths: Vec<&str> = service.changes.iter().map(|c| c.path.as_str()).collect();
+    let paths: Vec<String> = service.changes.iter().map(|c| c.path.to_string()).collect();
     assert_eq!(
         paths,
         [
@@ -358,7 +365,7 @@ fn roles_get_what_they_lack() {
         step.calls,
         ["iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy"]
     );
-    let paths: Vec<&str> = step.changes.iter().map(|c| c.path.as_str()).collect();
+    let paths: Vec<String> = step.changes.iter().map(|c| c.path.to_string()).collect();
     assert_eq!(paths, ["AssumeRolePolicyDocument", "Policies.execution"]);
 }
 
@@ -381,7 +388,7 @@ fn target_groups_change_their_health_check_but_not_their_port() {
     let plan = Plan::new(&self::app(), &observed);
     let tg = step(&plan, &Resource::TargetGroup("web-tg".into()));
     assert_eq!(tg.action, Action::Blocked);
-    assert_eq!(tg.blocked[0].change.path, "Port");
+    assert_eq!(tg.blocked[0].change.path.to_string(), "Port");
 }
 
 #[test]
@@ -391,7 +398,7 @@ fn security_groups_get_only_the_rules_they_lack() {
         .ingress
         .push(IngressRule::tcp(9090, Source::Cidr("10.0.0.0/8".into())));
     let plan = Plan::new(&app, &deployed(&self::app()));
-    let group = step(&plan, &Resource::SecurityGroup("web-sg".into()));
+    let group = step(&plan, &Resource::SecurityGroupRules("web-sg".into()));
     assert_eq!(group.calls, ["ec2:AuthorizeSecurityGroupIngress"]);
     assert_eq!(group.changes.len(), 1);
     assert_eq!(
@@ -527,4 +534,31 @@ fn the_deployer_policy_allows_every_call_ecs_deploy_makes() {
         .filter(ecs_model::Diagnostic::is_error)
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn groups_that_admit_each_other_are_created_before_their_rules() {
+    let mut app = app();
+    // The load balancer's group also admits the service's (health checks back, say): each group
+    // names the other, so neither can be authorized before both exist.
+    app.security_groups[0].ingress.push(IngressRule::tcp(
+        8443,
+        Source::Group(Reference::security_group("web-sg").to_string()),
+    ));
+    let plan = Plan::from_scratch(&app);
+    let groups: Vec<String> = plan
+        .steps
+        .iter()
+        .filter(|s| s.resource.kind().starts_with("ec2:"))
+        .map(|s| s.resource.to_string())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "ec2:security-group web-alb-sg",
+            "ec2:security-group web-sg",
+            "ec2:security-group-rules web-alb-sg",
+            "ec2:security-group-rules web-sg",
+        ]
+    );
 }

@@ -114,7 +114,7 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         "{}",
         first.plan
     );
-    assert_eq!(first.plan.steps.len(), 11, "{}", first.plan);
+    assert_eq!(first.plan.steps.len(), 13, "{}", first.plan);
     let progress = first.progress.expect("it waited");
     assert_eq!(
         (
@@ -286,7 +286,7 @@ async fn a_new_image_is_one_new_revision(
         .step(&Resource::TaskDefinition("pet-web-task".into()))
         .unwrap();
     assert_eq!(td_step.changes.len(), 1, "{}", third.plan);
-    assert_eq!(td_step.changes[0].path, "containerDefinitions[0].image");
+    assert_eq!(td_step.changes[0].path.to_string(), "containerDefinitions[0].image");
     assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 2);
     assert!(
         service_task_definition(clients)
@@ -381,7 +381,7 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
     let done = ecs_examples::deploy::apply(&clients, &app, quick())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(done.plan.count(Action::Create), 8, "{}", done.plan);
+    assert_eq!(done.plan.count(Action::Create), 9, "{}", done.plan);
 
     let reservations = clients.ec2.describe_instances().send().await.unwrap();
     let instance = reservations

@@ -1,13 +1,14 @@
 //! Field-level differences between two JSON documents, with JSON paths.
 
+use ecs_model::{JsonPath, Segment};
 use serde_json::Value;
 
 /// One field that changes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Change {
-    /// Where (`containerDefinitions[0].image`).
-    pub path: String,
+    /// Where, in the API's JSON names (`containerDefinitions[0].image`).
+    pub path: JsonPath,
     /// What AWS has now (`None`: nothing).
     pub before: Option<Value>,
     /// What the application wants (`None`: nothing).
@@ -15,15 +16,24 @@ pub struct Change {
 }
 
 impl Change {
-    pub(crate) fn new(
-        path: impl Into<String>,
-        before: Option<Value>,
-        after: Option<Value>,
-    ) -> Self {
+    pub(crate) fn new(path: JsonPath, before: Option<Value>, after: Option<Value>) -> Self {
         Self {
-            path: path.into(),
+            path,
             before,
             after,
+        }
+    }
+
+    /// A change of the top-level member `key`.
+    pub(crate) fn of(key: &'static str, before: Option<Value>, after: Option<Value>) -> Self {
+        Self::new(JsonPath::root().key(key), before, after)
+    }
+
+    /// The top-level member that changes.
+    pub(crate) fn top(&self) -> &str {
+        match self.path.segments().first() {
+            Some(Segment::Key(key)) => key,
+            _ => "",
         }
     }
 }
@@ -41,21 +51,19 @@ pub(crate) enum Absent {
 /// The changes that make `before` into `after`.
 pub(crate) fn diff(before: &Value, after: &Value, absent: Absent) -> Vec<Change> {
     let mut out = Vec::new();
-    walk(&mut out, String::new(), Some(before), Some(after), absent);
+    walk(
+        &mut out,
+        JsonPath::root(),
+        Some(before),
+        Some(after),
+        absent,
+    );
     out
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 fn walk(
     out: &mut Vec<Change>,
-    path: String,
+    path: JsonPath,
     before: Option<&Value>,
     after: Option<&Value>,
     absent: Absent,
@@ -63,12 +71,22 @@ fn walk(
     match (before, after) {
         (Some(Value::Object(b)), Some(Value::Object(a))) => {
             for (key, value) in a {
-                walk(out, join(&path, key), b.get(key), Some(value), absent);
+                walk(
+                    out,
+                    path.clone().key(key.clone()),
+                    b.get(key),
+                    Some(value),
+                    absent,
+                );
             }
             if absent == Absent::Removed {
                 for (key, value) in b {
                     if !a.contains_key(key) {
-                        out.push(Change::new(join(&path, key), Some(value.clone()), None));
+                        out.push(Change::new(
+                            path.clone().key(key.clone()),
+                            Some(value.clone()),
+                            None,
+                        ));
                     }
                 }
             }
@@ -77,7 +95,7 @@ fn walk(
             if a.len() == b.len() && a.iter().chain(b).all(Value::is_object) =>
         {
             for (i, (bv, av)) in b.iter().zip(a).enumerate() {
-                walk(out, format!("{path}[{i}]"), Some(bv), Some(av), absent);
+                walk(out, path.clone().index(i), Some(bv), Some(av), absent);
             }
         }
         (b, Some(a)) if b != Some(a) => out.push(Change::new(path, b.cloned(), Some(a.clone()))),
@@ -96,7 +114,7 @@ mod tests {
         let before = json!({"a": 1, "b": {"c": [1, 2], "d": "x"}, "e": [{"f": 1}], "gone": true});
         let after = json!({"a": 1, "b": {"c": [1, 3], "d": "x"}, "e": [{"f": 2}], "new": null});
         let changes = diff(&before, &after, Absent::Removed);
-        let paths: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+        let paths: Vec<String> = changes.iter().map(|c| c.path.to_string()).collect();
         assert_eq!(paths, ["b.c", "e[0].f", "new", "gone"]);
         assert_eq!(changes[0].before, Some(json!([1, 2])));
         assert_eq!(changes[3].after, None);

@@ -3,24 +3,28 @@
 //! blocked (a change ECS only allows at creation), lists the fields that change, and carries the
 //! API calls that make it so.
 
+mod compare;
 mod diff;
+mod ec2;
+mod ecs;
+mod elbv2;
+mod iam;
+mod logs;
 mod normalize;
 mod render;
 
-use std::collections::BTreeSet;
-
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
+use ecs_model::application::Part;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders, ContainerInstance};
 use ecs_model::iam::{InstanceProfile, PolicyDocument, Role};
-use ecs_model::network::{IngressRule, SecurityGroup, Source};
+use ecs_model::network::{IngressRule, SecurityGroup};
 use ecs_model::service::Service;
-use ecs_model::{Application, Reference, TaskDefinition};
+use ecs_model::{Application, TaskDefinition};
 use serde_json::Value;
 
 pub use diff::Change;
-use diff::{Absent, diff};
 
-use crate::resource::{Resource, load_balancer_name, short_name};
+use crate::resource::Resource;
 use crate::state::{Ids, Observed};
 
 /// What happens to a resource.
@@ -248,30 +252,23 @@ impl Step {
 }
 
 impl Plan {
-    /// The plan that makes what exists (`observed`) into `app`.
+    /// The plan that makes what exists (`observed`) into `app`: one step per part of the
+    /// application, in its creation order.
     #[must_use]
     pub fn new(app: &Application, observed: &Observed) -> Self {
-        let ids = Ids::of(observed);
-        let mut plan = Planner {
+        let mut planner = Planner {
             app,
             observed,
-            ids,
+            ids: Ids::of(observed),
             steps: Vec::new(),
+            registers: false,
         };
-        plan.log_groups();
-        plan.roles();
-        plan.instance_profiles();
-        plan.security_groups();
-        plan.load_balancers();
-        plan.target_groups();
-        plan.listeners();
-        plan.rules();
-        plan.cluster();
-        plan.task_definition_and_service();
-        plan.instances();
+        for part in app.creation_order() {
+            planner.part(part);
+        }
         Self {
-            steps: plan.steps,
-            ids: plan.ids,
+            steps: planner.steps,
+            ids: planner.ids,
             task_definition_arn: observed
                 .task_definition
                 .as_ref()
@@ -330,12 +327,16 @@ pub(crate) fn normalize_service(doc: &mut Value) {
 /// The differences in members `UpdateService` can set: what the service asks for that `before`
 /// (a created or described service) does not have.
 pub(crate) fn updatable_changes(before: &Value, after: &Value) -> Vec<Change> {
-    diff(before, after, Absent::Unmanaged)
+    let rules = compare::Rules {
+        create_only: Service::CREATE_ONLY,
+        ignored: &["tags"],
+        ..compare::Rules::updatable("service")
+    };
+    let found = compare::compare(before, after, &rules);
+    found
+        .changes
         .into_iter()
-        .filter(|c| {
-            let top = c.path.split(['.', '[']).next().unwrap_or_default();
-            top != "tags" && !Service::CREATE_ONLY.contains(&top)
-        })
+        .filter(|c| !found.blocked.iter().any(|(b, _)| b == c))
         .collect()
 }
 
@@ -353,35 +354,15 @@ fn json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-/// A policy document as IAM compares it: parsed, so single values and lists read alike.
-fn policy_json(document: &PolicyDocument) -> Value {
-    serde_json::from_str(&document.to_json()).unwrap_or(Value::Null)
-}
-
-/// A rule without its description, which does not change what it admits.
-fn rule_key(rule: &IngressRule) -> (&'static str, i32, i32, String) {
-    (
-        rule.protocol.as_str(),
-        rule.from_port,
-        rule.to_port,
-        source_text(&rule.source),
-    )
-}
-
-/// Who a rule admits, as a person reads it.
-pub(crate) fn source_text(source: &Source) -> String {
-    match source {
-        Source::Cidr(cidr) | Source::Ipv6Cidr(cidr) => cidr.clone(),
-        Source::Group(group) => group.clone(),
-        other => format!("{other:?}"),
-    }
-}
-
+/// Plans each part of an application, in order; the family files (`iam.rs`, `ec2.rs`,
+/// `elbv2.rs`, `ecs.rs`) hold one method per kind of part.
 struct Planner<'a> {
     app: &'a Application,
     observed: &'a Observed,
     ids: Ids,
     steps: Vec<Step>,
+    /// Whether this deployment registers a new task definition revision (for the service).
+    registers: bool,
 }
 
 impl Planner<'_> {
@@ -389,679 +370,34 @@ impl Planner<'_> {
         self.steps.push(step);
     }
 
-    fn log_groups(&mut self) {
-        for (group, created_by_agent) in self.app.log_groups() {
-            if created_by_agent {
-                continue; // `awslogs-create-group`: the agent creates it, the execution role may
-            }
-            let resource = Resource::LogGroup(group.clone());
-            if self.observed.log_groups.contains(&group) {
-                self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
-            } else {
-                self.push(Step::create(resource, vec![Op::CreateLogGroup(group)]));
-            }
-        }
-    }
-
-    fn roles(&mut self) {
-        for role in self.app.all_roles() {
-            let resource = Resource::Role(role.name.clone());
-            let Some(found) = self.observed.roles.get(&role.name) else {
-                let mut ops = vec![Op::CreateRole(role.clone())];
-                ops.extend(role.inline_policies.iter().map(|p| Op::PutRolePolicy {
-                    role: role.name.clone(),
-                    name: p.name.clone(),
-                    document: p.document.clone(),
-                }));
-                ops.extend(
-                    role.managed_policy_arns
-                        .iter()
-                        .map(|arn| Op::AttachRolePolicy {
-                            role: role.name.clone(),
-                            arn: arn.clone(),
-                        }),
-                );
-                self.push(Step::create(resource, ops));
-                continue;
-            };
-            let mut changes = Vec::new();
-            let mut ops = Vec::new();
-            let before = found.trust_policy.as_ref().map_or(Value::Null, policy_json);
-            let trust = diff(&before, &policy_json(&role.trust_policy), Absent::Removed);
-            if !trust.is_empty() {
-                changes.push(Change::new(
-                    "AssumeRolePolicyDocument",
-                    Some(before),
-                    Some(policy_json(&role.trust_policy)),
-                ));
-                ops.push(Op::UpdateAssumeRolePolicy(role.clone()));
-            }
-            for policy in &role.inline_policies {
-                let before = found.inline_policies.get(&policy.name).map(policy_json);
-                let after = policy_json(&policy.document);
-                if before.as_ref() != Some(&after) {
-                    changes.push(Change::new(
-                        format!("Policies.{}", policy.name),
-                        before,
-                        Some(after),
-                    ));
-                    ops.push(Op::PutRolePolicy {
-                        role: role.name.clone(),
-                        name: policy.name.clone(),
-                        document: policy.document.clone(),
-                    });
-                }
-            }
-            for arn in &role.managed_policy_arns {
-                if !found.managed_policy_arns.contains(arn) {
-                    changes.push(Change::new(
-                        "ManagedPolicyArns",
-                        None,
-                        Some(Value::String(arn.clone())),
-                    ));
-                    ops.push(Op::AttachRolePolicy {
-                        role: role.name.clone(),
-                        arn: arn.clone(),
-                    });
-                }
-            }
-            self.push(Step::compared(resource, changes, ops, Vec::new()));
-        }
-    }
-
-    fn instance_profiles(&mut self) {
-        for profile in &self.app.instance_profiles {
-            let resource = Resource::InstanceProfile(profile.name.clone());
-            match self.observed.instance_profiles.get(&profile.name) {
-                None => self.push(Step::create(
-                    resource,
-                    vec![
-                        Op::CreateInstanceProfile(profile.clone()),
-                        Op::AddRoleToInstanceProfile(profile.clone()),
-                    ],
-                )),
-                Some(found) if found.value.contains(&profile.role) => {
-                    self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
-                }
-                Some(found) if found.value.is_empty() => self.push(Step::compared(
-                    resource,
-                    vec![Change::new(
-                        "Roles",
-                        Some(Value::Array(Vec::new())),
-                        Some(Value::String(profile.role.clone())),
-                    )],
-                    vec![Op::AddRoleToInstanceProfile(profile.clone())],
-                    Vec::new(),
-                )),
-                Some(found) => {
-                    let change = Change::new(
-                        "Roles",
-                        Some(json(&found.value)),
-                        Some(Value::String(profile.role.clone())),
-                    );
-                    let reason =
-                        "an instance profile holds one role; remove the other one first".to_owned();
-                    self.push(Step::compared(
-                        resource,
-                        vec![change.clone()],
-                        Vec::new(),
-                        vec![(change, reason)],
-                    ));
-                }
-            }
-        }
-    }
-
-    /// The application's groups, each after the groups its rules name (so that a rule's source
-    /// exists when it is authorized); a cycle keeps the application's order.
-    fn groups_in_order(app: &Application) -> Vec<&SecurityGroup> {
-        let groups = &app.security_groups;
-        let mut ordered: Vec<&SecurityGroup> = Vec::new();
-        let names = |g: &SecurityGroup| -> Vec<String> {
-            g.ingress
-                .iter()
-                .filter_map(|r| match &r.source {
-                    Source::Group(s) => Reference::parse(s).map(|r| r.name().to_owned()),
-                    _ => None,
-                })
-                .filter(|n| *n != g.name && groups.iter().any(|other| &other.name == n))
-                .collect()
-        };
-        while ordered.len() < groups.len() {
-            let ready = groups.iter().find(|g| {
-                !ordered.iter().any(|o| o.name == g.name)
-                    && names(g)
-                        .iter()
-                        .all(|n| ordered.iter().any(|o| &o.name == n))
-            });
-            let next = ready.or_else(|| {
-                groups
-                    .iter()
-                    .find(|g| !ordered.iter().any(|o| o.name == g.name))
-            });
-            ordered.extend(next);
-        }
-        ordered
-    }
-
-    fn security_groups(&mut self) {
-        let app = self.app;
-        for group in Self::groups_in_order(app) {
-            let resource = Resource::SecurityGroup(group.name.clone());
-            let Some(found) = self.observed.security_groups.get(&group.name) else {
-                let mut ops = vec![Op::CreateSecurityGroup(group.clone())];
-                if !group.ingress.is_empty() {
-                    ops.push(Op::AuthorizeIngress {
-                        group: group.name.clone(),
-                        rules: group.ingress.clone(),
-                    });
-                }
-                self.push(Step::create(resource, ops));
-                continue;
-            };
-            let existing: BTreeSet<_> = found.value.ingress.iter().map(rule_key).collect();
-            let missing: Vec<IngressRule> = group
-                .ingress
-                .iter()
-                .filter(|rule| {
-                    let mut resolved = (*rule).clone();
-                    if let Source::Group(g) = &rule.source
-                        && let Some(id) = Reference::parse(g).and_then(|r| self.ids.get(&r))
-                    {
-                        resolved.source = Source::Group(id.to_owned());
-                    }
-                    !existing.contains(&rule_key(&resolved))
-                })
-                .cloned()
-                .collect();
-            let changes = missing
-                .iter()
-                .map(|r| {
-                    let rule = format!(
-                        "{} {}–{} from {}",
-                        r.protocol.as_str(),
-                        r.from_port,
-                        r.to_port,
-                        source_text(&r.source)
-                    );
-                    Change::new("IpPermissions", None, Some(Value::String(rule)))
-                })
-                .collect();
-            let ops = if missing.is_empty() {
-                Vec::new()
-            } else {
-                vec![Op::AuthorizeIngress {
-                    group: group.name.clone(),
-                    rules: missing,
-                }]
-            };
-            self.push(Step::compared(resource, changes, ops, Vec::new()));
-        }
-    }
-
-    fn load_balancers(&mut self) {
-        for lb in &self.app.load_balancers {
-            let resource = Resource::LoadBalancer(lb.name.clone());
-            let Some(found) = self.observed.load_balancers.get(&lb.name) else {
-                self.push(Step::create(
-                    resource,
-                    vec![Op::CreateLoadBalancer(lb.clone())],
-                ));
-                continue;
-            };
-            let mut desired = json(lb);
-            self.ids.resolve(&mut desired);
-            let before = json(&found.value);
-            let mut changes = Vec::new();
-            let mut ops = Vec::new();
-            let mut blocked = Vec::new();
-            for change in diff(&before, &desired, Absent::Unmanaged) {
-                let top = change.path.split(['.', '[']).next().unwrap_or_default();
-                match top {
-                    "SecurityGroups"
-                        if !ops
-                            .iter()
-                            .any(|o| matches!(o, Op::SetSecurityGroups { .. })) =>
-                    {
-                        ops.push(Op::SetSecurityGroups {
-                            arn: found.id.clone(),
-                            load_balancer: lb.clone(),
-                        });
-                    }
-                    "Subnets" if !ops.iter().any(|o| matches!(o, Op::SetSubnets { .. })) => {
-                        ops.push(Op::SetSubnets {
-                            arn: found.id.clone(),
-                            load_balancer: lb.clone(),
-                        });
-                    }
-                    "SecurityGroups" | "Subnets" | "Tags" => {}
-                    _ => blocked.push((
-                        change.clone(),
-                        "fixed when the load balancer is created".to_owned(),
-                    )),
-                }
-                if top != "Tags" {
-                    changes.push(change);
-                }
-            }
-            self.push(Step::compared(resource, changes, ops, blocked));
-        }
-    }
-
-    fn target_groups(&mut self) {
-        const FIXED: &[&str] = &[
-            "Protocol",
-            "ProtocolVersion",
-            "Port",
-            "VpcId",
-            "TargetType",
-            "IpAddressType",
-        ];
-        for tg in &self.app.target_groups {
-            let resource = Resource::TargetGroup(tg.name.clone());
-            let Some(found) = self.observed.target_groups.get(&tg.name) else {
-                let mut ops = vec![Op::CreateTargetGroup(Box::new(tg.clone()))];
-                if !tg.attributes.is_empty() {
-                    ops.push(Op::ModifyTargetGroupAttributes {
-                        name: tg.name.clone(),
-                        target_group: Box::new(tg.clone()),
-                    });
-                }
-                self.push(Step::create(resource, ops));
-                continue;
-            };
-            let mut changes = Vec::new();
-            let mut ops = Vec::new();
-            let mut blocked = Vec::new();
-            for change in diff(&json(&found.value), &json(tg), Absent::Unmanaged) {
-                let top = change
-                    .path
-                    .split(['.', '['])
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                if top == "Tags" {
-                    continue;
-                }
-                if FIXED.contains(&top.as_str()) {
-                    blocked.push((
-                        change.clone(),
-                        "fixed when the target group is created".to_owned(),
-                    ));
-                } else if !ops
-                    .iter()
-                    .any(|o| matches!(o, Op::ModifyTargetGroup { .. }))
-                {
-                    ops.push(Op::ModifyTargetGroup {
-                        arn: found.id.clone(),
-                        target_group: Box::new(tg.clone()),
-                    });
-                }
-                changes.push(change);
-            }
-            let mut attributes_differ = false;
-            for attribute in &tg.attributes {
-                let (Some(key), Some(value)) = (&attribute.key, &attribute.value) else {
-                    continue;
-                };
-                let before = found
-                    .value
-                    .attributes
-                    .iter()
-                    .find(|a| a.key.as_ref() == Some(key))
-                    .and_then(|a| a.value.clone());
-                if before.as_ref() != Some(value) {
-                    changes.push(Change::new(
-                        format!("Attributes.{key}"),
-                        before.map(Value::String),
-                        Some(Value::String(value.clone())),
-                    ));
-                    attributes_differ = true;
-                }
-            }
-            if attributes_differ {
-                ops.push(Op::ModifyTargetGroupAttributes {
-                    name: tg.name.clone(),
-                    target_group: Box::new(tg.clone()),
-                });
-            }
-            self.push(Step::compared(resource, changes, ops, blocked));
-        }
-    }
-
-    fn listeners(&mut self) {
-        for listener in &self.app.listeners {
-            let lb = load_balancer_name(&listener.load_balancer_arn);
-            let port = listener.port.unwrap_or_default();
-            let resource = Resource::Listener {
-                load_balancer: lb.clone(),
-                port,
-            };
-            let Some(found) = self.observed.listeners.get(&(lb, port)) else {
-                self.push(Step::create(
-                    resource,
-                    vec![Op::CreateListener(Box::new(listener.clone()))],
-                ));
-                continue;
-            };
-            let mut desired = json(listener);
-            self.ids.resolve(&mut desired);
-            let changes: Vec<Change> = diff(&json(&found.value), &desired, Absent::Unmanaged)
-                .into_iter()
-                .filter(|c| !c.path.starts_with("Tags"))
-                .collect();
-            let ops = when_changed(&changes, || Op::ModifyListener {
-                arn: found.id.clone(),
-                listener: Box::new(listener.clone()),
-            });
-            self.push(Step::compared(resource, changes, ops, Vec::new()));
-        }
-    }
-
-    fn rules(&mut self) {
-        for rule in &self.app.listener_rules {
-            let resource = Resource::ListenerRule {
-                listener: Reference::parse(&rule.listener_arn)
-                    .map_or_else(|| rule.listener_arn.clone(), |r| r.name().to_owned()),
-                priority: rule.priority,
-            };
-            let listener_arn = Reference::parse(&rule.listener_arn)
-                .map_or(Some(rule.listener_arn.as_str()), |r| self.ids.get(&r));
-            let found = listener_arn
-                .and_then(|arn| self.observed.rules.get(&(arn.to_owned(), rule.priority)));
-            let Some(found) = found else {
-                self.push(Step::create(
-                    resource,
-                    vec![Op::CreateRule(Box::new(rule.clone()))],
-                ));
-                continue;
-            };
-            let mut desired = json(rule);
-            self.ids.resolve(&mut desired);
-            let changes: Vec<Change> = diff(&json(&found.value), &desired, Absent::Unmanaged)
-                .into_iter()
-                .filter(|c| !c.path.starts_with("Tags") && !c.path.starts_with("ListenerArn"))
-                .collect();
-            let ops = when_changed(&changes, || Op::ModifyRule {
-                arn: found.id.clone(),
-                rule: Box::new(rule.clone()),
-            });
-            self.push(Step::compared(resource, changes, ops, Vec::new()));
-        }
-    }
-
-    fn cluster(&mut self) {
-        let app = self.app;
-        let cluster = &app.cluster;
-        let name = cluster.name().to_owned();
-        // Providers the application creates do not exist when the cluster does: the cluster is
-        // created without them, and gets them once they exist.
-        let creates_providers = !app.capacity_providers.is_empty();
-        match &self.observed.cluster {
-            None => {
-                let mut create = cluster.clone();
-                if creates_providers {
-                    create.capacity_providers.clear();
-                    create.default_capacity_provider_strategy.clear();
-                }
-                self.push(Step::create(
-                    Resource::Cluster(name.clone()),
-                    vec![Op::CreateCluster(Box::new(create))],
-                ));
-            }
-            Some(found) => {
-                let mut desired = json(cluster);
-                let mut before = json(&found.value);
-                for doc in [&mut desired, &mut before] {
-                    if let Some(map) = doc.as_object_mut() {
-                        // Compared by the capacity providers' step; tags are not updated here.
-                        for key in [
-                            "capacityProviders",
-                            "defaultCapacityProviderStrategy",
-                            "tags",
-                        ] {
-                            map.remove(key);
-                        }
-                    }
-                }
-                if let Some(Value::String(namespace)) =
-                    before.pointer_mut("/serviceConnectDefaults/namespace")
-                {
-                    *namespace = short_name(namespace).to_owned();
-                }
-                let changes = diff(&before, &desired, Absent::Unmanaged);
-                let ops = when_changed(&changes, || Op::UpdateCluster(Box::new(cluster.clone())));
-                self.push(Step::compared(
-                    Resource::Cluster(name.clone()),
-                    changes,
-                    ops,
-                    Vec::new(),
-                ));
-            }
-        }
-        for provider in &app.capacity_providers {
-            self.capacity_provider(provider);
-        }
-        let wants_providers = !cluster.capacity_providers.is_empty()
-            || !cluster.default_capacity_provider_strategy.is_empty();
-        let resource = Resource::ClusterCapacityProviders(name);
-        let desired = ClusterCapacityProviders::of(cluster);
-        match &self.observed.cluster {
-            None if creates_providers => self.push(Step::create(
-                resource,
-                vec![Op::PutClusterCapacityProviders(desired)],
-            )),
-            Some(found) if wants_providers => {
-                let before = serde_json::json!({
-                    "capacityProviders": found.value.capacity_providers,
-                    "defaultCapacityProviderStrategy": json(&found.value.default_capacity_provider_strategy),
-                });
-                let after = serde_json::json!({
-                    "capacityProviders": cluster.capacity_providers,
-                    "defaultCapacityProviderStrategy": json(&cluster.default_capacity_provider_strategy),
-                });
-                let changes = diff(&before, &after, Absent::Removed);
-                let ops = when_changed(&changes, || Op::PutClusterCapacityProviders(desired));
-                self.push(Step::compared(resource, changes, ops, Vec::new()));
-            }
+    fn part(&mut self, part: Part<'_>) {
+        match part {
+            Part::LogGroup(group) => self.log_group(group),
+            Part::Role(role) => self.role(role),
+            Part::InstanceProfile(profile) => self.instance_profile(profile),
+            Part::SecurityGroup(group) => self.security_group(group),
+            Part::SecurityGroupRules(group) => self.security_group_rules(group),
+            Part::LoadBalancer(lb) => self.load_balancer(lb),
+            Part::TargetGroup(tg) => self.target_group(tg),
+            Part::Listener(listener) => self.listener(listener),
+            Part::ListenerRule(rule) => self.listener_rule(rule),
+            Part::Cluster(cluster) => self.cluster(cluster),
+            Part::CapacityProvider(provider) => self.capacity_provider(provider),
+            Part::ClusterCapacityProviders(cluster) => self.cluster_capacity_providers(cluster),
+            Part::TaskDefinition(td) => self.task_definition(td),
+            Part::Service(service) => self.service(service),
+            Part::Instance(instance) => self.instance(instance),
+            // A part a newer ecs-model knows: nothing to plan until ecs-deploy knows it too.
             _ => {}
         }
     }
 
-    fn capacity_provider(&mut self, provider: &CapacityProvider) {
-        let resource = Resource::CapacityProvider(provider.name.clone());
-        let Some(found) = self.observed.capacity_providers.get(&provider.name) else {
-            self.push(Step::create(
-                resource,
-                vec![Op::CreateCapacityProvider(Box::new(provider.clone()))],
-            ));
-            return;
-        };
-        let mut changes = Vec::new();
-        let mut blocked = Vec::new();
-        for change in diff(&json(&found.value), &json(provider), Absent::Unmanaged) {
-            if change.path.starts_with("tags") || change.path == "cluster" {
-                continue;
-            }
-            if change
-                .path
-                .starts_with("autoScalingGroupProvider.autoScalingGroupArn")
-            {
-                blocked.push((
-                    change.clone(),
-                    "fixed when the capacity provider is created".to_owned(),
-                ));
-            } else if change.path.starts_with("managedInstancesProvider") {
-                blocked.push((change.clone(), "ecs-deploy does not update Managed Instances providers yet: change it in the console or recreate it".to_owned()));
-            }
-            changes.push(change);
-        }
-        let ops = when_changed(&changes, || {
-            Op::UpdateCapacityProvider(Box::new(provider.clone()))
-        });
-        self.push(Step::compared(resource, changes, ops, blocked));
-    }
-
-    fn task_definition_and_service(&mut self) {
-        let td = &self.app.task_definition;
-        let family = td.family.clone();
-        let mut desired_td = json(td);
-        normalize::task_definition(&mut desired_td);
-        let registers = match &self.observed.task_definition {
-            None => {
-                self.push(Step::create(
-                    Resource::TaskDefinition(family.clone()),
-                    vec![Op::RegisterTaskDefinition(Box::new(td.clone()))],
-                ));
-                true
-            }
-            Some(found) => {
-                let mut before = json(found);
-                normalize::task_definition(&mut before);
-                let changes = diff(&before, &desired_td, Absent::Removed);
-                let registers = !changes.is_empty();
-                let ops = if registers {
-                    vec![Op::RegisterTaskDefinition(Box::new(td.clone()))]
-                } else {
-                    Vec::new()
-                };
-                self.push(Step::compared(
-                    Resource::TaskDefinition(family.clone()),
-                    changes,
-                    ops,
-                    Vec::new(),
-                ));
-                registers
-            }
-        };
-        let Some(service) = &self.app.service else {
-            return;
-        };
-        let current_arn = self
-            .observed
-            .task_definition
-            .as_ref()
-            .and_then(|td| td.registration.as_ref())
-            .and_then(|r| r.task_definition_arn.clone());
-        // The revision the service should run: the one this deployment registers, or the
-        // family's latest; a pinned `family:revision` or ARN is kept as given.
-        let wanted_td = match service.task_definition.as_deref() {
-            Some(name) if name == family || name.is_empty() => {
-                if registers {
-                    format!("{family}:(new revision)")
-                } else {
-                    current_arn.clone().unwrap_or_else(|| family.clone())
-                }
-            }
-            Some(other) => other.to_owned(),
-            None => family.clone(),
-        };
-        self.service(service, &wanted_td);
-    }
-
-    fn service(&mut self, service: &Service, wanted_td: &str) {
-        let cluster = service.cluster.as_deref().map_or_else(
-            || self.app.cluster.name().to_owned(),
-            |c| short_name(c).to_owned(),
-        );
-        let resource = Resource::Service {
-            cluster,
-            name: service.service_name.clone(),
-        };
-        let Some(found) = &self.observed.service else {
-            self.push(Step::create(
-                resource,
-                vec![Op::CreateService(Box::new(service.clone()))],
-            ));
-            return;
-        };
-        let mut desired = json(service);
-        self.ids.resolve(&mut desired);
-        normalize::service(&mut desired);
-        let mut before = json(&found.service);
-        normalize::service(&mut before);
-        if let Some(map) = desired.as_object_mut() {
-            map.insert("taskDefinition".into(), Value::String(wanted_td.to_owned()));
-        }
-        let mut changes = Vec::new();
-        let mut blocked = Vec::new();
-        let mut tags_differ = false;
-        let mut force = false;
-        // Leaving a launch type for a capacity-provider strategy is allowed with a new
-        // deployment (`ECS-J5`), as is any change of strategy.
-        let switches_to_strategy = service.launch_type.is_none()
-            && !service.capacity_provider_strategy.is_empty()
-            && found.service.launch_type.is_some();
-        for change in diff(&before, &desired, Absent::Unmanaged) {
-            let top = change
-                .path
-                .split(['.', '['])
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            match top.as_str() {
-                "tags" => tags_differ = true,
-                "clientToken" => continue,
-                "serviceName" | "cluster" | "launchType" | "role" | "schedulingStrategy" => {
-                    blocked.push((change.clone(), format!("`{top}` is set when the service is created (ECS-J16): delete the service to change it, or keep the current value")));
-                }
-                "deploymentController" => {
-                    blocked.push((
-                        change.clone(),
-                        "the deployment controller is set when the service is created (ECS-J16)"
-                            .to_owned(),
-                    ));
-                }
-                "capacityProviderStrategy" => force = true,
-                _ => {}
-            }
-            changes.push(change);
-        }
-        if switches_to_strategy {
-            force = true;
-            changes.push(Change::new(
-                "launchType",
-                found
-                    .service
-                    .launch_type
-                    .map(|t| Value::String(t.as_str().to_owned())),
-                None,
-            ));
-        }
-        if force {
-            changes.push(Change::new(
-                "forceNewDeployment",
-                None,
-                Some(Value::Bool(true)),
-            ));
-        }
-        let mut ops = Vec::new();
-        if changes.iter().any(|c| !c.path.starts_with("tags")) {
-            ops.push(Op::UpdateService {
-                service: Box::new(service.clone()),
-                force_new_deployment: force,
-            });
-        }
-        if tags_differ {
-            ops.push(Op::TagService {
-                arn: found.arn.clone(),
-                service: Box::new(service.clone()),
-            });
-        }
-        self.push(Step::compared(resource, changes, ops, blocked));
-    }
-
-    fn instances(&mut self) {
-        for instance in &self.app.instances {
-            let resource = Resource::Instance(instance.name.clone());
-            if self.observed.instances.contains_key(&instance.name) {
-                self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
-            } else {
-                self.push(Step::create(
-                    resource,
-                    vec![Op::RunInstance(Box::new(instance.clone()))],
-                ));
-            }
+    /// A step of something that exists or not, with nothing to compare.
+    fn exists_or(&mut self, resource: Resource, exists: bool, create: impl FnOnce() -> Vec<Op>) {
+        if exists {
+            self.push(Step::compared(resource, Vec::new(), Vec::new(), Vec::new()));
+        } else {
+            self.push(Step::create(resource, create()));
         }
     }
 }

@@ -4,8 +4,8 @@ use serde_json::{Map, Value, json};
 
 use super::Application;
 use super::order::Part;
-use crate::alb::TargetGroup;
 use super::request::ApiRequest;
+use crate::alb::TargetGroup;
 use crate::cluster::{ClusterCapacityProviders, ContainerInstance};
 use crate::iam::Role;
 use crate::reference::Reference;

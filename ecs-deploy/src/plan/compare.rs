@@ -1,0 +1,143 @@
+//! The one comparison every resource's step makes: what the application wants against what
+//! exists, split into the changes an update call makes and the ones that block the plan.
+
+use ecs_model::JsonPath;
+use serde_json::Value;
+
+use super::diff::{Absent, Change, diff};
+
+/// What an API lets change on an existing resource, for [`compare`].
+pub(crate) struct Rules<'a> {
+    /// The resource in the plan's words: `target group`.
+    pub(crate) what: &'a str,
+    /// How a member the desired document leaves out reads.
+    pub(crate) absent: Absent,
+    /// JSON paths only the resource's `Create…` call sets (the model's `CREATE_ONLY`).
+    pub(crate) create_only: &'a [&'a str],
+    /// The catalog rule that says so, if there is one (`ECS-J16`).
+    pub(crate) rule: Option<&'a str>,
+    /// When set, the only top-level members an update changes: a change elsewhere is one
+    /// ecs-deploy cannot make.
+    pub(crate) updatable: Option<&'a [&'a str]>,
+    /// JSON paths ecs-deploy does not change yet, with why.
+    pub(crate) unsupported: &'a [(&'a str, &'a str)],
+    /// JSON paths left out: not described by AWS, or compared by another step.
+    pub(crate) ignored: &'a [&'a str],
+}
+
+impl<'a> Rules<'a> {
+    /// Everything can change, and absent members are not managed.
+    pub(crate) const fn updatable(what: &'a str) -> Self {
+        Self {
+            what,
+            absent: Absent::Unmanaged,
+            create_only: &[],
+            rule: None,
+            updatable: None,
+            unsupported: &[],
+            ignored: &[],
+        }
+    }
+}
+
+/// The outcome of [`compare`]: every change, and the ones among them that block the plan with
+/// why. A blocked change stays among the changes, so the plan shows what differs.
+#[derive(Debug, Default)]
+pub(crate) struct Comparison {
+    pub(crate) changes: Vec<Change>,
+    pub(crate) blocked: Vec<(Change, String)>,
+}
+
+impl Comparison {
+    /// Whether a change lies at or under the top-level member `key`.
+    pub(crate) fn touches(&self, key: &str) -> bool {
+        self.changes.iter().any(|c| c.top() == key)
+    }
+}
+
+/// The changes that make `found` (what exists) into `desired`, under `rules`.
+pub(crate) fn compare(found: &Value, desired: &Value, rules: &Rules<'_>) -> Comparison {
+    let within = |paths: &[&str], path: &JsonPath| {
+        paths
+            .iter()
+            .filter_map(|p| JsonPath::parse(p).ok())
+            .any(|p| path.starts_with(&p))
+    };
+    let mut out = Comparison::default();
+    for change in diff(found, desired, rules.absent) {
+        if within(rules.ignored, &change.path) {
+            continue;
+        }
+        let reason = if within(rules.create_only, &change.path) {
+            let rule = rules.rule.map(|r| format!(" ({r})")).unwrap_or_default();
+            Some(format!(
+                "`{}` is set when the {what} is created{rule}: delete the {what} to change it, or keep the current value",
+                change.path,
+                what = rules.what
+            ))
+        } else if let Some((_, why)) = rules
+            .unsupported
+            .iter()
+            .find(|(p, _)| JsonPath::parse(p).is_ok_and(|p| change.path.starts_with(&p)))
+        {
+            Some((*why).to_owned())
+        } else if rules
+            .updatable
+            .is_some_and(|keys| !keys.contains(&change.top()))
+        {
+            Some(format!(
+                "ecs-deploy does not change `{}` of an existing {}",
+                change.path, rules.what
+            ))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            out.blocked.push((change.clone(), reason));
+        }
+        out.changes.push(change);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn create_only_and_unsupported_members_block_the_rest_change() {
+        let found =
+            json!({"Port": 80, "HealthCheckPath": "/", "Tags": [1], "Nested": {"Arn": "a"}});
+        let desired = json!({"Port": 8080, "HealthCheckPath": "/health", "Tags": [2], "Nested": {"Arn": "b"}});
+        let rules = Rules {
+            create_only: &["Port", "Nested.Arn"],
+            ignored: &["Tags"],
+            ..Rules::updatable("target group")
+        };
+        let out = compare(&found, &desired, &rules);
+        let paths: Vec<String> = out.changes.iter().map(|c| c.path.to_string()).collect();
+        assert_eq!(paths, ["Port", "HealthCheckPath", "Nested.Arn"]);
+        let blocked: Vec<String> = out
+            .blocked
+            .iter()
+            .map(|(c, _)| c.path.to_string())
+            .collect();
+        assert_eq!(blocked, ["Port", "Nested.Arn"]);
+        assert!(
+            out.blocked[1]
+                .1
+                .contains("set when the target group is created")
+        );
+        assert!(out.touches("HealthCheckPath") && !out.touches("Tags"));
+
+        let only = Rules {
+            updatable: Some(&["Port"]),
+            ..Rules::updatable("load balancer")
+        };
+        let out = compare(&found, &desired, &only);
+        assert_eq!(out.blocked.len(), 3, "{:?}", out.blocked);
+        assert!(out.blocked[0].1.starts_with("ecs-deploy does not change"));
+    }
+}
