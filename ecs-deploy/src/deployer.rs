@@ -62,7 +62,10 @@ pub struct Deployment {
     pub progress: Option<Progress>,
 }
 
-/// Deploys applications with one set of clients.
+/// The entry point: deploys applications with one set of clients. Each method is one workflow,
+/// built from the crate's free functions ([`observe`](crate::observe), [`Plan::new`],
+/// [`apply`], [`wait_for_deployment`], [`revisions`](crate::revisions),
+/// [`verify`](crate::verify), [`status`](crate::status)) for a caller who wants them one by one.
 #[derive(Debug, Clone)]
 pub struct Deployer {
     clients: Clients,

@@ -2,13 +2,22 @@
 //!
 //! # Layout
 //!
-//! - [`Deployer`]: the workflow behind one value (check, observe, plan, apply, wait).
+//! Start at [`Deployer`]: one value holding the AWS clients, with a method per workflow —
+//! [`plan`](Deployer::plan), [`deploy`](Deployer::deploy) (check, observe, plan, apply, wait),
+//! [`rollback`](Deployer::rollback), [`deregister`](Deployer::deregister),
+//! [`verify`](Deployer::verify), [`status`](Deployer::status). Each wraps the free functions
+//! below, which a caller composing its own workflow uses directly:
+//!
 //! - [`observe`] reads what exists into an [`Observed`]; [`Plan::new`] compares it with an
 //!   application (no IO); [`apply`] carries a plan out.
 //! - [`wait`]: deployments to their end. [`revisions`]: rollback and deregistration.
 //!   [`verify`] and [`status`].
-//! - [`convert`]: the model to the AWS SDK's types and back, field for field.
 //! - [`Error`]: one error type, with the AWS operation, resource, code and a hint.
+//! - [`convert`]: the model to the AWS SDK's types and back, field for field. Its functions
+//!   take and return the types of the AWS SDK crates ecs-deploy builds on ([`sdk`] re-exports
+//!   them, so a caller names the same versions): they follow the SDK, and a release of
+//!   ecs-deploy that moves to a newer SDK changes them. The rest of the API does not expose
+//!   SDK types.
 
 // The workspace README's examples use both crates: they are tested here.
 #[cfg(doctest)]
@@ -37,3 +46,15 @@ pub use observe::observe;
 pub use plan::{Action, Plan};
 pub use resource::Resource;
 pub use state::{Found, Ids, Observed, ObservedRole, ObservedService};
+
+/// The AWS SDK crates of [`convert`]'s signatures and of [`Clients`], at the versions ecs-deploy
+/// uses.
+pub mod sdk {
+    pub use aws_config as config;
+    #[cfg(feature = "ec2")]
+    pub use aws_sdk_ec2 as ec2;
+    pub use aws_sdk_ecs as ecs;
+    pub use aws_sdk_elasticloadbalancingv2 as elbv2;
+    pub use aws_sdk_iam as iam;
+    pub use aws_sdk_cloudwatchlogs as logs;
+}

@@ -1,5 +1,9 @@
 //! Conversions between the model and the AWS SDK's types, field for field, both ways: no IO.
 //!
+//! These functions follow the AWS SDK: they take and return the types of the SDK crates
+//! ecs-deploy builds on (re-exported as [`crate::sdk`]), so they change when ecs-deploy moves
+//! to a newer SDK. [`Deployer`](crate::Deployer) and the plan do not expose SDK types.
+//!
 //! Each nested API shape converts with `ToSdk` and `FromSdk`, from field lists written with the
 //! `convert!` macro; the shapes whose SDK and model forms differ (operation inputs, describe
 //! outputs) are converted by hand next to them.
