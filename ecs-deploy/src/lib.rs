@@ -51,10 +51,10 @@ pub use state::{Found, Ids, Observed, ObservedRole, ObservedService};
 /// uses.
 pub mod sdk {
     pub use aws_config as config;
+    pub use aws_sdk_cloudwatchlogs as logs;
     #[cfg(feature = "ec2")]
     pub use aws_sdk_ec2 as ec2;
     pub use aws_sdk_ecs as ecs;
     pub use aws_sdk_elasticloadbalancingv2 as elbv2;
     pub use aws_sdk_iam as iam;
-    pub use aws_sdk_cloudwatchlogs as logs;
 }

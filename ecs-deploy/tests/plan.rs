@@ -195,10 +195,7 @@ fn from_scratch_everything_is_created_in_dependency_order() {
         plan.steps[5].resource,
         Resource::SecurityGroupRules("web-sg".into())
     );
-    assert_eq!(
-        plan.steps[5].calls,
-        ["ec2:AuthorizeSecurityGroupIngress"]
-    );
+    assert_eq!(plan.steps[5].calls, ["ec2:AuthorizeSecurityGroupIngress"]);
     let text = plan.to_string();
     assert!(
         text.starts_with("+ create    logs:log-group /ecs/web  (logs:CreateLogGroup)\n"),
@@ -230,7 +227,10 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
     assert_eq!(td.action, Action::Update);
     assert_eq!(td.calls, ["ecs:RegisterTaskDefinition"]);
     assert_eq!(td.changes.len(), 1, "{plan}");
-    assert_eq!(td.changes[0].path.to_string(), "containerDefinitions[0].image");
+    assert_eq!(
+        td.changes[0].path.to_string(),
+        "containerDefinitions[0].image"
+    );
     let service = step(&plan, &service_resource());
     assert_eq!(service.action, Action::Update);
     assert_eq!(service.changes.len(), 1, "{plan}");

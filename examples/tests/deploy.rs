@@ -286,7 +286,10 @@ async fn a_new_image_is_one_new_revision(
         .step(&Resource::TaskDefinition("pet-web-task".into()))
         .unwrap();
     assert_eq!(td_step.changes.len(), 1, "{}", third.plan);
-    assert_eq!(td_step.changes[0].path.to_string(), "containerDefinitions[0].image");
+    assert_eq!(
+        td_step.changes[0].path.to_string(),
+        "containerDefinitions[0].image"
+    );
     assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 2);
     assert!(
         service_task_definition(clients)
