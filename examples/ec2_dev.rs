@@ -1,4 +1,4 @@
-//! Seed `000`: ECS on one small EC2 instance for development, with `ecsInstanceRole`, its
+//! ECS on one small EC2 instance for development, with `ecsInstanceRole`, its
 //! instance profile and the user data that makes the agent join the cluster.
 //!
 //! ```text

@@ -1,5 +1,5 @@
-//! Seed `002`: the pet-web Next.js service on Fargate behind an ALB, as the console walk-through
-//! sets it up.
+//! The pet-web Next.js service on Fargate behind an ALB, as the ECS console walk-through sets it
+//! up.
 //!
 //! ```text
 //! cargo run -q --example pet-web                     # the plan from nothing (no AWS account)

@@ -1,5 +1,5 @@
 //! The documents the benchmarks measure, built in code: a task definition near ECS's 64 KiB
-//! limit, the seed's typical one, a fleet of varied ones, and the real-world corpus.
+//! limit, a typical one (the `pet-web` example's), a fleet of varied ones, and the real-world corpus.
 
 use std::path::PathBuf;
 
@@ -95,7 +95,7 @@ pub fn large() -> TaskDefinition {
     td.build_unchecked()
 }
 
-/// The seed's typical task definition (pet-web).
+/// A typical task definition: the `pet-web` example's.
 #[must_use]
 pub fn typical() -> TaskDefinition {
     ecs_examples::pet_web::task_definition()

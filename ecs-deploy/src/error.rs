@@ -193,7 +193,7 @@ fn hint(operation: &str, code: Option<&str>, message: Option<&str>) -> Option<St
             .contains(&text.to_ascii_lowercase())
     };
     let hint = if says("ecs:RegisterContainerInstance") {
-        "the container instance role lacks `AmazonEC2ContainerServiceforEC2Role` (seed 004): attach it to `ecsInstanceRole` (`Role::ecs_instance()` has it)"
+        "the container instance role lacks `AmazonEC2ContainerServiceforEC2Role`, so the agent cannot register the instance: attach it to `ecsInstanceRole` (`Role::ecs_instance()` has it)"
     } else if says("requires task definition to have execution role ARN") {
         "Fargate needs an execution role to pull from ECR, log with awslogs or read secrets: give the task definition `executionRoleArn` (`Role::ecs_task_execution` with `execution_policy`)"
     } else if says("does not have an associated load balancer") {

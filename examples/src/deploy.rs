@@ -95,20 +95,21 @@ pub async fn apply(
         .await
 }
 
-/// The `main` of a deploying example: `seed` is the application as the seed has it (for the
-/// dry run and `--requests`), `build` the application for a real target.
+/// The `main` of a deploying example: `example` is the application with its placeholder
+/// account and ids (for the dry run and `--requests`), `build` the application for a real
+/// target.
 #[must_use]
-pub fn main(seed: &Application, build: impl Fn(&Target) -> Application) -> ExitCode {
+pub fn main(example: &Application, build: impl Fn(&Target) -> Application) -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--requests") {
-        print!("{}", crate::print::application(seed));
+        print!("{}", crate::print::application(example));
         return ExitCode::SUCCESS;
     }
     if !args.iter().any(|a| a == "--apply") {
         println!(
             "Dry run: the plan for an account where nothing exists yet (deploy with --apply).\n"
         );
-        println!("{}", Plan::from_scratch(seed));
+        println!("{}", Plan::from_scratch(example));
         return ExitCode::SUCCESS;
     }
     let runtime = match tokio::runtime::Runtime::new() {

@@ -1,8 +1,8 @@
-//! Seed `000` (`000_ea2963a737fac446.txt`): ECS on one small EC2 instance, for development.
+//! ECS on one small EC2 instance, for development.
 //!
 //! The console steps: an ECS-optimized Amazon Linux 2023 instance with the `ecsInstanceRole`
 //! instance profile, and user data that writes `ECS_CLUSTER` so the agent joins this cluster
-//! rather than `default`. Seed `004` adds the two classic failures this model catches: an
+//! rather than `default`. Two classic failures of this setup are caught before deployment: an
 //! instance role without `AmazonEC2ContainerServiceforEC2Role` (the agent's
 //! `ecs:RegisterContainerInstance` is denied), and a security group that does not open the
 //! dynamic host ports of `bridge` tasks.
@@ -17,7 +17,7 @@ use ecs_model::{
 
 /// The development cluster.
 pub const CLUSTER: &str = "dev-cluster";
-/// The account the seed's placeholders stand for.
+/// The placeholder account of the example.
 pub const ACCOUNT: &str = "123456789012";
 /// The region.
 pub const REGION: &str = "ap-northeast-2";
@@ -25,7 +25,7 @@ pub const REGION: &str = "ap-northeast-2";
 pub const VPC: &str = "vpc-0a1b2c3d4e5f60000";
 /// The subnet the instance starts in (placeholder id).
 pub const SUBNET: &str = "subnet-0a1b2c3d4e5f60001";
-/// Who may SSH in to read `docker logs ecs-agent` (seed `001`'s advice).
+/// Who may SSH in to read `docker logs ecs-agent` when the agent does not join.
 pub const ADMIN_CIDR: &str = "203.0.113.0/24";
 
 /// The agent configuration: join `dev-cluster`.

@@ -1,4 +1,4 @@
-//! The seeds' workflows as code, shared by the examples and their tests.
+//! The workflows of the examples as code, shared by the examples and their tests.
 
 pub mod deploy;
 pub mod ec2_dev;

@@ -1,4 +1,4 @@
-//! Seed `002` (`002_cfa2489d8a7b5866.txt`): a Next.js container on Fargate behind an ALB.
+//! A Next.js container on Fargate behind an ALB, as the ECS console walk-through sets it up.
 //!
 //! The console steps: family `pet-web-task`, Fargate, `Linux/X86_64`, 0.5 vCPU, 1 GB; container
 //! `nextjs-container` from ECR on port 8080 (`nextjs-port`, TCP); `NODE_ENV=production`,
@@ -9,14 +9,14 @@
 use ecs_model::task_definition::CpuArchitecture;
 use ecs_model::{ContainerDefinition, HealthCheck, LogConfiguration, PortMapping, TaskDefinition};
 
-/// The account the seed's placeholders stand for.
+/// The placeholder account of the example.
 pub const ACCOUNT: &str = "123456789012";
-/// The seed's region (Seoul).
+/// The region (Seoul).
 pub const REGION: &str = "ap-northeast-2";
-/// The image the seed pushes with CodeBuild.
+/// The image CI pushes (with CodeBuild, say).
 pub const IMAGE: &str = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pet-web:latest";
 
-/// The container of the seed, as a builder (the image tag usually comes from CI).
+/// The web container, as a builder (the image tag usually comes from CI).
 pub fn container() -> ecs_model::ContainerDefinitionBuilder {
     ContainerDefinition::builder("nextjs-container", IMAGE)
         .port(PortMapping::tcp(8080).named("nextjs-port"))
@@ -37,7 +37,7 @@ pub fn container() -> ecs_model::ContainerDefinitionBuilder {
         )
 }
 
-/// The task definition of the seed.
+/// The task definition.
 ///
 /// # Panics
 /// Never: the definition is valid, which its tests check.
@@ -99,20 +99,20 @@ pub mod derived {
     }
 }
 
-/// The VPC of the seed (the default VPC; placeholder ids).
+/// The VPC (the default VPC; placeholder ids).
 pub const VPC: &str = "vpc-0a1b2c3d4e5f60000";
-/// Subnets in `ap-northeast-2a` and `ap-northeast-2b`, as the seed picks for the ALB and the
+/// Subnets in `ap-northeast-2a` and `ap-northeast-2b`, for the ALB and the
 /// service alike.
 pub const SUBNETS: [&str; 2] = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
 
-/// The whole seed `002` application: cluster `pet-web-cluster`, the Fargate service
+/// The whole application: cluster `pet-web-cluster`, the Fargate service
 /// `pet-web-task-service` with 2 tasks in two subnets behind ALB `pet-web-alb` (target group
 /// `pet-web-tg` on 8080, an `HTTP:80` listener), the security groups `pet-web-alb-sg` (80/443 from
 /// the internet) and `pet-web-ecs-sg` (8080 from the ALB only), and both roles with
 /// least-privilege policies.
 ///
-/// The seed suggests granting `elasticloadbalancing:RegisterTargets` and friends to the execution
-/// role; ECS registers targets with its service-linked role, so the execution policy here grants
+/// Granting `elasticloadbalancing:RegisterTargets` and friends to the execution role is a common
+/// suggestion, but ECS registers targets with its service-linked role, so the execution policy here grants
 /// only what the task definition uses (ECR pull of `pet-web`, logs to `/ecs/pet-web-task`).
 ///
 /// # Panics

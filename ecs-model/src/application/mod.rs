@@ -21,8 +21,8 @@ use crate::reference::Reference;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 
-/// Everything one service needs, as one value: what the console walk-throughs of the seeds set
-/// up by hand, page after page.
+/// Everything one service needs, as one value: what the ECS, IAM, EC2 and load balancing consoles
+/// set up by hand, page after page.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Application {

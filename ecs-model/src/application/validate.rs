@@ -187,7 +187,7 @@ fn roles(out: &mut Findings, app: &Application) {
                 &rules::L3,
                 at.key("ManagedPolicyArns"),
                 format!(
-                    "the instance role {} cannot call `ecs:RegisterContainerInstance`: the agent will fail with AccessDenied (seed 004); attach `AmazonEC2ContainerServiceforEC2Role`",
+                    "the instance role {} cannot call `ecs:RegisterContainerInstance`: the agent fails with AccessDenied and the instance never joins the cluster; attach `AmazonEC2ContainerServiceforEC2Role`",
                     quoted(&role.name)
                 ),
             );

@@ -9,7 +9,8 @@ use crate::diagnostic::Diagnostic;
 
 /// The ECS container agent's settings (`/etc/ecs/ecs.config`), rendered as user data.
 ///
-/// Without `ECS_CLUSTER` the agent joins the cluster named `default`: seed `000`'s first pitfall.
+/// Without `ECS_CLUSTER` the agent joins the cluster named `default`, and the tasks of yours never
+/// find the instance.
 ///
 /// ```
 /// use ecs_model::cluster::AgentConfig;
@@ -104,8 +105,8 @@ impl AgentConfig {
             .map_or("default", String::as_str)
     }
 
-    /// The user-data script that writes the settings before the agent starts: the script of
-    /// seed `000`, one `echo` per setting (`ECS_CLUSTER` first).
+    /// The user-data script that writes the settings before the agent starts: one `echo` per
+    /// setting (`ECS_CLUSTER` first), as the console's instance launch wizard writes it.
     #[must_use]
     pub fn user_data(&self) -> String {
         let mut script = String::from("#!/bin/bash\n");
@@ -220,7 +221,7 @@ pub struct AutoScalingGroup {
     pub name: String,
     /// Fewest instances.
     pub min_size: i32,
-    /// Most instances: above 0, or managed scaling can never add one (seed `000`).
+    /// Most instances: above 0, or managed scaling can never add one.
     pub max_size: i32,
     /// Instances now.
     pub desired_capacity: Option<i32>,
@@ -256,7 +257,7 @@ impl AutoScalingGroupBuilder {
     }
 }
 
-/// A single EC2 instance that joins a cluster (seed `000`: one small instance for development):
+/// A single EC2 instance that joins a cluster (one small instance for development, say):
 /// what `aws ec2 run-instances --cli-input-json` takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

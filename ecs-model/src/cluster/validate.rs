@@ -259,7 +259,10 @@ pub(crate) fn auto_scaling_group(g: &AutoScalingGroup) -> Vec<Diagnostic> {
         out.report(
             &rules::K3,
             json_path!("MaxSize"),
-            format!("{}: the group can never start an instance, so no task is ever placed (seed 000's trap)", g.max_size),
+            format!(
+                "{}: the group can never start an instance, so no task is ever placed",
+                g.max_size
+            ),
         );
     }
     if g.min_size < 0 || g.min_size > g.max_size {

@@ -12,7 +12,8 @@ use crate::reference::Reference;
 
 /// The dynamic host-port range to open for `bridge`-mode tasks behind a load balancer: it covers
 /// both the kernel's ephemeral range (32768–60999) and Docker's (49153–65535), as CDK opens it.
-/// Seed `004`'s failing health checks came from a security group that did not.
+/// Without it the load balancer's health checks of the tasks time out, and ECS replaces healthy
+/// tasks again and again.
 pub const DYNAMIC_PORT_RANGE: (i32, i32) = (32768, 65535);
 
 /// An IP protocol of a rule.

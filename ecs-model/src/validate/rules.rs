@@ -425,7 +425,7 @@ rules! {
         "API doc CreateCapacityProvider (catalog 2.K, row 2)";
     K3 = "ECS-K3", Error, [], Any,
         "managed scaling: target 1–100 %, steps 1–10,000, warm-up 0–10,000 s; termination protection needs managed scaling; the group can grow (max size > 0)",
-        "API doc; troposphere; seed 000 (catalog 2.K, row 3)";
+        "API doc; troposphere (catalog 2.K, row 3)";
     K4 = "ECS-K4", Error, [], Any,
         "a cluster has at most 20 capacity providers, and its default strategy uses only them",
         "service quotas (catalog 2.K, row 4)";
@@ -434,10 +434,10 @@ rules! {
         "API doc (catalog 2.K, row 5)";
     K6 = "ECS-K6", Warning, [], Any,
         "ECS agent settings are ones the agent documents",
-        "ECS agent configuration doc (seed 000)";
+        "ECS agent configuration doc";
     K6_VALUE = "ECS-K6", Error, [], Any,
         "ECS agent settings fit on one line of `/etc/ecs/ecs.config`",
-        "ECS agent configuration doc (seed 000)";
+        "ECS agent configuration doc";
 
     L1 = "ECS-L1", Error, [], Any,
         "task and execution roles trust `ecs-tasks.amazonaws.com` with `sts:AssumeRole`",
@@ -447,7 +447,7 @@ rules! {
         "task-iam-roles doc (catalog 2.L, row 1)";
     L3 = "ECS-L3", Error, [], Any,
         "the container instance role trusts `ec2.amazonaws.com` and has `AmazonEC2ContainerServiceforEC2Role` (or its permissions)",
-        "instance_IAM_role doc; seed 004 (catalog 2.L, row 3)";
+        "instance_IAM_role doc (catalog 2.L, row 3)";
     L4 = "ECS-L4", Error, [], Any,
         "`iam:PassRole` for ECS is scoped with `iam:PassedToService`",
         "CDK passRoleStatement (catalog 2.L, row 4)";
@@ -484,7 +484,7 @@ rules! {
         "ELBv2 API doc CreateLoadBalancer (\"subnets from at least two Availability Zones\")";
     M9 = "ECS-M9", Error, [], Any,
         "security groups are well formed and let traffic reach the tasks: the container port (or the dynamic host ports) from the load balancer, 80/443 to a public load balancer",
-        "EC2 API doc; seeds 002 and 004; CDK EPHEMERAL_PORT_RANGE";
+        "EC2 API doc; CDK EPHEMERAL_PORT_RANGE";
     M10 = "ECS-M10", Error, [], Any,
         "target group attributes take documented values (deregistration delay 0–3600 s)",
         "ELBv2 API doc TargetGroupAttribute";
