@@ -1,7 +1,7 @@
 //! One test per rule of sections J to M (services, clusters, IAM, load balancing): a change to a
 //! valid resource breaks the rule at the expected path, and the valid resource does not.
 
-mod support;
+use crate::support;
 
 use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::cluster::{

@@ -3,7 +3,7 @@
 //! (unknown keys, missing members, JSON types, enums), and the JSON Schemas have exactly the
 //! API's members, field for field, with the same enums.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

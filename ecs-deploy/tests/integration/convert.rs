@@ -1,7 +1,7 @@
 //! The model to the AWS SDK's types and back: every valid task definition of the real-world
 //! corpus becomes a `RegisterTaskDefinitionInput` and comes back equal.
 
-mod support;
+use crate::support;
 
 use ecs_deploy::convert::{register_task_definition, task_definition_from_input};
 use ecs_model::TaskDefinition;

@@ -2,7 +2,7 @@
 //! rest, through the standard configuration (`AWS_ENDPOINT_URL`, `AWS_REGION`, the environment's
 //! credentials).
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Command, Output};

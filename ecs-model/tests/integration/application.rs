@@ -2,7 +2,7 @@
 //! keeps the rule, and the same application with one thing changed that breaks it, reported at
 //! the path of what to fix.
 
-mod support;
+use crate::support;
 
 use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup, TargetType};
 use ecs_model::cluster::{

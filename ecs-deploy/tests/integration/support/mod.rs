@@ -4,7 +4,7 @@
 
 pub mod moto;
 
-#[path = "../../../ecs-model/tests/support/mod.rs"]
+#[path = "../../../../ecs-model/tests/integration/support/mod.rs"]
 mod model;
 
 pub use model::{aws_model, shared_or_skip};

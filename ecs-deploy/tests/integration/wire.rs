@@ -3,7 +3,7 @@
 //! speaks JSON; ELBv2 speaks the query protocol, so the model's JSON is flattened the way that
 //! protocol flattens it). Documents carry every member their schema has.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 

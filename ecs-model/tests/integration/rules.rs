@@ -3,7 +3,7 @@
 
 #![allow(clippy::needless_pass_by_value)] // the helpers take `json!` literals by value, for readability
 
-mod support;
+use crate::support;
 
 use ecs_model::{Diagnostic, Severity, TaskDefinition};
 use serde_json::{Value, json};

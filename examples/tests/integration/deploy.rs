@@ -5,7 +5,7 @@
 // The SDK's futures are large, and each is awaited once here.
 #![allow(clippy::large_futures)]
 
-#[path = "../../ecs-deploy/tests/support/moto.rs"]
+#[path = "../../../ecs-deploy/tests/integration/support/moto.rs"]
 mod moto;
 
 use std::time::Duration;

@@ -1,0 +1,20 @@
+//! The integration tests of ecs-model: the public API, the rules, the JSON, the real-world corpus and the API models.
+//!
+//! One test binary for the crate (each binary links the crate and its dependencies once): each
+//! former test file is a module.
+
+#[cfg(feature = "application")]
+mod api_model;
+#[cfg(feature = "application")]
+mod application;
+mod builder;
+mod conformance;
+#[cfg(feature = "schema")]
+mod fuzz;
+#[cfg(feature = "application")]
+mod iam;
+mod json;
+#[cfg(feature = "application")]
+mod resources;
+mod rules;
+mod support;
