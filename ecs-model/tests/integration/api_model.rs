@@ -601,20 +601,23 @@ mod schema {
     }
 }
 
+/// The member names of a structure shape.
+fn members(model: &ApiModel, shape: &str) -> BTreeSet<String> {
+    model.shape(shape)["members"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn create_only_service_fields_are_the_ones_update_service_lacks() {
     let Some(shared) = support::shared_or_skip("Service::CREATE_ONLY vs the ECS API model") else {
         return;
     };
     let model = ApiModel::load(&shared, "ecs-service-2.json");
-    let members = |shape: &str| -> BTreeSet<String> {
-        model.shape(shape)["members"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect()
-    };
+    let members = |shape: &str| members(&model, shape);
     let (create, update) = (
         members("CreateServiceRequest"),
         members("UpdateServiceRequest"),
@@ -640,14 +643,7 @@ fn create_only_target_group_fields_are_the_ones_modify_target_group_lacks() {
         return;
     };
     let model = ApiModel::load(&shared, "elbv2-service-2.json");
-    let members = |shape: &str| -> BTreeSet<String> {
-        model.shape(shape)["members"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect()
-    };
+    let members = |shape: &str| members(&model, shape);
     let (create, modify) = (
         members("CreateTargetGroupInput"),
         members("ModifyTargetGroupInput"),
@@ -670,14 +666,7 @@ fn create_only_capacity_provider_fields_are_the_ones_update_capacity_provider_la
         return;
     };
     let model = ApiModel::load(&shared, "ecs-service-2.json");
-    let members = |shape: &str| -> BTreeSet<String> {
-        model.shape(shape)["members"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect()
-    };
+    let members = |shape: &str| members(&model, shape);
     let lacking: Vec<String> = members("AutoScalingGroupProvider")
         .difference(&members("AutoScalingGroupProviderUpdate"))
         .map(|m| format!("autoScalingGroupProvider.{m}"))
