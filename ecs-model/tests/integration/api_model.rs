@@ -611,23 +611,29 @@ fn members(model: &ApiModel, shape: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The members of `create` that `update` lacks, but for the tags (which change through their own
+/// call, not by recreating the resource).
+fn only_at_creation(model: &ApiModel, create: &str, update: &str, tags: &str) -> BTreeSet<String> {
+    let update = members(model, update);
+    members(model, create)
+        .into_iter()
+        .filter(|m| !update.contains(m) && m != tags)
+        .collect()
+}
+
 #[test]
 fn create_only_service_fields_are_the_ones_update_service_lacks() {
     let Some(shared) = support::shared_or_skip("Service::CREATE_ONLY vs the ECS API model") else {
         return;
     };
     let model = ApiModel::load(&shared, "ecs-service-2.json");
-    let members = |shape: &str| members(&model, shape);
-    let (create, update) = (
-        members("CreateServiceRequest"),
-        members("UpdateServiceRequest"),
+    let lacking = only_at_creation(
+        &model,
+        "CreateServiceRequest",
+        "UpdateServiceRequest",
+        "tags",
     );
-    // Tags change through TagResource, not by recreating the service.
-    let lacking: BTreeSet<&str> = create
-        .difference(&update)
-        .map(String::as_str)
-        .filter(|m| *m != "tags")
-        .collect();
+    let lacking: BTreeSet<&str> = lacking.iter().map(String::as_str).collect();
     let ours: BTreeSet<&str> = Service::CREATE_ONLY.iter().copied().collect();
     assert!(lacking.is_subset(&ours), "{lacking:?} ⊄ {ours:?}");
     // The rest identify the service (`cluster`) or cannot change in practice (ECS-J16:
@@ -643,18 +649,16 @@ fn create_only_target_group_fields_are_the_ones_modify_target_group_lacks() {
         return;
     };
     let model = ApiModel::load(&shared, "elbv2-service-2.json");
-    let members = |shape: &str| members(&model, shape);
-    let (create, modify) = (
-        members("CreateTargetGroupInput"),
-        members("ModifyTargetGroupInput"),
+    let lacking = only_at_creation(
+        &model,
+        "CreateTargetGroupInput",
+        "ModifyTargetGroupInput",
+        "Tags",
     );
-    // Tags change through AddTags, not by recreating the group.
-    let lacking: BTreeSet<&str> = create
-        .difference(&modify)
-        .map(String::as_str)
-        .filter(|m| *m != "Tags")
+    let ours: BTreeSet<String> = TargetGroup::CREATE_ONLY
+        .iter()
+        .map(|m| (*m).to_owned())
         .collect();
-    let ours: BTreeSet<&str> = TargetGroup::CREATE_ONLY.iter().copied().collect();
     assert_eq!(lacking, ours);
 }
 
@@ -666,9 +670,8 @@ fn create_only_capacity_provider_fields_are_the_ones_update_capacity_provider_la
         return;
     };
     let model = ApiModel::load(&shared, "ecs-service-2.json");
-    let members = |shape: &str| members(&model, shape);
-    let lacking: Vec<String> = members("AutoScalingGroupProvider")
-        .difference(&members("AutoScalingGroupProviderUpdate"))
+    let lacking: Vec<String> = members(&model, "AutoScalingGroupProvider")
+        .difference(&members(&model, "AutoScalingGroupProviderUpdate"))
         .map(|m| format!("autoScalingGroupProvider.{m}"))
         .collect();
     // `name` and `cluster` name the provider UpdateCapacityProvider changes.
