@@ -3,11 +3,12 @@
 //! requests that create them.
 
 mod order;
+mod part;
 mod render;
 mod request;
 mod validate;
 
-pub use order::Part;
+pub use part::Part;
 pub use request::ApiRequest;
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};

@@ -2,53 +2,8 @@
 //! [`Application::requests`] and `ecs-deploy`'s plan follow.
 
 use super::Application;
-use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
-use crate::cluster::{CapacityProvider, Cluster, ContainerInstance};
-use crate::iam::{InstanceProfile, Role};
-use crate::network::SecurityGroup;
-use crate::service::Service;
-use crate::task_definition::TaskDefinition;
-
-/// One resource of an application, or one aspect of a resource that is created in a step of its
-/// own (a security group's rules, a cluster's capacity providers).
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
-pub enum Part<'a> {
-    /// A CloudWatch Logs group the application creates (the agent creates the groups its
-    /// containers mark `awslogs-create-group`).
-    LogGroup(&'a str),
-    /// An IAM role (execution, task, then the others).
-    Role(&'a Role),
-    /// An instance profile: after its role.
-    InstanceProfile(&'a InstanceProfile),
-    /// A security group, without its rules.
-    SecurityGroup(&'a SecurityGroup),
-    /// A security group's inbound rules: after every group, since a rule may admit another group
-    /// of the application (two groups may admit each other).
-    SecurityGroupRules(&'a SecurityGroup),
-    /// A load balancer: after its security groups.
-    LoadBalancer(&'a LoadBalancer),
-    /// A target group.
-    TargetGroup(&'a TargetGroup),
-    /// A listener: after its load balancer and the target groups it forwards to.
-    Listener(&'a Listener),
-    /// A listener rule: after its listener.
-    ListenerRule(&'a ListenerRule),
-    /// The cluster; created without the capacity providers the application creates, which do
-    /// not exist yet.
-    Cluster(&'a Cluster),
-    /// A capacity provider the application creates.
-    CapacityProvider(&'a CapacityProvider),
-    /// The cluster's capacity providers and default strategy, once the providers exist. Only
-    /// when the cluster names providers or a strategy.
-    ClusterCapacityProviders(&'a Cluster),
-    /// The task definition: after its roles and log groups.
-    TaskDefinition(&'a TaskDefinition),
-    /// The service: after its cluster, task definition, target groups and listeners.
-    Service(&'a Service),
-    /// A container instance: after its instance profile, security groups and cluster.
-    Instance(&'a ContainerInstance),
-}
+use super::part::Part;
+use crate::cluster::Cluster;
 
 impl Application {
     /// Every resource in the order of creation: what exists before what names it.

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::Application;
-use super::order::Part;
+use super::part::Part;
 use super::request::ApiRequest;
 use crate::alb::TargetGroup;
 use crate::cluster::{ClusterCapacityProviders, ContainerInstance};

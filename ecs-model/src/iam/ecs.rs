@@ -2,9 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{
-    InstanceProfile, InstanceProfileBuilder, PolicyDocument, Role, RoleBuilder, Statement,
-};
+use super::policy::{PolicyDocument, Statement};
+use super::role::{InstanceProfile, InstanceProfileBuilder, Role, RoleBuilder};
 use crate::arn::{Account, Arn};
 use crate::container::{LogConfiguration, LogDriver, awslogs};
 use crate::task_definition::TaskDefinition;
