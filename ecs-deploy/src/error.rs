@@ -262,7 +262,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn seed_004_access_denied_names_the_missing_policy() {
+    fn access_denied_at_registration_names_the_missing_policy() {
         let hint = hint(
             "RegisterContainerInstance",
             Some("AccessDeniedException"),

@@ -16,8 +16,8 @@
 //! - [`convert`]: the model to the AWS SDK's types and back, field for field. Its functions
 //!   take and return the types of the AWS SDK crates ecs-deploy builds on ([`sdk`] re-exports
 //!   them, so a caller names the same versions): they follow the SDK, and a release of
-//!   ecs-deploy that moves to a newer SDK changes them. The rest of the API does not expose
-//!   SDK types.
+//!   ecs-deploy that moves to a newer SDK changes them, as it changes the SDK clients
+//!   [`Clients`] holds. The plan, its steps and the workflows' results hold no SDK type.
 
 // The workspace README's examples use both crates: they are tested here.
 #[cfg(doctest)]
@@ -57,4 +57,5 @@ pub mod sdk {
     pub use aws_sdk_ecs as ecs;
     pub use aws_sdk_elasticloadbalancingv2 as elbv2;
     pub use aws_sdk_iam as iam;
+    pub use aws_sdk_sts as sts;
 }

@@ -138,11 +138,7 @@ pub(crate) fn load_balancer_name(arn_or_reference: &str) -> String {
 /// that is not an ARN is returned as it is.
 #[must_use]
 pub(crate) fn short_name(arn_or_name: &str) -> &str {
-    if arn_or_name.starts_with("arn:") {
-        arn_or_name.rsplit(['/', ':']).next().unwrap_or(arn_or_name)
-    } else {
-        arn_or_name
-    }
+    ecs_model::Arn::parse(arn_or_name).map_or(arn_or_name, |arn| arn.resource_name())
 }
 
 #[cfg(test)]

@@ -110,6 +110,17 @@ pub struct Ids {
     ids: BTreeMap<Reference, String>,
 }
 
+impl Observed {
+    /// The ARN of the family's latest revision, when one is registered.
+    #[must_use]
+    pub fn latest_task_definition_arn(&self) -> Option<&str> {
+        self.task_definition
+            .as_ref()
+            .and_then(|td| td.registration.as_ref())
+            .and_then(|r| r.task_definition_arn.as_deref())
+    }
+}
+
 impl Ids {
     /// The ids of what exists.
     #[must_use]

@@ -144,7 +144,7 @@ pub(crate) fn memory_reservation(
         (memory, reservation, find(args, "memory_reservation"))
     {
         if let Some(problem) = limits::memory_reservation(reservation, memory) {
-            cx.error(arg.span(), problem);
+            cx.error(arg.span(), format!("`memory_reservation`: {problem}"));
         }
     }
 }

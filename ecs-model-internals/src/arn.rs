@@ -40,8 +40,7 @@ impl<'a> Arn<'a> {
         }
     }
 
-    /// The last segment of the resource: `cluster/prod` → `prod`, `role/path/app` → `app`,
-    /// `log-group:/ecs/web` → `/ecs/web`'s last part `web`.
+    /// The last segment of the resource: `cluster/prod` → `prod`, `role/path/app` → `app`.
     #[must_use]
     pub fn resource_name(&self) -> &'a str {
         self.resource
@@ -64,7 +63,7 @@ impl fmt::Display for Arn<'_> {
 /// `s.splitn(N, ':')` as an array, in one pass over the bytes: validation splits every secret
 /// reference, and `str::split`'s searcher costs more than the short fields.
 #[must_use]
-pub fn split_colons<const N: usize>(s: &str) -> [Option<&str>; N] {
+pub(crate) fn split_colons<const N: usize>(s: &str) -> [Option<&str>; N] {
     let mut fields = [None; N];
     let (mut start, mut n) = (0, 0);
     for (i, b) in s.bytes().enumerate() {

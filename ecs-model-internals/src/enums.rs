@@ -1,7 +1,8 @@
 //! The values of the API enums that the derive's attributes name, as the API spells them.
 //!
-//! `ecs-model` asserts at compile time that each list equals its enum's values, in order, so the
-//! derive accepts exactly what parsing the JSON accepts.
+//! `ecs-model` asserts at compile time that each list of an `api_enum!` equals its enum's values,
+//! in order, and `LogDriver::KNOWN` is [`LOG_DRIVERS`] itself, so the derive accepts exactly what
+//! parsing the JSON accepts.
 
 /// `NetworkMode`.
 pub const NETWORK_MODES: &[&str] = &["bridge", "host", "awsvpc", "none"];

@@ -8,7 +8,8 @@
 //!
 //! This crate has no dependencies and no public API of its own: `ecs-model` and
 //! `ecs-model-derive` pin it with `=`, and its items may change in any release. Depend on
-//! `ecs-model` instead.
+//! `ecs-model` instead: the items it re-exports (`ecs_model::Arn`, the Fargate table of
+//! `ecs_model::validate`) follow `ecs-model`'s versions.
 
 pub mod arn;
 pub mod enums;

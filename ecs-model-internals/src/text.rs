@@ -49,7 +49,7 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps
 /// (`nmae` → `name` is one edit). Three rows of `b.len() + 1` cells.
 #[must_use]
-pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     let width = b.len() + 1;
     let mut before: Vec<usize> = vec![0; width];
     let mut previous: Vec<usize> = (0..width).collect();

@@ -147,3 +147,15 @@ pub(crate) fn problems(tags: &[Tag]) -> Vec<(JsonPath, String)> {
     }
     out
 }
+
+/// Reports the problems of an ECS resource's `tags` (at `at`) under `ECS-A19`.
+#[cfg(feature = "application")]
+pub(crate) fn report(out: &mut crate::diagnostic::Findings, tags: &[Tag], at: &JsonPath) {
+    for (below, problem) in problems(tags) {
+        out.report(
+            &crate::validate::rules::A19,
+            at.clone().join(&below),
+            problem,
+        );
+    }
+}

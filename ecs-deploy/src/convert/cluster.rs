@@ -15,7 +15,7 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
 
-use super::{ConvertError, Fail, convert, enums, get_all, no_extra, set_all};
+use super::{ConvertError, convert, enums, get_all, no_extra, set_all};
 use ecs_model::PathCursor;
 
 enums! {

@@ -2,7 +2,7 @@
 //!
 //! These functions follow the AWS SDK: they take and return the types of the SDK crates
 //! ecs-deploy builds on (re-exported as [`crate::sdk`]), so they change when ecs-deploy moves
-//! to a newer SDK. [`Deployer`](crate::Deployer) and the plan do not expose SDK types.
+//! to a newer SDK. The plan and the workflows' results hold no SDK type.
 //!
 //! Each nested API shape converts with `ToSdk` and `FromSdk`, from field lists written with the
 //! `convert!` macro; the shapes whose SDK and model forms differ (operation inputs, describe
@@ -144,7 +144,10 @@ macro_rules! required {
             ) -> Result<Self, $crate::convert::ConvertError> {
                 match sdk {
                     Some(value) => $crate::convert::FromSdk::from_sdk(value, at),
-                    None => Err(at.fail("missing in the AWS response")),
+                    None => Err($crate::convert::Fail::fail(
+                        &at,
+                        "missing in the AWS response",
+                    )),
                 }
             }
         }
@@ -267,7 +270,7 @@ macro_rules! enums {
         }
         impl $crate::convert::FromSdk<$sdk> for $model {
             fn from_sdk(sdk: &$sdk, at: ::ecs_model::PathCursor<'_>) -> Result<Self, $crate::convert::ConvertError> {
-                sdk.as_str().parse().map_err(|e| at.fail(e))
+                sdk.as_str().parse().map_err(|e| $crate::convert::Fail::fail(&at, e))
             }
         }
         $crate::convert::required!($model => $sdk);

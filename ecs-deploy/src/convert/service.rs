@@ -9,7 +9,7 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::service::Service;
 
-use super::{ConvertError, Fail, FromField, convert, enums, get_all, no_extra, set_all};
+use super::{ConvertError, FromField, convert, enums, get_all, no_extra, set_all};
 use ecs_model::PathCursor;
 
 enums! {

@@ -13,7 +13,7 @@ use ecs_model::task_definition::Registration;
 use ecs_model::{Cpu, Memory, TaskDefinition};
 
 use super::{
-    ConvertError, Fail, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
+    ConvertError, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
     set_all, set_member,
 };
 use ecs_model::PathCursor;

@@ -16,9 +16,9 @@ pub(crate) struct Rules<'a> {
     pub(crate) create_only: &'a [&'a str],
     /// The catalog rule that says so, if there is one (`ECS-J16`).
     pub(crate) rule: Option<&'a str>,
-    /// When set, the only top-level members an update changes: a change elsewhere is one
-    /// ecs-deploy cannot make.
-    pub(crate) updatable: Option<&'a [&'a str]>,
+    /// When set, the only top-level members ecs-deploy changes on an existing resource: a
+    /// change elsewhere blocks the plan.
+    pub(crate) changeable: Option<&'a [&'a str]>,
     /// JSON paths ecs-deploy does not change yet, with why.
     pub(crate) unsupported: &'a [(&'a str, &'a str)],
     /// JSON paths left out: not described by AWS, or compared by another step.
@@ -26,18 +26,32 @@ pub(crate) struct Rules<'a> {
 }
 
 impl<'a> Rules<'a> {
-    /// Everything can change, and absent members are not managed.
-    pub(crate) const fn updatable(what: &'a str) -> Self {
+    /// The rules of a resource whose every member changes in place, and whose members the
+    /// application leaves out are not managed; the other fields narrow it.
+    pub(crate) const fn new(what: &'a str) -> Self {
         Self {
             what,
             absent: Absent::Unmanaged,
             create_only: &[],
             rule: None,
-            updatable: None,
+            changeable: None,
             unsupported: &[],
             ignored: &[],
         }
     }
+}
+
+/// The JSON paths of a rule list, read once per comparison. The lists are constants of the model
+/// and of ecs-deploy; one that does not read is a bug the tests catch.
+fn paths<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<JsonPath> {
+    texts
+        .into_iter()
+        .filter_map(|text| {
+            let path = JsonPath::parse(text);
+            debug_assert!(path.is_ok(), "not a JSON path: {text}");
+            path.ok()
+        })
+        .collect()
 }
 
 /// The outcome of [`compare`]: every change, and the ones among them that block the plan with
@@ -57,32 +71,26 @@ impl Comparison {
 
 /// The changes that make `found` (what exists) into `desired`, under `rules`.
 pub(crate) fn compare(found: &Value, desired: &Value, rules: &Rules<'_>) -> Comparison {
-    let within = |paths: &[&str], path: &JsonPath| {
-        paths
-            .iter()
-            .filter_map(|p| JsonPath::parse(p).ok())
-            .any(|p| path.starts_with(&p))
-    };
+    let ignored = paths(rules.ignored.iter().copied());
+    let create_only = paths(rules.create_only.iter().copied());
+    let unsupported = paths(rules.unsupported.iter().map(|(path, _)| *path));
+    let within = |paths: &[JsonPath], path: &JsonPath| paths.iter().any(|p| path.starts_with(p));
     let mut out = Comparison::default();
     for change in diff(found, desired, rules.absent) {
-        if within(rules.ignored, &change.path) {
+        if within(&ignored, &change.path) {
             continue;
         }
-        let reason = if within(rules.create_only, &change.path) {
+        let reason = if within(&create_only, &change.path) {
             let rule = rules.rule.map(|r| format!(" ({r})")).unwrap_or_default();
             Some(format!(
                 "`{}` is set when the {what} is created{rule}: delete the {what} to change it, or keep the current value",
                 change.path,
                 what = rules.what
             ))
-        } else if let Some((_, why)) = rules
-            .unsupported
-            .iter()
-            .find(|(p, _)| JsonPath::parse(p).is_ok_and(|p| change.path.starts_with(&p)))
-        {
-            Some((*why).to_owned())
+        } else if let Some(i) = unsupported.iter().position(|p| change.path.starts_with(p)) {
+            Some(rules.unsupported[i].1.to_owned())
         } else if rules
-            .updatable
+            .changeable
             .is_some_and(|keys| !keys.contains(&change.top()))
         {
             Some(format!(
@@ -114,7 +122,7 @@ mod tests {
         let rules = Rules {
             create_only: &["Port", "Nested.Arn"],
             ignored: &["Tags"],
-            ..Rules::updatable("target group")
+            ..Rules::new("target group")
         };
         let out = compare(&found, &desired, &rules);
         let paths: Vec<String> = out.changes.iter().map(|c| c.path.to_string()).collect();
@@ -133,8 +141,8 @@ mod tests {
         assert!(out.touches("HealthCheckPath") && !out.touches("Tags"));
 
         let only = Rules {
-            updatable: Some(&["Port"]),
-            ..Rules::updatable("load balancer")
+            changeable: Some(&["Port"]),
+            ..Rules::new("load balancer")
         };
         let out = compare(&found, &desired, &only);
         assert_eq!(out.blocked.len(), 3, "{:?}", out.blocked);

@@ -35,7 +35,7 @@ impl Planner<'_> {
                 "defaultCapacityProviderStrategy",
                 "tags",
             ],
-            ..Rules::updatable("cluster")
+            ..Rules::new("cluster")
         };
         let comparison = compare(&before, &json(cluster), &rules);
         let ops = when_changed(&comparison.changes, || {
@@ -66,7 +66,7 @@ impl Planner<'_> {
             )],
             // Not described with the provider.
             ignored: &["tags", "cluster"],
-            ..Rules::updatable("capacity provider")
+            ..Rules::new("capacity provider")
         };
         let comparison = compare(&json(&found.value), &json(provider), &rules);
         let ops = when_changed(&comparison.changes, || {
@@ -100,7 +100,7 @@ impl Planner<'_> {
         };
         let rules = Rules {
             absent: Absent::Removed,
-            ..Rules::updatable("cluster")
+            ..Rules::new("cluster")
         };
         let comparison = compare(&providers(&found.value), &providers(cluster), &rules);
         let ops = when_changed(&comparison.changes, || {
@@ -129,7 +129,7 @@ impl Planner<'_> {
         normalize::task_definition(&mut desired);
         let rules = Rules {
             absent: Absent::Removed,
-            ..Rules::updatable("task definition")
+            ..Rules::new("task definition")
         };
         let comparison = compare(&before, &desired, &rules);
         self.registers = !comparison.changes.is_empty();
@@ -156,11 +156,8 @@ impl Planner<'_> {
                     format!("{family}:(new revision)")
                 } else {
                     self.observed
-                        .task_definition
-                        .as_ref()
-                        .and_then(|td| td.registration.as_ref())
-                        .and_then(|r| r.task_definition_arn.clone())
-                        .unwrap_or_else(|| family.clone())
+                        .latest_task_definition_arn()
+                        .map_or_else(|| family.clone(), str::to_owned)
                 }
             }
             Some(other) => other.to_owned(),
@@ -202,7 +199,7 @@ impl Planner<'_> {
             rule: Some("ECS-J16"),
             // ECS never describes the token a service was created with.
             ignored: &["clientToken"],
-            ..Rules::updatable("service")
+            ..Rules::new("service")
         };
         let comparison = compare(&before, &desired, &rules);
         let tags_differ = comparison.touches("tags");

@@ -26,9 +26,9 @@ impl Planner<'_> {
         self.ids.resolve(&mut desired);
         let rules = Rules {
             create_only: LoadBalancer::CREATE_ONLY,
-            updatable: Some(LOAD_BALANCER_UPDATES),
+            changeable: Some(LOAD_BALANCER_UPDATES),
             ignored: &["Tags"],
-            ..Rules::updatable("load balancer")
+            ..Rules::new("load balancer")
         };
         let comparison = compare(&json(&found.value), &desired, &rules);
         let mut ops = Vec::new();
@@ -70,7 +70,7 @@ impl Planner<'_> {
         let rules = Rules {
             create_only: TargetGroup::CREATE_ONLY,
             ignored: &["Tags"],
-            ..Rules::updatable("target group")
+            ..Rules::new("target group")
         };
         let comparison = compare(&json(&found.value), &json(tg), &rules);
         let mut changes = comparison.changes;
@@ -125,7 +125,7 @@ impl Planner<'_> {
         self.ids.resolve(&mut desired);
         let rules = Rules {
             ignored: &["Tags"],
-            ..Rules::updatable("listener")
+            ..Rules::new("listener")
         };
         let comparison = compare(&json(&found.value), &desired, &rules);
         let ops = when_changed(&comparison.changes, || Op::ModifyListener {
@@ -162,7 +162,7 @@ impl Planner<'_> {
         self.ids.resolve(&mut desired);
         let rules = Rules {
             ignored: &["Tags", "ListenerArn"],
-            ..Rules::updatable("listener rule")
+            ..Rules::new("listener rule")
         };
         let comparison = compare(&json(&found.value), &desired, &rules);
         let ops = when_changed(&comparison.changes, || Op::ModifyRule {

@@ -1,7 +1,9 @@
 //! The plan: what a deployment would change, computed from the application and what exists,
 //! with no IO. Each step names a resource, says whether it is created, updated, left alone or
-//! blocked (a change ECS only allows at creation), lists the fields that change, and carries the
-//! API calls that make it so.
+//! blocked (a change the API only allows at creation, or one ecs-deploy does not make), lists the
+//! fields that change, and carries the API calls that make it so. Every step compares the same
+//! way (`compare.rs`), and the steps come in the application's creation order
+//! ([`Application::creation_order`]).
 
 mod compare;
 mod diff;
@@ -38,12 +40,14 @@ pub enum Action {
     Update,
     /// It exists as the application says.
     Unchanged,
-    /// It differs in a way ECS only allows at creation: nothing is done, and the plan cannot be
-    /// applied until the resource is deleted or the application changed back.
+    /// It differs in a way the API only allows at creation (or ecs-deploy does not change):
+    /// nothing is done, and the plan cannot be applied until the resource is deleted or the
+    /// application changed back.
     Blocked,
 }
 
-/// A change ECS only allows when the resource is created (`ECS-J16` for services).
+/// A change the API only allows when the resource is created (`ECS-J16` for services), or one
+/// ecs-deploy does not make yet; the reason says which.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Blocked {
@@ -269,11 +273,7 @@ impl Plan {
         Self {
             steps: planner.steps,
             ids: planner.ids,
-            task_definition_arn: observed
-                .task_definition
-                .as_ref()
-                .and_then(|td| td.registration.as_ref())
-                .and_then(|r| r.task_definition_arn.clone()),
+            task_definition_arn: observed.latest_task_definition_arn().map(str::to_owned),
             service_arn: observed.service.as_ref().map(|s| s.arn.clone()),
         }
     }
@@ -330,7 +330,7 @@ pub(crate) fn updatable_changes(before: &Value, after: &Value) -> Vec<Change> {
     let rules = compare::Rules {
         create_only: Service::CREATE_ONLY,
         ignored: &["tags"],
-        ..compare::Rules::updatable("service")
+        ..compare::Rules::new("service")
     };
     let found = compare::compare(before, after, &rules);
     found
@@ -354,14 +354,15 @@ fn json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-/// Plans each part of an application, in order; the family files (`iam.rs`, `ec2.rs`,
+/// Plans each part of an application, in order; the family files (`logs.rs`, `iam.rs`, `ec2.rs`,
 /// `elbv2.rs`, `ecs.rs`) hold one method per kind of part.
 struct Planner<'a> {
     app: &'a Application,
     observed: &'a Observed,
     ids: Ids,
     steps: Vec<Step>,
-    /// Whether this deployment registers a new task definition revision (for the service).
+    /// Whether this deployment registers a new task definition revision: set by the task
+    /// definition's part, which comes before the service's, and read by it.
     registers: bool,
 }
 
@@ -387,8 +388,6 @@ impl Planner<'_> {
             Part::TaskDefinition(td) => self.task_definition(td),
             Part::Service(service) => self.service(service),
             Part::Instance(instance) => self.instance(instance),
-            // A part a newer ecs-model knows: nothing to plan until ecs-deploy knows it too.
-            _ => {}
         }
     }
 

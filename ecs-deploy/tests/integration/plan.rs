@@ -562,3 +562,22 @@ fn groups_that_admit_each_other_are_created_before_their_rules() {
         ]
     );
 }
+
+#[test]
+fn a_changed_target_group_attribute_is_named_by_its_key() {
+    let mut app = app();
+    app.target_groups[0] = app.target_groups[0]
+        .clone()
+        .into_builder()
+        .deregistration_delay(30)
+        .build_unchecked();
+    let plan = Plan::new(&app, &deployed(&self::app()));
+    let tg = step(&plan, &Resource::TargetGroup("web-tg".into()));
+    assert_eq!(tg.calls, ["elbv2:ModifyTargetGroupAttributes"]);
+    // The key has dots: the path quotes it, so it reads as one key.
+    let paths: Vec<String> = tg.changes.iter().map(|c| c.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [r#"Attributes["deregistration_delay.timeout_seconds"]"#]
+    );
+}

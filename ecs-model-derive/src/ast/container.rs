@@ -8,8 +8,8 @@ use syn::{DeriveInput, Expr, Generics, Ident, Lit, Type};
 use ecs_model_internals::{enums, limits, names, secrets};
 
 use super::{
-    Hatches, checked_integer, enum_value, integer_value, kebab, keyed_only, named_fields,
-    resource_name, screaming_snake, string_pair, string_pairs, string_value,
+    Hatches, checked_integer, depends_on, enum_value, integer_value, kebab, keyed_only,
+    named_fields, resource_name, screaming_snake, string_pair, string_pairs, string_value,
 };
 use crate::attr::{self, Arg, Keys, Spanned, all, find, positional};
 use crate::check;
@@ -399,7 +399,7 @@ fn ulimit(cx: &mut Ctxt, arg: &Arg) -> Option<(&'static str, i64, i64)> {
     };
     if let (Some(soft), Some(hard)) = (&soft, &hard) {
         if let Some(problem) = limits::ulimit(soft.value, hard.value) {
-            cx.error(soft.span, problem);
+            cx.error(soft.span, format!("`soft`: {problem}"));
         }
     }
     Some((name?, soft?.value, hard?.value))
@@ -428,48 +428,6 @@ fn mount(cx: &mut Ctxt, arg: &Arg) -> Option<(String, String, bool)> {
         cx.error(path.span, "the mount path is empty");
     }
     Some((volume.value, path.value, read_only))
-}
-
-/// `depends_on("<container>", start|complete|success|healthy)`: the conditions of the API,
-/// written as lowercase flags.
-pub(super) fn depends_on(cx: &mut Ctxt, arg: &Arg) -> Option<(String, &'static str)> {
-    let inner = attr::nested(cx, arg, "\"<container>\", start|complete|success|healthy")?;
-    let container = positional(inner).next().and_then(attr::string);
-    let conditions: Vec<&Ident> = inner
-        .iter()
-        .filter_map(|a| match a {
-            Arg::Flag(key) => Some(key),
-            _ => None,
-        })
-        .collect();
-    let (Some(container), [condition]) = (container, conditions.as_slice()) else {
-        cx.error(
-            arg.span(),
-            "expected `depends_on(\"<container>\", start|complete|success|healthy)`",
-        );
-        return None;
-    };
-    let written = condition.to_string();
-    let flags: Vec<String> = enums::CONTAINER_CONDITIONS
-        .iter()
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let Some(index) = flags.iter().position(|flag| *flag == written) else {
-        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-        let hint = ecs_model_internals::text::closest(&written, &flags)
-            .map(|n| format!(", did you mean `{n}`"))
-            .unwrap_or_default();
-        cx.error(
-            condition.span(),
-            format!(
-                "unknown condition `{written}`{hint}; expected one of {}",
-                attr::list(&flags)
-            ),
-        );
-        return None;
-    };
-    resource_name(cx, "container", &container);
-    Some((container.value, enums::CONTAINER_CONDITIONS[index]))
 }
 
 const HEALTH_KEYS: Keys<'static> = Keys {

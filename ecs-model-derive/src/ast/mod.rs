@@ -12,7 +12,9 @@ pub(crate) use container::{
 pub(crate) use task::{Launch, Task, TaskContainer, TaskVolume};
 
 use proc_macro2::TokenStream;
-use syn::{Data, DeriveInput, Expr, Fields};
+use syn::{Data, DeriveInput, Expr, Fields, Ident};
+
+use ecs_model_internals::enums;
 
 use crate::attr::{self, Arg, Spanned, all, find, positional};
 use crate::ctxt::Ctxt;
@@ -173,6 +175,48 @@ fn string_pairs(cx: &mut Ctxt, args: &[Arg], key: &str, shape: &str) -> Vec<(Str
         .filter_map(|a| string_pair(cx, a, shape))
         .map(|(k, v)| (k.value, v.value))
         .collect()
+}
+
+/// `depends_on("<container>", start|complete|success|healthy)`: the conditions of the API,
+/// written as lowercase flags.
+fn depends_on(cx: &mut Ctxt, arg: &Arg) -> Option<(String, &'static str)> {
+    let inner = attr::nested(cx, arg, "\"<container>\", start|complete|success|healthy")?;
+    let container = positional(inner).next().and_then(attr::string);
+    let conditions: Vec<&Ident> = inner
+        .iter()
+        .filter_map(|a| match a {
+            Arg::Flag(key) => Some(key),
+            _ => None,
+        })
+        .collect();
+    let (Some(container), [condition]) = (container, conditions.as_slice()) else {
+        cx.error(
+            arg.span(),
+            "expected `depends_on(\"<container>\", start|complete|success|healthy)`",
+        );
+        return None;
+    };
+    let written = condition.to_string();
+    let flags: Vec<String> = enums::CONTAINER_CONDITIONS
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let Some(index) = flags.iter().position(|flag| *flag == written) else {
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+        let hint = ecs_model_internals::text::closest(&written, &flags)
+            .map(|n| format!(", did you mean `{n}`"))
+            .unwrap_or_default();
+        cx.error(
+            condition.span(),
+            format!(
+                "unknown condition `{written}`{hint}; expected one of {}",
+                attr::list(&flags)
+            ),
+        );
+        return None;
+    };
+    resource_name(cx, "container", &container);
+    Some((container.value, enums::CONTAINER_CONDITIONS[index]))
 }
 
 /// A name checked as ECS checks resource names (`ECS-A1`, `B1`, `I1`).

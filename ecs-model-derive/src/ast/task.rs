@@ -5,10 +5,9 @@ use syn::{DeriveInput, Generics, Ident, Type};
 
 use ecs_model_internals::{enums, limits, units};
 
-use super::container::depends_on;
 use super::{
-    Hatches, checked_integer, enum_value, kebab, keyed_only, named_fields, resource_name,
-    string_pairs, string_value,
+    Hatches, checked_integer, depends_on, enum_value, kebab, keyed_only, named_fields,
+    resource_name, string_pairs, string_value,
 };
 use crate::attr::{self, Arg, Keys, Spanned, all, find};
 use crate::check;
@@ -197,7 +196,7 @@ fn task_size(cx: &mut Ctxt, args: &[Arg]) -> (Option<Spanned<u32>>, Option<Spann
     let memory = read(cx, "memory", units::MEMORY, "\"<MiB>\" or \"<n> GB\"");
     if let Some(memory) = &memory {
         if let Some(problem) = limits::task_memory(memory.value) {
-            cx.error(memory.span, problem);
+            cx.error(memory.span, format!("`memory`: {problem}"));
         }
     }
     (cpu, memory)

@@ -1,7 +1,7 @@
 //! The `CreateLoadBalancer`, `CreateTargetGroup`, `CreateListener` and `CreateRule` inputs, as the
 //! Elastic Load Balancing v2 API model defines them (`elbv2-service-2.json` of 2026-08-05); keys
 //! are PascalCase, as `aws elbv2 … --cli-input-json` takes them. Written by hand, shape for shape:
-//! there is no generator. `tests/api_model.rs` checks them against the model.
+//! there is no generator. `tests/integration/api_model.rs` checks them against the model.
 
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};

@@ -10,8 +10,11 @@ use crate::task_definition::TaskDefinition;
 
 /// One resource of an application, or one aspect of a resource that is created in a step of its
 /// own (a security group's rules, a cluster's capacity providers).
+///
+/// Not `#[non_exhaustive]`: a new kind of part is a breaking change, so that a deployer that
+/// walks the parts cannot skip one it does not know.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
+#[allow(clippy::exhaustive_enums)] // on purpose, as above
 pub enum Part<'a> {
     /// A CloudWatch Logs group the application creates (the agent creates the groups its
     /// containers mark `awslogs-create-group`).

@@ -1,6 +1,6 @@
 //! The `CreateCluster`, `CreateCapacityProvider` and `PutClusterCapacityProviders` requests, as
 //! the ECS API model defines them (`ecs-service-2.json` of 2026-08-05). Written by hand, shape for
-//! shape: there is no generator. `tests/api_model.rs` checks them against the model.
+//! shape: there is no generator. `tests/integration/api_model.rs` checks them against the model.
 
 use crate::json::record::{api_enum, api_struct};
 use crate::service::CapacityProviderStrategyItem;

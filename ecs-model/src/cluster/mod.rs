@@ -82,7 +82,7 @@ impl Cluster {
         .into_builder()
     }
 
-    /// The name, empty when unset (ECS then uses `default`).
+    /// The name: `default` when unset, as ECS names it.
     #[must_use]
     pub fn name(&self) -> &str {
         self.cluster_name.as_deref().unwrap_or("default")

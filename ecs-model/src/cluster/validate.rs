@@ -1,6 +1,7 @@
 //! Clusters, capacity providers and the container-instance side (section K).
 
-use crate::service::validate::{ecs_tags, strategy};
+use crate::service::validate::strategy;
+use crate::tag;
 use ecs_model_internals::names;
 
 use crate::cluster::{
@@ -97,7 +98,7 @@ pub(crate) fn cluster(c: &Cluster) -> Vec<Diagnostic> {
         &c.default_capacity_provider_strategy,
         &json_path!("defaultCapacityProviderStrategy"),
     );
-    ecs_tags(&mut out, &c.tags, &json_path!("tags"));
+    tag::report(&mut out, &c.tags, &json_path!("tags"));
     out.into_vec()
 }
 
@@ -157,7 +158,7 @@ pub(crate) fn capacity_provider(p: &CapacityProvider) -> Vec<Diagnostic> {
     if let Some(mi) = &p.managed_instances_provider {
         managed_instances_provider(&mut out, mi);
     }
-    ecs_tags(&mut out, &p.tags, &json_path!("tags"));
+    tag::report(&mut out, &p.tags, &json_path!("tags"));
     out.into_vec()
 }
 

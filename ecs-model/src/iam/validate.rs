@@ -317,6 +317,18 @@ pub(crate) fn role(role: &Role) -> Vec<Diagnostic> {
             format!("{} tags; at most 50", role.tags.len()),
         );
     }
+    for (i, tag) in role.tags.iter().enumerate() {
+        if tag.value.is_none() {
+            out.report(
+                &rules::L5,
+                json_path!("Tags"[i], "Value"),
+                format!(
+                    "{}: IAM tags need a value (it may be empty)",
+                    quoted(&tag.key)
+                ),
+            );
+        }
+    }
     match role.managed_policy_arns.len() {
         n if n > 20 => out.report(
             &rules::L5,

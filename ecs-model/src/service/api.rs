@@ -1,6 +1,6 @@
 //! The `CreateService` request, as the ECS API model defines it (`ecs-service-2.json` of
 //! 2026-08-05). Written by hand, shape for shape, with the first sentence of each member's
-//! documentation: there is no generator. `tests/api_model.rs` checks them against the model.
+//! documentation: there is no generator. `tests/integration/api_model.rs` checks them against the model.
 
 use crate::container::LogConfiguration;
 use crate::json::record::{api_enum, api_struct};

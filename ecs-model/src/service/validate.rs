@@ -11,7 +11,6 @@ use crate::service::{
     CapacityProviderStrategyItem, DeploymentControllerType, DeploymentStrategy,
     PlacementConstraintType, SchedulingStrategy, Service,
 };
-use crate::tag::Tag;
 use crate::task_definition::Compatibility;
 use crate::validate::rules;
 
@@ -33,7 +32,7 @@ pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
     deployments(&mut out, s);
     placement(&mut out, s);
     service_connect(&mut out, s);
-    ecs_tags(&mut out, &s.tags, &json_path!("tags"));
+    crate::tag::report(&mut out, &s.tags, &json_path!("tags"));
     out.into_vec()
 }
 
@@ -472,13 +471,5 @@ fn service_connect(out: &mut Findings, s: &Service) {
                 );
             }
         }
-    }
-}
-
-/// ECS tags (`ECS-A19`: they follow the same shape wherever ECS takes them).
-/// `ECS-A19` on the tags of an ECS resource.
-pub(crate) fn ecs_tags(out: &mut Findings, tags: &[Tag], at: &JsonPath) {
-    for (below, problem) in crate::tag::problems(tags) {
-        out.report(&rules::A19, at.clone().join(&below), problem);
     }
 }

@@ -52,7 +52,7 @@ pub use ecs_model_internals::fargate::{
 
 /// What validation knows about the task a container runs in.
 #[allow(clippy::struct_excessive_bools)] // one flag per launch type, as ECS lists them
-pub(crate) struct Task {
+pub(crate) struct TaskContext {
     fargate: bool,
     ec2: bool,
     external: bool,
@@ -63,7 +63,7 @@ pub(crate) struct Task {
     network_mode: Option<NetworkMode>,
 }
 
-impl Task {
+impl TaskContext {
     fn of(td: &TaskDefinition) -> Self {
         let compat = &td.requires_compatibilities;
         Self {
@@ -109,7 +109,7 @@ impl Task {
 
 /// Collects diagnostics for one task (or one container on its own).
 pub(crate) struct Checker<'a> {
-    pub(crate) task: Task,
+    pub(crate) task: TaskContext,
     pub(crate) td: Option<&'a TaskDefinition>,
     out: Vec<Diagnostic>,
 }
@@ -145,7 +145,7 @@ impl Checker<'_> {
 /// Every problem of a task definition.
 pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
     let mut checker = Checker {
-        task: Task::of(td),
+        task: TaskContext::of(td),
         td: Some(td),
         out: Vec::new(),
     };
@@ -162,7 +162,7 @@ pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
 /// The problems of a container that hold wherever it runs; paths relative to the container.
 pub(crate) fn container_alone(c: &ContainerDefinition) -> Vec<Diagnostic> {
     let mut checker = Checker {
-        task: Task::unknown(),
+        task: TaskContext::unknown(),
         td: None,
         out: Vec::new(),
     };

@@ -62,7 +62,7 @@ fn ports(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
             }
         }
         seen.push((ports, i));
-        names(cx, p, &item, mode);
+        port_name(cx, p, &item, mode);
     }
     if ranges > 100 {
         cx.report(
@@ -206,7 +206,13 @@ fn host_port_choice(cx: &mut Checker<'_>, port: i32, item: &PathCursor<'_>, key:
     }
 }
 
-fn names(cx: &mut Checker<'_>, p: &PortMapping, item: &PathCursor<'_>, mode: Option<NetworkMode>) {
+/// `ECS-C7`: the name of a mapping (Service Connect), and what a name needs.
+fn port_name(
+    cx: &mut Checker<'_>,
+    p: &PortMapping,
+    item: &PathCursor<'_>,
+    mode: Option<NetworkMode>,
+) {
     match p.name.as_deref() {
         Some(name) => {
             if let Some(problem) = names::service_connect_name("port name", name) {

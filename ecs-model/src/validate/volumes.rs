@@ -14,7 +14,7 @@ use crate::volume::{
 };
 
 pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, volume) in td.volumes.iter().enumerate() {
         let at = json_path!("volumes"[i]);
         match volume.name.as_deref() {
@@ -27,7 +27,7 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 if let Some(problem) = names::resource_name("volume", name) {
                     cx.report(&rules::I1, at.clone().key("name"), problem);
                 }
-                if let Some(first) = names.insert(name, i) {
+                if let Some(first) = seen.insert(name, i) {
                     cx.report(
                         &rules::I1,
                         at.clone().key("name"),
@@ -49,7 +49,7 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
         }
         configuration(cx, td, volume, &at);
     }
-    mounts(cx, td, &names);
+    mounts(cx, td, &seen);
     launch_volumes(cx, td);
 }
 
