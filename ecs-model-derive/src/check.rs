@@ -8,7 +8,6 @@ use syn::ext::IdentExt as _;
 
 use ecs_model_internals::{fargate as sizes, limits};
 
-use crate::ast::{Field, FieldKind, TaskVolume};
 use crate::attr::{Arg, Spanned, all, find};
 use crate::ctxt::Ctxt;
 
@@ -24,29 +23,24 @@ fn env_name(name: &str) -> Option<String> {
     })
 }
 
-/// `ECS-G1`: every variable name valid and set once, across fields and `env(…)` constants.
+/// A variable a container reads: its name, where the name is written, and what sets it (for
+/// "already set by …").
+pub(crate) type Variable = (String, Span, String);
+
+/// `ECS-G1`: every variable name valid and set once, across the `env(…)` constants and the
+/// fields' variables.
 pub(crate) fn variable_names(
     cx: &mut Ctxt,
-    fields: &[Field],
     args: &[Arg],
     constants: &[(String, String)],
+    fields: impl IntoIterator<Item = Variable>,
 ) {
-    // Each name with where it was first set, for "already set by …".
+    // Each name with where it was first set.
     let mut seen: Vec<(String, String)> = Vec::new();
     let constants = constants
         .iter()
         .zip(all(args, "env"))
         .map(|((name, _), arg)| (name.clone(), arg.span(), format!("`env({name:?}, …)`")));
-    let fields = fields.iter().filter_map(|f| match &f.kind {
-        FieldKind::Var {
-            name, name_span, ..
-        } => Some((
-            name.clone(),
-            *name_span,
-            format!("field `{}`", f.ident.unraw()),
-        )),
-        FieldKind::Skip => None,
-    });
     for (name, span, origin) in constants.chain(fields) {
         if let Some(problem) = env_name(&name) {
             cx.error(span, problem);
@@ -233,8 +227,13 @@ pub(crate) fn container_count(cx: &mut Ctxt, span: Span, containers: usize) {
 }
 
 /// `ECS-I1`: volume names are unique in the task.
-pub(crate) fn volume_once(cx: &mut Ctxt, arg: &Arg, earlier: &[TaskVolume], name: &str) {
-    if earlier.iter().any(|v| v.name() == name) {
+pub(crate) fn volume_once<'a>(
+    cx: &mut Ctxt,
+    arg: &Arg,
+    earlier: impl IntoIterator<Item = &'a str>,
+    name: &str,
+) {
+    if earlier.into_iter().any(|n| n == name) {
         cx.error(arg.span(), format!("volume {name:?} is declared twice"));
     }
 }

@@ -7,7 +7,7 @@ use syn::{DeriveInput, Expr, Generics, Ident, Lit, Type};
 
 use ecs_model_internals::{enums, limits, names, secrets};
 
-use super::{
+use super::read::{
     Hatches, checked_integer, depends_on, enum_value, integer_value, kebab, keyed_only,
     named_fields, resource_name, screaming_snake, string_pair, string_pairs, string_value,
 };
@@ -174,7 +174,17 @@ impl Container {
         let (name, image) = identity(cx, &args, &input.ident);
         let fields = fields.map(|f| read_fields(cx, f)).unwrap_or_default();
         let wiring = Wiring::read(cx, &args);
-        check::variable_names(cx, &fields, &args, &wiring.env);
+        let variables = fields.iter().filter_map(|f| match &f.kind {
+            FieldKind::Var {
+                name, name_span, ..
+            } => Some((
+                name.clone(),
+                *name_span,
+                format!("field `{}`", f.ident.unraw()),
+            )),
+            FieldKind::Skip => None,
+        });
+        check::variable_names(cx, &args, &wiring.env, variables);
         let container = Container {
             ident: input.ident.clone(),
             generics: input.generics.clone(),

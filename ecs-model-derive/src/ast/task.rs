@@ -5,7 +5,7 @@ use syn::{DeriveInput, Generics, Ident, Type};
 
 use ecs_model_internals::{enums, limits, units};
 
-use super::{
+use super::read::{
     Hatches, checked_integer, depends_on, enum_value, kebab, keyed_only, named_fields,
     resource_name, string_pairs, string_value,
 };
@@ -227,7 +227,7 @@ fn volumes(cx: &mut Ctxt, args: &[Arg]) -> Vec<TaskVolume> {
         let Some(volume) = volume(cx, arg) else {
             continue;
         };
-        check::volume_once(cx, arg, &volumes, volume.name());
+        check::volume_once(cx, arg, volumes.iter().map(TaskVolume::name), volume.name());
         volumes.push(volume);
     }
     volumes
