@@ -231,9 +231,13 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 other => other?,
             }
         }
-        Op::CreateSecurityGroup(group) => ec2_op(clients, op, applied, group.name.as_str()).await?,
-        Op::AuthorizeIngress { group, .. } => ec2_op(clients, op, applied, group.as_str()).await?,
-        Op::RunInstance(instance) => ec2_op(clients, op, applied, instance.name.as_str()).await?,
+        Op::CreateSecurityGroup(group) => {
+            ec2::create_security_group(clients, group, applied).await?;
+        }
+        Op::AuthorizeIngress { group, rules } => {
+            ec2::authorize_ingress(clients, group, rules, applied).await?;
+        }
+        Op::RunInstance(instance) => ec2::run_instance(clients, instance, applied).await?,
         Op::CreateLoadBalancer(lb) => {
             let lb = resolved(applied, lb)?;
             let created = convert::create_load_balancer(&lb)?
@@ -511,44 +515,13 @@ async fn create_service(
     Ok(())
 }
 
-#[cfg(feature = "ec2")]
-async fn ec2_op(
-    clients: &Clients,
-    op: &Op,
-    applied: &mut Applied,
-    name: &str,
-) -> Result<(), Error> {
-    match op {
-        Op::CreateSecurityGroup(group) => ec2::create_security_group(clients, group, applied).await,
-        Op::AuthorizeIngress { group, rules } => {
-            ec2::authorize_ingress(clients, group, rules, applied).await
-        }
-        Op::RunInstance(instance) => ec2::run_instance(clients, instance, applied).await,
-        other => Err(Error::Unsupported(format!(
-            "{} of {name} is not an EC2 call",
-            other.call()
-        ))),
-    }
-}
-
-#[cfg(feature = "ec2")]
 mod ec2 {
-    use aws_sdk_ec2::types::{
-        IamInstanceProfileSpecification, InstanceType, IpPermission, IpRange, Ipv6Range,
-        ResourceType, Tag, TagSpecification, UserIdGroupPair,
-    };
     use ecs_model::Reference;
     use ecs_model::cluster::ContainerInstance;
     use ecs_model::network::{IngressRule, IpProtocol, SecurityGroup, Source};
 
     use super::{Applied, Clients, Error, aws, id};
-
-    fn name_tag(kind: ResourceType, name: &str) -> TagSpecification {
-        TagSpecification::builder()
-            .resource_type(kind)
-            .tags(Tag::builder().key("Name").value(name).build())
-            .build()
-    }
+    use crate::ec2::{IpPermission, RunInstance};
 
     /// An id, or the id of the group a reference names.
     fn group_id(applied: &Applied, group: &str) -> Result<String, Error> {
@@ -562,57 +535,41 @@ mod ec2 {
     ) -> Result<(), Error> {
         let created = clients
             .ec2
-            .create_security_group()
-            .group_name(&group.name)
-            .description(&group.description)
-            .set_vpc_id(group.vpc_id.clone())
-            .tag_specifications(name_tag(ResourceType::SecurityGroup, &group.name))
-            .send()
+            .create_security_group(&group.name, &group.description, group.vpc_id.as_deref())
             .await
             .map_err(aws(
                 "CreateSecurityGroup",
                 format!("security group {}", group.name),
             ))?;
-        if let Some(id) = created.group_id() {
-            applied
-                .ids
-                .insert(Reference::security_group(&group.name), id.to_owned());
-        }
+        applied
+            .ids
+            .insert(Reference::security_group(&group.name), created);
         Ok(())
     }
 
     fn permission(rule: &IngressRule, applied: &Applied) -> Result<IpPermission, Error> {
-        let mut permission = IpPermission::builder().ip_protocol(rule.protocol.as_str());
+        let mut permission = IpPermission {
+            ip_protocol: rule.protocol.as_str().to_owned(),
+            ..IpPermission::default()
+        };
         if rule.protocol != IpProtocol::All {
-            permission = permission.from_port(rule.from_port).to_port(rule.to_port);
+            permission.from_port = Some(rule.from_port);
+            permission.to_port = Some(rule.to_port);
         }
         let description = rule.description.clone();
-        permission = match &rule.source {
-            Source::Cidr(cidr) => permission.ip_ranges(
-                IpRange::builder()
-                    .cidr_ip(cidr)
-                    .set_description(description)
-                    .build(),
-            ),
-            Source::Ipv6Cidr(cidr) => permission.ipv6_ranges(
-                Ipv6Range::builder()
-                    .cidr_ipv6(cidr)
-                    .set_description(description)
-                    .build(),
-            ),
+        match &rule.source {
+            Source::Cidr(cidr) => permission.ip_ranges.push((cidr.clone(), description)),
+            Source::Ipv6Cidr(cidr) => permission.ipv6_ranges.push((cidr.clone(), description)),
             Source::Group(source) => {
-                let pair = UserIdGroupPair::builder()
-                    .group_id(group_id(applied, source)?)
-                    .set_description(description);
-                permission.user_id_group_pairs(pair.build())
+                (permission.groups).push((group_id(applied, source)?, description));
             }
             other => {
                 return Err(Error::Unsupported(format!(
                     "source {other:?} is not supported"
                 )));
             }
-        };
-        Ok(permission.build())
+        }
+        Ok(permission)
     }
 
     pub(super) async fn authorize_ingress(
@@ -628,12 +585,8 @@ mod ec2 {
             .collect::<Result<Vec<_>, _>>()?;
         let result = clients
             .ec2
-            .authorize_security_group_ingress()
-            .group_id(group_id)
-            .set_ip_permissions(Some(permissions))
-            .send()
+            .authorize_security_group_ingress(&group_id, &permissions)
             .await
-            .map(drop)
             .map_err(aws(
                 "AuthorizeSecurityGroupIngress",
                 format!("security group {group}"),
@@ -652,40 +605,26 @@ mod ec2 {
         instance: &ContainerInstance,
         applied: &mut Applied,
     ) -> Result<(), Error> {
-        let groups = instance
+        let security_group_ids = instance
             .security_groups
             .iter()
             .map(|g| group_id(applied, g))
             .collect::<Result<Vec<_>, _>>()?;
+        let run = RunInstance {
+            image_id: instance.ami.image_id(),
+            instance_type: instance.instance_type.clone(),
+            instance_profile: instance.instance_profile.clone(),
+            user_data: instance.agent.user_data(),
+            subnet_id: instance.subnet_id.clone(),
+            security_group_ids,
+            key_name: instance.key_name.clone(),
+            name: instance.name.clone(),
+        };
         clients
             .ec2
-            .run_instances()
-            .image_id(instance.ami.image_id())
-            .instance_type(InstanceType::from(instance.instance_type.as_str()))
-            .min_count(1)
-            .max_count(1)
-            .iam_instance_profile(
-                IamInstanceProfileSpecification::builder()
-                    .name(&instance.instance_profile)
-                    .build(),
-            )
-            // The EC2 API takes user data base64-encoded (the CLI encodes it for you).
-            .user_data(aws_smithy_types::base64::encode(instance.agent.user_data()))
-            .set_subnet_id(instance.subnet_id.clone())
-            .set_security_group_ids((!groups.is_empty()).then_some(groups))
-            .set_key_name(instance.key_name.clone())
-            .tag_specifications(name_tag(ResourceType::Instance, &instance.name))
-            .send()
+            .run_instance(&run)
             .await
             .map_err(aws("RunInstances", format!("instance {}", instance.name)))?;
         Ok(())
     }
-}
-
-#[cfg(not(feature = "ec2"))]
-async fn ec2_op(_: &Clients, op: &Op, _: &mut Applied, name: &str) -> Result<(), Error> {
-    Err(Error::Unsupported(format!(
-        "{} of {name} needs the EC2 API: build ecs-deploy with the `ec2` feature, or create it beforehand and name it by id",
-        op.call()
-    )))
 }

@@ -21,9 +21,8 @@ pub struct Clients {
     pub elbv2: aws_sdk_elasticloadbalancingv2::Client,
     /// CloudWatch Logs: the awslogs groups.
     pub logs: aws_sdk_cloudwatchlogs::Client,
-    /// EC2: security groups and container instances.
-    #[cfg(feature = "ec2")]
-    pub ec2: aws_sdk_ec2::Client,
+    /// EC2: security groups, container instances, and the VPCs and subnets they go in.
+    pub ec2: crate::ec2::Client,
     /// STS: whose credentials these are.
     pub sts: aws_sdk_sts::Client,
 }
@@ -49,8 +48,7 @@ impl Clients {
             iam: aws_sdk_iam::Client::new(&config),
             elbv2: aws_sdk_elasticloadbalancingv2::Client::new(&config),
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
-            #[cfg(feature = "ec2")]
-            ec2: aws_sdk_ec2::Client::new(&config),
+            ec2: crate::ec2::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
         }
     }

@@ -18,6 +18,8 @@
 //!   them, so a caller names the same versions): they follow the SDK, and a release of
 //!   ecs-deploy that moves to a newer SDK changes them, as it changes the SDK clients
 //!   [`Clients`] holds. The plan, its steps and the workflows' results hold no SDK type.
+//! - [`ec2`]: ecs-deploy's own client of the eight EC2 calls it makes, in place of the SDK's
+//!   EC2 crate.
 
 // The workspace README's examples use both crates: they are tested here.
 #[cfg(doctest)]
@@ -28,6 +30,7 @@ mod apply;
 pub mod clients;
 pub mod convert;
 mod deployer;
+pub mod ec2;
 mod error;
 mod observe;
 pub mod plan;
@@ -52,8 +55,6 @@ pub use state::{Found, Ids, Observed, ObservedRole, ObservedService};
 pub mod sdk {
     pub use aws_config as config;
     pub use aws_sdk_cloudwatchlogs as logs;
-    #[cfg(feature = "ec2")]
-    pub use aws_sdk_ec2 as ec2;
     pub use aws_sdk_ecs as ecs;
     pub use aws_sdk_elasticloadbalancingv2 as elbv2;
     pub use aws_sdk_iam as iam;

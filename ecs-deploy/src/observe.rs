@@ -65,13 +65,11 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
     log_groups(clients, app, &mut observed).await?;
     roles(clients, app, &mut observed).await?;
     instance_profiles(clients, app, &mut observed).await?;
-    #[cfg(feature = "ec2")]
     ec2::security_groups(clients, app, &mut observed).await?;
     load_balancing(clients, app, &mut observed).await?;
     cluster(clients, app, &mut observed).await?;
     task_definition(clients, app, &mut observed).await?;
     service(clients, app, &mut observed).await?;
-    #[cfg(feature = "ec2")]
     ec2::instances(clients, app, &mut observed).await?;
     Ok(observed)
 }
@@ -407,47 +405,32 @@ async fn service(
     Ok(())
 }
 
-#[cfg(feature = "ec2")]
 mod ec2 {
-    use aws_sdk_ec2::types::Filter;
     use ecs_model::network::{IngressRule, IpProtocol, SecurityGroup, Source};
 
     use super::{Application, Clients, Error, Found, Observed, aws};
-
-    fn filter(name: &str, value: impl Into<String>) -> Filter {
-        Filter::builder().name(name).values(value).build()
-    }
+    use crate::ec2::{self, Filter};
 
     /// The inbound rules of a described group, one per source.
-    pub(super) fn ingress(group: &aws_sdk_ec2::types::SecurityGroup) -> Vec<IngressRule> {
+    pub(super) fn ingress(group: &ec2::SecurityGroup) -> Vec<IngressRule> {
         let mut rules = Vec::new();
-        for permission in group.ip_permissions() {
-            let protocol = match permission.ip_protocol().unwrap_or("-1") {
+        for permission in &group.ip_permissions {
+            let protocol = match permission.ip_protocol.as_str() {
                 "tcp" | "6" => IpProtocol::Tcp,
                 "udp" | "17" => IpProtocol::Udp,
                 "icmp" | "1" => IpProtocol::Icmp,
                 _ => IpProtocol::All,
             };
             let (from, to) = (
-                permission.from_port().unwrap_or(-1),
-                permission.to_port().unwrap_or(-1),
+                permission.from_port.unwrap_or(-1),
+                permission.to_port.unwrap_or(-1),
             );
-            let sources = permission
-                .ip_ranges()
-                .iter()
-                .filter_map(|r| r.cidr_ip().map(|c| Source::Cidr(c.to_owned())))
+            let sources = (permission.ip_ranges.iter())
+                .map(|(cidr, _)| Source::Cidr(cidr.clone()))
                 .chain(
-                    permission
-                        .ipv6_ranges()
-                        .iter()
-                        .filter_map(|r| r.cidr_ipv6().map(|c| Source::Ipv6Cidr(c.to_owned()))),
+                    (permission.ipv6_ranges.iter()).map(|(cidr, _)| Source::Ipv6Cidr(cidr.clone())),
                 )
-                .chain(
-                    permission
-                        .user_id_group_pairs()
-                        .iter()
-                        .filter_map(|p| p.group_id().map(|g| Source::Group(g.to_owned()))),
-                );
+                .chain((permission.groups.iter()).map(|(group, _)| Source::Group(group.clone())));
             for source in sources {
                 let mut rule = IngressRule::tcp_range(from, to, source);
                 rule.protocol = protocol;
@@ -463,30 +446,22 @@ mod ec2 {
         observed: &mut Observed,
     ) -> Result<(), Error> {
         for group in &app.security_groups {
-            let mut request = clients
-                .ec2
-                .describe_security_groups()
-                .filters(filter("group-name", &group.name));
+            let mut filters = vec![Filter::new("group-name", [&group.name])];
             if let Some(vpc) = &group.vpc_id {
-                request = request.filters(filter("vpc-id", vpc));
+                filters.push(Filter::new("vpc-id", [vpc]));
             }
-            let got = request.send().await.map_err(aws(
+            let got = (clients.ec2.describe_security_groups(&filters).await).map_err(aws(
                 "DescribeSecurityGroups",
                 format!("security group {}", group.name),
             ))?;
-            if let Some(found) = got.security_groups().first() {
+            if let Some(found) = got.first() {
                 // What exists is recorded as it is, valid or not.
-                let seen = SecurityGroup::builder(
-                    &group.name,
-                    found.description().unwrap_or_default(),
-                    found.vpc_id().unwrap_or_default(),
-                )
-                .with(|seen| seen.ingress = ingress(found))
-                .build_unchecked();
-                observed.security_groups.insert(
-                    group.name.clone(),
-                    Found::new(found.group_id().unwrap_or_default(), seen),
-                );
+                let seen = SecurityGroup::builder(&group.name, &found.description, &found.vpc_id)
+                    .with(|seen| seen.ingress = ingress(found))
+                    .build_unchecked();
+                observed
+                    .security_groups
+                    .insert(group.name.clone(), Found::new(&found.group_id, seen));
             }
         }
         Ok(())
@@ -498,32 +473,18 @@ mod ec2 {
         observed: &mut Observed,
     ) -> Result<(), Error> {
         for instance in &app.instances {
-            let got = clients
-                .ec2
-                .describe_instances()
-                .filters(filter("tag:Name", &instance.name))
-                .filters(
-                    Filter::builder()
-                        .name("instance-state-name")
-                        .values("pending")
-                        .values("running")
-                        .build(),
-                )
-                .send()
-                .await
-                .map_err(aws(
-                    "DescribeInstances",
-                    format!("instance {}", instance.name),
-                ))?;
-            let id = got
-                .reservations()
-                .iter()
-                .flat_map(aws_sdk_ec2::types::Reservation::instances)
-                .find_map(|i| i.instance_id());
-            if let Some(id) = id {
+            let filters = [
+                Filter::new("tag:Name", [&instance.name]),
+                Filter::new("instance-state-name", ["pending", "running"]),
+            ];
+            let got = (clients.ec2.describe_instances(&filters).await).map_err(aws(
+                "DescribeInstances",
+                format!("instance {}", instance.name),
+            ))?;
+            if let Some(found) = got.into_iter().find(|i| !i.instance_id.is_empty()) {
                 observed
                     .instances
-                    .insert(instance.name.clone(), id.to_owned());
+                    .insert(instance.name.clone(), found.instance_id);
             }
         }
         Ok(())

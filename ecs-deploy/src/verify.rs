@@ -9,7 +9,7 @@ use ecs_model::iam::{ECS_TASKS, PolicyDocument};
 use ecs_model::{Application, NetworkMode, Reference};
 
 use crate::clients::Clients;
-use crate::error::Error;
+use crate::error::{AwsError, Error};
 use crate::observe::observe;
 use crate::resource::short_name;
 use crate::state::Observed;
@@ -96,7 +96,6 @@ pub async fn verify(clients: &Clients, app: &Application) -> Result<Verification
     roles(clients, app, &observed, &mut report).await?;
     log_groups(app, &observed, &mut report);
     target_groups(clients, app, &observed, &mut report).await?;
-    #[cfg(feature = "ec2")]
     subnets(clients, app, &mut report).await?;
     Ok(report)
 }
@@ -145,7 +144,7 @@ async fn roles(
                 check_trust(report, subject, document.as_ref());
             }
             Err(e) => {
-                let error = crate::error::AwsError::new("GetRole", format!("role {name}"), e);
+                let error = AwsError::new("GetRole", format!("role {name}"), e);
                 if error.code.as_deref() == Some("NoSuchEntity") {
                     report.check(subject, false, "does not exist: tasks cannot start");
                 } else {
@@ -305,7 +304,6 @@ async fn target_groups(
     Ok(())
 }
 
-#[cfg(feature = "ec2")]
 async fn subnets(
     clients: &Clients,
     app: &Application,
@@ -330,39 +328,19 @@ async fn subnets(
         if subnets.is_empty() {
             continue;
         }
-        let got = clients
-            .ec2
-            .describe_subnets()
-            .set_subnet_ids(Some(subnets.clone()))
-            .send()
-            .await;
-        let got = match got {
+        let got = match clients.ec2.describe_subnets(&subnets).await {
             Ok(got) => got,
             Err(e) => {
-                let error = crate::error::AwsError::new("DescribeSubnets", subject.clone(), e);
-                if error
-                    .code
-                    .as_deref()
-                    .is_some_and(|c| c.starts_with("InvalidSubnet"))
-                {
-                    report.check(
-                        subject,
-                        false,
-                        format!(
-                            "a subnet does not exist: {}",
-                            error.message.unwrap_or_default()
-                        ),
-                    );
+                let error = AwsError::new("DescribeSubnets", subject.clone(), e);
+                if (error.code.as_deref()).is_some_and(|c| c.starts_with("InvalidSubnet")) {
+                    let why = error.message.unwrap_or_default();
+                    report.check(subject, false, format!("a subnet does not exist: {why}"));
                     continue;
                 }
                 return Err(error.into());
             }
         };
-        let zones: BTreeSet<&str> = got
-            .subnets()
-            .iter()
-            .filter_map(|s| s.availability_zone())
-            .collect();
+        let zones: BTreeSet<&str> = got.iter().map(|s| s.availability_zone.as_str()).collect();
         let ok = !needs_two_zones || zones.len() >= 2;
         let zones: Vec<&str> = zones.into_iter().collect();
         report.check(

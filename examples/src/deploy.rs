@@ -30,36 +30,18 @@ pub async fn discover(clients: &Clients) -> Result<Target, ecs_deploy::Error> {
     let missing = || {
         ecs_deploy::Error::NotFound("no default VPC with subnets in two Availability Zones: create one (`aws ec2 create-default-vpc`)".to_owned())
     };
-    let vpcs = clients
-        .ec2
-        .describe_vpcs()
-        .send()
-        .await
+    let vpcs = (clients.ec2.describe_vpcs().await)
         .map_err(|e| ecs_deploy::AwsError::new("DescribeVpcs", "the default VPC", e))?;
     let vpc = vpcs
-        .vpcs()
-        .iter()
-        .find(|v| v.is_default() == Some(true))
-        .and_then(|v| v.vpc_id())
-        .ok_or_else(missing)?
-        .to_owned();
-    let subnets = clients
-        .ec2
-        .describe_subnets()
-        .send()
-        .await
+        .into_iter()
+        .find(|v| v.is_default)
+        .map(|v| v.vpc_id)
+        .ok_or_else(missing)?;
+    let subnets = (clients.ec2.describe_subnets(&[]).await)
         .map_err(|e| ecs_deploy::AwsError::new("DescribeSubnets", "the default VPC", e))?;
     let mut by_zone = std::collections::BTreeMap::new();
-    for s in subnets
-        .subnets()
-        .iter()
-        .filter(|s| s.vpc_id() == Some(vpc.as_str()))
-    {
-        if let (Some(zone), Some(id)) = (s.availability_zone(), s.subnet_id()) {
-            by_zone
-                .entry(zone.to_owned())
-                .or_insert_with(|| id.to_owned());
-        }
+    for s in subnets.into_iter().filter(|s| s.vpc_id == vpc) {
+        by_zone.entry(s.availability_zone).or_insert(s.subnet_id);
     }
     if by_zone.len() < 2 {
         return Err(missing());

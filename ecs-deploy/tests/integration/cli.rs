@@ -123,13 +123,10 @@ fn render_prints_what_the_api_takes() {
 fn write_service(dir: &Path, moto: &Moto) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (subnet, group) = runtime.block_on(async {
-        let ec2 = aws_sdk_ec2::Client::new(&moto.config("us-east-1"));
-        let subnets = ec2.describe_subnets().send().await.unwrap();
-        let groups = ec2.describe_security_groups().send().await.unwrap();
-        (
-            subnets.subnets()[0].subnet_id().unwrap().to_owned(),
-            groups.security_groups()[0].group_id().unwrap().to_owned(),
-        )
+        let ec2 = ecs_deploy::ec2::Client::new(&moto.config("us-east-1"));
+        let subnets = ec2.describe_subnets(&[]).await.unwrap();
+        let groups = ec2.describe_security_groups(&[]).await.unwrap();
+        (subnets[0].subnet_id.clone(), groups[0].group_id.clone())
     });
     let service = format!(
         r#"{{"serviceName": "hello", "cluster": "demo", "desiredCount": 1, "launchType": "FARGATE",

@@ -3,9 +3,10 @@
 //! One test binary for the crate (each binary links the crate and its dependencies once): each
 //! former test file is a module.
 
-#[cfg(all(feature = "cli", feature = "ec2"))]
+#[cfg(feature = "cli")]
 mod cli;
 mod convert;
+mod ec2;
 mod mocks;
 mod plan;
 mod support;

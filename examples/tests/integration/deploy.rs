@@ -11,6 +11,7 @@ mod moto;
 use std::time::Duration;
 
 use aws_sdk_ecs::types::{Service, TaskDefinitionStatus};
+use ecs_deploy::ec2::Filter;
 use ecs_deploy::plan::Action;
 use ecs_deploy::revisions::RollbackTo;
 use ecs_deploy::wait::WaitOptions;
@@ -22,25 +23,12 @@ const REGION: &str = pet_web::REGION;
 
 /// The default VPC moto creates in the region, and two of its subnets in different zones.
 async fn default_network(clients: &Clients) -> (String, [String; 2]) {
-    let vpcs = clients.ec2.describe_vpcs().send().await.unwrap();
-    let vpc = vpcs
-        .vpcs()
-        .iter()
-        .find(|v| v.is_default() == Some(true))
-        .unwrap()
-        .vpc_id()
-        .unwrap()
-        .to_owned();
-    let subnets = clients.ec2.describe_subnets().send().await.unwrap();
+    let vpcs = clients.ec2.describe_vpcs().await.unwrap();
+    let vpc = vpcs.into_iter().find(|v| v.is_default).unwrap().vpc_id;
+    let subnets = clients.ec2.describe_subnets(&[]).await.unwrap();
     let mut by_zone = std::collections::BTreeMap::new();
-    for s in subnets
-        .subnets()
-        .iter()
-        .filter(|s| s.vpc_id() == Some(vpc.as_str()))
-    {
-        by_zone
-            .entry(s.availability_zone().unwrap().to_owned())
-            .or_insert_with(|| s.subnet_id().unwrap().to_owned());
+    for s in subnets.into_iter().filter(|s| s.vpc_id == vpc) {
+        by_zone.entry(s.availability_zone).or_insert(s.subnet_id);
     }
     let mut zones = by_zone.into_values();
     (vpc, [zones.next().unwrap(), zones.next().unwrap()])
@@ -218,18 +206,16 @@ async fn assert_seed_002_exists(clients: &Clients, a: &str, b: &str) {
     assert_eq!(vpc_config.subnets(), [a.to_owned(), b.to_owned()]);
     let groups = clients
         .ec2
-        .describe_security_groups()
-        .group_ids(&vpc_config.security_groups()[0])
-        .send()
+        .describe_security_groups(&[Filter::new("group-id", [&vpc_config.security_groups()[0]])])
         .await
         .unwrap();
-    let service_group = &groups.security_groups()[0];
-    assert_eq!(service_group.group_name(), Some("pet-web-ecs-sg"));
-    let rule = &service_group.ip_permissions()[0];
-    assert_eq!((rule.from_port(), rule.to_port()), (Some(8080), Some(8080)));
+    let service_group = &groups[0];
+    assert_eq!(service_group.group_name, "pet-web-ecs-sg");
+    let rule = &service_group.ip_permissions[0];
+    assert_eq!((rule.from_port, rule.to_port), (Some(8080), Some(8080)));
     assert_eq!(
-        rule.user_id_group_pairs()[0].group_id(),
-        lb.security_groups().first().map(String::as_str)
+        rule.groups.first().map(|(group, _)| group),
+        lb.security_groups().first()
     );
     let execution_policy = clients
         .iam
@@ -386,39 +372,17 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done.plan.count(Action::Create), 9, "{}", done.plan);
 
-    let reservations = clients.ec2.describe_instances().send().await.unwrap();
-    let instance = reservations
-        .reservations()
-        .iter()
-        .flat_map(aws_sdk_ec2::types::Reservation::instances)
-        .next()
-        .expect("an instance");
-    assert_eq!(
-        instance
-            .instance_type()
-            .map(aws_sdk_ec2::types::InstanceType::as_str),
-        Some("t3.small")
-    );
+    let instances = clients.ec2.describe_instances(&[]).await.unwrap();
+    let instance = instances.first().expect("an instance");
+    assert_eq!(instance.instance_type, "t3.small");
     assert!(
-        instance
-            .iam_instance_profile()
-            .and_then(|p| p.arn())
-            .is_some_and(|arn| arn.ends_with("instance-profile/ecsInstanceRole"))
+        (instance.instance_profile_arn).ends_with("instance-profile/ecsInstanceRole"),
+        "{instance:?}"
     );
-    assert_eq!(instance.subnet_id(), Some(target.subnets[0].as_str()));
-    let user_data = clients
-        .ec2
-        .describe_instance_attribute()
-        .instance_id(instance.instance_id().unwrap())
-        .attribute(aws_sdk_ec2::types::InstanceAttributeName::UserData)
-        .send()
-        .await
-        .unwrap();
-    let encoded = user_data
-        .user_data()
-        .and_then(|v| v.value())
+    assert_eq!(instance.subnet_id, target.subnets[0]);
+    let decoded = (clients.ec2.describe_user_data(&instance.instance_id).await)
+        .unwrap()
         .expect("user data");
-    let decoded = String::from_utf8(aws_smithy_types::base64::decode(encoded).unwrap()).unwrap();
     assert_eq!(
         decoded,
         "#!/bin/bash\necho ECS_CLUSTER=dev-cluster >> /etc/ecs/ecs.config\n"

@@ -7,7 +7,7 @@ pub mod moto;
 #[path = "../../../../ecs-model/tests/integration/support/mod.rs"]
 mod model;
 
-pub use model::{aws_model, shared_or_skip};
+pub use model::{aws_model, botocore_models_or_skip, shared_or_skip};
 use serde_json::Value;
 
 /// A document with every member the schema has, each with a value of its type (the first value
