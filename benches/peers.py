@@ -44,7 +44,8 @@ def mbps(size, seconds):
 
 def main():
     quick = "--quick" in sys.argv
-    run(["cargo", "run", "--release", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
+    # The bench profile, as criterion: one optimised build of everything.
+    run(["cargo", "run", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
     bench = ["cargo", "bench", "--locked", "-p", "ecs-benches", "--bench", "task_definition", "--"]
     if quick:
         bench += ["--warm-up-time", "0.2", "--measurement-time", "0.5"]
