@@ -280,10 +280,15 @@ fn field_code(index: usize, field: &Field) -> FieldCode {
         };
         (declared, from_value)
     };
-    let read = if *optional {
-        quote_spanned!(field.ty.span()=> let #local = __ecs_reader.optional::<#inner>(#name);)
+    let kind = if secret.is_some() {
+        quote!(::ecs_model::__private::Secret::Yes)
     } else {
-        quote_spanned!(field.ty.span()=> let #local = __ecs_reader.required::<#inner>(#name, #default_tokens);)
+        quote!(::ecs_model::__private::Secret::No)
+    };
+    let read = if *optional {
+        quote_spanned!(field.ty.span()=> let #local = __ecs_reader.optional::<#inner>(#name, #kind);)
+    } else {
+        quote_spanned!(field.ty.span()=> let #local = __ecs_reader.required::<#inner>(#name, #default_tokens, #kind);)
     };
     FieldCode {
         declared,

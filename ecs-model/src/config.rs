@@ -201,6 +201,33 @@ pub mod __private {
         }
     }
 
+    /// Whether a variable holds a secret (an `#[ecs(secret = …)]` field).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Secret {
+        /// A plain `env` field: its value may be shown.
+        No,
+        /// A secret: its value is never kept in a problem.
+        Yes,
+    }
+
+    /// `T`'s name without module paths (`u16`, `IpAddr`, `Vec<String>`), for messages.
+    pub(crate) fn type_name<T>() -> String {
+        let full = std::any::type_name::<T>();
+        let mut out = String::with_capacity(full.len());
+        let mut path = String::new();
+        for c in full.chars().chain(std::iter::once(' ')) {
+            if c.is_alphanumeric() || c == '_' || c == ':' {
+                path.push(c);
+            } else {
+                out.push_str(path.rsplit("::").next().unwrap_or_default());
+                path.clear();
+                out.push(c);
+            }
+        }
+        out.pop();
+        format!("`{out}`")
+    }
+
     /// Collects the problems while a derived `from_lookup` reads its fields.
     pub struct Reader<'a> {
         lookup: &'a mut dyn FnMut(&str) -> Option<OsString>,
@@ -227,13 +254,19 @@ pub mod __private {
             })
         }
 
-        fn parse<T: EnvValue>(&mut self, name: &str, text: String) -> Option<T> {
+        /// The value of `text`; a problem naming the variable when it does not parse, which
+        /// for a secret keeps no byte of the text (nor the parser's message, which may quote it).
+        fn parse<T: EnvValue>(&mut self, name: &str, text: String, secret: Secret) -> Option<T> {
             match T::parse_env(&text) {
                 Ok(value) => Some(value),
                 Err(reason) => {
+                    let (value, reason) = match secret {
+                        Secret::No => (Some(text), reason),
+                        Secret::Yes => (None, format!("expected {}", type_name::<T>())),
+                    };
                     self.problems.push(EnvProblem::Invalid {
                         name: name.to_owned(),
-                        value: text,
+                        value,
                         reason,
                     });
                     None
@@ -242,12 +275,17 @@ pub mod __private {
         }
 
         /// A required variable (or its default).
-        pub fn required<T: EnvValue>(&mut self, name: &str, default: Option<&str>) -> Option<T> {
+        pub fn required<T: EnvValue>(
+            &mut self,
+            name: &str,
+            default: Option<&str>,
+            secret: Secret,
+        ) -> Option<T> {
             match self.text(name) {
-                Ok(Some(text)) => self.parse(name, text),
+                Ok(Some(text)) => self.parse(name, text, secret),
                 Ok(None) => {
                     if let Some(text) = default {
-                        self.parse(name, text.to_owned())
+                        self.parse(name, text.to_owned(), secret)
                     } else {
                         self.problems.push(EnvProblem::Missing {
                             name: name.to_owned(),
@@ -260,9 +298,9 @@ pub mod __private {
         }
 
         /// An optional variable: `Some(None)` when absent.
-        pub fn optional<T: EnvValue>(&mut self, name: &str) -> Option<Option<T>> {
+        pub fn optional<T: EnvValue>(&mut self, name: &str, secret: Secret) -> Option<Option<T>> {
             match self.text(name) {
-                Ok(Some(text)) => self.parse(name, text).map(Some),
+                Ok(Some(text)) => self.parse(name, text, secret).map(Some),
                 Ok(None) => Some(None),
                 Err(()) => None,
             }
@@ -286,7 +324,7 @@ pub mod __private {
 
 #[cfg(test)]
 mod tests {
-    use super::__private::Reader;
+    use super::__private::{Reader, Secret};
     use super::*;
 
     #[test]
@@ -297,11 +335,11 @@ mod tests {
             _ => None,
         };
         let mut reader = Reader::new(&mut lookup);
-        let port: Option<u16> = reader.required("PORT", Some("8080"));
-        let host: Option<String> = reader.required("HOST", None);
-        let password: Option<String> = reader.required("DATABASE_PASSWORD", None);
-        let dsn: Option<Option<String>> = reader.optional("SENTRY_DSN");
-        let retries: Option<u8> = reader.required("RETRIES", Some("3"));
+        let port: Option<u16> = reader.required("PORT", Some("8080"), Secret::No);
+        let host: Option<String> = reader.required("HOST", None, Secret::No);
+        let password: Option<String> = reader.required("DATABASE_PASSWORD", None, Secret::Yes);
+        let dsn: Option<Option<String>> = reader.optional("SENTRY_DSN", Secret::Yes);
+        let retries: Option<u8> = reader.required("RETRIES", Some("3"), Secret::No);
         assert_eq!(
             (port, host.as_deref(), password, dsn, retries),
             (None, Some("0.0.0.0"), None, Some(None), Some(3))
@@ -309,6 +347,56 @@ mod tests {
         assert_eq!(
             reader.build(|| Some(())).unwrap_err().to_string(),
             "cannot read the configuration from the environment: PORT: \"80a\" is not valid: invalid digit found in string; DATABASE_PASSWORD: missing"
+        );
+    }
+
+    /// A type whose parser quotes what it read, as many do.
+    #[derive(Debug, PartialEq)]
+    struct Token;
+
+    impl std::fmt::Display for Token {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("token")
+        }
+    }
+
+    impl FromStr for Token {
+        type Err = String;
+        fn from_str(s: &str) -> Result<Self, String> {
+            Err(format!("`{s}` is not a token"))
+        }
+    }
+
+    #[test]
+    fn a_secret_that_does_not_parse_is_named_and_never_shown() {
+        let mut lookup = |name: &str| match name {
+            "DB_PORT" | "API_TOKEN" | "PLAIN" => Some(OsString::from("hunter2")),
+            _ => None,
+        };
+        let mut reader = Reader::new(&mut lookup);
+        let port: Option<u16> = reader.required("DB_PORT", None, Secret::Yes);
+        let token: Option<Option<Token>> = reader.optional("API_TOKEN", Secret::Yes);
+        assert_eq!((port, token), (None, None));
+        let error = reader.build(|| Some(())).unwrap_err();
+        let shown = format!("{error} {error:?} {:?}", error.problems());
+        assert!(
+            shown.contains("DB_PORT: expected `u16` (the value of a secret is not shown)"),
+            "{shown}"
+        );
+        assert!(shown.contains("API_TOKEN: expected `Token`"), "{shown}");
+        assert!(!shown.contains("hunter"), "{shown}");
+        assert_eq!(
+            super::__private::type_name::<Option<Vec<std::net::IpAddr>>>(),
+            "`Option<Vec<IpAddr>>`"
+        );
+
+        // A plain variable's value may be shown, with the parser's reason.
+        let mut reader = Reader::new(&mut lookup);
+        let plain: Option<Token> = reader.required("PLAIN", None, Secret::No);
+        assert_eq!(plain, None);
+        assert!(
+            (reader.build(|| Some(())).unwrap_err().to_string())
+                .ends_with("PLAIN: \"hunter2\" is not valid: `hunter2` is not a token")
         );
     }
 }

@@ -162,9 +162,10 @@ pub enum EnvProblem {
     Invalid {
         /// The variable.
         name: String,
-        /// The text that did not parse.
-        value: String,
-        /// The parser's reason.
+        /// The text that did not parse; `None` for a secret, whose value is never kept.
+        value: Option<String>,
+        /// The parser's reason; for a secret only the type it expected, since a parser's
+        /// message may quote what it read.
         reason: String,
     },
 }
@@ -176,9 +177,14 @@ impl fmt::Display for EnvProblem {
             Self::NotUnicode { name } => write!(f, "{name}: not valid UTF-8"),
             Self::Invalid {
                 name,
-                value,
+                value: Some(value),
                 reason,
             } => write!(f, "{name}: {} is not valid: {reason}", quoted(value)),
+            Self::Invalid {
+                name,
+                value: None,
+                reason,
+            } => write!(f, "{name}: {reason} (the value of a secret is not shown)"),
         }
     }
 }

@@ -126,14 +126,37 @@ const _: () = {
             let __ecs_field_0 = __ecs_reader
                 .required::<
                     String,
-                >("NODE_ENV", ::core::option::Option::Some("production"));
+                >(
+                    "NODE_ENV",
+                    ::core::option::Option::Some("production"),
+                    ::ecs_model::__private::Secret::No,
+                );
             let __ecs_field_1 = __ecs_reader
-                .required::<u16>("PORT", ::core::option::Option::Some("8080"));
+                .required::<
+                    u16,
+                >(
+                    "PORT",
+                    ::core::option::Option::Some("8080"),
+                    ::ecs_model::__private::Secret::No,
+                );
             let __ecs_field_2 = __ecs_reader
-                .required::<String>("HOSTNAME", ::core::option::Option::Some("0.0.0.0"));
+                .required::<
+                    String,
+                >(
+                    "HOSTNAME",
+                    ::core::option::Option::Some("0.0.0.0"),
+                    ::ecs_model::__private::Secret::No,
+                );
             let __ecs_field_3 = __ecs_reader
-                .required::<String>("DATABASE_PASSWORD", ::core::option::Option::None);
-            let __ecs_field_4 = __ecs_reader.optional::<String>("SENTRY_DSN");
+                .required::<
+                    String,
+                >(
+                    "DATABASE_PASSWORD",
+                    ::core::option::Option::None,
+                    ::ecs_model::__private::Secret::Yes,
+                );
+            let __ecs_field_4 = __ecs_reader
+                .optional::<String>("SENTRY_DSN", ::ecs_model::__private::Secret::No);
             __ecs_reader
                 .build(|| ::core::option::Option::Some(Self {
                     node_env: __ecs_field_0?,

@@ -162,7 +162,7 @@ fn from_env_reports_every_missing_or_bad_variable() {
         [
             EnvProblem::Invalid {
                 name: "PORT".into(),
-                value: "70000".into(),
+                value: Some("70000".into()),
                 reason: "number too large to fit in target type".into()
             },
             EnvProblem::Missing {
@@ -175,6 +175,25 @@ fn from_env_reports_every_missing_or_bad_variable() {
         env.to_string().contains("DATABASE_PASSWORD: missing"),
         "{env}"
     );
+}
+
+#[test]
+fn a_secret_that_does_not_parse_is_named_with_its_type_and_never_shown() {
+    #[derive(Debug, ecs_model::Container)]
+    #[ecs(image = "busybox")]
+    struct Db {
+        #[ecs(secret = "arn:aws:ssm:us-east-1:123456789012:parameter/db/port")]
+        db_port: u16,
+    }
+    let err = Db::from_lookup(&mut lookup(&[("DB_PORT", "hunter2")])).unwrap_err();
+    let shown = format!("{err} / {err:?} / {}", ecs_model::Error::from(err.clone()));
+    assert!(
+        shown.contains("DB_PORT: expected `u16` (the value of a secret is not shown)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("hunter2"), "{shown}");
+    let parsed = Db::from_lookup(&mut lookup(&[("DB_PORT", "5432")])).unwrap();
+    assert_eq!(parsed.db_port, 5432);
 }
 
 #[test]
