@@ -3,10 +3,20 @@
 /// `"value"`, shortened past 60 characters so that messages stay readable.
 #[must_use]
 pub fn quoted(s: &str) -> String {
+    match shortened(s) {
+        (head, false) => format!("{head:?}"),
+        (head, true) => format!("{head:?}…"),
+    }
+}
+
+/// The first 60 characters of `s`, and whether anything was cut, so that a message about a
+/// huge value stays short.
+#[must_use]
+pub fn shortened(s: &str) -> (&str, bool) {
     const MAX: usize = 60;
     match s.char_indices().nth(MAX) {
-        None => format!("{s:?}"),
-        Some((end, _)) => format!("{:?}…", &s[..end]),
+        None => (s, false),
+        Some((end, _)) => (&s[..end], true),
     }
 }
 

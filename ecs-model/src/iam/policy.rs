@@ -350,16 +350,45 @@ impl serde::Serialize for PolicyDocument {
 /// names are) matches `text`.
 #[must_use]
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    fn go(p: &[u8], t: &[u8]) -> bool {
-        match (p.first(), t.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => go(&p[1..], t) || (!t.is_empty() && go(p, &t[1..])),
-            (Some(b'?'), Some(_)) => go(&p[1..], &t[1..]),
-            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => go(&p[1..], &t[1..]),
-            _ => false,
+    glob(pattern, text, |a, b| {
+        a == b || a.to_lowercase().eq(b.to_lowercase())
+    })
+}
+
+/// Whether `pattern` matches `text` with `*` and `?`, comparing characters with `same`.
+///
+/// Two cursors and the last `*` seen: on a mismatch that star takes one more character and the
+/// match resumes after it. Only the last star is ever retried (an earlier one can take nothing
+/// the later one could not), so there is no recursion, and each retry moves the fallback point
+/// on: a pass over the text for patterns that match early, `pattern.len() × text.len()` steps
+/// at the very worst, where the recursive match was exponential in the number of stars.
+pub(crate) fn glob(pattern: &str, text: &str, same: impl Fn(char, char) -> bool) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    let (mut p, mut t) = (0, 0);
+    // After the last star: where the pattern resumes, and the text position it resumed at.
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                p += 1;
+                star = Some((p, t));
+            }
+            Some(&c) if c == '?' || same(c, text[t]) => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((resume, from)) => {
+                    p = resume;
+                    t = from + 1;
+                    star = Some((resume, from + 1));
+                }
+                None => return false,
+            },
         }
     }
-    go(pattern.as_bytes(), text.as_bytes())
+    pattern[p..].iter().all(|&c| c == '*')
 }
 
 fn problem(out: &mut Vec<Diagnostic>, path: JsonPath, message: impl Into<String>) {
@@ -539,5 +568,68 @@ mod tests {
         assert!(wildcard_match("logs:Put?ogEvents", "logs:PutLogEvents"));
         assert!(!wildcard_match("ecr:Get*", "ecr:BatchGetImage"));
         assert!(wildcard_match("*", "anything:At-all"));
+        assert!(wildcard_match("", ""));
+        assert!(!wildcard_match("", "x"));
+        assert!(wildcard_match("**", ""));
+        assert!(!wildcard_match("?", ""));
+        assert!(wildcard_match("a*b*c", "axxbyyc"));
+        assert!(!wildcard_match("a*b*c", "axxbyy"));
+        assert!(wildcard_match("*ab", "aab"));
+        assert!(wildcard_match("s3:?bj*", "s3:\u{e9}bject"));
+    }
+
+    #[test]
+    fn many_stars_match_without_blowing_up() {
+        // Exponential for the recursive match it replaces: 2^60 ways to split the text.
+        let pattern = format!("iam:{}x", "*".repeat(60));
+        let text = format!("iam:{}", "a".repeat(200));
+        assert!(!wildcard_match(&pattern, &text));
+        assert!(wildcard_match(&pattern, &format!("{text}x")));
+        // Deep enough that recursion per character would overflow the stack.
+        let long = "a".repeat(1_000_000);
+        assert!(wildcard_match("*a", &long));
+        assert!(!wildcard_match("*b", &long));
+    }
+
+    /// The matcher agrees with the definition (`*` any run, `?` one character) on every
+    /// pattern and text of up to 5 characters over `a`, `b`, `*`, `?`.
+    #[test]
+    fn wildcards_agree_with_the_definition() {
+        fn reference(p: &[u8], t: &[u8]) -> bool {
+            match (p.first(), t.first()) {
+                (None, None) => true,
+                (Some(b'*'), _) => {
+                    reference(&p[1..], t) || (!t.is_empty() && reference(p, &t[1..]))
+                }
+                (Some(b'?'), Some(_)) => reference(&p[1..], &t[1..]),
+                (Some(a), Some(b)) if a == b => reference(&p[1..], &t[1..]),
+                _ => false,
+            }
+        }
+        fn words(alphabet: &[u8], max: usize) -> Vec<String> {
+            let mut all = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..max {
+                last = last
+                    .iter()
+                    .flat_map(|w| alphabet.iter().map(move |&c| format!("{w}{}", c as char)))
+                    .collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        }
+        let texts = words(b"ab", 5);
+        let mut checked = 0;
+        for pattern in words(b"ab*?", 5) {
+            for text in &texts {
+                assert_eq!(
+                    wildcard_match(&pattern, text),
+                    reference(pattern.as_bytes(), text.as_bytes()),
+                    "{pattern} ~ {text}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 1365 * 63);
     }
 }

@@ -140,9 +140,14 @@ impl Unknown {
                     Some(crate::path::Segment::Key(key)) => key.as_ref(),
                     _ => "",
                 };
-                match crate::text::closest(key, known) {
-                    Some(near) => format!("unknown key `{key}`, did you mean `{near}`?"),
-                    None => format!("unknown key `{key}`"),
+                let hint = crate::text::closest(key, known);
+                let key = match crate::text::shortened(key) {
+                    (key, false) => format!("`{key}`"),
+                    (head, true) => format!("`{head}`…"),
+                };
+                match hint {
+                    Some(near) => format!("unknown key {key}, did you mean `{near}`?"),
+                    None => format!("unknown key {key}"),
                 }
             }
             UnknownKind::Value(message) => message.clone(),

@@ -11,6 +11,7 @@ mod builder;
 mod conformance;
 #[cfg(feature = "schema")]
 mod fuzz;
+mod hostile;
 #[cfg(feature = "application")]
 mod iam;
 mod json;
