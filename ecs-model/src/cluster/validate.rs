@@ -299,6 +299,15 @@ pub(crate) fn agent_config(a: &AgentConfig) -> Vec<Diagnostic> {
                 format!("`{name}` is not a setting the ECS agent documents{hint}"),
             );
         }
+        if name == "ECS_ENGINE_AUTH_DATA" && !value.trim().is_empty() {
+            out.report(
+                &rules::G9,
+                at.clone(),
+                "registry credentials in the user data are plaintext to anyone who can read the \
+                 instance's attributes; give the containers `repositoryCredentials` (a Secrets \
+                 Manager secret) instead",
+            );
+        }
         if value.contains(['\n', '\r']) {
             out.report(
                 &rules::K6_VALUE,

@@ -12,6 +12,7 @@ use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     variable_names(cx, c, at);
+    plaintext_credentials(cx, c, at);
     files(cx, c, at);
     let secrets = at.key("secrets");
     for (i, secret) in c.secrets.iter().enumerate() {
@@ -95,6 +96,94 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor
             format!("{} is already set by {first}", quoted(name)),
         );
     }
+}
+
+/// `ECS-G9`: a value in `environment` that looks like a credential, which anyone who can
+/// describe the task definition reads; `secrets` keeps it in Secrets Manager or SSM instead.
+fn plaintext_credentials(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
+    let environment = at.key("environment");
+    for (i, kv) in c.environment.iter().enumerate() {
+        let (Some(name), Some(value)) = (kv.name.as_deref(), kv.value.as_deref()) else {
+            continue;
+        };
+        if let Some(what) = credential(name, value) {
+            cx.report(
+                &rules::G9,
+                environment.index(i).key("value").path(),
+                format!(
+                    "`{name}` holds {what} in plaintext, readable by anyone who can describe the \
+                     task definition; move it to `secrets` (Secrets Manager or SSM)"
+                ),
+            );
+        }
+    }
+}
+
+/// What `value` of variable `name` looks like if it is a credential: the names AWS Config's
+/// `ecs-no-environment-secrets` rule lists, an access key id, a private key, or a literal under a
+/// name that says password, secret or token. References (`${VAR}`, `{{…}}`, ARNs) and empty
+/// values are not credentials. Linear in the value, which is only scanned, never copied.
+fn credential(name: &str, value: &str) -> Option<&'static str> {
+    const AWS_NAMES: [(&str, &str); 4] = [
+        ("AWS_ACCESS_KEY_ID", "an AWS access key id"),
+        ("AWS_SECRET_ACCESS_KEY", "an AWS secret access key"),
+        ("AWS_SESSION_TOKEN", "an AWS session token"),
+        ("ECS_ENGINE_AUTH_DATA", "registry credentials"),
+    ];
+    const SECRET_WORDS: [&str; 8] = [
+        "PASSWORD",
+        "PASSWD",
+        "PASS",
+        "SECRET",
+        "TOKEN",
+        "API_KEY",
+        "APIKEY",
+        "PRIVATE_KEY",
+    ];
+    let value = value.trim();
+    if value.is_empty() || is_reference(value) {
+        return None;
+    }
+    if let Some((_, what)) = AWS_NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        return Some(what);
+    }
+    if value.contains("PRIVATE KEY-----") {
+        return Some("a private key");
+    }
+    if contains_access_key_id(value) {
+        return Some("an AWS access key id");
+    }
+    let upper = name.to_ascii_uppercase();
+    let secret_name = SECRET_WORDS.iter().any(|word| {
+        upper == *word
+            || upper
+                .strip_suffix(word)
+                .is_some_and(|head| head.ends_with(['_', '-', '.']))
+    });
+    secret_name.then_some("a secret")
+}
+
+/// A value that names where a secret is rather than holding it.
+fn is_reference(value: &str) -> bool {
+    value.starts_with("${")
+        || value.starts_with("{{")
+        || value.starts_with("$(")
+        || value.starts_with("arn:")
+}
+
+/// Whether `value` contains an access key id: `AKIA` (long-term) or `ASIA` (temporary) and 16
+/// upper-case letters or digits, standing alone.
+fn contains_access_key_id(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    bytes.windows(20).enumerate().any(|(start, id)| {
+        (id.starts_with(b"AKIA") || id.starts_with(b"ASIA"))
+            && id[4..]
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && (start == 0 || !word(bytes[start - 1]))
+            && bytes.get(start + 20).is_none_or(|&b| !word(b))
+    })
 }
 
 fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {

@@ -1,8 +1,8 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
 //! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
-//! number them in catalog order, and `K6`, `M8`–`M10` extend the catalog with rules it does not
-//! list (each says where it comes from).
+//! number them in catalog order, and `G9`, `K6`, `M8`–`M10` extend the catalog with rules it does
+//! not list (each says where it comes from).
 
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Applies, Os, Rule};
@@ -278,6 +278,9 @@ rules! {
     G5 = "ECS-G5", Error, [], Any,
         "a secret reference sets a version stage or a version id, not both",
         "secrets-envvar-secrets-manager doc";
+    G9 = "ECS-G9", Warning, [], Any,
+        "credentials are not written in plaintext: not in `environment` (AWS keys, passwords, tokens, private keys) nor as `ECS_ENGINE_AUTH_DATA` in an instance's user data",
+        "AWS Config rule ecs-no-environment-secrets and Security Hub ECS.8 (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ECS_ENGINE_AUTH_DATA); secrets-envvar doc";
 
     H1 = "ECS-H1", Error, [], Any,
         "capabilities are Linux capability names",

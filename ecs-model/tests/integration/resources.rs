@@ -545,6 +545,26 @@ fn k5_managed_instances() {
 }
 
 #[test]
+fn g9_registry_credentials_in_user_data() {
+    let agent = AgentConfig::new("dev")
+        .set("ECS_ENGINE_AUTH_TYPE", "dockercfg")
+        .set(
+            "ECS_ENGINE_AUTH_DATA",
+            r#"{"https://index.docker.io/v1/":{"auth":"c2VjcmV0","email":"a@b"}}"#,
+        );
+    let d = breaks(&agent.validate(), "ECS-G9", "ECS_ENGINE_AUTH_DATA");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("`repositoryCredentials`"), "{d}");
+    assert!(!d.message.contains("c2VjcmV0"), "{d}");
+    keeps(
+        &AgentConfig::new("dev")
+            .set("ECS_ENGINE_AUTH_TYPE", "dockercfg")
+            .validate(),
+        "ECS-G9",
+    );
+}
+
+#[test]
 fn k6_agent_settings() {
     let agent = AgentConfig::new("dev")
         .set("ECS_ENABLE_CONTAINER_METADAT", "true")

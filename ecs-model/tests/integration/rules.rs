@@ -1327,6 +1327,76 @@ fn g4_g5_secret_references() {
     );
 }
 
+#[test]
+fn g9_credentials_in_plaintext() {
+    let env = |name: &str, value: &str| {
+        fargate_container(json!({"environment": [{"name": name, "value": value}]}))
+    };
+    let at = "containerDefinitions[0].environment[0].value";
+    for (name, value, what) in [
+        ("AWS_ACCESS_KEY_ID", "anything", "an AWS access key id"),
+        (
+            "aws_secret_access_key",
+            "wJalrXUtnFEMI/K7MDENG",
+            "an AWS secret access key",
+        ),
+        ("ECS_ENGINE_AUTH_DATA", "{\"r\":{}}", "registry credentials"),
+        (
+            "UPSTREAM",
+            "key=AKIAIOSFODNN7EXAMPLE;",
+            "an AWS access key id",
+        ),
+        (
+            "TLS_KEY",
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIE",
+            "a private key",
+        ),
+        ("MYSQL_ROOT_PASSWORD", "password", "a secret"),
+        ("DB_PASS", "pass", "a secret"),
+        ("STRIPE_API_KEY", "sk_live_x", "a secret"),
+        ("github-token", "ghp_x", "a secret"),
+        ("SECRET", "s3cr3t", "a secret"),
+    ] {
+        let d = breaks(&env(name, value), "ECS-G9", at);
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(
+            d.message
+                .contains(&format!("`{name}` holds {what} in plaintext")),
+            "{d}"
+        );
+        assert!(d.message.contains("move it to `secrets`"), "{d}");
+        assert!(
+            !d.message.contains(value),
+            "the value is never repeated: {d}"
+        );
+    }
+    for (name, value) in [
+        ("DB_PASSWORD", "${DB_PASSWORD}"),
+        ("DB_PASSWORD", "{{resolve:secretsmanager:db}}"),
+        ("DB_PASSWORD", ""),
+        ("DB_PASSWORD_FILE", "/run/secrets/db"),
+        ("TOKEN_TTL", "3600"),
+        ("BYPASS", "yes"),
+        (
+            "API_TOKEN_ARN",
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:t-AbCdEf",
+        ),
+        (
+            "NOTE",
+            "AKIAIOSFODNN7EXAMPLEX is not an id, nor is xAKIAIOSFODNN7EXAMPLE",
+        ),
+        ("AWS_REGION", "us-east-1"),
+    ] {
+        keeps(&env(name, value), "ECS-G9");
+    }
+    // A secret is where credentials belong.
+    keeps(
+        &fargate_container(json!({"secrets": [{"name": "DB_PASSWORD",
+            "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/db"}]})),
+        "ECS-G9",
+    );
+}
+
 // ---- H: Linux parameters ---------------------------------------------------------------------
 
 fn linux(params: Value) -> (TaskDefinition, TaskDefinition) {
@@ -1728,8 +1798,8 @@ fn every_rule_cites_the_catalog() {
         );
         if let Some(catalog) = &catalog {
             // Sections K to M list unnumbered rows: their ids number the rows in order (and K6,
-            // M8 to M10 extend the catalog, saying where they come from).
-            let listed = if ["K", "L", "M"].contains(&section) {
+            // M8 to M10 extend the catalog, saying where they come from, as G9 does).
+            let listed = if ["K", "L", "M"].contains(&section) || rule.id == "ECS-G9" {
                 catalog.contains(&format!("### 2.{section} "))
             } else {
                 catalog.contains(&format!("| {number} |"))
