@@ -5,8 +5,9 @@
 use std::fmt;
 
 use ecs_model::alb::TargetType;
-use ecs_model::iam::{ECS_TASKS, PolicyDocument};
-use ecs_model::{Application, NetworkMode, Reference};
+use ecs_model::container::awslogs;
+use ecs_model::iam::{ECS_TASKS, PolicyDocument, Request};
+use ecs_model::{Account, Application, Compatibility, NetworkMode, Reference};
 
 use crate::clients::Clients;
 use crate::error::{AwsError, Error};
@@ -92,7 +93,7 @@ fn trusts(document: Option<&PolicyDocument>, service: &str) -> bool {
 pub async fn verify(clients: &Clients, app: &Application) -> Result<Verification, Error> {
     let observed = observe(clients, app).await?;
     let mut report = Verification::default();
-    cluster(app, &observed, &mut report);
+    cluster(clients, app, &mut report).await?;
     roles(clients, app, &observed, &mut report).await?;
     log_groups(app, &observed, &mut report);
     target_groups(clients, app, &observed, &mut report).await?;
@@ -100,14 +101,68 @@ pub async fn verify(clients: &Clients, app: &Application) -> Result<Verification
     Ok(report)
 }
 
-fn cluster(app: &Application, observed: &Observed, report: &mut Verification) {
+/// The cluster as `DescribeClusters` has it: its status and how many container instances are
+/// registered.
+async fn cluster(
+    clients: &Clients,
+    app: &Application,
+    report: &mut Verification,
+) -> Result<(), Error> {
     let name = app.cluster.name();
-    match &observed.cluster {
-        Some(_) => report.check(format!("cluster {name}"), true, "ACTIVE"),
-        None => report.check(
-            format!("cluster {name}"),
-            true,
-            "missing; the deployment creates it",
+    let got = clients
+        .ecs
+        .describe_clusters()
+        .clusters(name)
+        .send()
+        .await
+        .map_err(|e| AwsError::new("DescribeClusters", format!("cluster {name}"), e))?;
+    let found = got
+        .clusters()
+        .iter()
+        .find(|c| c.cluster_name() == Some(name))
+        .map(|c| {
+            (
+                c.status().unwrap_or_default(),
+                c.registered_container_instances_count(),
+            )
+        });
+    let (passed, detail) = judge_cluster(found, needs_container_instances(app));
+    report.check(format!("cluster {name}"), passed, detail);
+    Ok(())
+}
+
+/// Whether the service places its tasks on container instances that nothing in the
+/// application provides: the EC2 launch type, named or by default (no strategy anywhere), with
+/// no instances or Auto Scaling groups of its own.
+fn needs_container_instances(app: &Application) -> bool {
+    let Some(service) = &app.service else {
+        return false;
+    };
+    let on_ec2 = match service.launch_type {
+        Some(launch_type) => launch_type == Compatibility::Ec2,
+        None => {
+            service.capacity_provider_strategy.is_empty()
+                && app.cluster.default_capacity_provider_strategy.is_empty()
+        }
+    };
+    on_ec2 && app.instances.is_empty() && app.auto_scaling_groups.is_empty()
+}
+
+/// The cluster check from `found` (status, registered instances; `None` when ECS does not know
+/// the name).
+fn judge_cluster(found: Option<(&str, i32)>, needs_instances: bool) -> (bool, String) {
+    match found {
+        None | Some(("INACTIVE", _)) => (true, "missing; the deployment creates it".into()),
+        Some(("ACTIVE", 0)) if needs_instances => (
+            false,
+            "ACTIVE with no container instances, and the service uses the EC2 launch type: \
+             its tasks cannot be placed (register instances or use a capacity provider)"
+                .into(),
+        ),
+        Some(("ACTIVE", _)) => (true, "ACTIVE".into()),
+        Some((status, _)) => (
+            false,
+            format!("{status}: services cannot be deployed to it until it is ACTIVE"),
         ),
     }
 }
@@ -161,16 +216,62 @@ fn log_groups(app: &Application, observed: &Observed, report: &mut Verification)
         let subject = format!("log group {group}");
         if observed.log_groups.contains(group) {
             report.check(subject, true, "exists");
-        } else if created_by_agent {
-            report.check(
-                subject,
-                true,
-                "missing; the awslogs driver creates it (awslogs-create-group)",
-            );
-        } else {
+        } else if !created_by_agent {
             report.check(subject, true, "missing; the deployment creates it");
+        } else {
+            let (passed, detail) = match agent_may_create(app, group) {
+                Some(true) => (
+                    true,
+                    "missing; the awslogs driver creates it (awslogs-create-group)",
+                ),
+                Some(false) => (
+                    false,
+                    "missing, and the execution role does not allow logs:CreateLogGroup on it, \
+                     which awslogs-create-group needs: tasks fail to start",
+                ),
+                None => (
+                    true,
+                    "missing; the awslogs driver creates it if the execution role allows \
+                     logs:CreateLogGroup",
+                ),
+            };
+            report.check(subject, passed, detail);
         }
     }
+}
+
+/// Whether the execution role may create log group `group`: `None` when the application does
+/// not define the role or attaches managed policies whose contents it does not know.
+fn agent_may_create(app: &Application, group: &str) -> Option<bool> {
+    let arn = app.task_definition.execution_role_arn.as_deref()?;
+    let role = app.all_roles().find(|r| r.name == short_name(arn))?;
+    // The group lives where its containers' `awslogs-region` says; CloudWatch Logs authorises
+    // every call but tagging against the group's ARN with `:*`.
+    let region = app
+        .task_definition
+        .container_definitions
+        .iter()
+        .filter_map(|c| c.log_configuration.as_ref())
+        .find(|log| log.option_value(awslogs::GROUP) == Some(group))
+        .and_then(|log| log.option_value(awslogs::REGION))
+        .unwrap_or(&app.account.region);
+    let request = Request::new(
+        "logs:CreateLogGroup",
+        Account::new(app.account.id.clone(), region).arn("logs", &format!("log-group:{group}:*")),
+    );
+    if role
+        .inline_policies
+        .iter()
+        .any(|p| p.document.allows(&request))
+    {
+        return Some(true);
+    }
+    // The managed policy every execution role has does not create groups; another may.
+    let known = role
+        .managed_policy_arns
+        .iter()
+        .all(|arn| arn.ends_with(":policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+    known.then_some(false)
 }
 
 /// A target group as the checks see it.
@@ -359,4 +460,30 @@ async fn subnets(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::judge_cluster;
+
+    #[test]
+    fn a_cluster_that_is_not_active_fails() {
+        for status in ["PROVISIONING", "DEPROVISIONING", "FAILED"] {
+            let (passed, detail) = judge_cluster(Some((status, 3)), false);
+            assert!(!passed, "{status}");
+            assert!(detail.starts_with(status), "{detail}");
+        }
+        assert_eq!(
+            judge_cluster(Some(("ACTIVE", 0)), false),
+            (true, "ACTIVE".into())
+        );
+        assert_eq!(
+            judge_cluster(Some(("ACTIVE", 2)), true),
+            (true, "ACTIVE".into())
+        );
+        assert!(!judge_cluster(Some(("ACTIVE", 0)), true).0);
+        // ECS keeps a deleted cluster's name as INACTIVE; creating it again is allowed.
+        assert!(judge_cluster(Some(("INACTIVE", 0)), true).0);
+        assert!(judge_cluster(None, true).0);
+    }
 }

@@ -10,4 +10,5 @@ mod ec2;
 mod mocks;
 mod plan;
 mod support;
+mod verify;
 mod wire;

@@ -2,6 +2,7 @@
 //! derived from what a task definition actually uses.
 
 mod ecs;
+mod evaluate;
 mod policy;
 mod role;
 mod validate;
@@ -10,6 +11,7 @@ pub use ecs::{
     DeployerScope, EC2, ECS_TASKS, ExecutionPolicyOptions, MANAGED_INSTANCE_ROLE_POLICY,
     deployer_policy, execution_policy, task_role_policy,
 };
+pub use evaluate::{Decision, Request};
 pub use policy::{
     Conditions, Effect, PolicyDocument, Principal, Statement, VERSION, Values, wildcard_match,
 };
