@@ -79,8 +79,11 @@ impl Deployer {
     }
 
     /// A deployer using the standard AWS configuration (profile, region, `AWS_ENDPOINT_URL`).
-    pub async fn from_env() -> Self {
-        Self::new(Clients::from_env().await)
+    ///
+    /// # Errors
+    /// [`Error::Config`] when the configuration cannot be used.
+    pub async fn from_env() -> Result<Self, Error> {
+        Ok(Self::new(Clients::from_env().await?))
     }
 
     /// The clients.

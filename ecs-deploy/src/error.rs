@@ -56,6 +56,9 @@ pub enum Error {
     /// Something this build cannot do.
     #[error("{0}")]
     Unsupported(String),
+    /// The AWS configuration (environment or profile) cannot be used: nothing was sent.
+    #[error("the AWS configuration: {0}")]
+    Config(String),
 }
 
 impl From<AwsError> for Error {

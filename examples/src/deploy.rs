@@ -102,7 +102,7 @@ pub fn main(example: &Application, build: impl Fn(&Target) -> Application) -> Ex
         }
     };
     let done = runtime.block_on(async {
-        let clients = Clients::from_env().await;
+        let clients = Clients::from_env().await?;
         let target = discover(&clients).await?;
         apply(
             &clients,

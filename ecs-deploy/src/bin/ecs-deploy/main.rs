@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use ecs_deploy::clients::ConfigOptions;
 use ecs_deploy::revisions::RollbackTo;
 use ecs_deploy::wait::{Progress, WaitOptions};
 use ecs_deploy::{Clients, DeployOptions, Deployer, Event};
@@ -43,27 +44,24 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn config(cli: &Cli) -> aws_config::SdkConfig {
-    let base = ecs_deploy::clients::load_config().await;
-    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
-    if let Some(http) = base.http_client() {
-        loader = loader.http_client(http);
-    }
+/// The AWS configuration the command line's `--profile` and `--region` pick.
+async fn config(cli: &Cli) -> Result<aws_config::SdkConfig, Failure> {
+    let mut options = ConfigOptions::default();
     if let Some(profile) = &cli.profile {
-        loader = loader.profile_name(profile);
+        options = options.profile(profile);
     }
     if let Some(region) = &cli.region {
-        loader = loader.region(aws_config::Region::new(region.clone()));
+        options = options.region(region);
     }
-    loader.load().await
+    Ok(ecs_deploy::clients::load_config(&options).await?)
 }
 
-async fn deployer(cli: &Cli) -> (Deployer, String) {
-    let config = config(cli).await;
+async fn deployer(cli: &Cli) -> Result<(Deployer, String), Failure> {
+    let config = config(cli).await?;
     let region = config
         .region()
         .map_or_else(|| "us-east-1".to_owned(), ToString::to_string);
-    (Deployer::new(Clients::new(&config)), region)
+    Ok((Deployer::new(Clients::new(&config)), region))
 }
 
 fn read<T>(
@@ -204,7 +202,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             definitions,
             format,
         } => {
-            let (deployer, region) = deployer(cli).await;
+            let (deployer, region) = deployer(cli).await?;
             let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
             let plan = deployer.plan(&app).await?;
             match format {
@@ -237,7 +235,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             cluster,
             keep,
         } => {
-            let (deployer, _) = deployer(cli).await;
+            let (deployer, _) = deployer(cli).await?;
             let done = deployer.deregister(cluster, family, *keep).await?;
             for arn in &done.deregistered {
                 println!("deregistered {arn}");
@@ -250,7 +248,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify { definitions } => {
-            let (deployer, region) = deployer(cli).await;
+            let (deployer, region) = deployer(cli).await?;
             let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
             let report = deployer.verify(&app).await?;
             println!("{report}");
@@ -261,7 +259,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             })
         }
         Command::Status { target } => {
-            let (deployer, _) = deployer(cli).await;
+            let (deployer, _) = deployer(cli).await?;
             print!(
                 "{}",
                 deployer.status(&target.cluster, &target.service).await?
@@ -317,7 +315,7 @@ async fn deploy(
     no_wait: bool,
     timeout: u64,
 ) -> Result<ExitCode, Failure> {
-    let (deployer, region) = deployer(cli).await;
+    let (deployer, region) = deployer(cli).await?;
     let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
     let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(timeout)));
     let done = Box::pin(deployer.deploy(
@@ -346,7 +344,7 @@ async fn rollback(
     to: &RollbackTo,
     no_wait: bool,
 ) -> Result<ExitCode, Failure> {
-    let (deployer, _) = deployer(cli).await;
+    let (deployer, _) = deployer(cli).await?;
     let rolled = deployer
         .rollback(&target.cluster, &target.service, to)
         .await?;
