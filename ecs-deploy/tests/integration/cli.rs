@@ -23,7 +23,9 @@ fn ecs_deploy(dir: &Path, moto: Option<&Moto>, args: &[&str]) -> Output {
     command
         .current_dir(dir)
         .args(args)
-        .env_remove("AWS_PROFILE");
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION");
     if let Some(moto) = moto {
         command
             .env("AWS_ENDPOINT_URL", &moto.endpoint)
@@ -98,24 +100,92 @@ fn render_prints_what_the_api_takes() {
     assert!(out.status.success());
     let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rendered["cpu"], "256");
-    let policy = ecs_deploy(
-        &dir,
-        None,
-        &[
-            "render",
-            "-t",
-            "td.json",
-            "--deployer-policy",
-            "123456789012",
-        ],
-    );
-    let policy: serde_json::Value = serde_json::from_slice(&policy.stdout).unwrap();
-    assert_eq!(policy["Version"], "2012-10-17");
+}
+
+/// `ecs-deploy render --deployer-policy 123456789012 -t FILE [--region R]`, with `AWS_REGION`
+/// set to `env` or unset.
+fn render_policy(dir: &Path, file: &str, region: Option<&str>, env: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ecs-deploy"));
+    command
+        .current_dir(dir)
+        .args(["render", "-t", file, "--deployer-policy", "123456789012"])
+        .args(region.map(|r| ["--region", r]).into_iter().flatten())
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION");
+    if let Some(region) = env {
+        command.env("AWS_REGION", region);
+    }
+    command.output().expect("ecs-deploy runs")
+}
+
+#[test]
+fn the_deployer_policy_is_for_the_definitions_region_and_roles() {
+    use ecs_model::iam::{PolicyDocument, Request};
+    let dir = workdir("cli-deployer-policy");
+    // The definitions name no region and none is set: the policy's ARNs cannot be built.
+    let none = render_policy(&dir, "td.json", None, None);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).contains("no region"), "{}", stderr(&none));
+    let from_env = stdout(&render_policy(&dir, "td.json", None, Some("eu-west-1")));
     assert!(
-        policy
-            .to_string()
-            .contains("arn:aws:ecs:us-east-1:123456789012:cluster/default"),
-        "{policy:#}"
+        from_env.contains("arn:aws:ecs:eu-west-1:123456789012:cluster/default"),
+        "{from_env}"
+    );
+
+    // Roles named by ARN are passed; the region is the one the definitions use.
+    let seoul = TASK_DEFINITION
+        .replace(
+            r#""cpu""#,
+            r#""executionRoleArn": "arn:aws:iam::123456789012:role/hello-exec",
+               "taskRoleArn": "arn:aws:iam::123456789012:role/app/hello-task", "cpu""#,
+        )
+        .replace(
+            "nginx:1.27",
+            "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/hello:1",
+        );
+    std::fs::write(dir.join("td-seoul.json"), seoul).unwrap();
+    let out = render_policy(&dir, "td-seoul.json", None, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let policy = PolicyDocument::from_json(&text).unwrap();
+    let pass = |role: &str| {
+        policy.allows(
+            &Request::new(
+                "iam:PassRole",
+                format!("arn:aws:iam::123456789012:role/{role}"),
+            )
+            .with("iam:PassedToService", "ecs-tasks.amazonaws.com"),
+        )
+    };
+    assert!(
+        pass("hello-exec") && pass("app/hello-task") && !pass("admin"),
+        "{text}"
+    );
+    let register = |family: &str| {
+        policy.allows(&Request::new(
+            "ecs:RegisterTaskDefinition",
+            format!("arn:aws:ecs:ap-northeast-2:123456789012:task-definition/{family}:7"),
+        ))
+    };
+    assert!(register("hello") && !register("other"), "{text}");
+    assert!(
+        !text.contains("us-east-1") && !text.contains("DeleteTaskDefinitions"),
+        "{text}"
+    );
+
+    // --region wins, and a region the definitions name otherwise is pointed out.
+    let overridden = render_policy(&dir, "td-seoul.json", Some("us-west-2"), Some("eu-west-1"));
+    assert!(
+        stdout(&overridden).contains(":us-west-2:"),
+        "{}",
+        stdout(&overridden)
+    );
+    assert!(
+        stderr(&overridden)
+            .contains("rendering for us-west-2, but the definitions also name ap-northeast-2"),
+        "{}",
+        stderr(&overridden)
     );
 }
 

@@ -16,7 +16,7 @@ use crate::arn::Account;
 use crate::builder::builder;
 use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
 use crate::container::{LogDriver, awslogs};
-use crate::iam::{DeployerScope, InstanceProfile, PolicyDocument, Role};
+use crate::iam::{DeployerScope, InstanceProfile, InstanceScope, PolicyDocument, Role};
 use crate::network::SecurityGroup;
 use crate::reference::Reference;
 use crate::service::Service;
@@ -161,54 +161,58 @@ impl Application {
         groups
     }
 
-    /// The policy of whoever deploys this application with `ecs-deploy`: exactly its resources.
+    /// The policy of whoever deploys this application with `ecs-deploy`: exactly its resources,
+    /// in its region, passing exactly the roles its task definition names.
     #[must_use]
     pub fn deployer_policy(&self) -> PolicyDocument {
-        let mut scope = DeployerScope {
+        let account = &self.account;
+        let td = &self.task_definition;
+        let role_arn = |r: &Role| account.role_arn(r.path.as_deref(), &r.name);
+        // A group without a VPC goes into the default one, whose id is not known in advance.
+        let vpc = |g: &SecurityGroup| g.vpc_id.clone().unwrap_or_else(|| "*".to_owned());
+        let instances =
+            (!self.instances.is_empty()).then(|| {
+                let groups = || self.instances.iter().flat_map(|i| &i.security_groups);
+                InstanceScope {
+                    names: sorted(self.instances.iter().map(|i| i.name.as_str())),
+                    // An instance without a subnet goes into the default VPC's, unknown in advance.
+                    subnets: if self.instances.iter().all(|i| i.subnet_id.is_some()) {
+                        sorted(self.instances.iter().filter_map(|i| i.subnet_id.as_deref()))
+                    } else {
+                        Vec::new()
+                    },
+                    security_group_ids: sorted(groups().filter(|g| g.starts_with("sg-"))),
+                    security_group_vpcs: sorted(groups().filter_map(|g| {
+                        Some(vpc(self.security_group(Reference::parse(g)?.name())?))
+                    })),
+                    key_pairs: sorted(self.instances.iter().filter_map(|i| i.key_name.as_deref())),
+                }
+            });
+        let scope = DeployerScope {
             cluster: self.cluster.name().to_owned(),
-            services: self
-                .service
-                .iter()
-                .map(|s| s.service_name.clone())
-                .collect(),
-            task_roles: self
-                .execution_role
-                .iter()
-                .chain(&self.task_role)
-                .map(|r| r.name.clone())
-                .collect(),
-            instance_roles: self.roles.iter().map(|r| r.name.clone()).collect(),
-            instance_profiles: self
-                .instance_profiles
-                .iter()
-                .map(|p| p.name.clone())
-                .collect(),
-            load_balancers: self
-                .load_balancers
-                .iter()
-                .map(|lb| lb.name.clone())
-                .collect(),
-            target_groups: self
-                .target_groups
-                .iter()
-                .map(|tg| tg.name.clone())
-                .collect(),
-            log_groups: self
-                .log_groups()
-                .into_iter()
-                .map(|(g, _)| g.to_owned())
-                .collect(),
-            security_groups: !self.security_groups.is_empty(),
-            capacity_providers: self
-                .capacity_providers
-                .iter()
-                .map(|p| p.name.clone())
-                .collect(),
-            instances: !self.instances.is_empty(),
+            services: sorted(self.service.iter().map(|s| s.service_name.as_str())),
+            families: vec![td.family.clone()],
+            roles: sorted(self.all_roles().map(role_arn)),
+            passed_to_tasks: sorted(td.execution_role_arn.iter().chain(&td.task_role_arn)),
+            passed_to_instances: sorted(self.roles.iter().map(role_arn)),
+            instance_profiles: sorted(self.instance_profiles.iter().map(|p| p.name.as_str())),
+            load_balancers: sorted(self.load_balancers.iter().map(|lb| lb.name.as_str())),
+            target_groups: sorted(self.target_groups.iter().map(|tg| tg.name.as_str())),
+            log_groups: sorted(self.log_groups().into_iter().map(|(g, _)| g)),
+            security_group_vpcs: sorted(self.security_groups.iter().map(vpc)),
+            capacity_providers: sorted(self.capacity_providers.iter().map(|p| p.name.as_str())),
+            instances,
         };
-        scope.services.dedup();
-        crate::iam::deployer_policy(&self.account, &scope)
+        crate::iam::deployer_policy(account, &scope)
     }
+}
+
+/// `items` sorted, each once.
+fn sorted<S: Into<String>>(items: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut out: Vec<String> = items.into_iter().map(Into::into).collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 builder! {

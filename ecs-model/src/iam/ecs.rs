@@ -334,7 +334,8 @@ pub fn task_role_policy(
     (!statements.is_empty()).then(|| PolicyDocument::new(statements))
 }
 
-/// The resources a deployer manages, by name, for [`deployer_policy`].
+/// The resources a deployer manages, for [`deployer_policy`]: names where the deployer creates
+/// the resource, ARNs and ids where the application names an existing one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DeployerScope {
@@ -342,10 +343,15 @@ pub struct DeployerScope {
     pub cluster: String,
     /// The services in it.
     pub services: Vec<String>,
-    /// Roles the deployer creates and passes to ECS tasks.
-    pub task_roles: Vec<String>,
-    /// Roles passed to EC2 instances (through instance profiles).
-    pub instance_roles: Vec<String>,
+    /// The task definition families it registers.
+    pub families: Vec<String>,
+    /// ARNs of the roles it creates and keeps up to date.
+    pub roles: Vec<String>,
+    /// ARNs of the roles it passes to ECS tasks (`executionRoleArn`, `taskRoleArn`), its own or
+    /// not.
+    pub passed_to_tasks: Vec<String>,
+    /// ARNs of the roles it passes to EC2 instances (through instance profiles).
+    pub passed_to_instances: Vec<String>,
     /// Instance profiles.
     pub instance_profiles: Vec<String>,
     /// Load balancers.
@@ -354,33 +360,52 @@ pub struct DeployerScope {
     pub target_groups: Vec<String>,
     /// Log groups.
     pub log_groups: Vec<String>,
-    /// Whether security groups are created.
-    pub security_groups: bool,
+    /// The VPCs its security groups are created in (empty: it creates none; `*`: the default
+    /// VPC, whose id is not known in advance).
+    pub security_group_vpcs: Vec<String>,
     /// Capacity providers.
     pub capacity_providers: Vec<String>,
-    /// Whether EC2 instances are launched.
-    pub instances: bool,
+    /// What its EC2 instances are launched with (`None`: it launches none).
+    pub instances: Option<InstanceScope>,
+}
+
+/// What the deployer's EC2 instances are launched into and with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InstanceScope {
+    /// The instances' `Name` tags.
+    pub names: Vec<String>,
+    /// Subnet ids (empty: the default VPC's, which are not known in advance).
+    pub subnets: Vec<String>,
+    /// Security group ids named outright.
+    pub security_group_ids: Vec<String>,
+    /// The VPCs of the security groups it creates for them.
+    pub security_group_vpcs: Vec<String>,
+    /// Key pair names.
+    pub key_pairs: Vec<String>,
 }
 
 /// The policy of whoever runs `ecs-deploy` for `scope`: ECS, IAM, ELB, EC2 and CloudWatch Logs
-/// actions on exactly those resources (the read-only `Describe`/`List` actions that take no
-/// resource get `*`), and `iam:PassRole` only to ECS tasks (or EC2) through `iam:PassedToService`.
+/// actions on exactly those resources, and `iam:PassRole` only to ECS tasks (or EC2) through
+/// `iam:PassedToService`. `"Resource": "*"` is kept only for actions that have no resource type
+/// in IAM (each such statement says so in its `Sid`: `…NoResourceType`), and for resources a
+/// call creates, whose ids do not exist yet (scoped by a condition where IAM offers one).
 #[must_use]
+#[allow(clippy::too_many_lines)] // one statement after the other, in the order a deploy needs them
 pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocument {
     let cluster = &scope.cluster;
+    let cluster_arn = account.arn("ecs", &format!("cluster/{cluster}"));
     let mut statements = vec![
+        // Describing, listing and deregistering task definitions have no resource type.
         Statement::allow(
             [
-                "ecs:RegisterTaskDefinition",
-                "ecs:DeregisterTaskDefinition",
-                "ecs:DeleteTaskDefinitions",
                 "ecs:DescribeTaskDefinition",
                 "ecs:ListTaskDefinitions",
-                "ecs:ListTaskDefinitionFamilies",
+                "ecs:DeregisterTaskDefinition",
             ],
             "*",
         )
-        .sid("TaskDefinitions"),
+        .sid("TaskDefinitionsNoResourceType"),
         Statement::allow(
             [
                 "ecs:CreateCluster",
@@ -389,23 +414,32 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 "ecs:PutClusterCapacityProviders",
                 "ecs:TagResource",
             ],
-            account.arn("ecs", &format!("cluster/{cluster}")),
+            cluster_arn.clone(),
         )
         .sid("Cluster"),
         // Reading the cluster's services tells which revisions are in use (deregister).
         Statement::allow("ecs:ListServices", "*")
-            .condition(
-                "ArnEquals",
-                "ecs:cluster",
-                account.arn("ecs", &format!("cluster/{cluster}")),
-            )
-            .sid("ListServices"),
+            .condition("ArnEquals", "ecs:cluster", cluster_arn.clone())
+            .sid("ListServicesNoResourceType"),
         Statement::allow(
             "ecs:DescribeServices",
             account.arn("ecs", &format!("service/{cluster}/*")),
         )
         .sid("ReadServices"),
     ];
+    if !scope.families.is_empty() {
+        statements.push(
+            Statement::allow(
+                ["ecs:RegisterTaskDefinition", "ecs:TagResource"],
+                scope
+                    .families
+                    .iter()
+                    .map(|f| account.arn("ecs", &format!("task-definition/{f}:*")))
+                    .collect::<Vec<_>>(),
+            )
+            .sid("RegisterTaskDefinitions"),
+        );
+    }
     if !scope.capacity_providers.is_empty() {
         let providers: Vec<String> = scope
             .capacity_providers
@@ -458,13 +492,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .sid("Tasks"),
         );
     }
-    let roles: Vec<String> = scope
-        .task_roles
-        .iter()
-        .chain(&scope.instance_roles)
-        .map(|r| account.role_arn(None, r))
-        .collect();
-    if !roles.is_empty() {
+    if !scope.roles.is_empty() {
         statements.push(
             Statement::allow(
                 [
@@ -478,26 +506,20 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "iam:ListAttachedRolePolicies",
                     "iam:AttachRolePolicy",
                 ],
-                roles,
+                scope.roles.clone(),
             )
             .sid("Roles"),
         );
     }
     for (roles, service, sid) in [
-        (&scope.task_roles, ECS_TASKS, "PassRolesToTasks"),
-        (&scope.instance_roles, EC2, "PassRolesToInstances"),
+        (&scope.passed_to_tasks, ECS_TASKS, "PassRolesToTasks"),
+        (&scope.passed_to_instances, EC2, "PassRolesToInstances"),
     ] {
         if !roles.is_empty() {
             statements.push(
-                Statement::allow(
-                    "iam:PassRole",
-                    roles
-                        .iter()
-                        .map(|r| account.role_arn(None, r))
-                        .collect::<Vec<_>>(),
-                )
-                .condition("StringEquals", "iam:PassedToService", service)
-                .sid(sid),
+                Statement::allow("iam:PassRole", roles.clone())
+                    .condition("StringEquals", "iam:PassedToService", service)
+                    .sid(sid),
             );
         }
     }
@@ -520,8 +542,10 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         );
     }
     if !scope.load_balancers.is_empty() || !scope.target_groups.is_empty() {
-        statements
-            .push(Statement::allow("elasticloadbalancing:Describe*", "*").sid("LoadBalancingRead"));
+        statements.push(
+            Statement::allow("elasticloadbalancing:Describe*", "*")
+                .sid("LoadBalancingReadNoResourceType"),
+        );
         let mut resources = Vec::new();
         for lb in &scope.load_balancers {
             resources
@@ -553,7 +577,8 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .sid("LoadBalancing"),
         );
     }
-    if scope.security_groups {
+    let network_read = !scope.security_group_vpcs.is_empty() || scope.instances.is_some();
+    if network_read {
         statements.push(
             Statement::allow(
                 [
@@ -563,58 +588,19 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 ],
                 "*",
             )
-            .sid("NetworkRead"),
-        );
-        statements.push(
-            Statement::allow(
-                [
-                    "ec2:CreateSecurityGroup",
-                    "ec2:AuthorizeSecurityGroupIngress",
-                    "ec2:CreateTags",
-                ],
-                vec![
-                    account.arn("ec2", "security-group/*"),
-                    account.arn("ec2", "vpc/*"),
-                ],
-            )
-            .sid("SecurityGroups"),
+            .sid("NetworkReadNoResourceType"),
         );
     }
-    if scope.instances {
-        // RunInstances touches every resource an instance is made of; the ECS-optimized AMI is
-        // read from AWS's public SSM parameters.
-        let ec2 = |resource: &str| account.arn("ec2", resource);
-        let region = &account.region;
-        let partition = account.partition();
-        statements.push(
-            Statement::allow(["ec2:DescribeInstances", "ec2:DescribeImages"], "*")
-                .sid("InstancesRead"),
-        );
-        statements.push(
-            Statement::allow(
-                ["ec2:RunInstances", "ec2:CreateTags"],
-                vec![
-                    ec2("instance/*"),
-                    ec2("volume/*"),
-                    ec2("network-interface/*"),
-                    ec2("subnet/*"),
-                    ec2("security-group/*"),
-                    ec2("key-pair/*"),
-                    format!("arn:{partition}:ec2:{region}::image/*"),
-                ],
-            )
-            .sid("Instances"),
-        );
-        statements.push(
-            Statement::allow(
-                "ssm:GetParameters",
-                format!("arn:{partition}:ssm:{region}::parameter/aws/service/ecs/*"),
-            )
-            .sid("EcsOptimizedAmis"),
-        );
+    if !scope.security_group_vpcs.is_empty() {
+        security_group_statements(account, &scope.security_group_vpcs, &mut statements);
+    }
+    if let Some(instances) = &scope.instances {
+        instance_statements(account, instances, &mut statements);
     }
     if !scope.log_groups.is_empty() {
-        statements.push(Statement::allow("logs:DescribeLogGroups", "*").sid("LogGroupsRead"));
+        statements.push(
+            Statement::allow("logs:DescribeLogGroups", "*").sid("LogGroupsReadNoResourceType"),
+        );
         statements.push(
             Statement::allow(
                 [
@@ -632,6 +618,107 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         );
     }
     PolicyDocument::new(statements)
+}
+
+/// Creating security groups in `vpcs` and adding rules to groups of those VPCs only. A new
+/// group has no id before the call, hence `security-group/*`: the VPC it goes in is named, and
+/// its rules and tags are limited to groups of those VPCs (`ec2:Vpc`) or to its creation.
+fn security_group_statements(account: &Account, vpcs: &[String], out: &mut Vec<Statement>) {
+    let vpc_arns: Vec<String> = vpcs
+        .iter()
+        .map(|v| account.arn("ec2", &format!("vpc/{v}")))
+        .collect();
+    let mut create = vpc_arns.clone();
+    create.push(account.arn("ec2", "security-group/*"));
+    out.push(Statement::allow("ec2:CreateSecurityGroup", create).sid("CreateSecurityGroups"));
+    out.push(
+        Statement::allow(
+            "ec2:AuthorizeSecurityGroupIngress",
+            account.arn("ec2", "security-group/*"),
+        )
+        .condition("ArnEquals", "ec2:Vpc", vpc_arns)
+        .sid("SecurityGroupRules"),
+    );
+    out.push(
+        Statement::allow("ec2:CreateTags", account.arn("ec2", "security-group/*"))
+            .condition("StringEquals", "ec2:CreateAction", "CreateSecurityGroup")
+            .sid("TagNewSecurityGroups"),
+    );
+}
+
+/// Launching container instances: into the named subnets, with the named key pairs and
+/// security groups, from Amazon's ECS-optimized images (looked up in AWS's public SSM
+/// parameters). The instance, its volumes and its network interface are created by the call,
+/// hence `*`; they are tagged only as it creates them.
+fn instance_statements(account: &Account, scope: &InstanceScope, out: &mut Vec<Statement>) {
+    let ec2 = |resource: &str| account.arn("ec2", resource);
+    let region = &account.region;
+    let partition = account.partition();
+    out.push(Statement::allow("ec2:DescribeInstances", "*").sid("InstancesReadNoResourceType"));
+    // Reading an instance's user data (to compare it) is limited to the instances it names.
+    out.push(
+        Statement::allow("ec2:DescribeInstanceAttribute", ec2("instance/*"))
+            .condition("StringEquals", "aws:ResourceTag/Name", scope.names.clone())
+            .sid("ReadOwnInstances"),
+    );
+    let mut launched = vec![
+        ec2("instance/*"),
+        ec2("volume/*"),
+        ec2("network-interface/*"),
+    ];
+    if scope.subnets.is_empty() {
+        launched.push(ec2("subnet/*"));
+    } else {
+        launched.extend(scope.subnets.iter().map(|s| ec2(&format!("subnet/{s}"))));
+    }
+    launched.extend(
+        scope
+            .security_group_ids
+            .iter()
+            .map(|g| ec2(&format!("security-group/{g}"))),
+    );
+    launched.extend(
+        scope
+            .key_pairs
+            .iter()
+            .map(|k| ec2(&format!("key-pair/{k}"))),
+    );
+    out.push(Statement::allow("ec2:RunInstances", launched).sid("RunInstances"));
+    if !scope.security_group_vpcs.is_empty() {
+        out.push(
+            Statement::allow("ec2:RunInstances", ec2("security-group/*"))
+                .condition(
+                    "ArnEquals",
+                    "ec2:Vpc",
+                    scope
+                        .security_group_vpcs
+                        .iter()
+                        .map(|v| ec2(&format!("vpc/{v}")))
+                        .collect::<Vec<_>>(),
+                )
+                .sid("RunInstancesInOwnSecurityGroups"),
+        );
+    }
+    out.push(
+        Statement::allow(
+            "ec2:RunInstances",
+            format!("arn:{partition}:ec2:{region}::image/*"),
+        )
+        .condition("StringEquals", "ec2:Owner", "amazon")
+        .sid("RunInstancesFromAmazonImages"),
+    );
+    out.push(
+        Statement::allow("ec2:CreateTags", vec![ec2("instance/*"), ec2("volume/*")])
+            .condition("StringEquals", "ec2:CreateAction", "RunInstances")
+            .sid("TagNewInstances"),
+    );
+    out.push(
+        Statement::allow(
+            "ssm:GetParameters",
+            format!("arn:{partition}:ssm:{region}::parameter/aws/service/ecs/*"),
+        )
+        .sid("EcsOptimizedAmis"),
+    );
 }
 
 #[cfg(test)]

@@ -332,8 +332,11 @@ fn the_deployer_passes_roles_only_to_ecs_and_ec2() {
     let mut scope = DeployerScope::default();
     scope.cluster = "pet-web-cluster".to_owned();
     scope.services = vec!["web".to_owned()];
-    scope.task_roles = vec!["web-exec".to_owned(), "web-task".to_owned()];
-    scope.instance_roles = vec!["ecsInstanceRole".to_owned()];
+    scope.passed_to_tasks = vec![
+        "arn:aws:iam::123456789012:role/web-exec".to_owned(),
+        "arn:aws:iam::123456789012:role/web-task".to_owned(),
+    ];
+    scope.passed_to_instances = vec!["arn:aws:iam::123456789012:role/ecsInstanceRole".to_owned()];
     scope.target_groups = vec!["web-tg".to_owned()];
     let policy = deployer_policy(&account(), &scope);
     let pass: Vec<&Statement> = policy
@@ -367,7 +370,18 @@ fn the_deployer_passes_roles_only_to_ecs_and_ec2() {
         resources_for(&policy, "elasticloadbalancing:ModifyTargetGroup"),
         ["arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/web-tg/*"]
     );
-    // Every `*` resource is on an action IAM cannot scope (reads, registration); no L4 or L5 errors.
+    // Every `*` resource is on an action IAM cannot scope, and says so; no L4 or L5 errors.
+    for statement in &policy.statements {
+        if statement.resource.contains("*") {
+            assert!(
+                statement
+                    .sid
+                    .as_deref()
+                    .is_some_and(|s| s.ends_with("NoResourceType")),
+                "{statement:?}"
+            );
+        }
+    }
     let errors: Vec<_> = policy
         .validate()
         .into_iter()

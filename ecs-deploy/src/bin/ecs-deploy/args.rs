@@ -71,7 +71,8 @@ pub(crate) enum Command {
     Render {
         #[command(flatten)]
         definitions: Definitions,
-        /// Print the IAM policy whoever deploys them needs, for this account id.
+        /// Print the IAM policy whoever deploys them needs, for this account id, in the region
+        /// of `--region`, `AWS_REGION` or else the one the definitions name.
         #[arg(long, value_name = "ACCOUNT_ID")]
         deployer_policy: Option<String>,
     },

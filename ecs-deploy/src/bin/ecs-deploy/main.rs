@@ -292,7 +292,12 @@ fn render(
     definitions: &Definitions,
     deployer_policy: Option<&str>,
 ) -> Result<ExitCode, Failure> {
-    let region = cli.region.clone().unwrap_or_else(|| "us-east-1".to_owned());
+    // The task definition and service render the same in every region; the policy's ARNs
+    // do not.
+    let region = match deployer_policy {
+        Some(_) => policy_region(cli, definitions)?,
+        None => "us-east-1".to_owned(),
+    };
     let app = application(
         definitions,
         Account::new(deployer_policy.unwrap_or(ANY_ACCOUNT), region),
@@ -306,6 +311,70 @@ fn render(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The region of the deployer policy: `--region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`,
+/// else the one region the definitions name.
+fn policy_region(cli: &Cli, definitions: &Definitions) -> Result<String, Failure> {
+    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
+    let named = named_regions(&td);
+    let from_env = ["AWS_REGION", "AWS_DEFAULT_REGION"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|r| !r.is_empty()));
+    let region = match (&cli.region, from_env, named.as_slice()) {
+        (Some(region), _, _) | (None, None, [region]) => region.clone(),
+        (None, Some(region), _) => region,
+        (None, None, []) => {
+            return Err(Failure(
+                "no region: the definitions name none and AWS_REGION is not set; pass --region"
+                    .to_owned(),
+            ));
+        }
+        (None, None, several) => {
+            return Err(Failure(format!(
+                "the definitions name several regions ({}); pass --region",
+                several.join(", ")
+            )));
+        }
+    };
+    if let Some(other) = named.iter().find(|r| **r != region) {
+        eprintln!("warning: rendering for {region}, but the definitions also name {other}");
+    }
+    Ok(region)
+}
+
+/// The regions a task definition names: its awslogs groups', its ECR images' and its
+/// secrets'.
+fn named_regions(td: &TaskDefinition) -> Vec<String> {
+    let mut regions = std::collections::BTreeSet::new();
+    for c in &td.container_definitions {
+        if let Some(region) = c
+            .log_configuration
+            .as_ref()
+            .and_then(|log| log.option_value(ecs_model::container::awslogs::REGION))
+        {
+            regions.insert(region.to_owned());
+        }
+        // `<account>.dkr.ecr.<region>.amazonaws.com/<repository>`
+        let host = c.image.split('/').next().unwrap_or_default();
+        if let Some(region) = host
+            .split_once(".dkr.ecr.")
+            .and_then(|(_, rest)| rest.strip_suffix(".amazonaws.com"))
+        {
+            regions.insert(region.to_owned());
+        }
+        for secret in &c.secrets {
+            if let Some(region) = secret
+                .value_from
+                .split(':')
+                .nth(3)
+                .filter(|r| !r.is_empty())
+            {
+                regions.insert(region.to_owned());
+            }
+        }
+    }
+    regions.into_iter().collect()
 }
 
 async fn deploy(
