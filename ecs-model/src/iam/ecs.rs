@@ -661,10 +661,14 @@ fn instance_statements(account: &Account, scope: &InstanceScope, out: &mut Vec<S
             .condition("StringEquals", "aws:ResourceTag/Name", scope.names.clone())
             .sid("ReadOwnInstances"),
     );
+    // One statement for every resource type RunInstances needs (as linters expect): its
+    // conditions hold only for the resources that carry their keys (`…IfExists`): the image's
+    // owner, the VPC of the security groups and the network interface.
     let mut launched = vec![
         ec2("instance/*"),
         ec2("volume/*"),
         ec2("network-interface/*"),
+        format!("arn:{partition}:ec2:{region}::image/*"),
     ];
     if scope.subnets.is_empty() {
         launched.push(ec2("subnet/*"));
@@ -683,30 +687,24 @@ fn instance_statements(account: &Account, scope: &InstanceScope, out: &mut Vec<S
             .iter()
             .map(|k| ec2(&format!("key-pair/{k}"))),
     );
-    out.push(Statement::allow("ec2:RunInstances", launched).sid("RunInstances"));
+    let mut run = Statement::allow("ec2:RunInstances", Vec::<String>::new())
+        .condition("StringEqualsIfExists", "ec2:Owner", "amazon")
+        .sid("RunInstances");
     if !scope.security_group_vpcs.is_empty() {
-        out.push(
-            Statement::allow("ec2:RunInstances", ec2("security-group/*"))
-                .condition(
-                    "ArnEquals",
-                    "ec2:Vpc",
-                    scope
-                        .security_group_vpcs
-                        .iter()
-                        .map(|v| ec2(&format!("vpc/{v}")))
-                        .collect::<Vec<_>>(),
-                )
-                .sid("RunInstancesInOwnSecurityGroups"),
+        // The groups it creates have no id yet: any group, of those VPCs only.
+        launched.push(ec2("security-group/*"));
+        run = run.condition(
+            "ArnEqualsIfExists",
+            "ec2:Vpc",
+            scope
+                .security_group_vpcs
+                .iter()
+                .map(|v| ec2(&format!("vpc/{v}")))
+                .collect::<Vec<_>>(),
         );
     }
-    out.push(
-        Statement::allow(
-            "ec2:RunInstances",
-            format!("arn:{partition}:ec2:{region}::image/*"),
-        )
-        .condition("StringEquals", "ec2:Owner", "amazon")
-        .sid("RunInstancesFromAmazonImages"),
-    );
+    run.resource = launched.into();
+    out.push(run);
     out.push(
         Statement::allow("ec2:CreateTags", vec![ec2("instance/*"), ec2("volume/*")])
             .condition("StringEquals", "ec2:CreateAction", "RunInstances")

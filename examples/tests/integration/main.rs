@@ -5,6 +5,7 @@
 
 mod applications;
 mod deploy;
+mod iam_linters;
 mod lint;
 mod pet_web;
 mod pet_web_derive;
