@@ -36,6 +36,7 @@ mod observe;
 pub mod plan;
 mod resource;
 pub mod revisions;
+mod runtime;
 mod state;
 pub mod status;
 pub mod verify;
@@ -48,6 +49,7 @@ pub use error::{AwsError, Error};
 pub use observe::observe;
 pub use plan::{Action, Plan};
 pub use resource::Resource;
+pub use runtime::ServiceError;
 pub use state::{Found, Ids, Observed, ObservedRole, ObservedService};
 
 /// The AWS SDK crates of [`convert`]'s signatures and of [`Clients`], at the versions ecs-deploy

@@ -17,34 +17,24 @@ use std::fmt;
 use std::sync::Arc;
 
 use aws_config::SdkConfig;
-use aws_runtime::auth::sigv4::{self, SigV4AuthScheme};
-use aws_runtime::auth::{SigV4OperationSigningConfig, SigningOptions};
-use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
-use aws_smithy_runtime::client::orchestrator::operation::Operation;
-use aws_smithy_runtime::client::retries::classifiers::{
-    HttpStatusCodeClassifier, TransientErrorClassifier,
-};
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::auth::AuthSchemeOptionResolverParams;
-use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse, OrchestratorError};
 use aws_smithy_runtime_api::client::result::SdkError;
-use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
-use aws_smithy_runtime_api::client::runtime_plugin::StaticRuntimePlugin;
 use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::config_bag::Layer;
-use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
-use aws_smithy_types::retry::RetryConfig;
-use aws_types::SigningName;
-use aws_types::region::SigningRegion;
+
+use crate::runtime::{self, Service, ServiceError};
 
 use query::Query;
 
 /// The EC2 API version the calls are written for.
 const VERSION: &str = "2016-11-15";
 
+const EC2: Service = Service {
+    signing_name: "ec2",
+    endpoint_prefix: "ec2",
+};
+
 /// What an EC2 call returns: its answer, or the SDK's error with EC2's code and message.
-pub type Result<T> = std::result::Result<T, SdkError<Ec2Error, HttpResponse>>;
+pub type Result<T> = std::result::Result<T, SdkError<ServiceError, HttpResponse>>;
 
 /// A filter of a `Describe…` call: `Name` is one of the values.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,37 +151,6 @@ pub struct RunInstance {
     pub name: String,
 }
 
-/// EC2's answer to a failed call: its code (`InvalidGroup.NotFound`), message and request id,
-/// read with [`ProvideErrorMetadata`] as every SDK error is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ec2Error {
-    meta: ErrorMetadata,
-}
-
-impl Ec2Error {
-    fn new(meta: ErrorMetadata) -> Self {
-        Self { meta }
-    }
-}
-
-impl fmt::Display for Ec2Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.meta.code(), self.meta.message()) {
-            (Some(code), Some(message)) => write!(f, "{code}: {message}"),
-            (Some(text), None) | (None, Some(text)) => f.write_str(text),
-            (None, None) => f.write_str("EC2 gave no reason"),
-        }
-    }
-}
-
-impl std::error::Error for Ec2Error {}
-
-impl ProvideErrorMetadata for Ec2Error {
-    fn meta(&self) -> &ErrorMetadata {
-        &self.meta
-    }
-}
-
 /// The EC2 client of a deployment: the calls of this module, with the configuration's region,
 /// credentials, endpoint, HTTP client, timeouts and retry policy.
 #[derive(Debug, Clone)]
@@ -214,81 +173,15 @@ impl Client {
     where
         T: fmt::Debug + Send + Sync + 'static,
     {
-        let unusable = |why: &str| SdkError::construction_failure(BoxError::from(why.to_owned()));
-        let region = self
-            .config
-            .region()
-            .ok_or_else(|| unusable("no AWS region is configured"))?;
-        let credentials = self
-            .config
-            .credentials_provider()
-            .ok_or_else(|| unusable("no AWS credentials are configured"))?;
-        let http = self
-            .config
-            .http_client()
-            .ok_or_else(|| unusable("no HTTP client is configured"))?;
-        let endpoint = match self.config.endpoint_url() {
-            Some(url) => url.to_owned(),
-            None if region.as_ref().starts_with("cn-") => {
-                format!("https://ec2.{region}.amazonaws.com.cn")
-            }
-            None => format!("https://ec2.{region}.amazonaws.com"),
-        };
-        let mut signing = Layer::new("ec2 signing");
-        signing.store_put(AuthSchemeOptionResolverParams::new(()));
-        signing.store_put(SigV4OperationSigningConfig {
-            region: Some(SigningRegion::from(region.clone())),
-            name: Some(SigningName::from_static("ec2")),
-            region_set: None,
-            signing_options: SigningOptions::default(),
-        });
-        let mut auth = RuntimeComponentsBuilder::new("ec2 signing")
-            .with_auth_scheme_option_resolver(Some(StaticAuthSchemeOptionResolver::new(vec![
-                sigv4::SCHEME_ID,
-            ])))
-            .with_auth_scheme(SigV4AuthScheme::new())
-            .with_identity_resolver(sigv4::SCHEME_ID, credentials);
-        if let Some(cache) = self.config.identity_cache() {
-            auth = auth.with_identity_cache(Some(cache));
-        }
-        let mut operation = Operation::builder()
-            .service_name("ec2")
-            .operation_name(query.action())
-            .http_client(http)
-            .endpoint_url(&endpoint)
-            .standard_retry(
-                &self
-                    .config
-                    .retry_config()
-                    .cloned()
-                    .unwrap_or_else(RetryConfig::standard),
-            )
-            .retry_classifier(AwsErrorCodeClassifier::<Ec2Error>::new())
-            .retry_classifier(TransientErrorClassifier::<Ec2Error>::new())
-            .retry_classifier(HttpStatusCodeClassifier::default())
-            .runtime_plugin(
-                StaticRuntimePlugin::new()
-                    .with_config(signing.freeze())
-                    .with_runtime_components(auth),
-            );
-        if let Some(version) = self.config.behavior_version() {
-            operation = operation.behavior_version(version);
-        }
-        if let Some(timeouts) = self.config.timeout_config() {
-            operation = operation.timeout_config(timeouts.clone());
-        }
-        if let Some(sleep) = self.config.sleep_impl() {
-            operation = operation.sleep_impl(sleep);
-        }
-        if let Some(time) = self.config.time_source() {
-            operation = operation.time_source(time);
-        }
-        let operation = operation
-            .serializer(|query: Query| Ok(request(&query)))
-            .deserializer(move |response: &HttpResponse| answer(response, read))
-            .build();
-        // Boxed: the runtime's future is large, and every caller's future would hold it.
-        Box::pin(operation.invoke(query)).await
+        let action = query.action().to_owned();
+        runtime::send(
+            &self.config,
+            &EC2,
+            action,
+            request(&query),
+            move |response| answer(response, read),
+        )
+        .await
     }
 
     /// Every page of a `Describe…` call, each read by `read` (which gives the items and the
@@ -447,14 +340,14 @@ fn request(query: &Query) -> HttpRequest {
 fn answer<T>(
     response: &HttpResponse,
     read: fn(&str) -> xml::Read<T>,
-) -> std::result::Result<T, OrchestratorError<Ec2Error>> {
+) -> std::result::Result<T, OrchestratorError<ServiceError>> {
     let text = String::from_utf8_lossy(response.body().bytes().unwrap_or_default());
     if response.status().is_success() {
         read(&text).map_err(|e| {
             OrchestratorError::response(format!("EC2's answer could not be read: {e}").into())
         })
     } else {
-        Err(OrchestratorError::operation(Ec2Error::new(xml::error(
+        Err(OrchestratorError::operation(ServiceError::new(xml::error(
             &text,
             response.status().as_u16(),
         ))))
