@@ -45,6 +45,8 @@ pub struct Clients {
     pub ec2: crate::ec2::Client,
     /// STS: whose credentials these are.
     pub sts: aws_sdk_sts::Client,
+    /// EventBridge and Scheduler: what runs tasks on events and schedules.
+    pub schedules: crate::schedules::Client,
 }
 
 impl Clients {
@@ -67,6 +69,7 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
             ec2: crate::ec2::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
+            schedules: crate::schedules::Client::new(&config),
         }
     }
 

@@ -187,17 +187,16 @@ impl Deployer {
         crate::revisions::rollback(&self.clients, cluster, service, to).await
     }
 
-    /// Deregisters old revisions of `family`, keeping the newest `keep` and those in use.
+    /// Deregisters old revisions of `family`, keeping the newest `keep` and every one in use.
     ///
     /// # Errors
     /// See [`revisions::deregister`](crate::revisions::deregister).
     pub async fn deregister(
         &self,
-        cluster: &str,
         family: &str,
-        keep: usize,
+        keep: std::num::NonZeroUsize,
     ) -> Result<Deregistered, Error> {
-        crate::revisions::deregister(&self.clients, cluster, family, keep).await
+        crate::revisions::deregister(&self.clients, family, keep).await
     }
 
     /// Checks what `app` names against AWS.

@@ -37,6 +37,7 @@ pub mod plan;
 mod resource;
 pub mod revisions;
 mod runtime;
+pub mod schedules;
 mod state;
 pub mod status;
 pub mod verify;

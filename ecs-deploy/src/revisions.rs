@@ -1,10 +1,12 @@
 //! Task definition revisions: rolling a service back to an earlier one, and deregistering old
 //! ones while keeping the newest and every one in use.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
 
 use aws_sdk_ecs::types::{
-    ServiceDeploymentStatus, SortOrder, StopServiceDeploymentStopType, TaskDefinitionStatus,
+    DesiredStatus, ServiceDeploymentStatus, SortOrder, StopServiceDeploymentStopType,
+    TaskDefinitionStatus,
 };
 
 use crate::clients::Clients;
@@ -182,68 +184,163 @@ async fn native_rollback(
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Deregistered {
-    /// The revisions kept: the newest ones and those services of the cluster use.
+    /// The revisions kept: the newest ones and those in use.
     pub kept: Vec<String>,
     /// The revisions deregistered.
     pub deregistered: Vec<String>,
+    /// Of the revisions kept, those in use, each with what uses it (`service web of cluster
+    /// prod`, `task 1a2b… of cluster prod`, `EventBridge rule default/nightly`).
+    pub used_by: BTreeMap<String, Vec<String>>,
 }
 
-/// The task definitions services of `cluster` use: their own and their deployments'.
-async fn in_use(clients: &Clients, cluster: &str) -> Result<BTreeSet<String>, Error> {
-    let mut arns = Vec::new();
-    let mut pages = clients
-        .ecs
-        .list_services()
-        .cluster(cluster)
-        .into_paginator()
-        .send();
+/// `family:revision` of a task definition reference (an ARN, or `family:revision`); a family
+/// alone (which runs its latest `ACTIVE` revision) stays as it is.
+fn revision_key(reference: &str) -> String {
+    reference.rsplit('/').next().unwrap_or(reference).to_owned()
+}
+
+/// Every task definition in use anywhere the account can say, by [`revision_key`], with what
+/// uses it: the services of every cluster (their deployments and task sets included), every
+/// running or pending task, EventBridge rules' and Scheduler schedules' targets.
+async fn in_use(clients: &Clients) -> Result<BTreeMap<String, Vec<String>>, Error> {
+    let mut used: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut note = |reference: &str, by: String| {
+        used.entry(revision_key(reference)).or_default().push(by);
+    };
+    let mut clusters = Vec::new();
+    let mut pages = clients.ecs.list_clusters().into_paginator().send();
     while let Some(page) = pages.next().await {
-        arns.extend(
-            page.map_err(aws("ListServices", format!("cluster {cluster}")))?
-                .service_arns()
-                .iter()
-                .cloned(),
-        );
+        let page = page.map_err(aws("ListClusters", "the account's clusters"))?;
+        clusters.extend(page.cluster_arns().iter().cloned());
     }
-    let mut used = BTreeSet::new();
-    for chunk in arns.chunks(10) {
-        let described = clients
-            .ecs
-            .describe_services()
-            .cluster(cluster)
-            .set_services(Some(chunk.to_vec()))
-            .send()
-            .await
-            .map_err(aws("DescribeServices", format!("cluster {cluster}")))?;
-        for service in described.services() {
-            used.extend(service.task_definition().map(str::to_owned));
-            used.extend(
-                service
-                    .deployments()
-                    .iter()
-                    .filter_map(|d| d.task_definition().map(str::to_owned)),
-            );
+    for cluster_arn in &clusters {
+        let cluster = crate::resource::short_name(cluster_arn);
+        for service in services(clients, cluster_arn).await? {
+            let name = service.service_name().unwrap_or_default();
+            let by = || format!("service {name} of cluster {cluster}");
+            if let Some(td) = service.task_definition() {
+                note(td, by());
+            }
+            for d in service.deployments() {
+                if let Some(td) = d.task_definition() {
+                    note(td, format!("a deployment of {}", by()));
+                }
+            }
+            for set in service.task_sets() {
+                if let Some(td) = set.task_definition() {
+                    note(
+                        td,
+                        format!("task set {} of {}", set.id().unwrap_or_default(), by()),
+                    );
+                }
+            }
         }
+        for task in tasks(clients, cluster_arn).await? {
+            if let Some(td) = task.task_definition_arn() {
+                let id = task
+                    .task_arn()
+                    .map(crate::resource::short_name)
+                    .unwrap_or_default();
+                note(td, format!("task {id} of cluster {cluster}"));
+            }
+        }
+    }
+    let scheduled = clients.schedules.scheduled_tasks().await.map_err(|e| {
+        crate::error::AwsError::new(
+            "ListRules/ListSchedules",
+            "the rules and schedules that run tasks (nothing was deregistered)",
+            e,
+        )
+    })?;
+    for task in scheduled {
+        note(&task.task_definition, task.by);
     }
     Ok(used)
 }
 
-/// Deregisters the `ACTIVE` revisions of `family` but the newest `keep` and those services of
-/// `cluster` use.
+/// Every service of cluster `cluster_arn`, described.
+async fn services(
+    clients: &Clients,
+    cluster_arn: &str,
+) -> Result<Vec<aws_sdk_ecs::types::Service>, Error> {
+    let mut arns = Vec::new();
+    let mut pages = clients
+        .ecs
+        .list_services()
+        .cluster(cluster_arn)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(aws("ListServices", format!("cluster {cluster_arn}")))?;
+        arns.extend(page.service_arns().iter().cloned());
+    }
+    let mut described = Vec::new();
+    for chunk in arns.chunks(10) {
+        let got = clients
+            .ecs
+            .describe_services()
+            .cluster(cluster_arn)
+            .set_services(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(aws("DescribeServices", format!("cluster {cluster_arn}")))?;
+        described.extend(got.services().iter().cloned());
+    }
+    Ok(described)
+}
+
+/// Every task of cluster `cluster_arn` meant to run (running or still pending), described.
+async fn tasks(
+    clients: &Clients,
+    cluster_arn: &str,
+) -> Result<Vec<aws_sdk_ecs::types::Task>, Error> {
+    let mut arns = Vec::new();
+    let mut pages = clients
+        .ecs
+        .list_tasks()
+        .cluster(cluster_arn)
+        .desired_status(DesiredStatus::Running)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(aws("ListTasks", format!("cluster {cluster_arn}")))?;
+        arns.extend(page.task_arns().iter().cloned());
+    }
+    let mut described = Vec::new();
+    for chunk in arns.chunks(100) {
+        let got = clients
+            .ecs
+            .describe_tasks()
+            .cluster(cluster_arn)
+            .set_tasks(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(aws("DescribeTasks", format!("cluster {cluster_arn}")))?;
+        described.extend(got.tasks().iter().cloned());
+    }
+    Ok(described)
+}
+
+/// Deregisters the `ACTIVE` revisions of `family` but the newest `keep` and every one in use
+/// anywhere the account can say (see [`Deregistered::used_by`]). What uses them is read before
+/// anything is deregistered: if it cannot be read (a call denied), nothing is.
 ///
 /// # Errors
 /// An AWS error; revisions deregistered before it stay deregistered.
 pub async fn deregister(
     clients: &Clients,
-    cluster: &str,
     family: &str,
-    keep: usize,
+    keep: NonZeroUsize,
 ) -> Result<Deregistered, Error> {
     let revisions = active_revisions(clients, family).await?;
-    let used = in_use(clients, cluster).await?;
+    let used = in_use(clients).await?;
     let mut done = Deregistered::default();
-    for (i, (_, arn)) in revisions.into_iter().enumerate() {
-        if i < keep || used.contains(&arn) {
+    for (i, (revision, arn)) in revisions.into_iter().enumerate() {
+        let key = format!("{family}:{revision}");
+        if let Some(users) = used.get(&key) {
+            done.used_by.insert(arn.clone(), users.clone());
+        }
+        if i < keep.get() || used.contains_key(&key) {
             done.kept.push(arn);
             continue;
         }
@@ -271,5 +368,14 @@ mod tests {
         );
         assert_eq!(family_and_revision("web:12"), Some(("web", 12)));
         assert_eq!(family_and_revision("web"), None);
+        assert_eq!(
+            revision_key("arn:aws:ecs:us-east-1:1:task-definition/web:7"),
+            "web:7"
+        );
+        assert_eq!(revision_key("web:7"), "web:7");
+        assert_eq!(
+            revision_key("arn:aws:ecs:us-east-1:1:task-definition/web"),
+            "web"
+        );
     }
 }

@@ -321,21 +321,21 @@ fn deploy_diff_status_rollback_and_deregister_against_moto() {
     let cleaned = ecs_deploy(
         &dir,
         Some(&moto),
-        &[
-            "deregister",
-            "--family",
-            "hello",
-            "-c",
-            "demo",
-            "--keep",
-            "1",
-        ],
+        &["deregister", "-t", "td.json", "--keep", "1"],
     );
     assert!(
         stdout(&cleaned).contains("0 deregistered, 2 kept"),
         "{}",
         stdout(&cleaned)
     );
+    // Keeping none would deregister the revision a service runs next: refused.
+    let none = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["deregister", "-t", "td.json", "--keep", "0"],
+    );
+    assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
+    assert!(stderr(&none).contains("--keep"), "{}", stderr(&none));
 
     let unknown = ecs_deploy(&dir, Some(&moto), &["status", "-c", "demo", "-n", "nope"]);
     assert_eq!(unknown.status.code(), Some(1));

@@ -9,6 +9,7 @@ mod convert;
 mod ec2;
 mod mocks;
 mod plan;
+mod revisions;
 mod support;
 mod verify;
 mod wire;

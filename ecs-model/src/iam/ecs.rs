@@ -414,18 +414,39 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 "ecs:PutClusterCapacityProviders",
                 "ecs:TagResource",
             ],
-            cluster_arn.clone(),
+            cluster_arn,
         )
         .sid("Cluster"),
-        // Reading the cluster's services tells which revisions are in use (deregister).
-        Statement::allow("ecs:ListServices", "*")
-            .condition("ArnEquals", "ecs:cluster", cluster_arn.clone())
-            .sid("ListServicesNoResourceType"),
+        // Which revisions are in use anywhere (deregister keeps them): every cluster's services
+        // and tasks, and the rules and schedules that run tasks. Reads only.
         Statement::allow(
-            "ecs:DescribeServices",
-            account.arn("ecs", &format!("service/{cluster}/*")),
+            [
+                "ecs:ListClusters",
+                "ecs:ListServices",
+                "events:ListEventBuses",
+                "events:ListRules",
+                "scheduler:ListSchedules",
+            ],
+            "*",
         )
-        .sid("ReadServices"),
+        .sid("RevisionsInUseNoResourceType"),
+        Statement::allow(
+            [
+                "ecs:DescribeServices",
+                "ecs:ListTasks",
+                "ecs:DescribeTasks",
+                "events:ListTargetsByRule",
+                "scheduler:GetSchedule",
+            ],
+            vec![
+                account.arn("ecs", "service/*/*"),
+                account.arn("ecs", "container-instance/*/*"),
+                account.arn("ecs", "task/*/*"),
+                account.arn("events", "rule/*"),
+                account.arn("scheduler", "schedule/*/*"),
+            ],
+        )
+        .sid("RevisionsInUse"),
     ];
     if !scope.families.is_empty() {
         statements.push(
@@ -480,16 +501,6 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 resources,
             )
             .sid("Services"),
-        );
-        statements.push(
-            Statement::allow(
-                ["ecs:ListTasks", "ecs:DescribeTasks"],
-                vec![
-                    account.arn("ecs", &format!("task/{cluster}/*")),
-                    account.arn("ecs", &format!("container-instance/{cluster}/*")),
-                ],
-            )
-            .sid("Tasks"),
         );
     }
     if !scope.roles.is_empty() {

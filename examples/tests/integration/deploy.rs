@@ -134,9 +134,7 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         .status("pet-web-cluster", "pet-web-task-service")
         .await
         .unwrap();
-    // Tasks are listed only when a deployment fails; DescribeServices of the cluster's other
-    // services (ReadServices) only when it has some.
-    every_call_is_allowed(&clients, &recorder, &app, 150, &["ReadServices", "Tasks"]).await;
+    every_call_is_allowed(&clients, &recorder, &app, 150, &[]).await;
 }
 
 /// Every call the deployer made, with its resources, is allowed by `app`'s deployer policy
@@ -399,7 +397,7 @@ async fn rollback_then_clean_up(deployer: &Deployer, clients: &Clients, app: &Ap
     }
     assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 4);
     let cleaned = deployer
-        .deregister("pet-web-cluster", "pet-web-task", 2)
+        .deregister("pet-web-task", std::num::NonZeroUsize::new(2).unwrap())
         .await
         .unwrap();
     // Revision 1 stays in use in moto (its deployments keep the first revision); 2 goes.
@@ -489,17 +487,16 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         .await
         .unwrap();
     assert!(again.plan.is_empty(), "{}", again.plan);
-    // No revisions are cleaned up (ListServices), no other service read, no rollout failed,
-    // and the instance found again was not changed (its user data is read only to update it).
+    // No revisions are cleaned up, and the instance found again was not changed (its user
+    // data is read only to update it).
     every_call_is_allowed(
         &clients,
         &recorder,
         &app,
         30,
         &[
-            "ListServicesNoResourceType",
-            "ReadServices",
-            "Tasks",
+            "RevisionsInUseNoResourceType",
+            "RevisionsInUse",
             "ReadOwnInstances",
         ],
     )

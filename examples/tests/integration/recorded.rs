@@ -86,20 +86,56 @@ impl HttpConnector for Recording {
     }
 }
 
-/// The operation and parameters of a JSON (`X-Amz-Target`) or query (`Action=`) request.
+/// The operation and parameters of a JSON (`X-Amz-Target`), query (`Action=`) or REST
+/// (Scheduler's `GET /schedules…`) request; the service is the one it is signed for.
 fn read(request: &HttpRequest) -> Option<Call> {
-    let body = String::from_utf8_lossy(request.body().bytes()?).into_owned();
+    // `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, …`
+    let authorization = request.headers().get("authorization")?;
+    let scope = authorization
+        .split("Credential=")
+        .nth(1)?
+        .split(',')
+        .next()?;
+    let service = match scope.split('/').nth(3)? {
+        "ecs" => "ecs",
+        "logs" => "logs",
+        "iam" => "iam",
+        "elasticloadbalancing" => "elasticloadbalancing",
+        "ec2" => "ec2",
+        "sts" => "sts",
+        "events" => "events",
+        "scheduler" => "scheduler",
+        _ => return None,
+    };
+    let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default()).into_owned();
     if let Some(target) = request.headers().get("x-amz-target") {
-        let (prefix, operation) = target.split_once('.')?;
-        let service = match prefix {
-            "AmazonEC2ContainerServiceV20141113" => "ecs",
-            "Logs_20140328" => "logs",
-            _ => return None,
-        };
+        let (_, operation) = target.split_once('.')?;
         return Some(Call {
             service,
             operation: operation.to_owned(),
             params: serde_json::from_str(&body).unwrap_or(Value::Null),
+        });
+    }
+    if service == "scheduler" {
+        let uri = request.uri();
+        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        let path = path.split_once("/schedules").map_or("", |(_, rest)| rest);
+        let mut params: BTreeMap<String, String> = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (decode(k), decode(v)))
+            .collect();
+        let operation = match path.strip_prefix('/') {
+            Some(name) if !name.is_empty() => {
+                params.insert("Name".to_owned(), decode(name));
+                "GetSchedule"
+            }
+            _ => "ListSchedules",
+        };
+        return Some(Call {
+            service,
+            operation: operation.to_owned(),
+            params: serde_json::to_value(&params).unwrap(),
         });
     }
     let form: BTreeMap<String, String> = body
@@ -107,13 +143,6 @@ fn read(request: &HttpRequest) -> Option<Call> {
         .filter_map(|pair| pair.split_once('='))
         .map(|(k, v)| (decode(k), decode(v)))
         .collect();
-    let service = match form.get("Version")?.as_str() {
-        "2010-05-08" => "iam",
-        "2015-12-01" => "elasticloadbalancing",
-        "2016-11-15" => "ec2",
-        "2011-06-15" => "sts",
-        _ => return None,
-    };
     Some(Call {
         service,
         operation: form.get("Action")?.clone(),
@@ -455,6 +484,17 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
         ("elasticloadbalancing", "ModifyRule") => one(s("RuleArn")),
         ("elasticloadbalancing", "ModifyTargetGroup" | "ModifyTargetGroupAttributes") => {
             one(s("TargetGroupArn"))
+        }
+        ("events", "ListTargetsByRule") => {
+            let rule = match p["EventBusName"].as_str() {
+                Some("default") | None => format!("rule/{}", s("Rule")),
+                Some(bus) => format!("rule/{bus}/{}", s("Rule")),
+            };
+            one(account.arn("events", &rule))
+        }
+        ("scheduler", "GetSchedule") => {
+            let group = p["groupName"].as_str().unwrap_or("default");
+            one(account.arn("scheduler", &format!("schedule/{group}/{}", s("Name"))))
         }
         ("elasticloadbalancing", "AddTags") => list("ResourceArns")
             .into_iter()

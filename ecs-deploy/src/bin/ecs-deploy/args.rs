@@ -1,5 +1,6 @@
 //! The command line, as clap parses it.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -113,17 +114,16 @@ pub(crate) enum Command {
         #[arg(long)]
         no_wait: bool,
     },
-    /// Deregister old revisions of a family, keeping the newest and every one in use.
+    /// Deregister old revisions of the task definition's family, keeping the newest and every
+    /// one in use: by a service of any cluster (its deployments and task sets too), a running
+    /// or pending task, an EventBridge rule or a Scheduler schedule.
     Deregister {
-        /// The family.
-        #[arg(long)]
-        family: String,
-        /// The cluster whose services' revisions are kept.
-        #[arg(long, short = 'c', default_value = "default")]
-        cluster: String,
-        /// How many of the newest revisions to keep.
-        #[arg(long, default_value_t = 5)]
-        keep: usize,
+        /// The task definition whose family is cleaned up; no other family is touched.
+        #[arg(long, short = 't', value_name = "FILE")]
+        task_definition: PathBuf,
+        /// How many of the newest revisions to keep (at least 1).
+        #[arg(long, default_value = "5")]
+        keep: NonZeroUsize,
     },
     /// Check that what the definitions name exists and fits.
     Verify {

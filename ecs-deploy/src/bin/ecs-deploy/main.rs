@@ -231,14 +231,17 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             rollback(cli, target, &to, *no_wait).await
         }
         Command::Deregister {
-            family,
-            cluster,
+            task_definition,
             keep,
         } => {
+            let family = read(task_definition, TaskDefinition::from_json)?.family;
             let (deployer, _) = deployer(cli).await?;
-            let done = deployer.deregister(cluster, family, *keep).await?;
+            let done = deployer.deregister(&family, *keep).await?;
             for arn in &done.deregistered {
                 println!("deregistered {arn}");
+            }
+            for (arn, users) in &done.used_by {
+                println!("kept {arn}: used by {}", users.join(", "));
             }
             println!(
                 "{} deregistered, {} kept",
