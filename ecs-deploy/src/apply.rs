@@ -4,12 +4,12 @@
 
 use aws_sdk_ecs::types::Deployment;
 use ecs_model::service::Service;
-use ecs_model::{Reference, TaskDefinition};
+use ecs_model::{Reference, Tag, TaskDefinition};
 
 use crate::clients::Clients;
 use crate::convert::{self, ToField};
 use crate::error::{Error, aws};
-use crate::plan::{Action, Op, Plan, Step};
+use crate::plan::{Action, MARK, Op, Plan, Step};
 use crate::resource::{Resource, load_balancer_name};
 use crate::state::Ids;
 use ecs_model::PathCursor;
@@ -28,6 +28,20 @@ pub struct Applied {
     pub deployment_id: Option<String>,
     /// The ids of the application's resources.
     pub ids: Ids,
+    /// The application's name: what the resources it creates are marked with.
+    application: String,
+}
+
+impl Applied {
+    /// The mark of what the application creates, as a model tag.
+    fn mark(&self) -> Tag {
+        Tag::new(MARK, &self.application)
+    }
+
+    /// The mark as a key and value.
+    fn mark_pair(&self) -> Vec<(String, String)> {
+        vec![(MARK.to_owned(), self.application.clone())]
+    }
 }
 
 /// Carries out `plan`, calling `on_step` before each step that changes something.
@@ -48,6 +62,7 @@ pub async fn apply(
         ids: plan.ids.clone(),
         task_definition_arn: plan.task_definition_arn.clone(),
         service_arn: plan.service_arn.clone(),
+        application: plan.application.clone(),
         ..Applied::default()
     };
     for step in &plan.steps {
@@ -128,6 +143,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .logs
                 .create_log_group()
                 .log_group_name(name)
+                .tags(MARK, &applied.application)
                 .send()
                 .await
                 .map(drop)
@@ -138,6 +154,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
             let tags = role
                 .tags
                 .iter()
+                .chain([&applied.mark()])
                 .map(|t| {
                     aws_sdk_iam::types::Tag::builder()
                         .key(&t.key)
@@ -203,6 +220,13 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .create_instance_profile()
                 .instance_profile_name(&profile.name)
                 .set_path(profile.path.clone())
+                .tags(
+                    aws_sdk_iam::types::Tag::builder()
+                        .key(MARK)
+                        .value(&applied.application)
+                        .build()
+                        .map_err(|e| Error::Unsupported(e.to_string()))?,
+                )
                 .send()
                 .await
                 .map(drop)
@@ -239,7 +263,8 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
         }
         Op::RunInstance(instance) => ec2::run_instance(clients, instance, applied).await?,
         Op::CreateLoadBalancer(lb) => {
-            let lb = resolved(applied, lb)?;
+            let mut lb = resolved(applied, lb)?;
+            lb.tags.push(applied.mark());
             let created = convert::create_load_balancer(&lb)?
                 .send_with(&clients.elbv2)
                 .await
@@ -285,7 +310,9 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 ))?;
         }
         Op::CreateTargetGroup(tg) => {
-            let created = convert::create_target_group(tg)?
+            let mut tg = tg.as_ref().clone();
+            tg.tags.push(applied.mark());
+            let created = convert::create_target_group(&tg)?
                 .send_with(&clients.elbv2)
                 .await
                 .map_err(aws(
@@ -324,7 +351,8 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
         Op::CreateListener(listener) => {
             let lb = load_balancer_name(&listener.load_balancer_arn);
             let port = listener.port.unwrap_or_default();
-            let listener = resolved(applied, listener.as_ref())?;
+            let mut listener = resolved(applied, listener.as_ref())?;
+            listener.tags.push(applied.mark());
             let created = convert::create_listener(&listener)?
                 .send_with(&clients.elbv2)
                 .await
@@ -343,7 +371,8 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .map_err(aws("ModifyListener", format!("listener {arn}")))?;
         }
         Op::CreateRule(rule) => {
-            let rule = resolved(applied, rule.as_ref())?;
+            let mut rule = resolved(applied, rule.as_ref())?;
+            rule.tags.push(applied.mark());
             convert::create_rule(&rule)?
                 .send_with(&clients.elbv2)
                 .await
@@ -360,7 +389,9 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .map_err(aws("ModifyRule", format!("rule {arn}")))?;
         }
         Op::CreateCluster(cluster) => {
-            convert::create_cluster(cluster)?
+            let mut cluster = cluster.as_ref().clone();
+            cluster.tags.push(applied.mark());
+            convert::create_cluster(&cluster)?
                 .send_with(&clients.ecs)
                 .await
                 .map_err(aws("CreateCluster", format!("cluster {}", cluster.name())))?;
@@ -372,7 +403,9 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .map_err(aws("UpdateCluster", format!("cluster {}", cluster.name())))?;
         }
         Op::CreateCapacityProvider(provider) => {
-            let result = convert::create_capacity_provider(provider)?
+            let mut provider = provider.as_ref().clone();
+            provider.tags.push(applied.mark());
+            let result = convert::create_capacity_provider(&provider)?
                 .send_with(&clients.ecs)
                 .await
                 .map(drop)
@@ -435,6 +468,74 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                     format!("service {}", service.service_name),
                 ))?;
         }
+        Op::Mark { resource, id } => mark(clients, resource, id, applied).await?,
+    }
+    Ok(())
+}
+
+/// Adopts `resource` (known to its tagging call as `id`): tags it as the application's.
+async fn mark(
+    clients: &Clients,
+    resource: &Resource,
+    id: &str,
+    applied: &Applied,
+) -> Result<(), Error> {
+    let application = &applied.application;
+    let what = resource.to_string();
+    match resource {
+        Resource::Role(_) | Resource::InstanceProfile(_) => {
+            let tag = aws_sdk_iam::types::Tag::builder()
+                .key(MARK)
+                .value(application)
+                .build()
+                .map_err(|e| Error::Unsupported(e.to_string()))?;
+            if matches!(resource, Resource::Role(_)) {
+                let sent = clients.iam.tag_role().role_name(id).tags(tag).send().await;
+                sent.map_err(aws("TagRole", what))?;
+            } else {
+                let sent = clients
+                    .iam
+                    .tag_instance_profile()
+                    .instance_profile_name(id)
+                    .tags(tag);
+                sent.send().await.map_err(aws("TagInstanceProfile", what))?;
+            }
+        }
+        Resource::SecurityGroup(_) => {
+            let sent = clients.ec2.create_tags(id, &applied.mark_pair()).await;
+            sent.map_err(aws("CreateTags", what))?;
+        }
+        Resource::LoadBalancer(_)
+        | Resource::TargetGroup(_)
+        | Resource::Listener { .. }
+        | Resource::ListenerRule { .. } => {
+            let tag = aws_sdk_elasticloadbalancingv2::types::Tag::builder()
+                .key(MARK)
+                .value(application)
+                .build();
+            let sent = clients
+                .elbv2
+                .add_tags()
+                .resource_arns(id)
+                .tags(tag)
+                .send()
+                .await;
+            sent.map_err(aws("AddTags", what))?;
+        }
+        _ => {
+            let tag = aws_sdk_ecs::types::Tag::builder()
+                .key(MARK)
+                .value(application)
+                .build();
+            let sent = clients
+                .ecs
+                .tag_resource()
+                .resource_arn(id)
+                .tags(tag)
+                .send()
+                .await;
+            sent.map_err(aws("TagResource", what))?;
+        }
     }
     Ok(())
 }
@@ -477,7 +578,8 @@ async fn create_service(
     applied: &mut Applied,
 ) -> Result<(), Error> {
     let family = family_of(service, applied);
-    let to_send = service_to_send(applied, service, &family)?;
+    let mut to_send = service_to_send(applied, service, &family)?;
+    to_send.tags.push(applied.mark());
     let created = convert::create_service(&to_send)?
         .send_with(&clients.ecs)
         .await
@@ -535,7 +637,12 @@ mod ec2 {
     ) -> Result<(), Error> {
         let created = clients
             .ec2
-            .create_security_group(&group.name, &group.description, group.vpc_id.as_deref())
+            .create_security_group(
+                &group.name,
+                &group.description,
+                group.vpc_id.as_deref(),
+                &applied.mark_pair(),
+            )
             .await
             .map_err(aws(
                 "CreateSecurityGroup",
@@ -619,6 +726,7 @@ mod ec2 {
             security_group_ids,
             key_name: instance.key_name.clone(),
             name: instance.name.clone(),
+            tags: applied.mark_pair(),
         };
         clients
             .ec2

@@ -32,6 +32,10 @@ pub struct DeployOptions {
     pub dry_run: bool,
     /// Wait for the service's deployment to finish (`None`: return once it started).
     pub wait: Option<WaitOptions>,
+    /// Take over existing resources ecs-deploy did not create for this application (see
+    /// [`plan::MARK`](crate::plan::MARK)): change them and mark them as its own. Without it,
+    /// their changes are blocked.
+    pub adopt: bool,
 }
 
 impl DeployOptions {
@@ -46,6 +50,13 @@ impl DeployOptions {
     #[must_use]
     pub fn wait(mut self, options: Option<WaitOptions>) -> Self {
         self.wait = options;
+        self
+    }
+
+    /// Adopts existing resources the application does not own yet.
+    #[must_use]
+    pub fn adopt(mut self, on: bool) -> Self {
+        self.adopt = on;
         self
     }
 }
@@ -119,13 +130,22 @@ impl Deployer {
         crate::observe::observe(&self.clients, app).await
     }
 
-    /// What deploying `app` would change.
+    /// What deploying `app` would change ([`Plan::new`]).
     ///
     /// # Errors
     /// As [`observe`](Self::observe).
     pub async fn plan(&self, app: &Application) -> Result<Plan, Error> {
         let observed = self.observe(app).await?;
         Ok(Plan::new(app, &observed))
+    }
+
+    /// What deploying `app` with adoption would change ([`Plan::adopting`]).
+    ///
+    /// # Errors
+    /// As [`observe`](Self::observe).
+    pub async fn plan_adopting(&self, app: &Application) -> Result<Plan, Error> {
+        let observed = self.observe(app).await?;
+        Ok(Plan::adopting(app, &observed))
     }
 
     /// Deploys `app`: checks it, plans, carries the plan out and (with `options.wait`) waits for
@@ -140,7 +160,11 @@ impl Deployer {
         options: DeployOptions,
         on_event: &mut (dyn FnMut(Event<'_>) + Send),
     ) -> Result<Deployment, Error> {
-        let plan = self.plan(app).await?;
+        let plan = if options.adopt {
+            self.plan_adopting(app).await?
+        } else {
+            self.plan(app).await?
+        };
         on_event(Event::Planned(&plan));
         if options.dry_run {
             return Ok(Deployment {

@@ -51,7 +51,7 @@ pub use observe::observe;
 pub use plan::{Action, Plan};
 pub use resource::Resource;
 pub use runtime::ServiceError;
-pub use state::{Found, Ids, Observed, ObservedRole, ObservedService};
+pub use state::{Found, Ids, Observed, ObservedRole, ObservedService, Owner};
 
 /// The AWS SDK crates of [`convert`]'s signatures and of [`Clients`], at the versions ecs-deploy
 /// uses.

@@ -6,8 +6,9 @@ use ecs_model::iam::PolicyDocument;
 use crate::clients::Clients;
 use crate::convert;
 use crate::error::{AwsError, Error, aws};
-use crate::resource::load_balancer_name;
-use crate::state::{Found, Observed, ObservedRole, ObservedService};
+use crate::plan::MARK;
+use crate::resource::{Resource, load_balancer_name};
+use crate::state::{Found, Observed, ObservedRole, ObservedService, Owner};
 
 /// Whether an AWS error says the thing asked for does not exist.
 fn absent(error: &AwsError) -> bool {
@@ -71,7 +72,95 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
     task_definition(clients, app, &mut observed).await?;
     service(clients, app, &mut observed).await?;
     ec2::instances(clients, app, &mut observed).await?;
+    owners(clients, &mut observed).await?;
     Ok(observed)
+}
+
+/// The mark of a tag list, if it has one.
+fn mark<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
+    tags.into_iter()
+        .find(|(key, _)| *key == MARK)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Who owns the load-balancing and ECS resources found (roles, instance profiles and security
+/// groups are recorded as they are read): ELBv2's tags are read with `DescribeTags`, 20 ARNs at
+/// a time; ECS's came with the descriptions.
+async fn owners(clients: &Clients, observed: &mut Observed) -> Result<(), Error> {
+    let mut elb: Vec<(Resource, String)> = Vec::new();
+    for (name, found) in &observed.load_balancers {
+        elb.push((Resource::LoadBalancer(name.clone()), found.id.clone()));
+    }
+    for (name, found) in &observed.target_groups {
+        elb.push((Resource::TargetGroup(name.clone()), found.id.clone()));
+    }
+    for ((lb, port), found) in &observed.listeners {
+        let resource = Resource::Listener {
+            load_balancer: lb.clone(),
+            port: *port,
+        };
+        elb.push((resource, found.id.clone()));
+    }
+    for ((listener, priority), found) in &observed.rules {
+        let resource = Resource::ListenerRule {
+            listener: listener.clone(),
+            priority: *priority,
+        };
+        elb.push((resource, found.id.clone()));
+    }
+    for chunk in elb.chunks(20) {
+        let arns: Vec<String> = chunk.iter().map(|(_, arn)| arn.clone()).collect();
+        let got = clients
+            .elbv2
+            .describe_tags()
+            .set_resource_arns(Some(arns))
+            .send()
+            .await
+            .map_err(aws("DescribeTags", "the load balancing resources"))?;
+        for (resource, arn) in chunk {
+            let tags = got
+                .tag_descriptions()
+                .iter()
+                .find(|d| d.resource_arn() == Some(arn.as_str()))
+                .map(aws_sdk_elasticloadbalancingv2::types::TagDescription::tags)
+                .unwrap_or_default();
+            let application = mark(
+                tags.iter()
+                    .map(|t| (t.key().unwrap_or_default(), t.value().unwrap_or_default())),
+            );
+            observed
+                .owners
+                .insert(resource.clone(), Owner::new(arn.clone(), application));
+        }
+    }
+    let model_mark = |tags: &[ecs_model::Tag]| {
+        mark(
+            tags.iter()
+                .map(|t| (t.key.as_str(), t.value.as_deref().unwrap_or_default())),
+        )
+    };
+    if let Some(found) = &observed.cluster {
+        let owner = Owner::new(found.id.clone(), model_mark(&found.value.tags));
+        observed
+            .owners
+            .insert(Resource::Cluster(found.value.name().to_owned()), owner);
+    }
+    for (name, found) in &observed.capacity_providers {
+        let owner = Owner::new(found.id.clone(), model_mark(&found.value.tags));
+        observed
+            .owners
+            .insert(Resource::CapacityProvider(name.clone()), owner);
+    }
+    if let Some(found) = &observed.service {
+        let cluster = found.service.cluster.as_deref().unwrap_or_default();
+        let resource = Resource::Service {
+            cluster: crate::resource::short_name(cluster).to_owned(),
+            name: found.service.service_name.clone(),
+        };
+        let owner = Owner::new(found.arn.clone(), model_mark(&found.service.tags));
+        observed.owners.insert(resource, owner);
+    }
+    Ok(())
 }
 
 async fn log_groups(
@@ -121,6 +210,10 @@ async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) ->
             trust_policy: found.assume_role_policy_document().and_then(policy),
             ..ObservedRole::default()
         };
+        let application = mark(found.tags().iter().map(|t| (t.key(), t.value())));
+        observed
+            .owners
+            .insert(Resource::Role(name.clone()), Owner::new(name, application));
         let names = clients
             .iam
             .list_role_policies()
@@ -175,6 +268,11 @@ async fn instance_profiles(
                 format!("instance profile {}", profile.name),
             ));
         if let Some(found) = optional(got)?.and_then(|got| got.instance_profile) {
+            let application = mark(found.tags().iter().map(|t| (t.key(), t.value())));
+            observed.owners.insert(
+                Resource::InstanceProfile(profile.name.clone()),
+                Owner::new(&profile.name, application),
+            );
             let roles = found
                 .roles()
                 .iter()
@@ -408,7 +506,7 @@ async fn service(
 mod ec2 {
     use ecs_model::network::{IngressRule, IpProtocol, SecurityGroup, Source};
 
-    use super::{Application, Clients, Error, Found, Observed, aws};
+    use super::{Application, Clients, Error, Found, Observed, Owner, Resource, aws};
     use crate::ec2::{self, Filter};
 
     /// The inbound rules of a described group, one per source.
@@ -462,6 +560,12 @@ mod ec2 {
                 observed
                     .security_groups
                     .insert(group.name.clone(), Found::new(&found.group_id, seen));
+                let application =
+                    super::mark(found.tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                observed.owners.insert(
+                    Resource::SecurityGroup(group.name.clone()),
+                    Owner::new(&found.group_id, application),
+                );
             }
         }
         Ok(())

@@ -101,6 +101,30 @@ pub struct Observed {
     pub service: Option<ObservedService>,
     /// Running or pending instances, by `Name` tag, with their ids.
     pub instances: BTreeMap<String, String>,
+    /// Who owns each existing resource that can be changed in place: its id and the
+    /// application its `ecs-deploy:application` tag names, if it has one.
+    pub owners: BTreeMap<crate::Resource, Owner>,
+}
+
+/// An existing resource's id (what its tagging call takes) and the application it is marked
+/// as belonging to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Owner {
+    /// The name, ARN or id its tagging call takes.
+    pub id: String,
+    /// The value of its `ecs-deploy:application` tag.
+    pub application: Option<String>,
+}
+
+impl Owner {
+    /// Resource `id`, marked as `application`'s (or not marked).
+    pub fn new(id: impl Into<String>, application: Option<String>) -> Self {
+        Self {
+            id: id.into(),
+            application,
+        }
+    }
 }
 
 /// The ids of the application's resources, for the [`Reference`] tokens in its documents.

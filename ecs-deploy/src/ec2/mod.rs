@@ -95,6 +95,8 @@ pub struct SecurityGroup {
     pub vpc_id: String,
     /// Its inbound rules.
     pub ip_permissions: Vec<IpPermission>,
+    /// Its tags, by key.
+    pub tags: Vec<(String, String)>,
 }
 
 /// Inbound traffic a security group admits: a protocol, a port range and its sources.
@@ -149,6 +151,8 @@ pub struct RunInstance {
     pub key_name: Option<String>,
     /// The `Name` tag.
     pub name: String,
+    /// More tags, by key.
+    pub tags: Vec<(String, String)>,
 }
 
 /// The EC2 client of a deployment: the calls of this module, with the configuration's region,
@@ -240,7 +244,7 @@ impl Client {
         self.pages(query, xml::security_groups).await
     }
 
-    /// `CreateSecurityGroup`, tagged with its name: the new group's id.
+    /// `CreateSecurityGroup`, tagged with its name and `tags`: the new group's id.
     ///
     /// # Errors
     /// EC2's error (`InvalidGroup.Duplicate`), or no answer.
@@ -249,6 +253,7 @@ impl Client {
         name: &str,
         description: &str,
         vpc_id: Option<&str>,
+        tags: &[(String, String)],
     ) -> Result<String> {
         let mut query = Query::new("CreateSecurityGroup");
         query.param("GroupName", name);
@@ -256,8 +261,22 @@ impl Client {
         if let Some(vpc) = vpc_id {
             query.param("VpcId", vpc);
         }
-        query.name_tag("security-group", name);
+        query.name_tag("security-group", name, tags);
         self.call(query, xml::group_id).await
+    }
+
+    /// `CreateTags`: `tags` on the resource `id` (a group, an instance).
+    ///
+    /// # Errors
+    /// EC2's error, or no answer.
+    pub async fn create_tags(&self, id: &str, tags: &[(String, String)]) -> Result<()> {
+        let mut query = Query::new("CreateTags");
+        query.param("ResourceId.1", id);
+        for (i, (key, value)) in tags.iter().enumerate() {
+            query.param(format!("Tag.{}.Key", i + 1), key);
+            query.param(format!("Tag.{}.Value", i + 1), value);
+        }
+        self.call(query, |_| Ok(())).await
     }
 
     /// `AuthorizeSecurityGroupIngress`: `permissions` into group `group_id`.
@@ -297,7 +316,7 @@ impl Client {
         if let Some(key) = &run.key_name {
             query.param("KeyName", key);
         }
-        query.name_tag("instance", &run.name);
+        query.name_tag("instance", &run.name, &run.tags);
         self.call(query, xml::run_instances).await
     }
 

@@ -44,10 +44,15 @@ impl Query {
     }
 
     /// A `Name` tag on the resource being created (`security-group`, `instance`).
-    pub(super) fn name_tag(&mut self, resource_type: &str, name: &str) {
+    /// Tags the resource the call creates with `Name` = `name` and `tags`.
+    pub(super) fn name_tag(&mut self, resource_type: &str, name: &str, tags: &[(String, String)]) {
         self.param("TagSpecification.1.ResourceType", resource_type);
         self.param("TagSpecification.1.Tag.1.Key", "Name");
         self.param("TagSpecification.1.Tag.1.Value", name);
+        for (i, (key, value)) in tags.iter().enumerate() {
+            self.param(format!("TagSpecification.1.Tag.{}.Key", i + 2), key);
+            self.param(format!("TagSpecification.1.Tag.{}.Value", i + 2), value);
+        }
     }
 
     pub(super) fn permissions(&mut self, permissions: &[IpPermission]) {

@@ -172,6 +172,22 @@ fn sources(tag: &mut ScopedDecoder<'_, '_>, key: &str) -> Read<Vec<(String, Opti
     Ok(found.into_iter().flatten().collect())
 }
 
+/// A `tagSet`: each item's key and value.
+fn tag_set(tag: &mut ScopedDecoder<'_, '_>) -> Read<Vec<(String, String)>> {
+    items(tag, |item| {
+        let (mut key, mut value) = (String::new(), String::new());
+        members(item, |name, tag| {
+            match name {
+                "key" => key = text(tag)?,
+                "value" => value = text(tag)?,
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok((key, value))
+    })
+}
+
 fn permission(item: &mut ScopedDecoder<'_, '_>) -> Read<IpPermission> {
     let mut permission = IpPermission::default();
     members(item, |name, tag| {
@@ -199,6 +215,7 @@ pub(super) fn security_groups(answer: &str) -> Read<Page<SecurityGroup>> {
                 "groupDescription" => group.description = text(tag)?,
                 "vpcId" => group.vpc_id = text(tag)?,
                 "ipPermissions" => group.ip_permissions = items(tag, permission)?,
+                "tagSet" => group.tags = tag_set(tag)?,
                 _ => {}
             }
             Ok(())

@@ -37,8 +37,21 @@ impl Planner<'_> {
         };
         let mut changes = Vec::new();
         let mut ops = Vec::new();
-        let before = found.trust_policy.as_ref().map_or(Value::Null, policy_json);
+        let mut blocked = Vec::new();
         let trust = policy_json(&role.trust_policy);
+        let Some(before) = found.trust_policy.as_ref().map(policy_json) else {
+            // IAM always has one: it is there but the model cannot read it. Replacing what
+            // cannot be compared would replace it on every deployment.
+            let change = Change::of("AssumeRolePolicyDocument", None, Some(trust));
+            blocked.push((
+                change,
+                "the role's trust policy cannot be read, so it is not replaced: fix it in IAM \
+                 or delete the role"
+                    .to_owned(),
+            ));
+            self.push(Step::compared(resource, changes, ops, blocked));
+            return;
+        };
         if !diff(&before, &trust, Absent::Removed).is_empty() {
             changes.push(Change::of(
                 "AssumeRolePolicyDocument",
@@ -63,7 +76,7 @@ impl Planner<'_> {
                 ops.push(attach(arn));
             }
         }
-        self.push(Step::compared(resource, changes, ops, Vec::new()));
+        self.push(Step::compared(resource, changes, ops, blocked));
     }
 
     /// An instance profile: created with its role, given its role, or blocked when it holds

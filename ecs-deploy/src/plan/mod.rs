@@ -13,6 +13,7 @@ mod elbv2;
 mod iam;
 mod logs;
 mod normalize;
+mod ownership;
 mod render;
 
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
@@ -25,6 +26,7 @@ use ecs_model::{Application, TaskDefinition};
 use serde_json::Value;
 
 pub use diff::Change;
+pub use ownership::MARK;
 
 use crate::resource::Resource;
 use crate::state::{Ids, Observed};
@@ -75,6 +77,10 @@ pub struct Step {
     pub action: Action,
     /// The fields that change (for a creation: none; the whole document is new).
     pub changes: Vec<Change>,
+    /// Whether the step takes over a resource ecs-deploy did not create for this application
+    /// (`--adopt`): it is marked as the application's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub adopted: bool,
     /// The changes that block the plan.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blocked: Vec<Blocked>,
@@ -99,6 +105,9 @@ pub struct Plan {
     /// The service's ARN, when it exists.
     #[serde(skip)]
     pub(crate) service_arn: Option<String>,
+    /// The application's name, the value of the mark on what the plan creates.
+    #[serde(skip)]
+    pub(crate) application: String,
 }
 
 /// One API call of a step, with what it sends (tokens resolved when it runs).
@@ -167,6 +176,11 @@ pub(crate) enum Op {
         service: Box<Service>,
     },
     RunInstance(Box<ContainerInstance>),
+    /// Adopting a resource: its `ecs-deploy:application` tag, by the id its tagging call takes.
+    Mark {
+        resource: Resource,
+        id: String,
+    },
 }
 
 impl Op {
@@ -202,6 +216,16 @@ impl Op {
             Self::UpdateService { .. } => "ecs:UpdateService",
             Self::TagService { .. } => "ecs:TagResource",
             Self::RunInstance(_) => "ec2:RunInstances",
+            Self::Mark { resource, .. } => match resource {
+                Resource::Role(_) => "iam:TagRole",
+                Resource::InstanceProfile(_) => "iam:TagInstanceProfile",
+                Resource::SecurityGroup(_) => "ec2:CreateTags",
+                Resource::LoadBalancer(_)
+                | Resource::TargetGroup(_)
+                | Resource::Listener { .. }
+                | Resource::ListenerRule { .. } => "elbv2:AddTags",
+                _ => "ecs:TagResource",
+            },
         }
     }
 }
@@ -212,6 +236,7 @@ impl Step {
             resource,
             action,
             changes,
+            adopted: false,
             blocked: Vec::new(),
             calls: ops.iter().map(Op::call).collect(),
             ops,
@@ -257,9 +282,21 @@ impl Step {
 
 impl Plan {
     /// The plan that makes what exists (`observed`) into `app`: one step per part of the
-    /// application, in its creation order.
+    /// application, in its creation order. Changes to resources the application does not own
+    /// are blocked (see [`MARK`]).
     #[must_use]
     pub fn new(app: &Application, observed: &Observed) -> Self {
+        Self::planned(app, observed, false)
+    }
+
+    /// As [`new`](Self::new), but resources the application does not own are adopted: changed,
+    /// and marked as its own.
+    #[must_use]
+    pub fn adopting(app: &Application, observed: &Observed) -> Self {
+        Self::planned(app, observed, true)
+    }
+
+    fn planned(app: &Application, observed: &Observed, adopt: bool) -> Self {
         let mut planner = Planner {
             app,
             observed,
@@ -270,11 +307,15 @@ impl Plan {
         for part in app.creation_order() {
             planner.part(part);
         }
+        let application = app.task_definition.family.clone();
+        let mut steps = planner.steps;
+        ownership::enforce(&mut steps, observed, &application, adopt);
         Self {
-            steps: planner.steps,
+            steps,
             ids: planner.ids,
             task_definition_arn: observed.latest_task_definition_arn().map(str::to_owned),
             service_arn: observed.service.as_ref().map(|s| s.arn.clone()),
+            application,
         }
     }
 

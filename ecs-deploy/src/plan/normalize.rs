@@ -80,7 +80,8 @@ fn sort_list(map: &mut Map<String, Value>, list: &str, field: &str) {
 }
 
 /// A service (the create-input JSON) for comparison with what ECS describes: ARNs where the
-/// request may name things by name are reduced to names; tags sorted.
+/// request may name things by name are reduced to names; tags sorted, without the ownership
+/// mark (which ecs-deploy adds, not the application).
 pub(crate) fn service(doc: &mut Value) {
     let Some(service) = doc.as_object_mut() else {
         return;
@@ -88,6 +89,12 @@ pub(crate) fn service(doc: &mut Value) {
     for key in ["cluster", "role"] {
         if let Some(Value::String(text)) = service.get_mut(key) {
             *text = short_name(text).to_owned();
+        }
+    }
+    if let Some(Value::Array(tags)) = service.get_mut("tags") {
+        tags.retain(|t| t["key"] != super::MARK);
+        if tags.is_empty() {
+            service.remove("tags");
         }
     }
     sort_list(service, "tags", "key");

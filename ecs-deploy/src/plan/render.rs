@@ -35,6 +35,13 @@ impl fmt::Display for Step {
             write!(f, "  ({})", self.calls.join(", "))?;
         }
         writeln!(f)?;
+        if self.adopted {
+            writeln!(
+                f,
+                "    + adopt: not created by ecs-deploy for this application; it is tagged {}",
+                super::MARK
+            )?;
+        }
         for change in &self.changes {
             writeln!(
                 f,

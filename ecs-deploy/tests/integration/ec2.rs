@@ -228,6 +228,7 @@ fn every_parameter_is_one_the_ec2_model_has() {
         security_group_ids: vec!["sg-1".into(), "sg-2".into()],
         key_name: Some("me".into()),
         name: "dev".into(),
+        tags: vec![("ecs-deploy:application".into(), "dev".into())],
     };
     let subnets = ["subnet-1".to_owned(), "subnet-2".to_owned()];
     let groups = [
@@ -235,6 +236,7 @@ fn every_parameter_is_one_the_ec2_model_has() {
         Filter::new("vpc-id", ["vpc-1", "vpc-2"]),
     ];
     let states = [Filter::new("instance-state-name", ["pending", "running"])];
+    let mark = &[("ecs-deploy:application".to_owned(), "web".to_owned())];
     let requests = [
         (
             "DescribeVpcs",
@@ -251,7 +253,7 @@ fn every_parameter_is_one_the_ec2_model_has() {
         (
             "CreateSecurityGroup",
             request_of(|c| async move {
-                c.create_security_group("web", "the web tier", Some("vpc-1"))
+                c.create_security_group("web", "the web tier", Some("vpc-1"), mark)
                     .await
             }),
         ),
@@ -273,6 +275,10 @@ fn every_parameter_is_one_the_ec2_model_has() {
         (
             "DescribeInstanceAttribute",
             request_of(|c| async move { c.describe_user_data("i-1").await }),
+        ),
+        (
+            "CreateTags",
+            request_of(|c| async move { c.create_tags("sg-1", mark).await }),
         ),
     ];
     for (action, request) in &requests {
@@ -415,7 +421,8 @@ fn every_member_read_is_where_the_ec2_model_puts_it() {
         "the inbound rules, not IpPermissionsEgress"
     );
 
-    let created = run(read("CreateSecurityGroup", &[]).create_security_group("web", "d", None));
+    let created =
+        run(read("CreateSecurityGroup", &[]).create_security_group("web", "d", None, &[]));
     assert_eq!(created.unwrap(), "GroupId");
 
     let started = run(read("RunInstances", &[]).run_instance(&RunInstance::default())).unwrap();

@@ -8,6 +8,7 @@ mod cli;
 mod convert;
 mod ec2;
 mod mocks;
+mod ownership;
 mod plan;
 mod revisions;
 mod support;

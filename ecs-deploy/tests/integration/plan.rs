@@ -1,7 +1,7 @@
 //! The plan, with no AWS: an application against hand-made observations of what exists.
 
 use ecs_deploy::plan::{Action, Plan};
-use ecs_deploy::{Found, Observed, ObservedRole, ObservedService, Resource};
+use ecs_deploy::{Found, Observed, ObservedRole, ObservedService, Owner, Resource};
 use ecs_model::alb::{Action as LbAction, Listener, LoadBalancer, TargetGroup};
 use ecs_model::cluster::Cluster;
 use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
@@ -140,7 +140,41 @@ fn deployed(app: &Application) -> Observed {
         service,
         2,
     ));
+    owned_by_the_application(app, &mut observed);
     observed
+}
+
+/// Marks everything of `observed` as created by ecs-deploy for `app`.
+fn owned_by_the_application(app: &Application, observed: &mut Observed) {
+    let ours = |id: &str| Owner::new(id, Some("web".to_owned()));
+    for role in app.all_roles() {
+        observed
+            .owners
+            .insert(Resource::Role(role.name.clone()), ours(&role.name));
+    }
+    for (resource, id) in [
+        (Resource::SecurityGroup("web-alb-sg".into()), "sg-alb"),
+        (Resource::SecurityGroup("web-sg".into()), "sg-web"),
+        (Resource::LoadBalancer("web-alb".into()), LB_ARN),
+        (Resource::TargetGroup("web-tg".into()), TG_ARN),
+        (
+            Resource::Listener {
+                load_balancer: "web-alb".into(),
+                port: 80,
+            },
+            LISTENER_ARN,
+        ),
+        (
+            Resource::Cluster("prod".into()),
+            "arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+        ),
+        (
+            service_resource(),
+            "arn:aws:ecs:us-east-1:123456789012:service/prod/web",
+        ),
+    ] {
+        observed.owners.insert(resource, ours(id));
+    }
 }
 
 fn step<'a>(plan: &'a Plan, resource: &Resource) -> &'a ecs_deploy::plan::Step {
@@ -579,5 +613,121 @@ fn a_changed_target_group_attribute_is_named_by_its_key() {
     assert_eq!(
         paths,
         [r#"Attributes["deregistration_delay.timeout_seconds"]"#]
+    );
+}
+
+/// `deployed`, but with the execution role's trust policy out of date and the role marked as
+/// `owner`'s (`None`: not marked).
+fn with_role_owned_by(owner: Option<&str>) -> (Application, Observed) {
+    let app = app();
+    let mut observed = deployed(&app);
+    let role = observed.roles.get_mut("web-execution").unwrap();
+    role.trust_policy = Some(ecs_model::iam::PolicyDocument::new([
+        ecs_model::iam::Statement::trust_service("ecs-tasks.amazonaws.com"),
+    ]));
+    observed.owners.insert(
+        Resource::Role("web-execution".into()),
+        Owner::new("web-execution", owner.map(str::to_owned)),
+    );
+    (app, observed)
+}
+
+#[test]
+fn what_the_application_did_not_create_is_not_changed_unless_adopted() {
+    let role = Resource::Role("web-execution".into());
+    for (owner, says) in [
+        (None, "exists without the `ecs-deploy:application` tag"),
+        (Some("billing"), "belongs to application `billing`"),
+    ] {
+        let (app, observed) = with_role_owned_by(owner);
+        let plan = Plan::new(&app, &observed);
+        let blocked = step(&plan, &role);
+        assert_eq!(blocked.action, Action::Blocked, "{plan}");
+        assert!(blocked.calls.is_empty(), "nothing is sent: {plan}");
+        assert!(blocked.blocked[0].reason.contains(says), "{plan}");
+        assert!(blocked.blocked[0].reason.contains("--adopt"), "{plan}");
+        // Only the role: the rest is the application's and unchanged.
+        assert_eq!(plan.count(Action::Blocked), 1, "{plan}");
+
+        let adopted = Plan::adopting(&app, &observed);
+        let step = step(&adopted, &role);
+        assert_eq!(step.action, Action::Update, "{adopted}");
+        assert!(step.adopted);
+        assert_eq!(step.calls, ["iam:UpdateAssumeRolePolicy", "iam:TagRole"]);
+        assert!(
+            adopted
+                .to_string()
+                .contains("+ adopt: not created by ecs-deploy for this application"),
+            "{adopted}"
+        );
+        assert_eq!(
+            serde_json::to_value(step).unwrap()["adopted"],
+            serde_json::json!(true)
+        );
+    }
+    // Marked as this application's: updated as before, nothing to adopt.
+    let (app, observed) = with_role_owned_by(Some("web"));
+    let plan = Plan::adopting(&app, &observed);
+    let step = step(&plan, &role);
+    assert_eq!((step.action, step.adopted), (Action::Update, false));
+    assert_eq!(step.calls, ["iam:UpdateAssumeRolePolicy"]);
+}
+
+#[test]
+fn unchanged_resources_need_no_mark() {
+    let app = app();
+    let mut observed = deployed(&app);
+    observed.owners.clear();
+    let plan = Plan::new(&app, &observed);
+    assert!(plan.is_empty(), "{plan}");
+}
+
+#[test]
+fn a_trust_policy_that_cannot_be_read_is_not_replaced() {
+    let app = app();
+    let mut observed = deployed(&app);
+    observed
+        .roles
+        .get_mut("web-execution")
+        .unwrap()
+        .trust_policy = None;
+    for plan in [Plan::new(&app, &observed), Plan::adopting(&app, &observed)] {
+        let step = step(&plan, &Resource::Role("web-execution".into()));
+        assert_eq!(step.action, Action::Blocked, "{plan}");
+        assert!(
+            step.blocked[0]
+                .reason
+                .contains("trust policy cannot be read, so it is not replaced"),
+            "{plan}"
+        );
+    }
+}
+
+#[test]
+fn a_service_of_another_application_is_not_updated() {
+    let mut observed = deployed(&app());
+    let mut app = app();
+    app.task_definition.container_definitions[0].image = "web:2".into();
+    observed.owners.insert(
+        service_resource(),
+        Owner::new("arn:aws:ecs:us-east-1:123456789012:service/prod/web", None),
+    );
+    let plan = Plan::new(&app, &observed);
+    assert_eq!(
+        step(&plan, &service_resource()).action,
+        Action::Blocked,
+        "{plan}"
+    );
+    // A new revision of the family is a new resource: registered either way.
+    assert_eq!(
+        step(&plan, &Resource::TaskDefinition("web".into())).action,
+        Action::Update
+    );
+    let adopted = Plan::adopting(&app, &observed);
+    assert!(
+        step(&adopted, &service_resource())
+            .calls
+            .contains(&"ecs:TagResource"),
+        "{adopted}"
     );
 }

@@ -546,6 +546,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "iam:GetInstanceProfile",
                     "iam:CreateInstanceProfile",
                     "iam:AddRoleToInstanceProfile",
+                    "iam:TagInstanceProfile",
                 ],
                 profiles,
             )
@@ -642,6 +643,7 @@ fn security_group_statements(account: &Account, vpcs: &[String], out: &mut Vec<S
     let mut create = vpc_arns.clone();
     create.push(account.arn("ec2", "security-group/*"));
     out.push(Statement::allow("ec2:CreateSecurityGroup", create).sid("CreateSecurityGroups"));
+    let vpc_arns_for_tags = vpc_arns.clone();
     out.push(
         Statement::allow(
             "ec2:AuthorizeSecurityGroupIngress",
@@ -655,7 +657,18 @@ fn security_group_statements(account: &Account, vpcs: &[String], out: &mut Vec<S
             .condition("StringEquals", "ec2:CreateAction", "CreateSecurityGroup")
             .sid("TagNewSecurityGroups"),
     );
+    // Adopting an existing group (`--adopt`): the ownership mark, and nothing else, on groups
+    // of those VPCs.
+    out.push(
+        Statement::allow("ec2:CreateTags", account.arn("ec2", "security-group/*"))
+            .condition("ArnEquals", "ec2:Vpc", vpc_arns_for_tags)
+            .condition("ForAllValues:StringEquals", "aws:TagKeys", OWNERSHIP_MARK)
+            .sid("MarkAdoptedSecurityGroups"),
+    );
 }
+
+/// The tag key ecs-deploy marks what it creates (and adopts) with.
+pub const OWNERSHIP_MARK: &str = "ecs-deploy:application";
 
 /// Launching container instances: into the named subnets, with the named key pairs and
 /// security groups, from Amazon's ECS-optimized images (looked up in AWS's public SSM

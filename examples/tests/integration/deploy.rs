@@ -134,7 +134,15 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         .status("pet-web-cluster", "pet-web-task-service")
         .await
         .unwrap();
-    every_call_is_allowed(&clients, &recorder, &app, 150, &[]).await;
+    // Nothing is adopted here: the groups were created by this application.
+    every_call_is_allowed(
+        &clients,
+        &recorder,
+        &app,
+        150,
+        &["MarkAdoptedSecurityGroups"],
+    )
+    .await;
 }
 
 /// Every call the deployer made, with its resources, is allowed by `app`'s deployer policy
@@ -487,8 +495,8 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         .await
         .unwrap();
     assert!(again.plan.is_empty(), "{}", again.plan);
-    // No revisions are cleaned up, and the instance found again was not changed (its user
-    // data is read only to update it).
+    // No revisions are cleaned up, nothing adopted, and the instance found again was not
+    // changed (its user data is read only to update it).
     every_call_is_allowed(
         &clients,
         &recorder,
@@ -497,6 +505,7 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         &[
             "RevisionsInUseNoResourceType",
             "RevisionsInUse",
+            "MarkAdoptedSecurityGroups",
             "ReadOwnInstances",
         ],
     )

@@ -389,6 +389,15 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
                 "iam",
                 &format!("instance-profile/{}", s("InstanceProfileName")),
             ));
+            if call.operation == "CreateInstanceProfile" && tagged("Tags") {
+                out.push(Request::new(
+                    "iam:TagInstanceProfile",
+                    account.global_arn(
+                        "iam",
+                        &format!("instance-profile/{}", s("InstanceProfileName")),
+                    ),
+                ));
+            }
             if call.operation == "AddRoleToInstanceProfile" {
                 // Adding a role to a profile passes it (the reference's dependent action).
                 out.push(

@@ -99,6 +99,11 @@ pub(crate) enum Command {
         /// Give up waiting after this many seconds.
         #[arg(long, default_value_t = 900, value_name = "SECONDS")]
         timeout: u64,
+        /// Take over existing resources ecs-deploy did not create for these definitions (no
+        /// `ecs-deploy:application` tag naming their family): change them and tag them.
+        /// Without it, their changes are blocked.
+        #[arg(long)]
+        adopt: bool,
     },
     /// Roll the service back to the previous revision (or a given one, or ECS's own rollback).
     Rollback {

@@ -216,7 +216,11 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             dry_run,
             no_wait,
             timeout,
-        } => deploy(cli, definitions, *dry_run, *no_wait, *timeout).await,
+            adopt,
+        } => {
+            let options = DeployOptions::default().dry_run(*dry_run).adopt(*adopt);
+            deploy(cli, definitions, options, *no_wait, *timeout).await
+        }
         Command::Rollback {
             target,
             revision,
@@ -383,19 +387,14 @@ fn named_regions(td: &TaskDefinition) -> Vec<String> {
 async fn deploy(
     cli: &Cli,
     definitions: &Definitions,
-    dry_run: bool,
+    options: DeployOptions,
     no_wait: bool,
     timeout: u64,
 ) -> Result<ExitCode, Failure> {
     let (deployer, region) = deployer(cli).await?;
     let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
     let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(timeout)));
-    let done = Box::pin(deployer.deploy(
-        &app,
-        DeployOptions::default().dry_run(dry_run).wait(wait),
-        &mut |event| show(&event),
-    ))
-    .await;
+    let done = Box::pin(deployer.deploy(&app, options.wait(wait), &mut |event| show(&event))).await;
     if std::io::stderr().is_terminal() {
         eprintln!();
     }
