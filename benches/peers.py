@@ -106,5 +106,19 @@ def main():
             rate = "" if bench.endswith("_container") else f"{mbps(size[name], seconds):,.0f}"
             print(f"| {name} | {bench} | {seconds * 1e6:,.1f} µs | {rate} |")
 
+    # Hostile shapes against the large real document's parse and validate, per byte: the goal is
+    # at most 3x its time per byte.
+    shapes = json.loads((DOCS / "adversarial.json").read_text())
+    reference = size["large"] / criterion_seconds("large", "parse_validate")
+    print()
+    print("| adversarial shape | bytes | time per pass | MB/s | time per byte vs large parse_validate |")
+    print("|---|---:|---:|---:|---:|")
+    for shape, length in shapes.items():
+        seconds = criterion_seconds("adversarial", shape)
+        rate = length / seconds
+        ratio = reference / rate
+        flag = "" if ratio <= 3 else " (over 3x)"
+        print(f"| {shape} | {length:,} | {seconds * 1e6:,.1f} µs | {rate / 1e6:,.0f} | {ratio:.2f}x{flag} |")
+
 
 main()

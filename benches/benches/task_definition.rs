@@ -9,7 +9,9 @@ use std::hint::black_box;
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
-use ecs_model::{Container as _, TaskDefinition};
+use ecs_benches::Reading;
+use ecs_model::iam::PolicyDocument;
+use ecs_model::{Container as _, Mode, TaskDefinition};
 
 /// The operations on one document, each over `text.len()` bytes.
 fn one_document(group: &mut BenchmarkGroup<'_, WallTime>, td: &TaskDefinition) {
@@ -179,5 +181,32 @@ fn corpus(c: &mut Criterion) {
     batch(c, "corpus", &models, &texts);
 }
 
-criterion_group!(benches, large, typical, fleet, corpus);
+/// The adversarial shapes at the size of the large document, each read and validated; their
+/// time per byte is compared with the large document's `parse_validate` by `peers.py`.
+fn adversarial(c: &mut Criterion) {
+    let size = ecs_benches::large().to_json().len();
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(20);
+    for (name, reading, text) in ecs_benches::adversarial(size) {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| match reading {
+                Reading::Strict => TaskDefinition::from_json(black_box(&text))
+                    .map(|td| td.validate().len())
+                    .unwrap_or_default(),
+                Reading::Lenient => {
+                    TaskDefinition::from_slice(black_box(text.as_bytes()), Mode::Lenient)
+                        .map(|td| td.value.validate().len())
+                        .unwrap_or_default()
+                }
+                Reading::Policy => PolicyDocument::from_json(black_box(&text))
+                    .map(|p| p.validate().len())
+                    .unwrap_or_default(),
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, large, typical, fleet, corpus, adversarial);
 criterion_main!(benches);

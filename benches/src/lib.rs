@@ -224,3 +224,60 @@ mod tests {
         assert_eq!(corpus.len(), valid);
     }
 }
+
+/// What an adversarial document is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A task definition, strictly (the unknown key or bad value is an error with its path).
+    Strict,
+    /// A task definition, leniently (unknown keys kept, with a warning).
+    Lenient,
+    /// An IAM policy document.
+    Policy,
+}
+
+/// Documents written to cost more than their size, each about `bytes` long (the 10,000
+/// containers are what they are): a huge unknown key, a huge string, 10,000 containers, deep
+/// nesting kept by the lenient reader, a policy of many-star actions. Each with how it is read.
+#[must_use]
+pub fn adversarial(bytes: usize) -> Vec<(&'static str, Reading, String)> {
+    let container = |extra: &str| {
+        format!(
+            r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"nginx","memory":512{extra}}}]}}"#
+        )
+    };
+    let huge_key = container(&format!(r#","{}":1"#, "k".repeat(bytes)));
+    let huge_string = container(&format!(
+        r#","environment":[{{"name":"BLOB","value":"{}"}}]"#,
+        "v".repeat(bytes)
+    ));
+    let containers: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"name":"c{i}","image":"nginx","memory":8}}"#))
+        .collect();
+    let wide = format!(
+        r#"{{"family":"web","containerDefinitions":[{}]}}"#,
+        containers.join(",")
+    );
+    // serde_json refuses nesting past 128 levels: 120 deep, repeated to fill the size.
+    let nested = format!("{}1{}", "[".repeat(120), "]".repeat(120));
+    let copies = (bytes / nested.len()).max(1);
+    let deep = container(&format!(r#","x":[{}]"#, vec![nested; copies].join(",")));
+    let statement = format!(
+        r#"{{"Effect":"Allow","Action":"iam:{}x","Resource":"arn:aws:iam::123456789012:role/{}"}}"#,
+        "*".repeat(60),
+        "a".repeat(40)
+    );
+    let statements = (bytes / statement.len()).max(1);
+    let policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+        vec![statement; statements].join(",")
+    );
+    vec![
+        ("huge_key", Reading::Strict, huge_key.clone()),
+        ("huge_key_lenient", Reading::Lenient, huge_key),
+        ("huge_string", Reading::Strict, huge_string),
+        ("ten_thousand_containers", Reading::Strict, wide),
+        ("deep_nesting_lenient", Reading::Lenient, deep),
+        ("many_star_policy", Reading::Policy, policy),
+    ]
+}

@@ -1,5 +1,5 @@
 //! Writes the benchmarks' documents for the peers (`peers.py`): one task definition per line,
-//! in the register-input JSON, per set.
+//! in the register-input JSON, per set; and the sizes of the adversarial shapes.
 //!
 //! ```text
 //! cargo run -q -p ecs-benches --bin bench-docs -- DIR
@@ -47,6 +47,17 @@ fn main() -> ExitCode {
         }
         let bytes: usize = docs.iter().map(String::len).sum();
         println!("{name}: {} document(s), {bytes} bytes", docs.len());
+    }
+    // The adversarial shapes stay in process (no peer reads them): their sizes, for the table.
+    let size = ecs_benches::large().to_json().len();
+    let shapes: serde_json::Map<String, serde_json::Value> = ecs_benches::adversarial(size)
+        .into_iter()
+        .map(|(name, _, text)| (name.to_owned(), text.len().into()))
+        .collect();
+    let path = std::path::Path::new(&dir).join("adversarial.json");
+    if let Err(e) = std::fs::write(&path, serde_json::Value::Object(shapes).to_string()) {
+        eprintln!("{}: {e}", path.display());
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }
