@@ -1,9 +1,9 @@
 //! Ownership against moto: a role made by hand is not changed by a deployment that names it,
 //! until the deployment adopts it; then it carries the application's mark.
 
-use ecs_deploy::{Clients, DeployOptions, Deployer, Error};
+use ecs_deploy::{Clients, DeployOptions, Deployer, Error, Resource};
 use ecs_model::cluster::Cluster;
-use ecs_model::iam::Role;
+use ecs_model::iam::{PolicyDocument, Role};
 use ecs_model::{Account, Application, ContainerDefinition, TaskDefinition};
 
 use crate::support::moto::Moto;
@@ -21,45 +21,18 @@ fn app() -> Application {
         .expect("valid")
 }
 
-async fn trust_and_mark(clients: &Clients) -> (String, Option<String>) {
-    let got = clients
-        .iam
-        .get_role()
-        .role_name("shared-exec")
-        .send()
-        .await
-        .unwrap();
-    let role = got.role().unwrap();
-    let trust = role.assume_role_policy_document().unwrap_or_default();
-    let trust = ecs_deploy_percent_decode(trust);
-    let mark = role
-        .tags()
-        .iter()
-        .find(|t| t.key() == ecs_deploy::plan::MARK)
-        .map(|t| t.value().to_owned());
+/// The role's trust policy as IAM has it, and its mark, read as a deployment reads them.
+async fn trust_and_mark(deployer: &Deployer, app: &Application) -> (String, Option<String>) {
+    let observed = deployer.observe(app).await.unwrap();
+    let trust = observed.roles["shared-exec"]
+        .trust_policy
+        .as_ref()
+        .map(PolicyDocument::to_json)
+        .unwrap_or_default();
+    let mark = observed.owners[&Resource::Role("shared-exec".into())]
+        .application
+        .clone();
     (trust, mark)
-}
-
-/// IAM answers with the policy URL-encoded.
-fn ecs_deploy_percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(byte) = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -92,7 +65,7 @@ async fn a_hand_made_role_is_changed_only_when_adopted() {
             .contains("exists without the `ecs-deploy:application` tag")),
         "{refused}"
     );
-    let (trust, mark) = trust_and_mark(&clients).await;
+    let (trust, mark) = trust_and_mark(&deployer, &app).await;
     assert!(
         !trust.contains("aws:SourceAccount") && mark.is_none(),
         "{trust}"
@@ -109,7 +82,7 @@ async fn a_hand_made_role_is_changed_only_when_adopted() {
         "{}",
         adopted.plan
     );
-    let (trust, mark) = trust_and_mark(&clients).await;
+    let (trust, mark) = trust_and_mark(&deployer, &app).await;
     assert!(trust.contains("aws:SourceAccount"), "{trust}");
     assert_eq!(mark.as_deref(), Some("hello"));
     // What it created carries the mark too.

@@ -130,16 +130,8 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>)
             ResourceType::InferenceAccelerator => {}
         }
     }
-    if let Some(td) = cx.td {
-        let neuron_containers = td
-            .container_definitions
-            .iter()
-            .filter(|c| {
-                c.resource_requirements
-                    .iter()
-                    .any(|r| r.r#type == ResourceType::NeuronDevice)
-            })
-            .count();
+    if cx.td.is_some() {
+        let neuron_containers = cx.task.neuron_containers;
         let here = c
             .resource_requirements
             .iter()

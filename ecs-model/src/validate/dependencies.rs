@@ -1,5 +1,7 @@
 //! Start-up dependencies between containers (section E).
 
+use std::collections::BTreeMap;
+
 use super::{Checker, rules};
 use crate::container::ContainerCondition;
 use crate::path::json_path;
@@ -8,7 +10,8 @@ use crate::text::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let containers = &td.container_definitions;
-    let index_of = |name: &str| containers.iter().position(|c| c.name == name);
+    let by_name = first_by_name(td);
+    let index_of = |name: &str| by_name.get(name).copied();
     for (i, c) in containers.iter().enumerate() {
         for (j, dep) in c.depends_on.iter().enumerate() {
             // Built when a problem is found: most dependencies have none.
@@ -73,16 +76,26 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     }
 }
 
+/// Each container name's first index, so that dependencies are resolved in linear time.
+fn first_by_name(td: &TaskDefinition) -> BTreeMap<&str, usize> {
+    let mut by_name = BTreeMap::new();
+    for (i, c) in td.container_definitions.iter().enumerate().rev() {
+        by_name.insert(c.name.as_str(), i);
+    }
+    by_name
+}
+
 /// A cycle of container indexes (each depends on the next), if there is one.
 fn find_cycle(td: &TaskDefinition) -> Option<Vec<usize>> {
     let containers = &td.container_definitions;
+    let by_name = first_by_name(td);
     let edges: Vec<Vec<usize>> = containers
         .iter()
         .enumerate()
         .map(|(i, c)| {
             c.depends_on
                 .iter()
-                .filter_map(|d| containers.iter().position(|t| t.name == d.container_name))
+                .filter_map(|d| by_name.get(d.container_name.as_str()).copied())
                 .filter(|&t| t != i)
                 .collect()
         })

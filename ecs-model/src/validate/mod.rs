@@ -61,6 +61,8 @@ pub(crate) struct TaskContext {
     known: bool,
     windows: bool,
     network_mode: Option<NetworkMode>,
+    /// How many containers take Neuron devices (counted once: each container's check needs it).
+    neuron_containers: usize,
 }
 
 impl TaskContext {
@@ -74,6 +76,15 @@ impl TaskContext {
             known: true,
             windows: td.is_windows(),
             network_mode: td.effective_network_mode(),
+            neuron_containers: td
+                .container_definitions
+                .iter()
+                .filter(|c| {
+                    c.resource_requirements
+                        .iter()
+                        .any(|r| r.r#type == crate::container::ResourceType::NeuronDevice)
+                })
+                .count(),
         }
     }
 
@@ -87,6 +98,7 @@ impl TaskContext {
             known: false,
             windows: false,
             network_mode: None,
+            neuron_containers: 0,
         }
     }
 

@@ -246,13 +246,14 @@ fn launch_volumes(cx: &mut Checker<'_>, td: &TaskDefinition) {
             ),
         );
     }
+    let mounted: std::collections::BTreeSet<&str> = td
+        .container_definitions
+        .iter()
+        .flat_map(|c| &c.mount_points)
+        .filter_map(|m| m.source_volume.as_deref())
+        .collect();
     for &(i, name) in &at_launch {
-        let mounted = td.container_definitions.iter().any(|c| {
-            c.mount_points
-                .iter()
-                .any(|m| m.source_volume.as_deref() == Some(name))
-        });
-        if !mounted {
+        if !mounted.contains(name) {
             cx.report(
                 &rules::I9,
                 json_path!("volumes"[i]),
