@@ -9,8 +9,15 @@ mod api_model;
 mod application;
 mod builder;
 mod conformance;
-#[cfg(feature = "schema")]
+#[cfg(all(feature = "schema", feature = "application"))]
 mod fuzz;
+// The fuzz targets' harness (the fuzz crate's), compiled in here for the tests that replay it.
+#[cfg(feature = "application")]
+#[allow(unreachable_pub)]
+#[path = "../../../fuzz/src/lib.rs"]
+mod fuzz_harness;
+#[cfg(feature = "application")]
+mod fuzz_regressions;
 mod hostile;
 #[cfg(feature = "application")]
 mod iam;
