@@ -1,7 +1,7 @@
 //! What runs ECS tasks on a schedule or on events, read so that `deregister` keeps the
 //! revisions they name: EventBridge rules' targets (every event bus) and EventBridge Scheduler
 //! schedules (every group). Five read calls, sent through the SDK's runtime
-//! ([`crate::runtime`]) rather than two SDK crates: EventBridge's JSON API (`AWSEvents`) and
+//! (as the EC2 client is) rather than two SDK crates: EventBridge's JSON API (`AWSEvents`) and
 //! Scheduler's REST API.
 
 use std::fmt::Write as _;
