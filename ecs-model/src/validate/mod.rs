@@ -47,7 +47,7 @@ use crate::path::PathCursor;
 use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
 
 pub use ecs_model_internals::fargate::{
-    FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateSize, fargate_memory_options,
+    FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, FargateMemory, FargateSize, fargate_memory_options,
 };
 
 /// What validation knows about the task a container runs in.

@@ -216,7 +216,23 @@ fn a9_fargate_linux_sizes() {
         "ECS-A9",
         "memory",
     );
-    assert!(d.message.contains("512–2048"), "{d}");
+    assert!(d.message.contains("use one of 512, 1024, 2048 MiB"), "{d}");
+    // 0.25 vCPU has no 1.5 GB size (the old table accepted it).
+    breaks(
+        &fargate(json!({"cpu": "256", "memory": "1536"})),
+        "ECS-A9",
+        "memory",
+    );
+    // The 32 vCPU tier (cfn-lint, pulumi-awsx).
+    keeps(
+        &fargate(json!({"cpu": "32 vCPU", "memory": "249856"})),
+        "ECS-A9",
+    );
+    breaks(
+        &fargate(json!({"cpu": "32768", "memory": "131072"})),
+        "ECS-A9",
+        "memory",
+    );
     breaks(
         &fargate(json!({"cpu": "384", "memory": "1024"})),
         "ECS-A9",

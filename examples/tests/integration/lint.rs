@@ -109,7 +109,7 @@ fn json_format_for_tools() {
             "path": "cpu",
             "rule": "ECS-A9",
             "severity": "error",
-            "message": "300 CPU units is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384"
+            "message": "300 CPU units is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384, 32768"
         }])
     );
 }

@@ -32,4 +32,18 @@ struct Unreadable {
     web: Web,
 }
 
+// 0.25 vCPU takes 512, 1024 or 2048 MiB: no 1.5 GB.
+#[derive(ecs_model::Task)]
+#[ecs(fargate(cpu = 256, memory = 1536))]
+struct QuarterCpuHalfSize {
+    web: Web,
+}
+
+// The 32 vCPU tier compiles.
+#[derive(ecs_model::Task)]
+#[ecs(fargate(cpu = "32 vCPU", memory = 249856))]
+struct Largest {
+    web: Web,
+}
+
 fn main() {}
