@@ -253,6 +253,56 @@ fn a9_fargate_linux_sizes() {
     );
 }
 
+/// Every Linux CPU size and every memory size it takes, as cfn-lint (maintained by AWS's
+/// CloudFormation team, pinned in `.ci/requirements.txt`) lists them in its Fargate extension
+/// schema, is exactly the model's table.
+#[test]
+fn the_fargate_table_is_cfn_lints() {
+    let Some(packages) = support::venv_packages_or_skip("the Fargate table against cfn-lint")
+    else {
+        return;
+    };
+    let path = packages
+        .join("cfnlint/data/schemas/extensions/aws_ecs_taskdefinition/fargate_cpu_memory.json");
+    let schema: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut theirs = std::collections::BTreeMap::new();
+    for size in schema["then"]["anyOf"].as_array().unwrap() {
+        let cpu: u32 = size["properties"]["Cpu"]["then"]["enum"][0]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let memory = &size["properties"]["Memory"]["then"];
+        let number = |v: &Value| u32::try_from(v.as_u64().unwrap()).unwrap();
+        let mib: Vec<u32> = if let Some(values) = memory["enum"].as_array() {
+            values.iter().map(number).collect()
+        } else {
+            let step = usize::try_from(number(&memory["multipleOf"])).unwrap();
+            (number(&memory["minimum"])..=number(&memory["maximum"]))
+                .step_by(step)
+                .collect()
+        };
+        theirs.insert(cpu, mib);
+    }
+    let ours: std::collections::BTreeMap<u32, Vec<u32>> = theirs
+        .keys()
+        .map(|&cpu| {
+            (
+                cpu,
+                ecs_model::validate::fargate_memory_options(cpu, false).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+    let sizes: Vec<u32> = ecs_model::validate::FARGATE_LINUX_SIZES
+        .iter()
+        .map(|s| s.cpu)
+        .collect();
+    assert_eq!(sizes, theirs.keys().copied().collect::<Vec<_>>());
+    let pairs: usize = theirs.values().map(Vec::len).sum();
+    assert_eq!((theirs.len(), pairs), (8, 77));
+}
+
 #[test]
 fn a10_fargate_windows_sizes() {
     let windows = json!({"runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2019_CORE"}});

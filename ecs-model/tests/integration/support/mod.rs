@@ -51,6 +51,27 @@ pub fn botocore_models_or_skip(what: &str) -> Option<PathBuf> {
     }
 }
 
+/// The `site-packages` of the workspace's `.venv` (which `.ci/test` creates), or `None` after
+/// saying plainly that the test skipped (a failure under `CI=true`).
+pub fn venv_packages_or_skip(what: &str) -> Option<PathBuf> {
+    let lib = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv/lib");
+    let found = std::fs::read_dir(&lib)
+        .ok()
+        .and_then(|mut dirs| dirs.find_map(Result::ok))
+        .map(|python| python.path().join("site-packages"))
+        .filter(|p| p.is_dir());
+    match found {
+        Some(dir) => Some(dir),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but the workspace has no .venv ({what}); .ci/test creates it")
+        }
+        None => {
+            eprintln!("SKIPPED {what}: no .venv (run .ci/test, which creates it)");
+            None
+        }
+    }
+}
+
 /// The diagnostic of `rule` at `path`, or a panic listing what was found instead.
 #[track_caller]
 pub fn expect_rule(
