@@ -4,6 +4,12 @@
 //! fields that change, and carries the API calls that make it so. Every step compares the same
 //! way (`compare.rs`), and the steps come in the application's creation order
 //! ([`Application::creation_order`]).
+//!
+//! Lists the API treats as sets are compared sorted, so that an order that carries no meaning
+//! is not a change: a service's tags, and the subnets and security groups of its
+//! `awsvpcConfiguration` (ECS may describe them in another order than they were sent). Lists
+//! whose order ECS keeps and uses (containers, port mappings, load balancers) are compared in
+//! order.
 
 mod compare;
 mod diff;

@@ -98,6 +98,19 @@ pub(crate) fn service(doc: &mut Value) {
         }
     }
     sort_list(service, "tags", "key");
+    // ECS treats a task's subnets and security groups as sets and may describe them in another
+    // order than they were sent: compared sorted.
+    let awsvpc = service
+        .get_mut("networkConfiguration")
+        .and_then(|n| n.get_mut("awsvpcConfiguration"))
+        .and_then(Value::as_object_mut);
+    if let Some(awsvpc) = awsvpc {
+        for list in ["subnets", "securityGroups"] {
+            if let Some(Value::Array(items)) = awsvpc.get_mut(list) {
+                items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

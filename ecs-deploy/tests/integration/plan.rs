@@ -250,6 +250,45 @@ fn what_is_deployed_plans_nothing() {
 }
 
 #[test]
+fn subnets_and_security_groups_in_another_order_are_no_change() {
+    let app = app();
+    let mut observed = deployed(&app);
+    let awsvpc = |service: &mut ecs_model::service::Service| {
+        service
+            .network_configuration
+            .as_mut()
+            .unwrap()
+            .awsvpc_configuration
+            .as_mut()
+            .unwrap()
+            .subnets
+            .reverse();
+    };
+    awsvpc(&mut observed.service.as_mut().unwrap().service);
+    let plan = Plan::new(&app, &observed);
+    assert!(plan.is_empty(), "{plan}");
+    // A different subnet is still a change.
+    observed
+        .service
+        .as_mut()
+        .unwrap()
+        .service
+        .network_configuration
+        .as_mut()
+        .unwrap()
+        .awsvpc_configuration
+        .as_mut()
+        .unwrap()
+        .subnets[0] = "subnet-c".into();
+    let plan = Plan::new(&app, &observed);
+    assert_eq!(
+        step(&plan, &service_resource()).action,
+        Action::Update,
+        "{plan}"
+    );
+}
+
+#[test]
 fn a_new_image_is_one_new_revision_and_a_service_update() {
     let app = app();
     let observed = deployed(&app);
