@@ -9,7 +9,7 @@ use ecs_model::{Reference, Tag, TaskDefinition};
 use crate::clients::Clients;
 use crate::convert::{self, ToField};
 use crate::error::{Error, aws};
-use crate::plan::{Action, MARK, Op, Plan, Step};
+use crate::plan::{Action, OWNERSHIP_MARK, Op, Plan, Step};
 use crate::resource::{Resource, load_balancer_name};
 use crate::state::Ids;
 use ecs_model::PathCursor;
@@ -35,12 +35,12 @@ pub struct Applied {
 impl Applied {
     /// The mark of what the application creates, as a model tag.
     fn mark(&self) -> Tag {
-        Tag::new(MARK, &self.application)
+        Tag::new(OWNERSHIP_MARK, &self.application)
     }
 
     /// The mark as a key and value.
     fn mark_pair(&self) -> Vec<(String, String)> {
-        vec![(MARK.to_owned(), self.application.clone())]
+        vec![(OWNERSHIP_MARK.to_owned(), self.application.clone())]
     }
 }
 
@@ -143,7 +143,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .logs
                 .create_log_group()
                 .log_group_name(name)
-                .tags(MARK, &applied.application)
+                .tags(OWNERSHIP_MARK, &applied.application)
                 .send()
                 .await
                 .map(drop)
@@ -222,7 +222,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .set_path(profile.path.clone())
                 .tags(
                     aws_sdk_iam::types::Tag::builder()
-                        .key(MARK)
+                        .key(OWNERSHIP_MARK)
                         .value(&applied.application)
                         .build()
                         .map_err(|e| Error::Unsupported(e.to_string()))?,
@@ -485,7 +485,7 @@ async fn mark(
     match resource {
         Resource::Role(_) | Resource::InstanceProfile(_) => {
             let tag = aws_sdk_iam::types::Tag::builder()
-                .key(MARK)
+                .key(OWNERSHIP_MARK)
                 .value(application)
                 .build()
                 .map_err(|e| Error::Unsupported(e.to_string()))?;
@@ -510,7 +510,7 @@ async fn mark(
         | Resource::Listener { .. }
         | Resource::ListenerRule { .. } => {
             let tag = aws_sdk_elasticloadbalancingv2::types::Tag::builder()
-                .key(MARK)
+                .key(OWNERSHIP_MARK)
                 .value(application)
                 .build();
             let sent = clients
@@ -524,7 +524,7 @@ async fn mark(
         }
         _ => {
             let tag = aws_sdk_ecs::types::Tag::builder()
-                .key(MARK)
+                .key(OWNERSHIP_MARK)
                 .value(application)
                 .build();
             let sent = clients

@@ -33,7 +33,7 @@ pub struct DeployOptions {
     /// Wait for the service's deployment to finish (`None`: return once it started).
     pub wait: Option<WaitOptions>,
     /// Take over existing resources ecs-deploy did not create for this application (see
-    /// [`plan::MARK`](crate::plan::MARK)): change them and mark them as its own. Without it,
+    /// [`plan::OWNERSHIP_MARK`](crate::plan::OWNERSHIP_MARK)): change them and mark them as its own. Without it,
     /// their changes are blocked.
     pub adopt: bool,
 }

@@ -6,7 +6,7 @@ use ecs_model::iam::PolicyDocument;
 use crate::clients::Clients;
 use crate::convert;
 use crate::error::{AwsError, Error, aws};
-use crate::plan::MARK;
+use crate::plan::OWNERSHIP_MARK;
 use crate::resource::{Resource, load_balancer_name};
 use crate::state::{Found, Observed, ObservedRole, ObservedService, Owner};
 
@@ -79,7 +79,7 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
 /// The mark of a tag list, if it has one.
 fn mark<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
     tags.into_iter()
-        .find(|(key, _)| *key == MARK)
+        .find(|(key, _)| *key == OWNERSHIP_MARK)
         .map(|(_, value)| value.to_owned())
 }
 

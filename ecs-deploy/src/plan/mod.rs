@@ -32,7 +32,7 @@ use ecs_model::{Application, TaskDefinition};
 use serde_json::Value;
 
 pub use diff::Change;
-pub use ownership::MARK;
+pub use ownership::OWNERSHIP_MARK;
 
 use crate::resource::Resource;
 use crate::state::{Ids, Observed};
@@ -289,7 +289,7 @@ impl Step {
 impl Plan {
     /// The plan that makes what exists (`observed`) into `app`: one step per part of the
     /// application, in its creation order. Changes to resources the application does not own
-    /// are blocked (see [`MARK`]).
+    /// are blocked (see [`OWNERSHIP_MARK`]).
     #[must_use]
     pub fn new(app: &Application, observed: &Observed) -> Self {
         Self::planned(app, observed, false)

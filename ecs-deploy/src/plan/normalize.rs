@@ -92,7 +92,7 @@ pub(crate) fn service(doc: &mut Value) {
         }
     }
     if let Some(Value::Array(tags)) = service.get_mut("tags") {
-        tags.retain(|t| t["key"] != super::MARK);
+        tags.retain(|t| t["key"] != super::OWNERSHIP_MARK);
         if tags.is_empty() {
             service.remove("tags");
         }

@@ -14,7 +14,7 @@ use crate::resource::Resource;
 use crate::state::Observed;
 
 /// The tag key of the mark (the deployer policy, in the model, names it too).
-pub use ecs_model::iam::OWNERSHIP_MARK as MARK;
+pub use ecs_model::iam::OWNERSHIP_MARK;
 
 /// The resource whose mark decides for `resource` (a group's for its rules, a cluster's for
 /// its capacity providers); `None` for what is never changed in place.
@@ -55,11 +55,11 @@ pub(super) fn enforce(steps: &mut [Step], observed: &Observed, application: &str
         }
         let reason = match &marked_as {
             Some(other) => format!(
-                "{owner} belongs to application `{other}` (its `{MARK}` tag): not changed; \
+                "{owner} belongs to application `{other}` (its `{OWNERSHIP_MARK}` tag): not changed; \
                  deploy with --adopt to take it over"
             ),
             None => format!(
-                "{owner} exists without the `{MARK}` tag, so ecs-deploy did not create it \
+                "{owner} exists without the `{OWNERSHIP_MARK}` tag, so ecs-deploy did not create it \
                  for this application: not changed; deploy with --adopt to take it over"
             ),
         };

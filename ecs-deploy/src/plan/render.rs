@@ -39,7 +39,7 @@ impl fmt::Display for Step {
             writeln!(
                 f,
                 "    + adopt: not created by ecs-deploy for this application; it is tagged {}",
-                super::MARK
+                super::OWNERSHIP_MARK
             )?;
         }
         for change in &self.changes {

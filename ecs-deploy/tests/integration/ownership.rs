@@ -96,8 +96,9 @@ async fn a_hand_made_role_is_changed_only_when_adopted() {
         .unwrap();
     let tags = cluster.clusters()[0].tags();
     assert!(
-        tags.iter()
-            .any(|t| t.key() == Some(ecs_deploy::plan::MARK) && t.value() == Some("hello")),
+        tags.iter().any(
+            |t| t.key() == Some(ecs_deploy::plan::OWNERSHIP_MARK) && t.value() == Some("hello")
+        ),
         "{tags:?}"
     );
 

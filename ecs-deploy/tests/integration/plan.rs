@@ -251,35 +251,18 @@ fn what_is_deployed_plans_nothing() {
 
 #[test]
 fn subnets_and_security_groups_in_another_order_are_no_change() {
+    fn subnets(observed: &mut Observed) -> &mut Vec<String> {
+        let service = &mut observed.service.as_mut().unwrap().service;
+        let network = service.network_configuration.as_mut().unwrap();
+        &mut network.awsvpc_configuration.as_mut().unwrap().subnets
+    }
     let app = app();
     let mut observed = deployed(&app);
-    let awsvpc = |service: &mut ecs_model::service::Service| {
-        service
-            .network_configuration
-            .as_mut()
-            .unwrap()
-            .awsvpc_configuration
-            .as_mut()
-            .unwrap()
-            .subnets
-            .reverse();
-    };
-    awsvpc(&mut observed.service.as_mut().unwrap().service);
+    subnets(&mut observed).reverse();
     let plan = Plan::new(&app, &observed);
     assert!(plan.is_empty(), "{plan}");
     // A different subnet is still a change.
-    observed
-        .service
-        .as_mut()
-        .unwrap()
-        .service
-        .network_configuration
-        .as_mut()
-        .unwrap()
-        .awsvpc_configuration
-        .as_mut()
-        .unwrap()
-        .subnets[0] = "subnet-c".into();
+    subnets(&mut observed)[0] = "subnet-c".into();
     let plan = Plan::new(&app, &observed);
     assert_eq!(
         step(&plan, &service_resource()).action,

@@ -11,6 +11,8 @@ use crate::volume::EfsSetting;
 
 /// The service principal of ECS tasks (task roles and execution roles).
 pub const ECS_TASKS: &str = "ecs-tasks.amazonaws.com";
+/// The tag key ecs-deploy marks what it creates (and adopts) with.
+pub const OWNERSHIP_MARK: &str = "ecs-deploy:application";
 /// The service principal of EC2 instances (the container instance role).
 pub const EC2: &str = "ec2.amazonaws.com";
 /// The AWS-managed policy of the container instance role: register the instance, poll for
@@ -643,13 +645,12 @@ fn security_group_statements(account: &Account, vpcs: &[String], out: &mut Vec<S
     let mut create = vpc_arns.clone();
     create.push(account.arn("ec2", "security-group/*"));
     out.push(Statement::allow("ec2:CreateSecurityGroup", create).sid("CreateSecurityGroups"));
-    let vpc_arns_for_tags = vpc_arns.clone();
     out.push(
         Statement::allow(
             "ec2:AuthorizeSecurityGroupIngress",
             account.arn("ec2", "security-group/*"),
         )
-        .condition("ArnEquals", "ec2:Vpc", vpc_arns)
+        .condition("ArnEquals", "ec2:Vpc", vpc_arns.clone())
         .sid("SecurityGroupRules"),
     );
     out.push(
@@ -661,14 +662,11 @@ fn security_group_statements(account: &Account, vpcs: &[String], out: &mut Vec<S
     // of those VPCs.
     out.push(
         Statement::allow("ec2:CreateTags", account.arn("ec2", "security-group/*"))
-            .condition("ArnEquals", "ec2:Vpc", vpc_arns_for_tags)
+            .condition("ArnEquals", "ec2:Vpc", vpc_arns)
             .condition("ForAllValues:StringEquals", "aws:TagKeys", OWNERSHIP_MARK)
             .sid("MarkAdoptedSecurityGroups"),
     );
 }
-
-/// The tag key ecs-deploy marks what it creates (and adopts) with.
-pub const OWNERSHIP_MARK: &str = "ecs-deploy:application";
 
 /// Launching container instances: into the named subnets, with the named key pairs and
 /// security groups, from Amazon's ECS-optimized images (looked up in AWS's public SSM

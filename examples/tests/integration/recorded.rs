@@ -96,17 +96,19 @@ fn read(request: &HttpRequest) -> Option<Call> {
         .nth(1)?
         .split(',')
         .next()?;
-    let service = match scope.split('/').nth(3)? {
-        "ecs" => "ecs",
-        "logs" => "logs",
-        "iam" => "iam",
-        "elasticloadbalancing" => "elasticloadbalancing",
-        "ec2" => "ec2",
-        "sts" => "sts",
-        "events" => "events",
-        "scheduler" => "scheduler",
-        _ => return None,
-    };
+    let signed_for = scope.split('/').nth(3)?;
+    let service = [
+        "ecs",
+        "logs",
+        "iam",
+        "elasticloadbalancing",
+        "ec2",
+        "sts",
+        "events",
+        "scheduler",
+    ]
+    .into_iter()
+    .find(|s| *s == signed_for)?;
     let body = String::from_utf8_lossy(request.body().bytes().unwrap_or_default()).into_owned();
     if let Some(target) = request.headers().get("x-amz-target") {
         let (_, operation) = target.split_once('.')?;
@@ -120,11 +122,7 @@ fn read(request: &HttpRequest) -> Option<Call> {
         let uri = request.uri();
         let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
         let path = path.split_once("/schedules").map_or("", |(_, rest)| rest);
-        let mut params: BTreeMap<String, String> = query
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .map(|(k, v)| (decode(k), decode(v)))
-            .collect();
+        let mut params = form(query);
         let operation = match path.strip_prefix('/') {
             Some(name) if !name.is_empty() => {
                 params.insert("Name".to_owned(), decode(name));
@@ -138,16 +136,20 @@ fn read(request: &HttpRequest) -> Option<Call> {
             params: serde_json::to_value(&params).unwrap(),
         });
     }
-    let form: BTreeMap<String, String> = body
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| (decode(k), decode(v)))
-        .collect();
+    let params = form(&body);
     Some(Call {
         service,
-        operation: form.get("Action")?.clone(),
-        params: serde_json::to_value(&form).unwrap(),
+        operation: params.get("Action")?.clone(),
+        params: serde_json::to_value(&params).unwrap(),
     })
+}
+
+/// `key=value&…`, decoded: a query string or a form body.
+fn form(text: &str) -> BTreeMap<String, String> {
+    text.split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect()
 }
 
 /// Form-decoding: `+` is a space, `%XX` a byte.

@@ -299,16 +299,13 @@ fn render(
     definitions: &Definitions,
     deployer_policy: Option<&str>,
 ) -> Result<ExitCode, Failure> {
-    // The task definition and service render the same in every region; the policy's ARNs
-    // do not.
-    let region = match deployer_policy {
-        Some(_) => policy_region(cli, definitions)?,
-        None => "us-east-1".to_owned(),
-    };
-    let app = application(
-        definitions,
-        Account::new(deployer_policy.unwrap_or(ANY_ACCOUNT), region),
-    )?;
+    let mut app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
+    // The task definition and service render the same in every region and account; the
+    // policy's ARNs do not.
+    if let Some(account) = deployer_policy {
+        let region = policy_region(cli, &app.task_definition)?;
+        app.account = Account::new(account, region);
+    }
     if deployer_policy.is_some() {
         println!("{}", app.deployer_policy().to_json_pretty());
     } else {
@@ -322,9 +319,8 @@ fn render(
 
 /// The region of the deployer policy: `--region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`,
 /// else the one region the definitions name.
-fn policy_region(cli: &Cli, definitions: &Definitions) -> Result<String, Failure> {
-    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
-    let named = named_regions(&td);
+fn policy_region(cli: &Cli, td: &TaskDefinition) -> Result<String, Failure> {
+    let named = named_regions(td);
     let from_env = ["AWS_REGION", "AWS_DEFAULT_REGION"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|r| !r.is_empty()));
