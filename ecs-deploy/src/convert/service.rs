@@ -176,7 +176,7 @@ convert! {
         ["encrypted" encrypted set_encrypted],
         ["kmsKeyId" kms_key_id set_kms_key_id],
         ["volumeType" volume_type set_volume_type],
-        ["sizeInGiB" size_in_gi_b => size_in_gib set_size_in_gib],
+        ["sizeInGiB" size_in_gib => size_in_gib set_size_in_gib],
         ["snapshotId" snapshot_id set_snapshot_id],
         ["volumeInitializationRate" volume_initialization_rate set_volume_initialization_rate],
         ["iops" iops set_iops],

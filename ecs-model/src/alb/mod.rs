@@ -359,31 +359,3 @@ impl ListenerRuleBuilder {
         self
     }
 }
-
-impl Default for ActionType {
-    /// `forward`.
-    fn default() -> Self {
-        Self::Forward
-    }
-}
-
-impl Default for RedirectActionStatusCode {
-    /// `HTTP_301`.
-    fn default() -> Self {
-        Self::Http301
-    }
-}
-
-impl Default for JwtValidationActionAdditionalClaimFormat {
-    /// `single-string`.
-    fn default() -> Self {
-        Self::SingleString
-    }
-}
-
-impl Default for TransformType {
-    /// `host-header-rewrite`.
-    fn default() -> Self {
-        Self::HostHeaderRewrite
-    }
-}

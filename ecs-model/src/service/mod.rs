@@ -330,31 +330,3 @@ impl CapacityProviderStrategyItem {
         }
     }
 }
-
-impl Default for ThresholdType {
-    /// `BOUNDED_PERCENT`, what ECS uses when unset.
-    fn default() -> Self {
-        Self::BoundedPercent
-    }
-}
-
-impl Default for DeploymentControllerType {
-    /// `ECS`, the default controller.
-    fn default() -> Self {
-        Self::Ecs
-    }
-}
-
-impl Default for ServiceConnectAccessLoggingFormat {
-    /// `TEXT`.
-    fn default() -> Self {
-        Self::Text
-    }
-}
-
-impl Default for EbsResourceType {
-    /// `volume`, the only type.
-    fn default() -> Self {
-        Self::Volume
-    }
-}

@@ -1,5 +1,4 @@
-//! The model against the API models (`../shared/reference/aws-models/`: ECS, IAM, ELBv2; and
-//! botocore's EC2 and CloudWatch Logs): every rendering is a valid request, checked strictly
+//! The model against the pinned botocore's API models (ECS, IAM, ELBv2, EC2, CloudWatch Logs): every rendering is a valid request, checked strictly
 //! (unknown keys, missing members, JSON types, enums), and the JSON Schemas have exactly the
 //! API's members, field for field, with the same enums.
 
@@ -175,16 +174,15 @@ fn check_requests(requests: &[ApiRequest], models: &[(&str, ApiModel)]) -> BTree
 
 #[test]
 fn every_request_of_an_application_is_valid_ecs_iam_and_elbv2_input() {
-    let Some(shared) =
-        support::shared_or_skip("application requests vs the ECS, IAM and ELBv2 API models")
-    else {
+    let what = "application requests vs the ECS, IAM and ELBv2 API models";
+    let (Some(ecs), Some(iam), Some(elbv2)) = (
+        support::botocore_model_or_skip("ecs", what),
+        support::botocore_model_or_skip("iam", what),
+        support::botocore_model_or_skip("elbv2", what),
+    ) else {
         return;
     };
-    let models = [
-        ("ecs", ApiModel::load(&shared, "ecs-service-2.json")),
-        ("iam", ApiModel::load(&shared, "iam-service-2.json")),
-        ("elbv2", ApiModel::load(&shared, "elbv2-service-2.json")),
-    ];
+    let models = [("ecs", ecs), ("iam", iam), ("elbv2", elbv2)];
     let checked = check_requests(&full_application().requests(), &models);
     let expected = [
         "ecs CreateCapacityProvider",
@@ -211,15 +209,14 @@ fn every_request_of_an_application_is_valid_ecs_iam_and_elbv2_input() {
 
 #[test]
 fn every_request_of_an_application_is_valid_ec2_and_logs_input() {
-    let Some(dir) =
-        support::botocore_models_or_skip("application requests vs botocore's EC2 and Logs models")
-    else {
+    let what = "application requests vs botocore's EC2 and Logs models";
+    let (Some(ec2), Some(logs)) = (
+        support::botocore_model_or_skip("ec2", what),
+        support::botocore_model_or_skip("logs", what),
+    ) else {
         return;
     };
-    let models = [
-        ("ec2", ApiModel::from_file(&dir.join("ec2.json"))),
-        ("logs", ApiModel::from_file(&dir.join("logs.json"))),
-    ];
+    let models = [("ec2", ec2), ("logs", logs)];
     let checked = check_requests(&full_application().requests(), &models);
     assert_eq!(
         checked.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -314,10 +311,13 @@ fn requests_come_in_dependency_order() {
 
 #[test]
 fn every_valid_real_world_rendering_is_a_valid_request() {
-    let Some(shared) = support::shared_or_skip("rendered corpus vs the ECS API model") else {
+    let what = "rendered corpus vs the ECS API model";
+    let (Some(shared), Some(model)) = (
+        support::shared_or_skip(what),
+        support::botocore_model_or_skip("ecs", what),
+    ) else {
         return;
     };
-    let model = ApiModel::load(&shared, "ecs-service-2.json");
     let dir = shared.join("conformance/real-world");
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -503,10 +503,11 @@ mod schema {
 
     #[test]
     fn the_schema_is_the_register_request_field_for_field() {
-        let Some(shared) = support::shared_or_skip("JSON Schema vs the ECS API model") else {
+        let Some(model) =
+            support::botocore_model_or_skip("ecs", "JSON Schema vs the ECS API model")
+        else {
             return;
         };
-        let model = ApiModel::load(&shared, "ecs-service-2.json");
         let schema = ecs_model::schema::task_definition();
         let mut problems = Vec::new();
         let mut seen = BTreeSet::new();
@@ -531,12 +532,13 @@ mod schema {
         use ecs_model::schema::of;
         use ecs_model::service::Service;
 
-        let Some(shared) = support::shared_or_skip("JSON Schemas vs the ECS and ELBv2 API models")
-        else {
+        let what = "JSON Schemas vs the ECS and ELBv2 API models";
+        let (Some(ecs), Some(elbv2)) = (
+            support::botocore_model_or_skip("ecs", what),
+            support::botocore_model_or_skip("elbv2", what),
+        ) else {
             return;
         };
-        let ecs = ApiModel::load(&shared, "ecs-service-2.json");
-        let elbv2 = ApiModel::load(&shared, "elbv2-service-2.json");
         let cases = [
             (&ecs, "CreateServiceRequest", of::<Service>()),
             (&ecs, "CreateClusterRequest", of::<Cluster>()),
@@ -623,10 +625,11 @@ fn only_at_creation(model: &ApiModel, create: &str, update: &str, tags: &str) ->
 
 #[test]
 fn create_only_service_fields_are_the_ones_update_service_lacks() {
-    let Some(shared) = support::shared_or_skip("Service::CREATE_ONLY vs the ECS API model") else {
+    let Some(model) =
+        support::botocore_model_or_skip("ecs", "Service::CREATE_ONLY vs the ECS API model")
+    else {
         return;
     };
-    let model = ApiModel::load(&shared, "ecs-service-2.json");
     let lacking = only_at_creation(
         &model,
         "CreateServiceRequest",
@@ -644,11 +647,11 @@ fn create_only_service_fields_are_the_ones_update_service_lacks() {
 
 #[test]
 fn create_only_target_group_fields_are_the_ones_modify_target_group_lacks() {
-    let Some(shared) = support::shared_or_skip("TargetGroup::CREATE_ONLY vs the ELBv2 API model")
+    let Some(model) =
+        support::botocore_model_or_skip("elbv2", "TargetGroup::CREATE_ONLY vs the ELBv2 API model")
     else {
         return;
     };
-    let model = ApiModel::load(&shared, "elbv2-service-2.json");
     let lacking = only_at_creation(
         &model,
         "CreateTargetGroupInput",
@@ -664,12 +667,12 @@ fn create_only_target_group_fields_are_the_ones_modify_target_group_lacks() {
 
 #[test]
 fn create_only_capacity_provider_fields_are_the_ones_update_capacity_provider_lacks() {
-    let Some(shared) =
-        support::shared_or_skip("CapacityProvider::CREATE_ONLY vs the ECS API model")
-    else {
+    let Some(model) = support::botocore_model_or_skip(
+        "ecs",
+        "CapacityProvider::CREATE_ONLY vs the ECS API model",
+    ) else {
         return;
     };
-    let model = ApiModel::load(&shared, "ecs-service-2.json");
     let lacking: Vec<String> = members(&model, "AutoScalingGroupProvider")
         .difference(&members(&model, "AutoScalingGroupProviderUpdate"))
         .map(|m| format!("autoScalingGroupProvider.{m}"))

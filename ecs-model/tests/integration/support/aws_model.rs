@@ -12,11 +12,6 @@ pub struct ApiModel {
 }
 
 impl ApiModel {
-    /// Loads `aws-models/<file>` from `../shared/reference`.
-    pub fn load(shared: &Path, file: &str) -> Self {
-        Self::from_file(&shared.join("reference/aws-models").join(file))
-    }
-
     /// Loads a `service-2.json` file.
     pub fn from_file(path: &Path) -> Self {
         let text =

@@ -30,9 +30,9 @@ pub fn shared_or_skip(what: &str) -> Option<PathBuf> {
     }
 }
 
-/// The botocore models of the services `../shared` does not hold (EC2, CloudWatch Logs), as
-/// `.ci/test` extracts them from the venv's botocore into `$ECS_BOTOCORE_MODELS/<service>.json`;
-/// `None` after saying plainly that the test skipped (a failure under `CI=true`).
+/// The directory of the pinned botocore's API models, as `.ci/botocore_models.py` writes them
+/// (`$ECS_BOTOCORE_MODELS/<service>.json`, `ecs-examples.json`); `None` after saying plainly that
+/// the test skipped (a failure under `CI=true`).
 pub fn botocore_models_or_skip(what: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("ECS_BOTOCORE_MODELS")
         .map(PathBuf::from)
@@ -44,11 +44,20 @@ pub fn botocore_models_or_skip(what: &str) -> Option<PathBuf> {
         }
         None => {
             eprintln!(
-                "SKIPPED {what}: set ECS_BOTOCORE_MODELS (.ci/test extracts botocore's ec2 and logs models)"
+                "SKIPPED {what}: set ECS_BOTOCORE_MODELS (.ci/botocore_models.py writes botocore's models)"
             );
             None
         }
     }
+}
+
+/// The pinned botocore's model of `service` (`ecs`, `elbv2`, `iam`, `ec2`, `logs`), or `None`
+/// after saying plainly that the test skipped (a failure under `CI=true`).
+pub fn botocore_model_or_skip(service: &str, what: &str) -> Option<aws_model::ApiModel> {
+    let dir = botocore_models_or_skip(what)?;
+    Some(aws_model::ApiModel::from_file(
+        &dir.join(format!("{service}.json")),
+    ))
 }
 
 /// The `site-packages` of the workspace's `.venv` (which `.ci/test` creates), or `None` after

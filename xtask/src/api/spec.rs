@@ -1,0 +1,291 @@
+//! What each generated file mirrors. Adding a member botocore gained needs no change here; a new
+//! root, a Rust name that differs from botocore's, or a type another file defines does.
+
+/// A generated file.
+pub(crate) struct FileSpec {
+    /// Path from the workspace root.
+    pub(crate) path: &'static str,
+    /// The botocore service (`ecs`, `elbv2`).
+    pub(crate) service: &'static str,
+    /// The module documentation, before the generator's note.
+    pub(crate) header: &'static str,
+    /// The requests the file mirrors; the walk emits every shape they reach.
+    pub(crate) roots: &'static [Root],
+    /// Shapes whose Rust name is not botocore's (`LoadBalancer` of ECS is `ServiceLoadBalancer`).
+    pub(crate) names: &'static [(&'static str, &'static str)],
+    /// Shapes another file defines: not emitted, imported.
+    pub(crate) external: &'static [External],
+    /// Lists of these element shapes are written through a codec.
+    pub(crate) codecs: &'static [Codec],
+    /// Members whose field name is not the snake case of their JSON name.
+    pub(crate) fields: &'static [(&'static str, &'static str)],
+    /// Required lists that the request takes empty (`[]` means "none"), as `Option<Vec<_>>`:
+    /// (shape, member).
+    pub(crate) rendered_when_empty: &'static [(&'static str, &'static str)],
+    /// Member documentation that says more than botocore's first sentence: (shape, member, doc).
+    pub(crate) member_docs: &'static [(&'static str, &'static str, &'static str)],
+    /// Fields of the Rust record that are not keys of the request.
+    pub(crate) special: &'static [Special],
+    /// The `Default` of enums that required members use (records derive `Default`): (enum, value,
+    /// why); others default to the API's first value.
+    pub(crate) defaults: &'static [(&'static str, &'static str, &'static str)],
+    /// Enums whose error messages name them otherwise than their words.
+    pub(crate) what: &'static [(&'static str, &'static str)],
+}
+
+/// A request shape and the Rust record that is it.
+pub(crate) struct Root {
+    pub(crate) shape: &'static str,
+    /// Documentation replacing botocore's first sentence.
+    pub(crate) doc: Option<&'static str>,
+}
+
+/// A field that is not a key of the object: filled by a special decoder, never rendered.
+pub(crate) struct Special {
+    pub(crate) shape: &'static str,
+    pub(crate) field: &'static str,
+    pub(crate) ty: &'static str,
+    pub(crate) doc: &'static str,
+}
+
+/// A shape whose Rust type lives in another module.
+pub(crate) struct External {
+    pub(crate) shape: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) path: &'static str,
+}
+
+/// A list element written through a codec (ELBv2's `{"Key","Value"}` tags).
+pub(crate) struct Codec {
+    pub(crate) element: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) path: &'static str,
+}
+
+const TAG: External = External {
+    shape: "Tag",
+    name: "Tag",
+    path: "crate::tag::Tag",
+};
+
+pub(crate) const FILES: &[FileSpec] = &[
+    FileSpec {
+        path: "ecs-model/src/service/api.rs",
+        service: "ecs",
+        header: "The `CreateService` request, as the ECS API model defines it.",
+        roots: &[Root {
+            shape: "CreateServiceRequest",
+            doc: Some(
+                "An ECS service: the `CreateService` request, field for field. It keeps \
+                 `desiredCount` copies of a task definition running, behind load balancers, \
+                 rolled out by its deployment configuration.\n\nBuild one with \
+                 [`Service::fargate`], [`Service::ec2`] or [`Service::builder`].",
+            ),
+        }],
+        names: &[
+            ("CreateServiceRequest", "Service"),
+            ("LoadBalancer", "ServiceLoadBalancer"),
+            ("PlacementConstraint", "ServicePlacementConstraint"),
+            (
+                "ServiceManagedEBSVolumeConfiguration",
+                "ServiceManagedEbsVolumeConfiguration",
+            ),
+            ("EBSTagSpecification", "EbsTagSpecification"),
+            ("EBSResourceType", "EbsResourceType"),
+            ("MonitoringConfiguration", "Monitoring"),
+        ],
+        external: &[
+            TAG,
+            External {
+                shape: "LaunchType",
+                name: "Compatibility",
+                path: "crate::task_definition::Compatibility",
+            },
+            External {
+                shape: "LogConfiguration",
+                name: "LogConfiguration",
+                path: "crate::container::LogConfiguration",
+            },
+        ],
+        codecs: &[],
+        fields: &[],
+        rendered_when_empty: &[],
+        member_docs: &[],
+        special: &[],
+        defaults: &[
+            (
+                "ThresholdType",
+                "BOUNDED_PERCENT",
+                "what ECS uses when unset",
+            ),
+            ("DeploymentControllerType", "ECS", "the default controller"),
+            ("EbsResourceType", "volume", "the only type"),
+        ],
+        what: &[("AssignPublicIp", "public IP assignment")],
+    },
+    FileSpec {
+        path: "ecs-model/src/cluster/api.rs",
+        service: "ecs",
+        header: "The `CreateCluster`, `CreateCapacityProvider` and `PutClusterCapacityProviders` \
+                 requests, as the ECS API model defines them.",
+        roots: &[
+            Root {
+                shape: "CreateClusterRequest",
+                doc: Some(
+                    "An ECS cluster: the `CreateCluster` request, field for field. Its settings \
+                     (Container Insights), capacity providers and default capacity provider \
+                     strategy.",
+                ),
+            },
+            Root {
+                shape: "CreateCapacityProviderRequest",
+                doc: Some(
+                    "A capacity provider: the `CreateCapacityProvider` request. An Auto Scaling \
+                     group of EC2 instances, or ECS Managed Instances (`FARGATE` and \
+                     `FARGATE_SPOT` need none).",
+                ),
+            },
+            Root {
+                shape: "PutClusterCapacityProvidersRequest",
+                doc: Some(
+                    "The `PutClusterCapacityProviders` request: which providers a cluster uses, \
+                     and its default strategy.",
+                ),
+            },
+        ],
+        names: &[
+            ("CreateClusterRequest", "Cluster"),
+            ("CreateCapacityProviderRequest", "CapacityProvider"),
+            (
+                "PutClusterCapacityProvidersRequest",
+                "ClusterCapacityProviders",
+            ),
+            (
+                "ClusterServiceConnectDefaultsRequest",
+                "ServiceConnectDefaults",
+            ),
+            ("InstanceRequirementsRequest", "InstanceRequirements"),
+            ("VCpuCountRangeRequest", "VcpuCountRange"),
+            ("MemoryMiBRequest", "MemoryMibRange"),
+            ("MemoryGiBPerVCpuRequest", "MemoryGibPerVcpuRange"),
+            ("NetworkInterfaceCountRequest", "NetworkInterfaceCountRange"),
+            ("TotalLocalStorageGBRequest", "TotalLocalStorageGbRange"),
+            (
+                "BaselineEbsBandwidthMbpsRequest",
+                "BaselineEbsBandwidthMbpsRange",
+            ),
+            ("AcceleratorCountRequest", "AcceleratorCountRange"),
+            (
+                "AcceleratorTotalMemoryMiBRequest",
+                "AcceleratorTotalMemoryMibRange",
+            ),
+            ("NetworkBandwidthGbpsRequest", "NetworkBandwidthGbpsRange"),
+            ("CapacityReservationRequest", "CapacityReservations"),
+            (
+                "CreateManagedInstancesProviderConfiguration",
+                "ManagedInstancesProvider",
+            ),
+            ("PropagateMITags", "PropagateManagedInstancesTags"),
+        ],
+        external: &[
+            TAG,
+            External {
+                shape: "CapacityProviderStrategyItem",
+                name: "CapacityProviderStrategyItem",
+                path: "crate::service::CapacityProviderStrategyItem",
+            },
+        ],
+        codecs: &[],
+        fields: &[],
+        rendered_when_empty: &[
+            ("PutClusterCapacityProvidersRequest", "capacityProviders"),
+            (
+                "PutClusterCapacityProvidersRequest",
+                "defaultCapacityProviderStrategy",
+            ),
+        ],
+        member_docs: &[
+            (
+                "PutClusterCapacityProvidersRequest",
+                "capacityProviders",
+                "The name of one or more capacity providers to associate with the cluster; an \
+                 empty list (rendered, unlike other empty lists) removes them all.",
+            ),
+            (
+                "PutClusterCapacityProvidersRequest",
+                "defaultCapacityProviderStrategy",
+                "The capacity provider strategy to use by default for the cluster; rendered \
+                 even when empty.",
+            ),
+        ],
+        special: &[],
+        defaults: &[],
+        what: &[
+            (
+                "PropagateManagedInstancesTags",
+                "managed instances tag propagation",
+            ),
+            ("CpuManufacturer", "CPU manufacturer"),
+        ],
+    },
+    FileSpec {
+        path: "ecs-model/src/alb/api.rs",
+        service: "elbv2",
+        header: "The `CreateLoadBalancer`, `CreateTargetGroup`, `CreateListener` and `CreateRule` \
+                 inputs, as the Elastic Load Balancing v2 API model defines them; keys are \
+                 PascalCase, as `aws elbv2 … --cli-input-json` takes them.",
+        roots: &[
+            Root {
+                shape: "CreateLoadBalancerInput",
+                doc: Some(
+                    "An Elastic Load Balancing v2 load balancer: the `CreateLoadBalancer` input.",
+                ),
+            },
+            Root {
+                shape: "CreateTargetGroupInput",
+                doc: Some(
+                    "A target group: the `CreateTargetGroup` input; its attributes \
+                     (deregistration delay, …) are set after creation with \
+                     `ModifyTargetGroupAttributes`.",
+                ),
+            },
+            Root {
+                shape: "CreateListenerInput",
+                doc: Some("A listener of a load balancer: the `CreateListener` input."),
+            },
+            Root {
+                shape: "CreateRuleInput",
+                doc: Some("A listener rule: the `CreateRule` input."),
+            },
+            Root {
+                shape: "TargetGroupAttribute",
+                doc: None,
+            },
+        ],
+        names: &[
+            ("CreateLoadBalancerInput", "LoadBalancer"),
+            ("CreateTargetGroupInput", "TargetGroup"),
+            ("CreateListenerInput", "Listener"),
+            ("CreateRuleInput", "ListenerRule"),
+            ("LoadBalancerSchemeEnum", "Scheme"),
+        ],
+        external: &[TAG],
+        codecs: &[Codec {
+            element: "Tag",
+            name: "PascalTags",
+            path: "crate::tag::PascalTags",
+        }],
+        fields: &[],
+        rendered_when_empty: &[],
+        member_docs: &[],
+        special: &[Special {
+            shape: "CreateTargetGroupInput",
+            field: "attributes",
+            ty: "Vec<TargetGroupAttribute>",
+            doc: "Attributes set after creation (`deregistration_delay.timeout_seconds`, …); not \
+                  part of `CreateTargetGroup`.",
+        }],
+        defaults: &[("ActionType", "forward", "the common action")],
+        what: &[],
+    },
+];
