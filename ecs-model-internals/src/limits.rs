@@ -72,11 +72,12 @@ pub fn timeout(seconds: i64) -> Option<String> {
     (seconds < 0).then(|| format!("{seconds} seconds; must not be negative"))
 }
 
-/// Why `value` is not a GPU count (`ECS-B12`), if it is not: a positive integer.
+/// Why `value` is not a GPU count (`ECS-B12`), if it is not: a positive integer, or `ALL` (every
+/// GPU of the instance).
 #[must_use]
 pub fn gpus(value: &str) -> Option<String> {
-    (!value.parse::<u32>().is_ok_and(|n| n > 0))
-        .then(|| format!("{} is not a GPU count", quoted(value)))
+    (value != "ALL" && !value.parse::<u32>().is_ok_and(|n| n > 0))
+        .then(|| format!("{} is not a GPU count or `ALL`", quoted(value)))
 }
 
 /// Container ports (`ECS-C11`).

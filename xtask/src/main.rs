@@ -96,7 +96,7 @@ mod tests {
                 .lines()
                 .zip(text.lines())
                 .position(|(a, b)| a != b)
-                .map_or_else(|| current.lines().count().min(text.lines().count()), |n| n);
+                .unwrap_or_else(|| current.lines().count().min(text.lines().count()));
             assert!(
                 current == text,
                 "{path} is not what botocore {} generates (first difference at line {}); run \

@@ -99,6 +99,7 @@ convert! {
         ["instanceRequirements" instance_requirements set_instance_requirements],
         ["fipsEnabled" fips_enabled set_fips_enabled],
         ["capacityReservations" capacity_reservations set_capacity_reservations],
+        ["nitroEnclavesEnabled" nitro_enclaves_enabled not_in_sdk],
     }
     model::cluster::ManagedInstancesNetworkConfiguration => sdk::ManagedInstancesNetworkConfiguration {
         ["subnets" subnets set_subnets],

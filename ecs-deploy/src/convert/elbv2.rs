@@ -144,6 +144,7 @@ convert! {
         ["IgnoreClientCertificateExpiry" ignore_client_certificate_expiry set_ignore_client_certificate_expiry],
         ["TrustStoreAssociationStatus" trust_store_association_status set_trust_store_association_status],
         ["AdvertiseTrustStoreCaNames" advertise_trust_store_ca_names set_advertise_trust_store_ca_names],
+        ["ClientCertificateIdentityFilters" client_certificate_identity_filters not_in_sdk],
     }
     model::alb::RuleCondition => sdk::RuleCondition {
         ["Field" field set_field],

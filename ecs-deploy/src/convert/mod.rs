@@ -108,6 +108,34 @@ pub(crate) fn no_extra(extra: &Extra, at: PathCursor<'_>) -> Result<(), ConvertE
     }
 }
 
+/// Members of the API newer than the SDK crate: the request cannot carry them.
+pub(crate) fn not_in_sdk<T: Unset>(value: &T, at: PathCursor<'_>) -> Result<(), ConvertError> {
+    if value.is_unset() {
+        return Ok(());
+    }
+    Err(at.fail(
+        "the AWS SDK crate ecs-deploy builds on has no field for it yet (the API has, since \
+         botocore 1.44.8); sending the request without it would deploy something else",
+    ))
+}
+
+/// A model field with nothing in it.
+pub(crate) trait Unset {
+    fn is_unset(&self) -> bool;
+}
+
+impl<T> Unset for Option<T> {
+    fn is_unset(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Unset for Vec<T> {
+    fn is_unset(&self) -> bool {
+        self.is_empty()
+    }
+}
+
 // ---- scalars ----------------------------------------------------------------------------------
 
 macro_rules! same {
@@ -324,8 +352,13 @@ macro_rules! get_all {
 }
 pub(crate) use get_all;
 
-/// One member into an SDK builder.
+/// One member into an SDK builder; a member marked `not_in_sdk` (the SDK crate predates it) is
+/// an error when set, never silently dropped.
 macro_rules! set_member {
+    ($builder:ident, $model:ident, $at:ident, $json:literal $field:ident not_in_sdk) => {{
+        $crate::convert::not_in_sdk(&$model.$field, $at.key($json))?;
+        $builder
+    }};
     ($builder:ident, $model:ident, $at:ident, $json:literal $field:ident $(=> $sfield:ident)? $setter:ident) => {
         $builder.$setter($crate::convert::ToField::to_field(
             &$model.$field,
@@ -335,8 +368,9 @@ macro_rules! set_member {
 }
 pub(crate) use set_member;
 
-/// One member out of an SDK struct.
+/// One member out of an SDK struct (one the SDK lacks stays unset).
 macro_rules! get_member {
+    ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident not_in_sdk) => {};
     ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident $setter:ident) => {
         $model.$field = $crate::convert::FromField::from_field(&$sdk.$field, $at.key($json))?
     };

@@ -9,7 +9,9 @@ use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
 use ecs_model::service::Service;
 
-use super::{ConvertError, FromField, convert, enums, get_all, no_extra, set_all};
+use super::{
+    ConvertError, Fail, FromField, FromSdk, ToSdk, convert, enums, get_all, no_extra, set_all,
+};
 use ecs_model::PathCursor;
 
 enums! {
@@ -30,6 +32,10 @@ enums! {
     model::service::ServiceConnectIncludeQueryParameters => sdk::ServiceConnectIncludeQueryParameters,
     model::service::TaskFilesystemType => sdk::TaskFilesystemType,
     model::service::ThresholdType => sdk::ThresholdType,
+    model::service::ServiceRevisionCleanup => sdk::ServiceRevisionCleanup,
+    model::service::ServiceConnectContainerLogLevel => sdk::ServiceConnectContainerLogLevel,
+    model::service::GatewayConnectorHealthCheckProtocol => sdk::GatewayConnectorHealthCheckProtocol,
+    model::service::AccessType => sdk::AccessType,
 }
 
 convert! {
@@ -67,6 +73,12 @@ convert! {
         ["lifecycleHooks" lifecycle_hooks set_lifecycle_hooks],
         ["linearConfiguration" linear_configuration set_linear_configuration],
         ["canaryConfiguration" canary_configuration set_canary_configuration],
+        ["earlySuccessCriteria" early_success_criteria set_early_success_criteria],
+    }
+    model::service::DeploymentEarlySuccessCriteria => sdk::DeploymentEarlySuccessCriteria {
+        ["enable" enable set_enable],
+        ["healthyPercent" healthy_percent set_healthy_percent],
+        ["sourceServiceRevisionCleanup" source_service_revision_cleanup set_source_service_revision_cleanup],
     }
     model::service::DeploymentCircuitBreaker => sdk::DeploymentCircuitBreaker {
         ["enable" enable set_enable],
@@ -128,6 +140,7 @@ convert! {
         ["services" services set_services],
         ["logConfiguration" log_configuration set_log_configuration],
         ["accessLogConfiguration" access_log_configuration set_access_log_configuration],
+        ["containerConfigurations" container_configurations set_container_configurations],
     }
     model::service::ServiceConnectService => sdk::ServiceConnectService {
         ["portName" port_name set_port_name],
@@ -194,6 +207,35 @@ convert! {
         ["roleArn" role_arn set_role_arn],
         ["targetGroupArn" target_group_arn set_target_group_arn],
         ["portName" port_name set_port_name],
+        ["advancedConfiguration" advanced_configuration set_advanced_configuration],
+    }
+    model::service::VpcLatticeAdvancedConfiguration => sdk::VpcLatticeAdvancedConfiguration {
+        ["alternateTargetGroupArn" alternate_target_group_arn set_alternate_target_group_arn],
+        ["productionListenerRule" production_listener_rule set_production_listener_rule],
+        ["testListenerRule" test_listener_rule set_test_listener_rule],
+    }
+    model::service::GatewayConnector => sdk::GatewayConnector {
+        ["portName" port_name set_port_name],
+        ["healthCheck" health_check set_health_check],
+        ["filters" filters set_filters],
+        ["deregistrationDelay" deregistration_delay not_in_sdk],
+    }
+    model::service::GatewayConnectorHealthCheck => sdk::GatewayConnectorHealthCheck {
+        ["healthCheckProtocol" health_check_protocol set_health_check_protocol],
+        ["healthCheckPort" health_check_port set_health_check_port],
+        ["healthCheckPath" health_check_path set_health_check_path],
+        ["healthCheckTimeoutSeconds" health_check_timeout_seconds set_health_check_timeout_seconds],
+        ["healthCheckIntervalSeconds" health_check_interval_seconds set_health_check_interval_seconds],
+        ["healthyThresholdCount" healthy_threshold_count set_healthy_threshold_count],
+        ["unhealthyThresholdCount" unhealthy_threshold_count set_unhealthy_threshold_count],
+        ["matcher" matcher set_matcher],
+    }
+    model::service::GatewayConnectorHealthCheckMatcher => sdk::GatewayConnectorHealthCheckMatcher {
+        ["httpCode" http_code set_http_code],
+        ["grpcCode" grpc_code set_grpc_code],
+    }
+    model::service::GatewayConnectorFilters => sdk::GatewayConnectorFilters {
+        ["accessTypes" access_types set_access_types],
     }
     model::service::Monitoring => sdk::MonitoringConfiguration {
         ["metricConfigurations" metric_configurations set_metric_configurations],
@@ -204,6 +246,46 @@ convert! {
     }
 
 }
+
+/// The SDK's proxy setting is a union of one member; the model's a structure of one optional
+/// member, as the API's JSON is.
+impl ToSdk<sdk::ServiceConnectContainerConfiguration>
+    for model::service::ServiceConnectContainerConfiguration
+{
+    fn to_sdk(
+        &self,
+        at: PathCursor<'_>,
+    ) -> Result<sdk::ServiceConnectContainerConfiguration, ConvertError> {
+        no_extra(&self.extra, at)?;
+        match self.log_level {
+            Some(level) => Ok(sdk::ServiceConnectContainerConfiguration::LogLevel(
+                level.to_sdk(at.key("logLevel"))?,
+            )),
+            None => Err(at.fail("a proxy setting sets exactly one member (`logLevel`)")),
+        }
+    }
+}
+
+impl FromSdk<sdk::ServiceConnectContainerConfiguration>
+    for model::service::ServiceConnectContainerConfiguration
+{
+    fn from_sdk(
+        sdk: &sdk::ServiceConnectContainerConfiguration,
+        at: PathCursor<'_>,
+    ) -> Result<Self, ConvertError> {
+        match sdk {
+            sdk::ServiceConnectContainerConfiguration::LogLevel(level) => {
+                let mut setting = Self::default();
+                setting.log_level = Some(FromSdk::from_sdk(level, at.key("logLevel"))?);
+                Ok(setting)
+            }
+            _ => Err(at.fail("a proxy setting newer than the AWS SDK crate")),
+        }
+    }
+}
+crate::convert::required!(
+    model::service::ServiceConnectContainerConfiguration => sdk::ServiceConnectContainerConfiguration
+);
 
 /// Applies `$apply!` to the members `UpdateService` takes (and `CreateService` too).
 macro_rules! updatable_members {
@@ -230,6 +312,7 @@ macro_rules! updatable_members {
             ["volumeConfigurations" volume_configurations set_volume_configurations]
             ["vpcLatticeConfigurations" vpc_lattice_configurations set_vpc_lattice_configurations]
             ["monitoring" monitoring set_monitoring]
+            ["gatewayConnectors" gateway_connectors set_gateway_connectors]
         );
     };
 }

@@ -13,8 +13,8 @@ use ecs_model::task_definition::Registration;
 use ecs_model::{Cpu, Memory, TaskDefinition};
 
 use super::{
-    ConvertError, FromField, FromSdk, ToSdk, convert, enums, get_all, get_member, no_extra,
-    set_all, set_member,
+    Built, ConvertError, Fail, FromField, FromSdk, ToField, ToSdk, convert, enums, get_all,
+    get_member, no_extra, set_all, set_member,
 };
 use ecs_model::PathCursor;
 
@@ -221,9 +221,9 @@ convert! {
         ["appProtocol" app_protocol set_app_protocol],
         ["containerPortRange" container_port_range set_container_port_range],
     }
-    model::container::ResourceRequirement => sdk::ResourceRequirement {
-        ["value" value set_value],
-        ["type" r#type set_type],
+    model::container::NvidiaMpsAllocation => sdk::NvidiaMpsAllocation {
+        ["memory" memory set_memory],
+        ["maxComputePercent" max_compute_percent set_max_compute_percent],
     }
     model::container::ContainerDependency => sdk::ContainerDependency {
         ["containerName" container_name set_container_name],
@@ -281,6 +281,71 @@ convert! {
 
 }
 
+/// A device reservation. The SDK crate holds `value` as a plain string and sends `""` when it is
+/// absent, which the API does not take beside a sharing strategy: such a reservation cannot go
+/// through it yet.
+impl ToSdk<sdk::ResourceRequirement> for model::container::ResourceRequirement {
+    fn to_sdk(&self, at: PathCursor<'_>) -> Result<sdk::ResourceRequirement, ConvertError> {
+        no_extra(&self.extra, at)?;
+        if self.value.is_none() {
+            return Err(at.key("value").fail(
+                "the AWS SDK crate ecs-deploy builds on cannot leave `value` out (it sends \"\"), \
+                 as a GPU shared through `sharingStrategy` needs",
+            ));
+        }
+        let requirement = sdk::ResourceRequirement::builder()
+            .set_value(self.value.clone())
+            .set_type(Some(self.r#type.to_sdk(at.key("type"))?))
+            .set_sharing_strategy(ToField::to_field(
+                &self.sharing_strategy,
+                at.key("sharingStrategy"),
+            )?);
+        Built::built(requirement.build(), at)
+    }
+}
+
+impl FromSdk<sdk::ResourceRequirement> for model::container::ResourceRequirement {
+    fn from_sdk(sdk: &sdk::ResourceRequirement, at: PathCursor<'_>) -> Result<Self, ConvertError> {
+        let mut requirement = Self::default();
+        // The SDK reads an absent `value` as "": beside a sharing strategy it was absent.
+        requirement.value =
+            (!(sdk.value.is_empty() && sdk.sharing_strategy.is_some())).then(|| sdk.value.clone());
+        requirement.r#type = FromSdk::from_sdk(&sdk.r#type, at.key("type"))?;
+        requirement.sharing_strategy =
+            FromField::from_field(&sdk.sharing_strategy, at.key("sharingStrategy"))?;
+        Ok(requirement)
+    }
+}
+crate::convert::required!(model::container::ResourceRequirement => sdk::ResourceRequirement);
+
+/// The SDK's sharing strategy is a union of one member; the model's a structure of one optional
+/// member, as the API's JSON is.
+impl ToSdk<sdk::SharingStrategy> for model::container::SharingStrategy {
+    fn to_sdk(&self, at: PathCursor<'_>) -> Result<sdk::SharingStrategy, ConvertError> {
+        no_extra(&self.extra, at)?;
+        match &self.nvidia_mps {
+            Some(mps) => Ok(sdk::SharingStrategy::NvidiaMps(
+                mps.to_sdk(at.key("nvidiaMps"))?,
+            )),
+            None => Err(at.fail("a sharing strategy sets exactly one member (`nvidiaMps`)")),
+        }
+    }
+}
+
+impl FromSdk<sdk::SharingStrategy> for model::container::SharingStrategy {
+    fn from_sdk(sdk: &sdk::SharingStrategy, at: PathCursor<'_>) -> Result<Self, ConvertError> {
+        match sdk {
+            sdk::SharingStrategy::NvidiaMps(mps) => {
+                let mut strategy = Self::default();
+                strategy.nvidia_mps = Some(FromSdk::from_sdk(mps, at.key("nvidiaMps"))?);
+                Ok(strategy)
+            }
+            _ => Err(at.fail("a sharing strategy newer than the AWS SDK crate")),
+        }
+    }
+}
+crate::convert::required!(model::container::SharingStrategy => sdk::SharingStrategy);
+
 /// Applies `$apply!` to the members of `RegisterTaskDefinition` (the same names in the input,
 /// its builder and the described task definition).
 macro_rules! task_definition_members {
@@ -303,6 +368,7 @@ macro_rules! task_definition_members {
             ["ephemeralStorage" ephemeral_storage set_ephemeral_storage]
             ["runtimePlatform" runtime_platform set_runtime_platform]
             ["enableFaultInjection" enable_fault_injection set_enable_fault_injection]
+            ["trustedExecutionConfiguration" trusted_execution_configuration not_in_sdk]
         );
     };
 }

@@ -18,12 +18,63 @@ use serde_json::Value;
 
 /// A document of `T` with every member, parsed strictly.
 fn full<T: schemars::JsonSchema>(
-    parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>,
+    parse: &impl Fn(&str) -> Result<T, ecs_model::ParseError>,
 ) -> (T, Value) {
     let schema = ecs_model::schema::of::<T>();
     let document = support::every_member(&schema, &schema);
     let model = parse(&document.to_string()).unwrap_or_else(|e| panic!("{e}\n{document:#}"));
     (model, document)
+}
+
+/// The members of the API newer than the SDK crates ecs-deploy builds on, as `a.b[].c` paths:
+/// the conversions refuse a document that sets them (checked below), so the wire comparison
+/// leaves them out. Each goes when its SDK crate catches up.
+const NOT_IN_SDK: &[&str] = &[
+    "trustedExecutionConfiguration",
+    "gatewayConnectors[].deregistrationDelay",
+    "managedInstancesProvider.instanceLaunchTemplate.nitroEnclavesEnabled",
+    "MutualAuthentication.ClientCertificateIdentityFilters",
+];
+
+/// `document` without the members at `path` (`a.b[].c`); whether there was one.
+fn remove(document: &mut Value, path: &str) -> bool {
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    let (key, each) = head
+        .strip_suffix("[]")
+        .map_or((head, false), |key| (key, true));
+    let Some(object) = document.as_object_mut() else {
+        return false;
+    };
+    if rest.is_empty() {
+        return object.remove(key).is_some();
+    }
+    match object.get_mut(key) {
+        Some(Value::Array(items)) if each => items
+            .iter_mut()
+            .fold(false, |removed, item| remove(item, rest) | removed),
+        Some(inner) if !each => remove(inner, rest),
+        _ => false,
+    }
+}
+
+/// A document of `T` with every member, and the same without the members no SDK crate has yet
+/// (with the first path it lacked, to check the refusal).
+fn full_and_sendable<T: schemars::JsonSchema>(
+    parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>,
+) -> (T, T, Option<&'static str>) {
+    let (model, mut document) = full(&parse);
+    let lacking = NOT_IN_SDK
+        .iter()
+        .copied()
+        .filter(|path| remove(&mut document, path))
+        .collect::<Vec<_>>();
+    let sendable = parse(&document.to_string()).unwrap();
+    (model, sendable, lacking.first().copied())
+}
+
+/// `a.b[].c` as the first such path of a conversion error (`a.b[0].c`).
+fn first_instance(path: &str) -> String {
+    path.replace("[]", "[0]")
 }
 
 fn rendered<T: serde::Serialize>(model: &T) -> Value {
@@ -129,42 +180,63 @@ fn flattened(value: &Value) -> BTreeMap<String, String> {
     out
 }
 
+/// Sends the sendable document through `$convert` and compares the body with `$expected` of it;
+/// the full document (when it holds members no SDK has) must be refused at the first of them.
+macro_rules! carries_every_member {
+    ($parse:expr, $convert:expr, $body:ident, $expected:expr) => {{
+        let (all, sendable, lacking) = full_and_sendable($parse);
+        if let Some(path) = lacking {
+            let error = $convert(&all).unwrap_err();
+            assert_eq!(error.path.to_string(), first_instance(path), "{error}");
+        }
+        assert_eq!(
+            $body!($convert(&sendable).unwrap()),
+            $expected(&rendered(&sendable))
+        );
+        lacking
+    }};
+}
+
 #[tokio::test]
 async fn ecs_requests_carry_every_member_as_rendered() {
-    let (td, _) = full(TaskDefinition::from_json);
+    let same = |v: &Value| v.clone();
+    let lacking = [
+        carries_every_member!(
+            TaskDefinition::from_json,
+            convert::register_task_definition,
+            ecs_body,
+            same
+        ),
+        carries_every_member!(Service::from_json, convert::create_service, ecs_body, same),
+        carries_every_member!(Cluster::from_json, convert::create_cluster, ecs_body, same),
+        carries_every_member!(
+            CapacityProvider::from_json,
+            convert::create_capacity_provider,
+            ecs_body,
+            same
+        ),
+        carries_every_member!(
+            ClusterCapacityProviders::from_json,
+            convert::put_cluster_capacity_providers,
+            ecs_body,
+            same
+        ),
+    ];
     assert_eq!(
-        ecs_body!(convert::register_task_definition(&td).unwrap()),
-        rendered(&td)
-    );
-
-    let (service, _) = full(Service::from_json);
-    assert_eq!(
-        ecs_body!(convert::create_service(&service).unwrap()),
-        rendered(&service)
-    );
-
-    let (cluster, _) = full(Cluster::from_json);
-    assert_eq!(
-        ecs_body!(convert::create_cluster(&cluster).unwrap()),
-        rendered(&cluster)
-    );
-
-    let (provider, _) = full(CapacityProvider::from_json);
-    assert_eq!(
-        ecs_body!(convert::create_capacity_provider(&provider).unwrap()),
-        rendered(&provider)
-    );
-
-    let (providers, _) = full(ClusterCapacityProviders::from_json);
-    assert_eq!(
-        ecs_body!(convert::put_cluster_capacity_providers(&providers).unwrap()),
-        rendered(&providers)
+        lacking,
+        [
+            Some("trustedExecutionConfiguration"),
+            Some("gatewayConnectors[].deregistrationDelay"),
+            None,
+            Some("managedInstancesProvider.instanceLaunchTemplate.nitroEnclavesEnabled"),
+            None
+        ]
     );
 }
 
 #[tokio::test]
 async fn update_service_carries_every_updatable_member_and_no_create_only_one() {
-    let (service, _) = full(Service::from_json);
+    let (_, service, _) = full_and_sendable(Service::from_json);
     let sent = ecs_body!(convert::update_service(&service, true).unwrap());
     let mut expected = rendered(&service);
     let expected = expected.as_object_mut().unwrap();
@@ -185,27 +257,39 @@ async fn update_service_carries_every_updatable_member_and_no_create_only_one() 
 
 #[tokio::test]
 async fn elbv2_requests_carry_every_member_as_rendered() {
-    let (lb, _) = full(LoadBalancer::from_json);
+    let lacking = [
+        carries_every_member!(
+            LoadBalancer::from_json,
+            convert::create_load_balancer,
+            elbv2_body,
+            flattened
+        ),
+        carries_every_member!(
+            TargetGroup::from_json,
+            convert::create_target_group,
+            elbv2_body,
+            flattened
+        ),
+        carries_every_member!(
+            Listener::from_json,
+            convert::create_listener,
+            elbv2_body,
+            flattened
+        ),
+        carries_every_member!(
+            ListenerRule::from_json,
+            convert::create_rule,
+            elbv2_body,
+            flattened
+        ),
+    ];
     assert_eq!(
-        elbv2_body!(convert::create_load_balancer(&lb).unwrap()),
-        flattened(&rendered(&lb))
-    );
-
-    let (tg, _) = full(TargetGroup::from_json);
-    assert_eq!(
-        elbv2_body!(convert::create_target_group(&tg).unwrap()),
-        flattened(&rendered(&tg))
-    );
-
-    let (listener, _) = full(Listener::from_json);
-    assert_eq!(
-        elbv2_body!(convert::create_listener(&listener).unwrap()),
-        flattened(&rendered(&listener))
-    );
-
-    let (rule, _) = full(ListenerRule::from_json);
-    assert_eq!(
-        elbv2_body!(convert::create_rule(&rule).unwrap()),
-        flattened(&rendered(&rule))
+        lacking,
+        [
+            None,
+            None,
+            Some("MutualAuthentication.ClientCertificateIdentityFilters"),
+            None
+        ]
     );
 }

@@ -4,21 +4,8 @@
 mod api;
 mod validate;
 
-pub use api::{
-    Action, ActionType, AdvertiseTrustStoreCaNames, AuthenticateCognitoActionConditionalBehavior,
-    AuthenticateCognitoActionConfig, AuthenticateOidcActionConditionalBehavior,
-    AuthenticateOidcActionConfig, Certificate, EnablePrefixForIpv6SourceNat,
-    FixedResponseActionConfig, ForwardActionConfig, HostHeaderConditionConfig,
-    HostHeaderRewriteConfig, HttpHeaderConditionConfig, HttpRequestMethodConditionConfig,
-    IpAddressType, IpamPools, JwtValidationActionAdditionalClaim,
-    JwtValidationActionAdditionalClaimFormat, JwtValidationActionConfig, Listener, ListenerRule,
-    LoadBalancer, LoadBalancerType, Matcher, MutualAuthenticationAttributes,
-    PathPatternConditionConfig, Protocol, QueryStringConditionConfig, QueryStringKeyValuePair,
-    RedirectActionConfig, RedirectActionStatusCode, RewriteConfig, RuleCondition, RuleTransform,
-    Scheme, SourceIpAddressType, SourceIpConditionConfig, SubnetMapping, TargetGroup,
-    TargetGroupAttribute, TargetGroupIpAddressType, TargetGroupStickinessConfig, TargetGroupTuple,
-    TargetType, TransformType, TrustStoreAssociationStatus, UrlRewriteConfig,
-};
+// Every record and enum the generator writes is public here.
+pub use api::*;
 
 use crate::builder::builder;
 use crate::json::json_document;

@@ -237,6 +237,42 @@ fn service_seams(out: &mut Findings, app: &Application, service: &Service) {
     belonging(out, app, service);
     execution_role(out, app, service);
     service_connect(out, app, service);
+    gateway_connector(out, app, service);
+    sandbox_capacity(out, app, service);
+}
+
+/// `ECS-A23`: tasks in a Nitro Sandbox run only on Managed Instances providers that launch
+/// instances with it (`nitroEnclavesEnabled`).
+fn sandbox_capacity(out: &mut Findings, app: &Application, service: &Service) {
+    let sandboxed = app
+        .task_definition
+        .trusted_execution_configuration
+        .as_ref()
+        .is_some_and(|t| t.isolation_mode != crate::task_definition::IsolationMode::Shared);
+    if !sandboxed {
+        return;
+    }
+    for (i, item) in service.capacity_provider_strategy.iter().enumerate() {
+        let provider = app
+            .capacity_providers
+            .iter()
+            .find(|p| p.name == item.capacity_provider);
+        let template = provider
+            .and_then(|p| p.managed_instances_provider.as_ref())
+            .map(|mi| &mi.instance_launch_template);
+        if let Some(template) = template
+            && template.nitro_enclaves_enabled != Some(true)
+        {
+            out.report(
+                &rules::A23,
+                json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"),
+                format!(
+                    "{} launches instances without Nitro Sandbox (`nitroEnclavesEnabled`), which the task's isolation mode needs",
+                    quoted(&item.capacity_provider)
+                ),
+            );
+        }
+    }
 }
 
 /// `ECS-J3`, `J6`, `A21`, `J10`: the service places tasks the way the task definition can run.
@@ -364,6 +400,32 @@ fn execution_role(out: &mut Findings, app: &Application, service: &Service) {
     }
 }
 
+/// `ECS-J23`: a gateway connector routes to a named port mapping of the task definition.
+fn gateway_connector(out: &mut Findings, app: &Application, service: &Service) {
+    let names = port_names(&app.task_definition);
+    for (i, connector) in service.gateway_connectors.iter().enumerate() {
+        if !names.contains(&connector.port_name.as_str()) {
+            out.report(
+                &rules::J23,
+                json_path!("service", "gatewayConnectors"[i], "portName"),
+                format!(
+                    "no port mapping of the task definition is named {}",
+                    quoted(&connector.port_name)
+                ),
+            );
+        }
+    }
+}
+
+/// The names of the task definition's port mappings.
+fn port_names(td: &crate::TaskDefinition) -> Vec<&str> {
+    td.container_definitions
+        .iter()
+        .flat_map(|c| &c.port_mappings)
+        .filter_map(|p| p.name.as_deref())
+        .collect()
+}
+
 /// `ECS-J18`: Service Connect names port mappings of the task definition and a namespace.
 fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
     let td = &app.task_definition;
@@ -372,12 +434,7 @@ fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
         .as_ref()
         .filter(|sc| sc.enabled)
     {
-        let names: Vec<&str> = td
-            .container_definitions
-            .iter()
-            .flat_map(|c| &c.port_mappings)
-            .filter_map(|p| p.name.as_deref())
-            .collect();
+        let names = port_names(td);
         for (i, svc) in sc.services.iter().enumerate() {
             if !names.contains(&svc.port_name.as_str()) {
                 out.report(

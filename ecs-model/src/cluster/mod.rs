@@ -5,23 +5,8 @@ mod api;
 mod instances;
 mod validate;
 
-pub use api::{
-    AcceleratorCountRange, AcceleratorManufacturer, AcceleratorName,
-    AcceleratorTotalMemoryMibRange, AcceleratorType, AutoRepairActionsStatus,
-    AutoRepairConfiguration, AutoScalingGroupProvider, BareMetal, BaselineEbsBandwidthMbpsRange,
-    BurstablePerformance, CapacityOptionType, CapacityProvider, CapacityReservationPreference,
-    CapacityReservations, Cluster, ClusterCapacityProviders, ClusterConfiguration, ClusterSetting,
-    ClusterSettingName, CpuManufacturer, ExecuteCommandConfiguration,
-    ExecuteCommandLogConfiguration, ExecuteCommandLogging, InfrastructureOptimization,
-    InstanceGeneration, InstanceLaunchTemplate, InstanceRequirements, LocalStorage,
-    LocalStorageType, ManagedDraining, ManagedInstancesLocalStorageConfiguration,
-    ManagedInstancesMonitoringOptions, ManagedInstancesNetworkConfiguration,
-    ManagedInstancesProvider, ManagedInstancesStorageConfiguration, ManagedScaling,
-    ManagedScalingStatus, ManagedStorageConfiguration, ManagedTerminationProtection,
-    MemoryGibPerVcpuRange, MemoryMibRange, NetworkBandwidthGbpsRange, NetworkInterfaceCountRange,
-    PropagateManagedInstancesTags, ServiceConnectDefaults, TotalLocalStorageGbRange,
-    VcpuCountRange,
-};
+// Every record and enum the generator writes is public here.
+pub use api::*;
 pub use instances::{
     AgentConfig, AutoScalingGroup, AutoScalingGroupBuilder, ContainerInstance,
     ContainerInstanceBuilder, EcsOptimizedAmi,

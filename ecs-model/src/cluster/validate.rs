@@ -246,10 +246,23 @@ fn managed_instances_provider(out: &mut Findings, mi: &ManagedInstancesProvider)
     if template.network_configuration.subnets.is_empty() {
         out.report(
             &rules::K5,
-            at.key("instanceLaunchTemplate")
+            at.clone()
+                .key("instanceLaunchTemplate")
                 .key("networkConfiguration")
                 .key("subnets"),
             "no subnets to launch instances in",
+        );
+    }
+    let local_storage = template
+        .local_storage_configuration
+        .as_ref()
+        .and_then(|l| l.use_local_storage)
+        == Some(true);
+    if template.nitro_enclaves_enabled == Some(true) && local_storage {
+        out.report(
+            &rules::K5,
+            at.key("instanceLaunchTemplate").key("nitroEnclavesEnabled"),
+            "Nitro Sandbox instances cannot use local storage (`localStorageConfiguration.useLocalStorage`)",
         );
     }
 }

@@ -23,7 +23,7 @@ pub use logging::{
 };
 pub use mounts::{MountPoint, VolumeFrom};
 pub use port::{ApplicationProtocol, PortMapping, TransportProtocol};
-pub use resources::{ResourceRequirement, ResourceType};
+pub use resources::{NvidiaMpsAllocation, ResourceRequirement, ResourceType, SharingStrategy};
 
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};

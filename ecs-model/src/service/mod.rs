@@ -3,24 +3,8 @@
 mod api;
 pub(crate) mod validate;
 
-pub use api::{
-    AdvancedConfiguration, AssignPublicIp, AvailabilityZoneRebalancing, AwsVpcConfiguration,
-    CanaryConfiguration, CapacityProviderStrategyItem, DeploymentAlarms, DeploymentCircuitBreaker,
-    DeploymentConfiguration, DeploymentController, DeploymentControllerType,
-    DeploymentLifecycleHook, DeploymentLifecycleHookAction, DeploymentLifecycleHookStage,
-    DeploymentLifecycleHookTargetType, DeploymentLifecycleHookTimeoutConfiguration,
-    DeploymentStrategy, EbsResourceType, EbsTagSpecification, LinearConfiguration,
-    MetricConfiguration, Monitoring, NetworkConfiguration, PlacementConstraintType,
-    PlacementStrategy, PlacementStrategyType, PropagateTags, SchedulingStrategy, Service,
-    ServiceConnectAccessLogConfiguration, ServiceConnectAccessLoggingFormat,
-    ServiceConnectClientAlias, ServiceConnectConfiguration, ServiceConnectIncludeQueryParameters,
-    ServiceConnectService, ServiceConnectTestTrafficHeaderMatchRules,
-    ServiceConnectTestTrafficHeaderRules, ServiceConnectTestTrafficRules,
-    ServiceConnectTlsCertificateAuthority, ServiceConnectTlsConfiguration, ServiceLoadBalancer,
-    ServiceManagedEbsVolumeConfiguration, ServicePlacementConstraint, ServiceRegistry,
-    ServiceVolumeConfiguration, TaskFilesystemType, ThresholdConfiguration, ThresholdType,
-    TimeoutConfiguration, VpcLatticeConfiguration,
-};
+// Every record and enum the generator writes is public here.
+pub use api::*;
 
 use crate::builder::builder;
 use crate::json::json_document;

@@ -9,7 +9,7 @@ use crate::diagnostic::Findings;
 use crate::path::json_path;
 use crate::service::{
     CapacityProviderStrategyItem, DeploymentControllerType, DeploymentStrategy,
-    PlacementConstraintType, SchedulingStrategy, Service,
+    PlacementConstraintType, SchedulingStrategy, Service, ServiceConnectConfiguration,
 };
 use crate::task_definition::Compatibility;
 use crate::validate::rules;
@@ -32,6 +32,7 @@ pub(crate) fn service(s: &Service) -> Vec<Diagnostic> {
     deployments(&mut out, s);
     placement(&mut out, s);
     service_connect(&mut out, s);
+    gateway_connectors(&mut out, s);
     crate::tag::report(&mut out, &s.tags, &json_path!("tags"));
     out.into_vec()
 }
@@ -329,6 +330,115 @@ fn deployments(out: &mut Findings, s: &Service) {
         }
     }
     strategies(out, s, &at);
+    early_success(out, s, &at);
+}
+
+/// The Service Connect proxy's settings (`ECS-J25`): each object sets exactly one, each setting
+/// at most once.
+fn proxy_settings(out: &mut Findings, sc: &ServiceConnectConfiguration) {
+    let at = json_path!("serviceConnectConfiguration", "containerConfigurations");
+    let mut log_level_at = None;
+    for (i, setting) in sc.container_configurations.iter().enumerate() {
+        match (setting.log_level, log_level_at) {
+            (None, _) => out.report(
+                &rules::J25,
+                at.clone().index(i),
+                "sets nothing; each object sets exactly one setting (`logLevel`)",
+            ),
+            (Some(_), Some(first)) => out.report(
+                &rules::J25,
+                at.clone().index(i).key("logLevel"),
+                format!("`logLevel` is already set by object {first}"),
+            ),
+            (Some(_), None) => log_level_at = Some(i),
+        }
+    }
+}
+
+/// Early success criteria (`ECS-J24`): rolling deployments only; when on, a percentage of 0–100
+/// that is at least the minimum healthy percent, and when to remove the old tasks.
+fn early_success(out: &mut Findings, s: &Service, at: &JsonPath) {
+    let Some(d) = &s.deployment_configuration else {
+        return;
+    };
+    let Some(early) = &d.early_success_criteria else {
+        return;
+    };
+    let at = at.clone().key("earlySuccessCriteria");
+    let strategy = d.strategy.unwrap_or(DeploymentStrategy::Rolling);
+    if strategy != DeploymentStrategy::Rolling {
+        out.report(
+            &rules::J24,
+            at.clone(),
+            format!("early success criteria are for rolling deployments, not {strategy}"),
+        );
+    }
+    if !early.enable {
+        return;
+    }
+    match early.healthy_percent {
+        None => out.report(
+            &rules::J24,
+            at.clone().key("healthyPercent"),
+            "missing; early success needs the percentage of healthy tasks",
+        ),
+        Some(percent) if !(0..=100).contains(&percent) => out.report(
+            &rules::J24,
+            at.clone().key("healthyPercent"),
+            format!("{percent}; use 0–100"),
+        ),
+        Some(percent) => {
+            if let Some(min) = d.minimum_healthy_percent
+                && percent < min
+            {
+                out.report(
+                    &rules::J24,
+                    at.clone().key("healthyPercent"),
+                    format!("{percent} is below `minimumHealthyPercent` ({min})"),
+                );
+            }
+        }
+    }
+    if early.source_service_revision_cleanup.is_none() {
+        out.report(
+            &rules::J24,
+            at.key("sourceServiceRevisionCleanup"),
+            "missing; say when the old tasks go (`BLOCKING` or `DEFERRED`)",
+        );
+    }
+}
+
+/// Gateway connectors (`ECS-J23`): at most one; a deregistration delay of 0–3600 seconds.
+fn gateway_connectors(out: &mut Findings, s: &Service) {
+    let at = json_path!("gatewayConnectors");
+    if s.gateway_connectors.len() > 1 {
+        out.report(
+            &rules::J23,
+            at.clone(),
+            format!(
+                "{} gateway connectors; at most 1",
+                s.gateway_connectors.len()
+            ),
+        );
+    }
+    for (i, connector) in s.gateway_connectors.iter().enumerate() {
+        let delay = connector
+            .deregistration_delay
+            .as_ref()
+            .and_then(|d| d.timeout_seconds);
+        if let Some(seconds) = delay
+            && !(0..=3600).contains(&seconds)
+        {
+            out.report(
+                &rules::J23,
+                at.clone()
+                    .index(i)
+                    .key("deregistrationDelay")
+                    .key("timeoutSeconds"),
+                format!("{seconds} seconds; use 0–3600"),
+            );
+        }
+    }
 }
 
 fn strategies(out: &mut Findings, s: &Service, at: &JsonPath) {
@@ -437,6 +547,7 @@ fn service_connect(out: &mut Findings, s: &Service) {
     let Some(sc) = &s.service_connect_configuration else {
         return;
     };
+    proxy_settings(out, sc);
     if !sc.enabled {
         return;
     }

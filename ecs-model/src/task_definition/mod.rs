@@ -244,6 +244,38 @@ api_struct! {
 }
 
 api_struct! {
+    /// How a task is isolated from the other tasks on its instance (Managed Instances only).
+    pub struct TrustedExecutionConfiguration {
+        /// Shared with other tasks (the default), or in a Nitro Sandbox of its own, with
+        /// attestation for `CONFIDENTIAL_SANDBOX`.
+        isolation_mode "isolationMode": IsolationMode,
+        /// The base64-encoded attestation policy envelope: which containers may run, and the
+        /// runtime configuration that is attested. Required for `CONFIDENTIAL_SANDBOX`.
+        attestation_policy "attestationPolicy": Option<String>,
+    }
+}
+
+api_enum! {
+    /// How a task is isolated from other tasks on the same instance.
+    pub enum IsolationMode ("isolation mode") {
+        /// The task shares its instance with other tasks (the default).
+        Shared = "SHARED",
+        /// The task runs in its own Nitro Sandbox, a lightweight virtual machine.
+        IsolatedSandbox = "ISOLATED_SANDBOX",
+        /// A Nitro Sandbox with cryptographic attestation: the host cannot read its memory or
+        /// storage.
+        ConfidentialSandbox = "CONFIDENTIAL_SANDBOX",
+    }
+}
+
+impl Default for IsolationMode {
+    /// `SHARED`, what ECS uses when unset.
+    fn default() -> Self {
+        Self::Shared
+    }
+}
+
+api_struct! {
     /// A task definition: the containers of a task and how they run together.
     ///
     /// Parse one with [`TaskDefinition::from_json`], build one with
@@ -287,7 +319,10 @@ api_struct! {
         /// Operating system and CPU architecture.
         runtime_platform "runtimePlatform": Option<RuntimePlatform>,
         /// Allows AWS FIS fault injection into the task.
-        enable_fault_injection "enableFaultInjection": Option<bool>;
+        enable_fault_injection "enableFaultInjection": Option<bool>,
+        /// How the task is isolated from other tasks on its instance (Managed Instances only,
+        /// `ECS-A23`).
+        trusted_execution_configuration "trustedExecutionConfiguration": Option<TrustedExecutionConfiguration>;
 
         /// What `describe-task-definition` said about the revision, when parsed from its
         /// output. Never rendered.

@@ -5,7 +5,7 @@ use ecs_model_internals::arn::Arn;
 use ecs_model_internals::{limits, names};
 
 use super::{Checker, environment, health, linux, logging, ports, rules};
-use crate::container::{ContainerDefinition, ResourceType};
+use crate::container::{ContainerDefinition, ResourceRequirement, ResourceType};
 use crate::path::PathCursor;
 use crate::text::quoted;
 
@@ -102,23 +102,25 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>)
     let list = at.key("resourceRequirements");
     for (i, r) in c.resource_requirements.iter().enumerate() {
         let item = list.index(i);
-        match r.r#type {
-            ResourceType::Gpu => {
-                if let Some(problem) = limits::gpus(&r.value) {
-                    cx.report(&rules::B12, item.key("value").path(), problem);
-                }
+        let value = r.value.as_deref();
+        match (r.r#type, value) {
+            (ResourceType::Gpu, _) => {
+                gpu(cx, r, &item);
                 cx.report(
                     &rules::B12_FARGATE,
                     item.path(),
                     "GPUs are not valid on Fargate",
                 );
             }
-            ResourceType::NeuronDevice => {
-                if r.value != "ALL" {
+            (ResourceType::NeuronDevice, value) => {
+                if value != Some("ALL") {
                     cx.report(
                         &rules::B12,
                         item.key("value").path(),
-                        format!("{}; Neuron devices take `ALL`", quoted(&r.value)),
+                        match value {
+                            Some(value) => format!("{}; Neuron devices take `ALL`", quoted(value)),
+                            None => "missing; Neuron devices take `ALL`".to_owned(),
+                        },
                     );
                 }
                 cx.report(
@@ -127,7 +129,19 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>)
                     "Neuron devices outside Managed Instances",
                 );
             }
-            ResourceType::InferenceAccelerator => {}
+            (ResourceType::InferenceAccelerator, None) => cx.report(
+                &rules::B12,
+                item.key("value").path(),
+                "missing; name one of the task's inference accelerators",
+            ),
+            (ResourceType::InferenceAccelerator, Some(_)) => {}
+        }
+        if r.r#type != ResourceType::Gpu && r.sharing_strategy.is_some() {
+            cx.report(
+                &rules::B12,
+                item.key("sharingStrategy").path(),
+                format!("only GPUs are shared, not {}", r.r#type),
+            );
         }
     }
     if cx.td.is_some() {
@@ -142,6 +156,60 @@ fn resources(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>)
                     &rules::B12,
                     list.index(i).path(),
                     format!("{neuron_containers} containers reserve Neuron devices; only one per task may"),
+                );
+            }
+        }
+    }
+}
+
+/// A GPU reservation: a count (or `ALL`), or a share through a sharing strategy, not both.
+fn gpu(cx: &mut Checker<'_>, r: &ResourceRequirement, item: &PathCursor<'_>) {
+    match (&r.value, &r.sharing_strategy) {
+        (Some(_), Some(_)) => cx.report(
+            &rules::B12,
+            item.path(),
+            "both `value` and `sharingStrategy`; a GPU takes one of them",
+        ),
+        (None, None) => cx.report(
+            &rules::B12,
+            item.key("value").path(),
+            "missing; give a GPU count or a `sharingStrategy`",
+        ),
+        (Some(value), None) => {
+            if let Some(problem) = limits::gpus(value) {
+                cx.report(&rules::B12, item.key("value").path(), problem);
+            }
+        }
+        (None, Some(strategy)) => {
+            let at = item.key("sharingStrategy");
+            cx.report(
+                &rules::B12_SHARING_EXTERNAL,
+                at.path(),
+                "GPU sharing on EXTERNAL instances",
+            );
+            let Some(mps) = &strategy.nvidia_mps else {
+                cx.report(
+                    &rules::B12,
+                    at.path(),
+                    "no strategy; set exactly one member (`nvidiaMps`)",
+                );
+                return;
+            };
+            let at = at.key("nvidiaMps");
+            if mps.memory < 1 {
+                cx.report(
+                    &rules::B12,
+                    at.key("memory").path(),
+                    format!("{} MiB; at least 1", mps.memory),
+                );
+            }
+            if let Some(percent) = mps.max_compute_percent
+                && !(1..=100).contains(&percent)
+            {
+                cx.report(
+                    &rules::B12,
+                    at.key("maxComputePercent").path(),
+                    format!("{percent}; use 1–100"),
                 );
             }
         }

@@ -113,6 +113,13 @@ rules! {
     A22 = "ECS-A22", Error, [Fargate], Any,
         "Fargate tasks pulling from ECR, reading secrets or using private-registry auth need an execution role",
         "ECS errors (virtual-kubelet#193, terraform-provider-aws#3051, aws-cdk#1279)";
+    /// Extends the catalog (ECS added trusted execution in the 2026-11 model).
+    A23 = "ECS-A23", Error, [], Any,
+        "`trustedExecutionConfiguration`: `CONFIDENTIAL_SANDBOX` needs a base64 `attestationPolicy`; sandboxed tasks need providers with `nitroEnclavesEnabled`",
+        "API doc TrustedExecutionConfiguration (botocore 1.44.8)";
+    A23_MANAGED = "ECS-A23", Error, [Ec2, Fargate, External], Any,
+        "trusted execution is for Managed Instances only",
+        "API doc TrustedExecutionConfiguration (botocore 1.44.8)";
 
     B1 = "ECS-B1", Error, [], Any,
         "container names are 1–255 letters, digits, `_` and `-`, unique in the task; images are set",
@@ -148,8 +155,11 @@ rules! {
         "`restartPolicy`: at most 50 ignored exit codes, `restartAttemptPeriod` 60–1800 s",
         "API doc; CDK";
     B12 = "ECS-B12", Error, [], Any,
-        "resource requirements: GPU counts are positive integers, Neuron takes `ALL` in one container",
-        "API doc ResourceRequirement";
+        "resource requirements: a GPU takes a count (or `ALL`) or a sharing strategy, and a task's GPU containers all the same kind; MPS memory ≥ 1 MiB, compute 1–100 %; Neuron takes `ALL` in one container",
+        "API doc ResourceRequirement, SharingStrategy, NvidiaMpsAllocation (botocore 1.44.8)";
+    B12_SHARING_EXTERNAL = "ECS-B12", Error, [External], Any,
+        "EXTERNAL tasks do not share GPUs",
+        "API doc ResourceRequirement.sharingStrategy (botocore 1.44.8)";
     B12_FARGATE = "ECS-B12", Error, [Fargate], Any,
         "Fargate tasks do not support GPUs",
         "fargate-tasks-services doc";
@@ -419,6 +429,18 @@ rules! {
     J22 = "ECS-J22", Error, [], Any,
         "`platformVersion` is only for Fargate",
         "API doc";
+    /// Extends the catalog (gateway connectors are in the 2026-11 model).
+    J23 = "ECS-J23", Error, [], Any,
+        "at most one gateway connector, on a named port mapping; deregistration delay 0–3600 s",
+        "API doc CreateServiceRequest.gatewayConnectors, GatewayConnector (botocore 1.44.8)";
+    /// Extends the catalog (early success criteria are in the 2026-11 model).
+    J24 = "ECS-J24", Error, [], Any,
+        "early success criteria: rolling deployments only; when on, `healthyPercent` 0–100 and ≥ `minimumHealthyPercent`, and `sourceServiceRevisionCleanup`",
+        "API doc DeploymentEarlySuccessCriteria (botocore 1.44.8)";
+    /// Extends the catalog (the proxy's settings are in the 2026-11 model).
+    J25 = "ECS-J25", Error, [], Any,
+        "each Service Connect `containerConfigurations` object sets exactly one setting, each setting once",
+        "API doc ServiceConnectConfiguration.containerConfigurations (botocore 1.44.8)";
 
     K1 = "ECS-K1", Error, [], Any,
         "`clusterName` is 1–255 letters, digits, `_` and `-`; `containerInsights` is enhanced, enabled or disabled",
@@ -433,8 +455,8 @@ rules! {
         "a cluster has at most 20 capacity providers, and its default strategy uses only them",
         "service quotas (catalog 2.K, row 4)";
     K5 = "ECS-K5", Error, [], Any,
-        "a Managed Instances provider has an infrastructure role, an instance profile and subnets",
-        "API doc (catalog 2.K, row 5)";
+        "a Managed Instances provider has an infrastructure role, an instance profile and subnets; Nitro Sandbox instances use no local storage",
+        "API doc (catalog 2.K, row 5); InstanceLaunchTemplate.nitroEnclavesEnabled (botocore 1.44.8)";
     K6 = "ECS-K6", Warning, [], Any,
         "ECS agent settings are ones the agent documents",
         "ECS agent configuration doc";

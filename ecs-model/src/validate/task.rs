@@ -1,4 +1,5 @@
-//! Task-level rules (section A) and the rules that add up over containers (B6, B8, C7, F7, G3, H9).
+//! Task-level rules (section A) and the rules that add up over containers (B6, B8, B12, C7, F7,
+//! G3, H9).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -7,7 +8,9 @@ use ecs_model_internals::{fargate, limits, names, units};
 use super::{Checker, rules};
 use crate::container::{LogDriver, ResourceType};
 use crate::path::json_path;
-use crate::task_definition::{CpuArchitecture, NetworkMode, PidMode, TaskDefinition};
+use crate::task_definition::{
+    CpuArchitecture, IsolationMode, NetworkMode, PidMode, TaskDefinition,
+};
 use crate::text::quoted;
 
 /// The largest task definition ECS registers, in bytes of compact JSON.
@@ -25,6 +28,8 @@ pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     ephemeral_storage(cx, td);
     proxy(cx, td);
     accelerators(cx, td);
+    gpu_sharing(cx, td);
+    trusted_execution(cx, td);
     tags(cx, td);
     execution_role(cx, td);
     container_totals(cx, td);
@@ -292,7 +297,7 @@ fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 && !td
                     .inference_accelerators
                     .iter()
-                    .any(|a| a.device_name == r.value)
+                    .any(|a| Some(a.device_name.as_str()) == r.value.as_deref())
             {
                 cx.report(
                     &rules::A17,
@@ -303,12 +308,81 @@ fn accelerators(cx: &mut Checker<'_>, td: &TaskDefinition) {
                     ),
                     format!(
                         "no task inference accelerator is named {}",
-                        quoted(&r.value)
+                        quoted(r.value.as_deref().unwrap_or_default())
                     ),
                 );
             }
         }
     }
+}
+
+/// The containers of a task that request GPUs all take counts or all share them (`ECS-B12`).
+fn gpu_sharing(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let gpus = td
+        .container_definitions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.resource_requirements
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.r#type == ResourceType::Gpu)
+                .map(move |(j, r)| (i, j, r.sharing_strategy.is_some()))
+        });
+    let mut first: Option<(usize, bool)> = None;
+    for (i, j, shared) in gpus {
+        match first {
+            None => first = Some((i, shared)),
+            Some((container, kind)) if kind != shared => cx.report(
+                &rules::B12,
+                json_path!("containerDefinitions"[i], "resourceRequirements"[j]),
+                format!(
+                    "{} while container {container} {}; a task's GPU containers all use the same option",
+                    if shared { "shares a GPU" } else { "reserves whole GPUs" },
+                    if kind { "shares one" } else { "reserves whole GPUs" },
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+/// Trusted execution (`ECS-A23`): Managed Instances only; the confidential sandbox needs an
+/// attestation policy, base64-encoded.
+fn trusted_execution(cx: &mut Checker<'_>, td: &TaskDefinition) {
+    let Some(config) = &td.trusted_execution_configuration else {
+        return;
+    };
+    let at = json_path!("trustedExecutionConfiguration");
+    cx.report(
+        &rules::A23_MANAGED,
+        at.clone(),
+        "trusted execution outside Managed Instances",
+    );
+    match (&config.attestation_policy, config.isolation_mode) {
+        (None, IsolationMode::ConfidentialSandbox) => cx.report(
+            &rules::A23,
+            at.key("attestationPolicy"),
+            "missing; `CONFIDENTIAL_SANDBOX` needs an attestation policy",
+        ),
+        (Some(policy), _) if !is_base64(policy) => cx.report(
+            &rules::A23,
+            at.key("attestationPolicy"),
+            "not base64 (the policy envelope is base64-encoded)",
+        ),
+        _ => {}
+    }
+}
+
+/// Standard base64 with padding, as ECS takes the attestation policy.
+fn is_base64(text: &str) -> bool {
+    let body = text.trim_end_matches('=');
+    !text.is_empty()
+        && text.len() % 4 == 0
+        && text.len() - body.len() <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
 fn tags(cx: &mut Checker<'_>, td: &TaskDefinition) {

@@ -438,6 +438,63 @@ fn j18_service_connect_names_port_mappings_and_a_namespace() {
     );
 }
 
+#[test]
+fn j23_gateway_connectors_name_port_mappings() {
+    let with_connector = |port_name: &str| {
+        changed(&fargate_app(), |a| {
+            let mut connector = ecs_model::service::GatewayConnector::default();
+            connector.port_name = port_name.to_owned();
+            service_of(a).gateway_connectors.push(connector);
+        })
+    };
+    keeps(&with_connector("http"), "ECS-J23");
+    let d = breaks(
+        &with_connector("grpc"),
+        "ECS-J23",
+        "service.gatewayConnectors[0].portName",
+    );
+    assert!(d.message.contains("\"grpc\""), "{d}");
+}
+
+#[test]
+fn a23_sandboxed_tasks_need_nitro_sandbox_instances() {
+    let with_provider = |nitro: Option<bool>| {
+        changed(&fargate_app(), |a| {
+            let mut trusted = ecs_model::task_definition::TrustedExecutionConfiguration::default();
+            trusted.isolation_mode = ecs_model::task_definition::IsolationMode::IsolatedSandbox;
+            a.task_definition.trusted_execution_configuration = Some(trusted);
+            let mut mi = CapacityProvider::managed_instances(
+                "mi",
+                "arn:aws:iam::123456789012:role/infra",
+                "arn:aws:iam::123456789012:instance-profile/ecs",
+                SUBNETS,
+            )
+            .build_unchecked();
+            mi.managed_instances_provider
+                .as_mut()
+                .unwrap()
+                .instance_launch_template
+                .nitro_enclaves_enabled = nitro;
+            a.capacity_providers.push(mi);
+            let service = service_of(a);
+            service.launch_type = None;
+            service.capacity_provider_strategy =
+                vec![ecs_model::service::CapacityProviderStrategyItem::default()];
+            service.capacity_provider_strategy[0].capacity_provider = "mi".to_owned();
+        })
+    };
+    let at = "service.capacityProviderStrategy[0].capacityProvider";
+    let d = breaks(&with_provider(None), "ECS-A23", at);
+    assert!(d.message.contains("nitroEnclavesEnabled"), "{d}");
+    let enabled = with_provider(Some(true)).validate();
+    assert!(
+        !enabled
+            .iter()
+            .any(|d| d.path.to_string() == at && d.rule.is_some_and(|r| r.id == "ECS-A23")),
+        "{enabled:#?}"
+    );
+}
+
 // ---- roles ----------------------------------------------------------------------------------
 
 #[test]

@@ -151,7 +151,7 @@ fn container_setters() {
     );
     assert_eq!(linux.init_process_enabled, Some(true));
     assert_eq!(c.docker_labels.len(), 2);
-    assert_eq!(c.resource_requirements[0].value, "1");
+    assert_eq!(c.resource_requirements[0].value.as_deref(), Some("1"));
 }
 
 #[test]

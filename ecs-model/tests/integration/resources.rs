@@ -545,6 +545,128 @@ fn k5_managed_instances() {
 }
 
 #[test]
+fn k5_nitro_sandbox_without_local_storage() {
+    let mut mi = CapacityProvider::managed_instances(
+        "mi",
+        "arn:aws:iam::1:role/infra",
+        "arn:aws:iam::1:instance-profile/ecs",
+        ["subnet-1"],
+    )
+    .build_unchecked();
+    let template = &mut mi
+        .managed_instances_provider
+        .as_mut()
+        .unwrap()
+        .instance_launch_template;
+    template.nitro_enclaves_enabled = Some(true);
+    keeps(&mi.validate(), "ECS-K5");
+    let mut local = ecs_model::cluster::ManagedInstancesLocalStorageConfiguration::default();
+    local.use_local_storage = Some(true);
+    mi.managed_instances_provider
+        .as_mut()
+        .unwrap()
+        .instance_launch_template
+        .local_storage_configuration = Some(local);
+    breaks(
+        &mi.validate(),
+        "ECS-K5",
+        "managedInstancesProvider.instanceLaunchTemplate.nitroEnclavesEnabled",
+    );
+}
+
+/// A service from the `CreateService` JSON of the Fargate baseline, patched.
+fn service_json(patch: &serde_json::Value) -> Service {
+    let mut doc = serde_json::to_value(fargate_service()).unwrap();
+    for (key, value) in patch.as_object().unwrap() {
+        doc[key] = value.clone();
+    }
+    Service::from_json(&doc.to_string()).unwrap()
+}
+
+#[test]
+fn j23_one_gateway_connector() {
+    let connector =
+        serde_json::json!({"portName": "http", "deregistrationDelay": {"timeoutSeconds": 30}});
+    keeps(
+        &service_json(&serde_json::json!({"gatewayConnectors": [connector]})).validate(),
+        "ECS-J23",
+    );
+    breaks(
+        &service_json(&serde_json::json!({"gatewayConnectors": [connector, connector]})).validate(),
+        "ECS-J23",
+        "gatewayConnectors",
+    );
+    breaks(
+        &service_json(&serde_json::json!({"gatewayConnectors": [
+            {"portName": "http", "deregistrationDelay": {"timeoutSeconds": 3601}}
+        ]}))
+        .validate(),
+        "ECS-J23",
+        "gatewayConnectors[0].deregistrationDelay.timeoutSeconds",
+    );
+}
+
+#[test]
+fn j24_early_success_criteria() {
+    let with = |config: serde_json::Value| {
+        service_json(&serde_json::json!({"deploymentConfiguration": config})).validate()
+    };
+    keeps(
+        &with(
+            serde_json::json!({"minimumHealthyPercent": 100, "earlySuccessCriteria":
+            {"enable": true, "healthyPercent": 100, "sourceServiceRevisionCleanup": "DEFERRED"}}),
+        ),
+        "ECS-J24",
+    );
+    breaks(
+        &with(
+            serde_json::json!({"minimumHealthyPercent": 100, "earlySuccessCriteria":
+            {"enable": true, "healthyPercent": 80, "sourceServiceRevisionCleanup": "BLOCKING"}}),
+        ),
+        "ECS-J24",
+        "deploymentConfiguration.earlySuccessCriteria.healthyPercent",
+    );
+    breaks(
+        &with(serde_json::json!({"earlySuccessCriteria": {"enable": true, "healthyPercent": 90}})),
+        "ECS-J24",
+        "deploymentConfiguration.earlySuccessCriteria.sourceServiceRevisionCleanup",
+    );
+    breaks(
+        &with(
+            serde_json::json!({"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 5,
+            "earlySuccessCriteria": {"enable": false}}),
+        ),
+        "ECS-J24",
+        "deploymentConfiguration.earlySuccessCriteria",
+    );
+    // Off, it needs nothing else.
+    keeps(
+        &with(serde_json::json!({"earlySuccessCriteria": {"enable": false}})),
+        "ECS-J24",
+    );
+}
+
+#[test]
+fn j25_service_connect_proxy_settings() {
+    let with = |settings: serde_json::Value| {
+        service_json(&serde_json::json!({"serviceConnectConfiguration":
+            {"enabled": false, "containerConfigurations": settings}}))
+        .validate()
+    };
+    keeps(&with(serde_json::json!([{"logLevel": "debug"}])), "ECS-J25");
+    breaks(
+        &with(serde_json::json!([{"logLevel": "debug"}, {"logLevel": "info"}])),
+        "ECS-J25",
+        "serviceConnectConfiguration.containerConfigurations[1].logLevel",
+    );
+    breaks(
+        &with(serde_json::json!([{}])),
+        "ECS-J25",
+        "serviceConnectConfiguration.containerConfigurations[0]",
+    );
+}
+
+#[test]
 fn g9_registry_credentials_in_user_data() {
     let agent = AgentConfig::new("dev")
         .set("ECS_ENGINE_AUTH_TYPE", "dockercfg")

@@ -723,6 +723,114 @@ fn b12_resource_requirements() {
 }
 
 #[test]
+fn b12_gpu_sharing() {
+    let mps = |memory: i64, percent: i64| json!({"type": "GPU", "sharingStrategy": {"nvidiaMps": {"memory": memory, "maxComputePercent": percent}}});
+    keeps(
+        &ec2_container(json!({"resourceRequirements": [mps(4096, 50)]})),
+        "ECS-B12",
+    );
+    keeps(
+        &ec2_container(json!({"resourceRequirements": [{"type": "GPU", "value": "ALL"}]})),
+        "ECS-B12",
+    );
+    let both =
+        json!({"type": "GPU", "value": "1", "sharingStrategy": {"nvidiaMps": {"memory": 1}}});
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [both]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0]",
+    );
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [{"type": "GPU"}]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].value",
+    );
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [mps(0, 50)]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].sharingStrategy.nvidiaMps.memory",
+    );
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [mps(1024, 101)]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].sharingStrategy.nvidiaMps.maxComputePercent",
+    );
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [{"type": "GPU", "sharingStrategy": {}}]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].sharingStrategy",
+    );
+    breaks(
+        &ec2_container(json!({"resourceRequirements": [
+            {"type": "InferenceAccelerator", "value": "x", "sharingStrategy": {"nvidiaMps": {"memory": 1}}}
+        ]})),
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].sharingStrategy",
+    );
+    // Not on EXTERNAL.
+    let external = ec2(json!({
+        "requiresCompatibilities": ["EXTERNAL"],
+        "containerDefinitions": [container(json!({"memory": 256, "resourceRequirements": [mps(1024, 50)]}))],
+    }));
+    breaks(
+        &external,
+        "ECS-B12",
+        "containerDefinitions[0].resourceRequirements[0].sharingStrategy",
+    );
+    // A task's GPU containers all take counts or all share.
+    let mixed = ec2(json!({"containerDefinitions": [
+        container(json!({"memory": 256, "resourceRequirements": [{"type": "GPU", "value": "1"}]})),
+        container(json!({"name": "b", "memory": 256, "portMappings": [], "resourceRequirements": [mps(1024, 50)]})),
+    ]}));
+    let d = breaks(
+        &mixed,
+        "ECS-B12",
+        "containerDefinitions[1].resourceRequirements[0]",
+    );
+    assert!(d.message.contains("same option"), "{}", d.message);
+}
+
+#[test]
+fn a23_trusted_execution() {
+    let mi = |config: Value| {
+        ec2(json!({
+            "requiresCompatibilities": ["MANAGED_INSTANCES"],
+            "networkMode": "awsvpc",
+            "trustedExecutionConfiguration": config,
+        }))
+    };
+    keeps(&mi(json!({"isolationMode": "ISOLATED_SANDBOX"})), "ECS-A23");
+    keeps(
+        &mi(json!({"isolationMode": "CONFIDENTIAL_SANDBOX", "attestationPolicy": "eyJhIjoxfQ=="})),
+        "ECS-A23",
+    );
+    breaks(
+        &mi(json!({"isolationMode": "CONFIDENTIAL_SANDBOX"})),
+        "ECS-A23",
+        "trustedExecutionConfiguration.attestationPolicy",
+    );
+    breaks(
+        &mi(json!({"isolationMode": "CONFIDENTIAL_SANDBOX", "attestationPolicy": "not base64!"})),
+        "ECS-A23",
+        "trustedExecutionConfiguration.attestationPolicy",
+    );
+    breaks(
+        &ec2(json!({"trustedExecutionConfiguration": {"isolationMode": "SHARED"}})),
+        "ECS-A23",
+        "trustedExecutionConfiguration",
+    );
+    // The isolation mode is an API enum: a typo is a parse error naming the values.
+    let error = TaskDefinition::from_json(
+        &json!({"family": "f", "containerDefinitions": [container(json!({}))],
+                "trustedExecutionConfiguration": {"isolationMode": "ISOLATED"}})
+        .to_string(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("ISOLATED_SANDBOX"), "{error}");
+}
+
+#[test]
 fn b13_credential_specs() {
     breaks(
         &ec2_container(json!({"credentialSpecs": ["arn:aws:s3:::bucket/spec.json"]})),
@@ -1864,8 +1972,10 @@ fn every_rule_cites_the_catalog() {
         );
         if let Some(catalog) = &catalog {
             // Sections K to M list unnumbered rows: their ids number the rows in order (and K6,
-            // M8 to M10 extend the catalog, saying where they come from, as G9 does).
-            let listed = if ["K", "L", "M"].contains(&section) || rule.id == "ECS-G9" {
+            // M8 to M10 extend the catalog, saying where they come from, as G9 does). A23 and
+            // J23 to J25 are rules of the 2026-11 API (botocore 1.44.8) the catalog predates.
+            let extends = ["ECS-G9", "ECS-A23", "ECS-J23", "ECS-J24", "ECS-J25"];
+            let listed = if ["K", "L", "M"].contains(&section) || extends.contains(&rule.id) {
                 catalog.contains(&format!("### 2.{section} "))
             } else {
                 catalog.contains(&format!("| {number} |"))

@@ -177,7 +177,7 @@ pub(crate) fn write(out: &mut String, indent: usize, text: &str) {
     write_prefixed(out, &format!("{}/// ", " ".repeat(indent)), text);
 }
 
-/// Writes `text` as lines that start with `prefix` (`//! `), wrapped as [`write`] does.
+/// Writes `text` as lines that start with `prefix` (`//! `), wrapped as [`write()`] does.
 pub(crate) fn write_prefixed(out: &mut String, prefix: &str, text: &str) {
     for (n, paragraph) in text.split("\n\n").enumerate() {
         if n > 0 {
