@@ -493,14 +493,50 @@ async fn service(
         .iter()
         .find(|s| s.status() != Some("INACTIVE"))
     {
+        let mut model = convert::service_from_sdk(found)?;
+        if let Some(revision) = newest_revision(clients, found).await? {
+            convert::apply_service_revision(&mut model, &revision)?;
+        }
         observed.service = Some(ObservedService {
             arn: found.service_arn().unwrap_or_default().to_owned(),
             status: found.status().unwrap_or_default().to_owned(),
-            service: convert::service_from_sdk(found)?,
+            service: model,
             running_count: found.running_count(),
         });
     }
     Ok(())
+}
+
+/// The newest of the service's current revisions: `DescribeServices` does not say what
+/// `monitoring` and the gateway connectors are, its revisions do. `None` when ECS names no
+/// revision (moto does not).
+async fn newest_revision(
+    clients: &Clients,
+    service: &aws_sdk_ecs::types::Service,
+) -> Result<Option<aws_sdk_ecs::types::ServiceRevision>, Error> {
+    let arns: Vec<String> = service
+        .current_service_revisions()
+        .iter()
+        .filter_map(|r| r.arn.clone())
+        .collect();
+    if arns.is_empty() {
+        return Ok(None);
+    }
+    let got = clients
+        .ecs
+        .describe_service_revisions()
+        .set_service_revision_arns(Some(arns))
+        .send()
+        .await
+        .map_err(aws(
+            "DescribeServiceRevisions",
+            format!("service {}", service.service_name().unwrap_or_default()),
+        ))?;
+    Ok(got
+        .service_revisions()
+        .iter()
+        .max_by_key(|r| r.created_at().map(aws_smithy_types::DateTime::as_nanos))
+        .cloned())
 }
 
 mod ec2 {

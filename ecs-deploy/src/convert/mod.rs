@@ -30,7 +30,9 @@ pub use elbv2::{
     load_balancer_from_sdk, modify_listener, modify_rule, modify_target_group,
     modify_target_group_attributes, rule_from_sdk, target_group_from_sdk,
 };
-pub use service::{create_service, service_from_input, service_from_sdk, update_service};
+pub use service::{
+    apply_service_revision, create_service, service_from_input, service_from_sdk, update_service,
+};
 pub use task_definition::{
     register_task_definition, task_definition_from_input, task_definition_from_sdk,
 };

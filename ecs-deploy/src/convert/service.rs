@@ -422,3 +422,20 @@ pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertErro
     }
     Ok(service)
 }
+
+/// What only a service revision (`DescribeServiceRevisions`) says about a service: its
+/// `monitoring` and gateway connectors, read into the model of its `DescribeServices` answer.
+///
+/// # Errors
+/// When the revision holds a value the model does not know.
+pub fn apply_service_revision(
+    service: &mut Service,
+    revision: &sdk::ServiceRevision,
+) -> Result<(), ConvertError> {
+    let at = PathCursor::ROOT.key("serviceRevisions");
+    get_all!(service, revision, at,
+        ["monitoring" monitoring set_monitoring]
+        ["gatewayConnectors" gateway_connectors set_gateway_connectors]
+    );
+    Ok(())
+}

@@ -1,10 +1,81 @@
 //! The one comparison every resource's step makes: what the application wants against what
 //! exists, split into the changes an update call makes and the ones that block the plan.
+//!
+//! [`task_definitions`] and [`services`] are that comparison without AWS: a desired definition
+//! against one ECS described (a saved `describe-task-definition` or `describe-services`
+//! answer, read with [`TaskDefinition::from_json`] and [`Service::from_describe_json`]).
+//! `ecs-deploy diff --observed FILE` prints them.
 
-use ecs_model::JsonPath;
+use ecs_model::service::Service;
+use ecs_model::{JsonPath, TaskDefinition};
 use serde_json::Value;
 
 use super::diff::{Absent, Change, diff};
+use super::{json, normalize};
+
+/// What deploying `desired` changes in the task definition ECS describes as `observed`: both
+/// normalised as ECS stores a registration (its documented defaults, see the plan's docs), a
+/// member `desired` leaves out is one to remove. No change means no new revision.
+#[must_use]
+pub fn task_definitions(desired: &TaskDefinition, observed: &TaskDefinition) -> Vec<Change> {
+    task_definition_comparison(observed, desired).changes
+}
+
+pub(crate) fn task_definition_comparison(
+    found: &TaskDefinition,
+    desired: &TaskDefinition,
+) -> Comparison {
+    let (mut before, mut after) = (json(found), json(desired));
+    normalize::task_definition(&mut before);
+    normalize::task_definition(&mut after);
+    let rules = Rules {
+        absent: Absent::Removed,
+        ..Rules::new("task definition")
+    };
+    compare(&before, &after, &rules)
+}
+
+/// What deploying `desired` changes in the service ECS describes as `observed`: the members
+/// `desired` sets (`UpdateService` keeps the others), including those only a new service could
+/// change (`ECS-J16`, which the plan blocks). `cluster` and `role` compare by name, tags and
+/// the subnets and security groups of `awsvpcConfiguration` as sets, and `taskDefinition` by
+/// family and revision: a family without a revision matches any revision of it (the plan,
+/// which knows whether it registers one, says which).
+#[must_use]
+pub fn services(desired: &Service, observed: &Service) -> Vec<Change> {
+    let mut before = json(observed);
+    normalize::service(&mut before);
+    let mut after = json(desired);
+    normalize::service(&mut after);
+    // `family:revision` of an ARN (`…:task-definition/web:7`), a name as it is.
+    let name = |text: &str| text.rsplit('/').next().unwrap_or(text).to_owned();
+    let described = observed.task_definition.as_deref().map(name);
+    if let Some(described) = described {
+        before["taskDefinition"] = Value::String(described.clone());
+        let wanted = desired.task_definition.as_deref().map(name);
+        if let Some(wanted) = wanted {
+            let family_of_described = described.split(':').next() == Some(wanted.as_str());
+            after["taskDefinition"] = Value::String(if family_of_described {
+                described
+            } else {
+                wanted
+            });
+        }
+    }
+    service_comparison(&before, &after).changes
+}
+
+/// The comparison of a service's normalised JSON with what exists.
+pub(crate) fn service_comparison(found: &Value, desired: &Value) -> Comparison {
+    let rules = Rules {
+        create_only: Service::CREATE_ONLY,
+        rule: Some("ECS-J16"),
+        // ECS never describes the token a service was created with.
+        ignored: &["clientToken"],
+        ..Rules::new("service")
+    };
+    compare(found, desired, &rules)
+}
 
 /// What an API lets change on an existing resource, for [`compare`].
 pub(crate) struct Rules<'a> {

@@ -5,7 +5,7 @@ use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
 use ecs_model::service::Service;
 use serde_json::Value;
 
-use super::compare::{Rules, compare};
+use super::compare::{Rules, compare, service_comparison, task_definition_comparison};
 use super::diff::Absent;
 use super::{Change, Op, Planner, Step, json, normalize, when_changed};
 use crate::resource::{Resource, short_name};
@@ -124,14 +124,7 @@ impl Planner<'_> {
             self.push(Step::create(resource, register()));
             return;
         };
-        let (mut before, mut desired) = (json(found), json(td));
-        normalize::task_definition(&mut before);
-        normalize::task_definition(&mut desired);
-        let rules = Rules {
-            absent: Absent::Removed,
-            ..Rules::new("task definition")
-        };
-        let comparison = compare(&before, &desired, &rules);
+        let comparison = task_definition_comparison(found, td);
         self.registers = !comparison.changes.is_empty();
         let ops = if self.registers {
             register()
@@ -194,14 +187,7 @@ impl Planner<'_> {
         }
         let mut before = json(&found.service);
         normalize::service(&mut before);
-        let rules = Rules {
-            create_only: Service::CREATE_ONLY,
-            rule: Some("ECS-J16"),
-            // ECS never describes the token a service was created with.
-            ignored: &["clientToken"],
-            ..Rules::new("service")
-        };
-        let comparison = compare(&before, &desired, &rules);
+        let comparison = service_comparison(&before, &desired);
         let tags_differ = comparison.touches("tags");
         // Leaving a launch type for a capacity-provider strategy is allowed with a new
         // deployment (`ECS-J5`), as is any change of strategy.

@@ -5,13 +5,21 @@
 //! way (`compare.rs`), and the steps come in the application's creation order
 //! ([`Application::creation_order`]).
 //!
-//! Lists the API treats as sets are compared sorted, so that an order that carries no meaning
-//! is not a change: a service's tags, and the subnets and security groups of its
-//! `awsvpcConfiguration` (ECS may describe them in another order than they were sent). Lists
-//! whose order ECS keeps and uses (containers, port mappings, load balancers) are compared in
-//! order.
+//! Lists whose order carries no meaning are compared sorted, so that reordering them is not a
+//! change: tags (keyed by `key`); a service's subnets and security groups of its
+//! `awsvpcConfiguration` (sets of ids: ECS may describe them in another order than they were
+//! sent); a task definition's `requiresCompatibilities` (in the API's words "the task launch
+//! type\[s\] that Amazon ECS validates the task definition against": a set), its App Mesh
+//! proxy's `properties` (name/value pairs, keyed by name); a container's `environment` and
+//! `secrets` (keyed by name, compared so by ecspresso and the Terraform provider too), `ulimits`
+//! (one per `name`) and the Linux capabilities it adds and drops (sets). Lists whose order ECS
+//! keeps are compared in order, as a change of it may mean something: containers, port
+//! mappings, mount points, `command` and `entryPoint` (arguments), `dnsServers` and
+//! `dnsSearchDomains` (resolvers are tried in order), load balancers and placement strategies
+//! (a service's strategies apply one after another). The defaults ECS fills in are listed where
+//! they are normalised (`normalize.rs`).
 
-mod compare;
+pub mod compare;
 mod diff;
 mod ec2;
 mod ecs;

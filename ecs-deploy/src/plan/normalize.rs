@@ -1,7 +1,20 @@
 //! Both sides of a comparison normalised the way ECS normalises what it stores, so that a
-//! definition registered from the model compares equal to what `Describe…` gives back: defaults
-//! filled in, zero container CPU dropped, environment sorted (the comparison ecspresso and the
-//! Terraform provider also make).
+//! definition registered from the model compares equal to what `Describe…` gives back: the
+//! defaults the API documents filled in (or, where ECS echoes a default only sometimes, left
+//! out on both sides), zero container CPU dropped, environment sorted (the comparison ecspresso
+//! and the Terraform provider also make).
+//!
+//! The defaults, with the API's words (botocore 1.44.8): `networkMode` ("If no network mode is
+//! specified, the default is bridge"), `enableFaultInjection` ("The default value is false"),
+//! `trustedExecutionConfiguration.isolationMode` `SHARED` ("This is the default isolation
+//! mode"), a volume's `configuredAtLaunch` false and `host` `{}`, EFS `rootDirectory` `/`
+//! ("Specifying / will have the same effect as omitting this parameter"), `transitEncryption`
+//! and `authorizationConfig.iam` ("the default value of DISABLED is used"), a container's
+//! `essential` true, `cpu` 0, `versionConsistency` ("By default, the value is enabled"), the
+//! `readOnly` of mount points and `volumesFrom` ("The default value is false"), port mappings'
+//! `protocol` ("The default is tcp") and `hostPort` (the container port in `awsvpc` and `host`
+//! modes, 0 in `bridge`), the health check's `interval` 30, `timeout` 5 and `retries` 3, MPS
+//! `maxComputePercent` 100; and empty role ARNs (`"taskRoleArn": ""`), which ECS drops.
 
 use serde_json::{Map, Value, json};
 
@@ -32,15 +45,45 @@ pub(crate) fn task_definition(doc: &mut Value) {
     }
     if let Some(Value::Array(volumes)) = td.get_mut("volumes") {
         for volume in volumes.iter_mut().filter_map(Value::as_object_mut) {
-            if volume
-                .get("host")
-                .is_some_and(|h| h.as_object().is_some_and(Map::is_empty))
-            {
-                volume.remove("host");
-            }
+            self::volume(volume);
         }
     }
+    for role in ["taskRoleArn", "executionRoleArn"] {
+        remove_if(td, role, &json!(""));
+    }
+    remove_if(td, "enableFaultInjection", &json!(false));
+    remove_if(
+        td,
+        "trustedExecutionConfiguration",
+        &json!({"isolationMode": "SHARED"}),
+    );
     sort_list(td, "tags", "key");
+    if let Some(Value::Array(compatibilities)) = td.get_mut("requiresCompatibilities") {
+        compatibilities.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    }
+    if let Some(Value::Object(proxy)) = td.get_mut("proxyConfiguration") {
+        sort_list(proxy, "properties", "name");
+    }
+}
+
+fn volume(volume: &mut Map<String, Value>) {
+    remove_if(volume, "host", &json!({}));
+    remove_if(volume, "configuredAtLaunch", &json!(false));
+    if let Some(Value::Object(efs)) = volume.get_mut("efsVolumeConfiguration") {
+        remove_if(efs, "rootDirectory", &json!("/"));
+        remove_if(efs, "transitEncryption", &json!("DISABLED"));
+        if let Some(Value::Object(auth)) = efs.get_mut("authorizationConfig") {
+            remove_if(auth, "iam", &json!("DISABLED"));
+        }
+        remove_if(efs, "authorizationConfig", &json!({}));
+    }
+}
+
+/// Removes `map[key]` when it is `default`.
+fn remove_if(map: &mut Map<String, Value>, key: &str, default: &Value) {
+    if map.get(key) == Some(default) {
+        map.remove(key);
+    }
 }
 
 fn container(c: &mut Map<String, Value>, mode: &str) {
@@ -68,8 +111,36 @@ fn container(c: &mut Map<String, Value>, mode: &str) {
         check.entry("timeout").or_insert(json!(5));
         check.entry("retries").or_insert(json!(3));
     }
+    remove_if(c, "versionConsistency", &json!("enabled"));
+    for list in ["mountPoints", "volumesFrom"] {
+        if let Some(Value::Array(items)) = c.get_mut(list) {
+            for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                remove_if(item, "readOnly", &json!(false));
+            }
+        }
+    }
+    if let Some(Value::Array(requirements)) = c.get_mut("resourceRequirements") {
+        let shares = requirements
+            .iter_mut()
+            .filter_map(|r| r.pointer_mut("/sharingStrategy/nvidiaMps"))
+            .filter_map(Value::as_object_mut);
+        for mps in shares {
+            remove_if(mps, "maxComputePercent", &json!(100));
+        }
+    }
     sort_list(c, "environment", "name");
     sort_list(c, "secrets", "name");
+    sort_list(c, "ulimits", "name");
+    let capabilities = c
+        .get_mut("linuxParameters")
+        .and_then(|l| l.get_mut("capabilities"));
+    if let Some(Value::Object(capabilities)) = capabilities {
+        for list in ["add", "drop"] {
+            if let Some(Value::Array(items)) = capabilities.get_mut(list) {
+                items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+        }
+    }
 }
 
 /// Sorts the list `map[list]` by each item's `field`.
@@ -144,6 +215,37 @@ mod tests {
         task_definition(&mut sent);
         task_definition(&mut described);
         assert_eq!(sent, described);
+    }
+
+    #[test]
+    fn documented_defaults_are_no_change() {
+        let mut sent = json!({
+            "family": "f", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+            "containerDefinitions": [{"name": "a", "image": "b",
+                "mountPoints": [{"sourceVolume": "v", "containerPath": "/v"}]}],
+            "volumes": [{"name": "v", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}}]
+        });
+        let mut described = json!({
+            "family": "f", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+            "taskRoleArn": "", "enableFaultInjection": false,
+            "containerDefinitions": [{"name": "a", "image": "b", "essential": true,
+                "versionConsistency": "enabled",
+                "mountPoints": [{"sourceVolume": "v", "containerPath": "/v", "readOnly": false}]}],
+            "volumes": [{"name": "v", "configuredAtLaunch": false, "efsVolumeConfiguration": {
+                "fileSystemId": "fs-1", "rootDirectory": "/", "transitEncryption": "DISABLED",
+                "authorizationConfig": {"iam": "DISABLED"}}}]
+        });
+        task_definition(&mut sent);
+        task_definition(&mut described);
+        assert_eq!(sent, described);
+        // A value other than the default stays.
+        let mut encrypted = json!({"family": "f", "volumes": [{"name": "v",
+            "efsVolumeConfiguration": {"fileSystemId": "fs-1", "transitEncryption": "ENABLED"}}]});
+        task_definition(&mut encrypted);
+        assert_eq!(
+            encrypted["volumes"][0]["efsVolumeConfiguration"]["transitEncryption"],
+            "ENABLED"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::{Action, Plan, Step};
+use super::{Action, Change, Plan, Step};
 
 impl fmt::Display for Plan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,18 +43,25 @@ impl fmt::Display for Step {
             )?;
         }
         for change in &self.changes {
-            writeln!(
-                f,
-                "    ~ {}: {} → {}",
-                change.path,
-                show(change.before.as_ref()),
-                show(change.after.as_ref())
-            )?;
+            writeln!(f, "    ~ {change}")?;
         }
         for blocked in &self.blocked {
             writeln!(f, "    ! {}: {}", blocked.change.path, blocked.reason)?;
         }
         Ok(())
+    }
+}
+
+/// `path: before → after`, each value on one line.
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} → {}",
+            self.path,
+            show(self.before.as_ref()),
+            show(self.after.as_ref())
+        )
     }
 }
 

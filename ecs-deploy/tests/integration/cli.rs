@@ -104,6 +104,88 @@ fn render_prints_what_the_api_takes() {
 
 /// `ecs-deploy render --deployer-policy 123456789012 -t FILE [--region R]`, with `AWS_REGION`
 /// set to `env` or unset.
+#[test]
+fn diff_against_saved_answers_needs_no_aws() {
+    let dir = workdir("cli-diff-observed");
+    // What ECS answered for TASK_DEFINITION: its defaults filled in, units as numbers.
+    let answer = serde_json::json!({"taskDefinition": {
+        "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/hello:3",
+        "family": "hello", "revision": 3, "status": "ACTIVE",
+        "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+        "cpu": "256", "memory": "512", "enableFaultInjection": false,
+        "containerDefinitions": [{"name": "hello", "image": "nginx:1.27", "cpu": 0,
+            "essential": true, "environment": [], "mountPoints": [],
+            "portMappings": [{"containerPort": 80, "hostPort": 80, "protocol": "tcp"}]}]
+    }});
+    std::fs::write(dir.join("described.json"), answer.to_string()).unwrap();
+    std::fs::write(
+        dir.join("service.json"),
+        r#"{"serviceName": "hello", "desiredCount": 2}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("services.json"),
+        r#"{"services": [{"serviceName": "hello", "desiredCount": 1, "status": "ACTIVE",
+            "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/hello:3"}]}"#,
+    )
+    .unwrap();
+    let args = [
+        "diff",
+        "-t",
+        "td.json",
+        "-s",
+        "service.json",
+        "--observed",
+        "described.json",
+        "--observed",
+        "services.json",
+    ];
+    let output = ecs_deploy(&dir, None, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "task definition hello against described.json: no changes\n\
+         service hello against services.json: 1 change\n    ~ desiredCount: 1 → 2\n"
+    );
+    // A new image is the one change, in JSON too.
+    std::fs::write(
+        dir.join("td.json"),
+        TASK_DEFINITION.replace("nginx:1.27", "nginx:1.28"),
+    )
+    .unwrap();
+    let output = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "diff",
+            "-t",
+            "td.json",
+            "--observed",
+            "described.json",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report[0]["changes"],
+        serde_json::json!([{"path": "containerDefinitions[0].image",
+            "before": "nginx:1.27", "after": "nginx:1.28"}])
+    );
+    // A service answer without a service file says what is missing.
+    let output = ecs_deploy(
+        &dir,
+        None,
+        &["diff", "-t", "td.json", "--observed", "services.json"],
+    );
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no service file (-s)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 fn render_policy(dir: &Path, file: &str, region: Option<&str>, env: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ecs-deploy"));
     command

@@ -7,6 +7,7 @@
 mod cli;
 mod convert;
 mod ec2;
+mod fidelity;
 mod mocks;
 mod ownership;
 mod plan;

@@ -504,6 +504,7 @@ const READS_AND_HOUSEKEEPING: &[&str] = &[
     "ecs:DescribeCapacityProviders",
     "ecs:DescribeTaskDefinition",
     "ecs:DescribeServices",
+    "ecs:DescribeServiceRevisions",
     "ecs:ListServices",
     "ecs:ListTasks",
     "ecs:DescribeTasks",

@@ -488,6 +488,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             resources.push(account.arn("ecs", &format!("service/{cluster}/{service}")));
             resources
                 .push(account.arn("ecs", &format!("service-deployment/{cluster}/{service}/*")));
+            resources.push(account.arn("ecs", &format!("service-revision/{cluster}/{service}/*")));
         }
         statements.push(
             Statement::allow(
@@ -497,6 +498,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "ecs:DescribeServices",
                     "ecs:ListServiceDeployments",
                     "ecs:DescribeServiceDeployments",
+                    "ecs:DescribeServiceRevisions",
                     "ecs:StopServiceDeployment",
                     "ecs:TagResource",
                 ],

@@ -143,7 +143,7 @@ pub(crate) fn parse_error(error: &serde_json::Error, cx: Cx) -> ParseError {
     )])
 }
 
-fn without_position(error: &serde_json::Error) -> String {
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()

@@ -1,6 +1,7 @@
 //! ECS services: the `CreateService` request, with builders whose defaults are the safe ones.
 
 mod api;
+mod describe;
 pub(crate) mod validate;
 
 // Every record and enum the generator writes is public here.

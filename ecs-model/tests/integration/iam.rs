@@ -363,7 +363,8 @@ fn the_deployer_passes_roles_only_to_ecs_and_ec2() {
         resources_for(&policy, "ecs:UpdateService"),
         [
             "arn:aws:ecs:ap-northeast-2:123456789012:service/pet-web-cluster/web",
-            "arn:aws:ecs:ap-northeast-2:123456789012:service-deployment/pet-web-cluster/web/*"
+            "arn:aws:ecs:ap-northeast-2:123456789012:service-deployment/pet-web-cluster/web/*",
+            "arn:aws:ecs:ap-northeast-2:123456789012:service-revision/pet-web-cluster/web/*"
         ]
     );
     assert_eq!(

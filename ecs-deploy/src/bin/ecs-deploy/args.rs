@@ -81,6 +81,10 @@ pub(crate) enum Command {
     Diff {
         #[command(flatten)]
         definitions: Definitions,
+        /// Compare with a saved `describe-task-definition` or `describe-services` answer instead
+        /// of asking AWS (give it twice for both); no credentials needed.
+        #[arg(long, value_name = "FILE")]
+        observed: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,

@@ -104,6 +104,81 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
     Ok(builder.build_unchecked())
 }
 
+/// `diff --observed`: the definitions against saved `describe-*` answers, without AWS. Each
+/// answer is compared with the definition of its kind: a task definition, or the service.
+fn diff_offline(
+    definitions: &Definitions,
+    observed: &[std::path::PathBuf],
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    use ecs_deploy::plan::compare;
+    let mut report = Vec::new();
+    for path in observed {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let is_service = serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| {
+            ["services", "service", "serviceName"]
+                .iter()
+                .any(|k| v.get(k).is_some())
+        });
+        let (resource, changes) = if is_service {
+            let Some(service_file) = &definitions.service else {
+                return Err(Failure(format!(
+                    "{}: a describe-services answer, but no service file (-s) to compare it with",
+                    path.display()
+                )));
+            };
+            let mut desired = read(service_file, Service::from_json)?;
+            if let Some(cluster) = &definitions.cluster {
+                desired.cluster.get_or_insert_with(|| cluster.clone());
+            }
+            let family = read(&definitions.task_definition, TaskDefinition::from_json)?.family;
+            desired.task_definition.get_or_insert(family);
+            let found = read(path, Service::from_describe_json)?.value;
+            let changes = compare::services(&desired, &found);
+            (format!("service {}", desired.service_name), changes)
+        } else {
+            let desired = read(&definitions.task_definition, TaskDefinition::from_json)?;
+            let found = read(path, TaskDefinition::from_json_lenient)?.value;
+            let changes = compare::task_definitions(&desired, &found);
+            (format!("task definition {}", desired.family), changes)
+        };
+        report.push((path, resource, changes));
+    }
+    match format {
+        Format::Text => {
+            for (path, resource, changes) in &report {
+                let count = match changes.len() {
+                    0 => "no changes".to_owned(),
+                    1 => "1 change".to_owned(),
+                    n => format!("{n} changes"),
+                };
+                println!("{resource} against {}: {count}", path.display());
+                for change in changes {
+                    println!("    ~ {change}");
+                }
+            }
+        }
+        Format::Json => {
+            let list: Vec<serde_json::Value> = report
+                .iter()
+                .map(|(path, resource, changes)| {
+                    serde_json::json!({
+                        "observed": path.display().to_string(),
+                        "resource": resource,
+                        "changes": changes,
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Where a diagnostic of the application is, in the user's files: `td.json` and `memory`
 /// rather than `taskDefinition.memory`.
 fn locate(definitions: &Definitions, path: &str) -> (String, String) {
@@ -200,7 +275,13 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => render(cli, definitions, deployer_policy.as_deref()),
         Command::Diff {
             definitions,
+            observed,
             format,
+        } if !observed.is_empty() => diff_offline(definitions, observed, *format),
+        Command::Diff {
+            definitions,
+            format,
+            ..
         } => {
             let (deployer, region) = deployer(cli).await?;
             let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
