@@ -160,6 +160,9 @@ impl Deployer {
         options: DeployOptions,
         on_event: &mut (dyn FnMut(Event<'_>) + Send),
     ) -> Result<Deployment, Error> {
+        if let (Some(wait), Some(service)) = (options.wait, &app.service) {
+            crate::lifecycle::check_wait(service, wait.until)?;
+        }
         let plan = if options.adopt {
             self.plan_adopting(app).await?
         } else {
@@ -196,6 +199,20 @@ impl Deployer {
             applied: Some(applied),
             progress,
         })
+    }
+
+    /// Continues the deployment of `service` paused at a `PAUSE` hook, or with `rollback`
+    /// returns it to the previous revision.
+    ///
+    /// # Errors
+    /// See [`lifecycle::continue_deployment`](crate::lifecycle::continue_deployment).
+    pub async fn continue_deployment(
+        &self,
+        cluster: &str,
+        service: &str,
+        rollback: bool,
+    ) -> Result<crate::lifecycle::Continued, Error> {
+        crate::lifecycle::continue_deployment(&self.clients, cluster, service, rollback).await
     }
 
     /// Rolls `service` back.

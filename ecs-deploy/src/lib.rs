@@ -32,6 +32,7 @@ pub mod convert;
 mod deployer;
 pub mod ec2;
 mod error;
+pub mod lifecycle;
 mod observe;
 pub mod plan;
 mod resource;

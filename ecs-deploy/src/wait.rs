@@ -9,8 +9,9 @@ use aws_smithy_types::DateTime;
 
 use crate::clients::Clients;
 use crate::error::{Error, aws, stopped_reason_hint};
+use crate::lifecycle::{self, WaitUntil};
 
-/// How long to wait and how often to look.
+/// How long to wait, how often to look, and for what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct WaitOptions {
@@ -18,14 +19,18 @@ pub struct WaitOptions {
     pub timeout: Duration,
     /// Look this often.
     pub poll_interval: Duration,
+    /// Return when the rollout is complete (the default), pauses at a hook, or reaches a
+    /// lifecycle stage ([`lifecycle`]).
+    pub until: WaitUntil,
 }
 
 impl Default for WaitOptions {
-    /// 15 minutes, every 10 seconds.
+    /// 15 minutes, every 10 seconds, until the rollout is complete.
     fn default() -> Self {
         Self {
             timeout: Duration::from_mins(15),
             poll_interval: Duration::from_secs(10),
+            until: WaitUntil::Complete,
         }
     }
 }
@@ -42,6 +47,13 @@ impl WaitOptions {
     #[must_use]
     pub fn poll_interval(mut self, interval: Duration) -> Self {
         self.poll_interval = interval;
+        self
+    }
+
+    /// Returns at `until` rather than when the rollout is complete.
+    #[must_use]
+    pub fn until(mut self, until: WaitUntil) -> Self {
+        self.until = until;
         self
     }
 }
@@ -66,6 +78,8 @@ pub struct Progress {
     pub failed: i32,
     /// Deployments still active (more than one while old tasks drain).
     pub deployments: usize,
+    /// The service deployment's lifecycle stage (`BAKE_TIME`), when waiting for one.
+    pub lifecycle_stage: Option<String>,
     /// Service events since the last look, oldest first.
     pub new_events: Vec<String>,
     /// Time since the wait began.
@@ -86,6 +100,9 @@ impl std::fmt::Display for Progress {
         )?;
         if self.failed > 0 {
             write!(f, ", {} failed task(s)", self.failed)?;
+        }
+        if let Some(stage) = &self.lifecycle_stage {
+            write!(f, ", stage {stage}")?;
         }
         Ok(())
     }
@@ -151,6 +168,7 @@ fn look(
         ),
         failed: watched.map_or(0, aws_sdk_ecs::types::Deployment::failed_tasks),
         deployments: deployments.len(),
+        lifecycle_stage: None,
         new_events: events
             .iter()
             .filter_map(|e| e.message().map(str::to_owned))
@@ -182,7 +200,8 @@ fn look(
 }
 
 /// Waits until the deployment `deployment_id` of `service` (or its primary deployment) is
-/// complete, calling `on_progress` after each look.
+/// complete, calling `on_progress` after each look; with `options.until` a pause or a stage,
+/// until the service deployment gets there ([`lifecycle::wait_for_stage`]).
 ///
 /// # Errors
 /// [`Error::DeploymentFailed`] with the stopped tasks' reasons and the events when the rollout
@@ -195,6 +214,17 @@ pub async fn wait_for_deployment(
     options: WaitOptions,
     on_progress: &mut (dyn FnMut(&Progress) + Send),
 ) -> Result<Progress, Error> {
+    if options.until != WaitUntil::Complete {
+        return lifecycle::wait_for_stage(
+            clients,
+            cluster,
+            service,
+            options.until,
+            options,
+            on_progress,
+        )
+        .await;
+    }
     let started = Instant::now();
     let mut seen_events = None;
     let mut events = Vec::new();

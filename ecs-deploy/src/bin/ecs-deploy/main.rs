@@ -104,6 +104,18 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
     Ok(builder.build_unchecked())
 }
 
+/// `diff`: the plan against what AWS has.
+async fn diff(cli: &Cli, definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
+    let (deployer, region) = deployer(cli).await?;
+    let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+    let plan = deployer.plan(&app).await?;
+    match format {
+        Format::Text => println!("{plan}"),
+        Format::Json => println!("{}", plan.to_json_pretty()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `diff --observed`: the definitions against saved `describe-*` answers, without AWS. Each
 /// answer is compared with the definition of its kind: a task definition, or the service.
 fn diff_offline(
@@ -282,26 +294,24 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             definitions,
             format,
             ..
-        } => {
-            let (deployer, region) = deployer(cli).await?;
-            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
-            let plan = deployer.plan(&app).await?;
-            match format {
-                Format::Text => println!("{plan}"),
-                Format::Json => println!("{}", plan.to_json_pretty()),
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => diff(cli, definitions, *format).await,
         Command::Deploy {
             definitions,
             dry_run,
             no_wait,
             timeout,
+            wait_until,
             adopt,
         } => {
             let options = DeployOptions::default().dry_run(*dry_run).adopt(*adopt);
-            deploy(cli, definitions, options, *no_wait, *timeout).await
+            let wait = (!no_wait).then(|| {
+                WaitOptions::default()
+                    .timeout(Duration::from_secs(*timeout))
+                    .until(*wait_until)
+            });
+            deploy(cli, definitions, options.wait(wait)).await
         }
+        Command::Continue { target, rollback } => continue_deployment(cli, target, *rollback).await,
         Command::Rollback {
             target,
             revision,
@@ -465,13 +475,10 @@ async fn deploy(
     cli: &Cli,
     definitions: &Definitions,
     options: DeployOptions,
-    no_wait: bool,
-    timeout: u64,
 ) -> Result<ExitCode, Failure> {
     let (deployer, region) = deployer(cli).await?;
     let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
-    let wait = (!no_wait).then(|| WaitOptions::default().timeout(Duration::from_secs(timeout)));
-    let done = Box::pin(deployer.deploy(&app, options.wait(wait), &mut |event| show(&event))).await;
+    let done = Box::pin(deployer.deploy(&app, options, &mut |event| show(&event))).await;
     if std::io::stderr().is_terminal() {
         eprintln!();
     }
@@ -483,6 +490,29 @@ async fn deploy(
             applied.task_definition_arn.as_deref().unwrap_or("-")
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn continue_deployment(
+    cli: &Cli,
+    target: &args::Target,
+    rollback: bool,
+) -> Result<ExitCode, Failure> {
+    let (deployer, _) = deployer(cli).await?;
+    let continued = deployer
+        .continue_deployment(&target.cluster, &target.service, rollback)
+        .await?;
+    println!(
+        "{} {}: deployment {} at hook {}",
+        if rollback {
+            "rolling back"
+        } else {
+            "continuing"
+        },
+        target.service,
+        continued.service_deployment_arn,
+        continued.hook_id
+    );
     Ok(ExitCode::SUCCESS)
 }
 
