@@ -44,14 +44,26 @@ impl fmt::Display for Found<'_> {
     }
 }
 
-/// The decoding context: the first hard problem and its path, built while unwinding.
+/// The decoding context: the first hard problem and its path, built while unwinding; and
+/// whether a value outside an API enum is kept (the lenient parse) rather than an error.
 #[derive(Debug, Default)]
 pub(crate) struct Cx {
     problem: Option<String>,
     path: JsonPath,
+    /// Keep values a newer ECS may send (an enum value this crate does not know) in the
+    /// record's `extra` map, as unknown keys are, instead of failing.
+    keep_unknown_values: bool,
 }
 
 impl Cx {
+    /// The context of a parse: the lenient one keeps values a newer ECS may send.
+    pub(crate) fn for_mode(mode: crate::json::Mode) -> Self {
+        Self {
+            keep_unknown_values: mode == crate::json::Mode::Lenient,
+            ..Self::default()
+        }
+    }
+
     /// Records a problem at the current value and returns the error that aborts decoding.
     pub(crate) fn fail<E: de::Error>(&mut self, message: impl Into<String>) -> E {
         let message = message.into();
@@ -94,6 +106,63 @@ impl Cx {
 /// A model type's JSON decoder.
 pub(crate) trait Decode: Sized {
     fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error>;
+
+    /// As [`decode`](Self::decode), but a value the type cannot hold and a newer ECS may send
+    /// (an enum value this crate does not know) comes back as it is, when `cx` keeps such
+    /// values. Only enums, and lists of them, have such values.
+    fn decode_keeping<'de, D: Deserializer<'de>>(
+        de: D,
+        cx: &mut Cx,
+    ) -> Result<Kept<Self>, D::Error> {
+        Self::decode(de, cx).map(Kept::Value)
+    }
+}
+
+/// A decoded value, or the JSON of one the type cannot hold (kept for a round trip).
+pub(crate) enum Kept<T> {
+    Value(T),
+    Raw(serde_json::Value),
+}
+
+/// Adapts [`Decode::decode_keeping`] to serde's seeded entry points.
+pub(crate) struct KeepSeed<'a, T>(&'a mut Cx, PhantomData<T>);
+
+impl<'a, T> KeepSeed<'a, T> {
+    pub(crate) fn new(cx: &'a mut Cx) -> Self {
+        Self(cx, PhantomData)
+    }
+}
+
+impl<'de, T: Decode> DeserializeSeed<'de> for KeepSeed<'_, T> {
+    type Value = Kept<T>;
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Kept<T>, D::Error> {
+        T::decode_keeping(de, self.0)
+    }
+}
+
+/// An enum value, or the string of one the enum does not know.
+struct EnumOrRaw<T>(Kept<T>);
+
+impl<T: Scalar> Scalar for EnumOrRaw<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    fn from_str(v: &str) -> Result<Self, String> {
+        Ok(Self(match T::from_str(v) {
+            Ok(known) => Kept::Value(known),
+            Err(_) => Kept::Raw(serde_json::Value::String(v.to_owned())),
+        }))
+    }
+}
+
+/// [`Decode::decode_keeping`] of an API enum: strict unless `cx` keeps unknown values.
+pub(crate) fn decode_enum_keeping<'de, T: Scalar, D: Deserializer<'de>>(
+    de: D,
+    cx: &mut Cx,
+) -> Result<Kept<T>, D::Error> {
+    if cx.keep_unknown_values {
+        decode_scalar::<EnumOrRaw<T>, D>(de, cx).map(|e| e.0)
+    } else {
+        decode_scalar(de, cx).map(Kept::Value)
+    }
 }
 
 /// Adapts [`Decode`] to serde's seeded entry points.
@@ -248,7 +317,37 @@ macro_rules! decode_via_scalar {
 }
 decode_via_scalar!(String, bool, i32, i64, f64);
 
-impl<T: Decode> Decode for Vec<T> {
+impl<T: Decode + serde::Serialize> Decode for Vec<T> {
+    /// A list with an element the element type cannot hold comes back whole, as JSON.
+    fn decode_keeping<'de, D: Deserializer<'de>>(
+        de: D,
+        cx: &mut Cx,
+    ) -> Result<Kept<Self>, D::Error> {
+        if !cx.keep_unknown_values {
+            return Self::decode(de, cx).map(Kept::Value);
+        }
+        let items: Vec<KeptItem<T>> = Vec::decode(de, cx)?;
+        if items.iter().all(|i| matches!(i.0, Kept::Value(_))) {
+            return Ok(Kept::Value(
+                items
+                    .into_iter()
+                    .filter_map(|i| match i.0 {
+                        Kept::Value(v) => Some(v),
+                        Kept::Raw(_) => None,
+                    })
+                    .collect(),
+            ));
+        }
+        let raw = items
+            .into_iter()
+            .map(|i| match i.0 {
+                Kept::Value(v) => serde_json::to_value(v).unwrap_or_default(),
+                Kept::Raw(raw) => raw,
+            })
+            .collect();
+        Ok(Kept::Raw(serde_json::Value::Array(raw)))
+    }
+
     fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
         struct V<'a, T>(&'a mut Cx, PhantomData<T>);
         impl<'de, T: Decode> Visitor<'de> for V<'_, T> {
@@ -290,6 +389,23 @@ impl<T: Decode> Decode for Vec<T> {
             }
         }
         de.deserialize_any(V(cx, PhantomData))
+    }
+}
+
+/// A list element decoded with [`Decode::decode_keeping`].
+struct KeptItem<T>(Kept<T>);
+
+impl<T: Decode> Decode for KeptItem<T> {
+    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
+        T::decode_keeping(de, cx).map(Self)
+    }
+}
+
+impl<T> serde::Serialize for KeptItem<T> {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "a decoding helper is never serialized",
+        ))
     }
 }
 
@@ -385,15 +501,26 @@ pub(crate) trait Record: Sized {
     const KEYS: &'static [&'static str];
     /// No field seen yet.
     fn start() -> Self::Fields;
-    /// Decodes the value of `key` if the record knows it; `Ok(false)` leaves the value unread.
+    /// Decodes the value of `key` if the record knows it.
     fn accept<'de, A: MapAccess<'de>>(
         fields: &mut Self::Fields,
         key: &str,
         map: &mut A,
         cx: &mut Cx,
-    ) -> Result<bool, A::Error>;
+    ) -> Result<Accepted, A::Error>;
     /// Checks required keys and assembles the record.
     fn finish<E: de::Error>(fields: Self::Fields, extra: Extra, cx: &mut Cx) -> Result<Self, E>;
+}
+
+/// What [`Record::accept`] did with a key.
+pub(crate) enum Accepted {
+    /// Decoded into its field.
+    Taken,
+    /// Not one of the record's keys: its value is unread.
+    NotMine,
+    /// One of its keys, with a value its field cannot hold (an enum value of a newer ECS): kept
+    /// as it is, for the `extra` map.
+    Kept(serde_json::Value),
 }
 
 /// Decodes an object into a [`Record`], keeping unknown keys in its `extra` map.
@@ -416,8 +543,12 @@ impl<'de, R: Record> Visitor<'de> for RecordVisitor<'_, R> {
         let mut fields = R::start();
         let mut extra = Extra::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            if !R::accept(&mut fields, &key, &mut map, cx)? {
-                take_unknown(&mut extra, key, &mut map, cx)?;
+            match R::accept(&mut fields, &key, &mut map, cx)? {
+                Accepted::Taken => {}
+                Accepted::NotMine => take_unknown(&mut extra, key, &mut map, cx)?,
+                Accepted::Kept(value) => {
+                    extra.insert(key.into_owned(), value);
+                }
             }
         }
         R::finish(fields, extra, cx)

@@ -43,7 +43,7 @@ pub(crate) fn parse<T: decode::Decode + Walk>(
     json: &str,
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
-    let mut cx = Cx::default();
+    let mut cx = Cx::for_mode(mode);
     let mut de = serde_json::Deserializer::from_str(json);
     let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
     let value = match value {

@@ -36,7 +36,7 @@ impl<T: Decode> Field for Option<T> {
 }
 
 /// Lists: an empty list is the same as an absent one (ECS stores them alike), and is not rendered.
-impl<T: Decode> Field for Vec<T> {
+impl<T: Decode + serde::Serialize> Field for Vec<T> {
     type Item = Vec<T>;
     #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
@@ -132,6 +132,26 @@ pub(crate) struct Unknown {
 }
 
 impl Unknown {
+    /// A key of a record's `extra` map: unknown, or known with a value kept as given.
+    pub(crate) fn in_extra<R: crate::json::decode::Record>(
+        at: &PathCursor<'_>,
+        key: &str,
+        value: &serde_json::Value,
+    ) -> Self {
+        let what = if R::KEYS.contains(&key) {
+            UnknownKind::Value(format!(
+                "{} is not a value this version of ecs-model knows (a newer ECS API's?)",
+                crate::text::shortened(&value.to_string()).0
+            ))
+        } else {
+            UnknownKind::Key(R::KEYS)
+        };
+        Self {
+            path: at.path().key(key.to_owned()),
+            what,
+        }
+    }
+
     /// What is wrong, with a suggestion for a mistyped key.
     pub(crate) fn message(&self) -> String {
         match &self.what {
@@ -356,7 +376,8 @@ macro_rules! api_struct {
                 key: &str,
                 map: &mut A,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<bool, A::Error> {
+            ) -> Result<$crate::json::decode::Accepted, A::Error> {
+                use $crate::json::decode::{Accepted, Kept};
                 let ($($field,)*) = fields;
                 match key {
                     $(
@@ -365,15 +386,20 @@ macro_rules! api_struct {
                                 return Err(cx.fail_at($json, "duplicate key"));
                             }
                             let wire = map
-                                .next_value_seed($crate::json::decode::Seed::<
+                                .next_value_seed($crate::json::decode::KeepSeed::<
                                     <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire,
                                 >::new(cx))
                                 .map_err(|e| cx.in_key($json, e))?;
-                            *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
-                            Ok(true)
+                            match wire {
+                                Kept::Value(wire) => {
+                                    *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
+                                    Ok(Accepted::Taken)
+                                }
+                                Kept::Raw(raw) => Ok(Accepted::Kept(raw)),
+                            }
                         }
                     )*
-                    _ => Ok(false),
+                    _ => Ok(Accepted::NotMine),
                 }
             }
 
@@ -389,6 +415,8 @@ macro_rules! api_struct {
                             Some(item) => <$ty as $crate::json::record::Field>::present(item),
                             None => match <$ty as $crate::json::record::Field>::absent() {
                                 Some(absent) => absent,
+                                // Kept as given (a value of a newer ECS): rendered from `extra`.
+                                None if extra.contains_key($json) => <$ty>::default(),
                                 None => return Err(cx.fail_at($json, "missing required key")),
                             },
                         },
@@ -417,13 +445,8 @@ macro_rules! api_struct {
                 out: &mut Vec<$crate::json::record::Unknown>,
             ) {
                 if !self.extra.is_empty() {
-                    for key in self.extra.keys() {
-                        out.push($crate::json::record::Unknown {
-                            path: at.path().key(key.clone()),
-                            what: $crate::json::record::UnknownKind::Key(
-                                <Self as $crate::json::decode::Record>::KEYS,
-                            ),
-                        });
+                    for (key, value) in &self.extra {
+                        out.push($crate::json::record::Unknown::in_extra::<Self>(at, key, value));
                     }
                 }
                 $( $crate::json::record::Walk::unknown_keys(&self.$field, &at.key($json), out); )*
@@ -435,7 +458,10 @@ macro_rules! api_struct {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(None)?;
                 $(
-                    if !$crate::json::record::Field::omitted(&self.$field) {
+                    // A value kept as given (of a newer ECS) is rendered from `extra`.
+                    if !$crate::json::record::Field::omitted(&self.$field)
+                        && (self.extra.is_empty() || !self.extra.contains_key($json))
+                    {
                         map.serialize_entry(
                             $json,
                             &$crate::json::record::Encoded::<$crate::json::record::codec!($($codec)?), $ty>::new(&self.$field),
@@ -578,6 +604,13 @@ macro_rules! api_enum {
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<Self, D::Error> {
                 $crate::json::decode::decode_scalar(de, cx)
+            }
+
+            fn decode_keeping<'de, D: ::serde::Deserializer<'de>>(
+                de: D,
+                cx: &mut $crate::json::decode::Cx,
+            ) -> Result<$crate::json::decode::Kept<Self>, D::Error> {
+                $crate::json::decode::decode_enum_keeping(de, cx)
             }
         }
 

@@ -8,7 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use super::{Registration, TaskDefinition};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
-use crate::json::decode::{Cx, Decode, Found, KeySeed, Record, Seed, take_unknown};
+use crate::json::decode::{Accepted, Cx, Decode, Found, KeySeed, Record, Seed, take_unknown};
 use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
 use crate::path::json_path;
@@ -38,7 +38,7 @@ fn parse<'de, R: serde_json::de::Read<'de>>(
     mut de: serde_json::Deserializer<R>,
     mode: Mode,
 ) -> Result<Lenient<TaskDefinition>, ParseError> {
-    let mut cx = Cx::default();
+    let mut cx = Cx::for_mode(mode);
     let document = Document::decode(&mut de, &mut cx).and_then(|doc| de.end().map(|()| doc));
     let document = match document {
         Ok(document) => document,
@@ -132,15 +132,26 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
                     map.next_value_seed(Seed::<Vec<Tag>>::new(cx))
                         .map_err(|e| cx.in_key("tags", e))?,
                 );
-            } else if TaskDefinition::accept(&mut fields, &key, &mut map, cx)?
-                || Registration::accept(&mut registration, &key, &mut map, cx)?
-            {
-                saw_tags |= key == "tags";
-                if first_definition_key.is_none() {
-                    first_definition_key = Some(key.into_owned());
-                }
             } else {
-                take_unknown(&mut extra, key, &mut map, cx)?;
+                let mut accepted = TaskDefinition::accept(&mut fields, &key, &mut map, cx)?;
+                if matches!(accepted, Accepted::NotMine) {
+                    accepted = Registration::accept(&mut registration, &key, &mut map, cx)?;
+                }
+                match accepted {
+                    Accepted::NotMine => take_unknown(&mut extra, key, &mut map, cx)?,
+                    Accepted::Kept(value) => {
+                        if first_definition_key.is_none() {
+                            first_definition_key = Some(key.to_string());
+                        }
+                        extra.insert(key.into_owned(), value);
+                    }
+                    Accepted::Taken => {
+                        saw_tags |= key == "tags";
+                        if first_definition_key.is_none() {
+                            first_definition_key = Some(key.into_owned());
+                        }
+                    }
+                }
             }
         }
 

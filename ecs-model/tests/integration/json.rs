@@ -250,6 +250,44 @@ fn lenient_mode_keeps_unknown_keys_and_warns() {
 }
 
 #[test]
+fn enum_values_of_a_newer_ecs_survive_a_lenient_round_trip() {
+    // What a newer ECS may send: a network mode, a launch type among known ones, a protocol and
+    // a device type this crate does not know (the last in a required member).
+    let doc = json!({
+        "family": "web",
+        "networkMode": "future-mode",
+        "requiresCompatibilities": ["EC2", "FUTURE_COMPUTE"],
+        "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128,
+            "portMappings": [{"containerPort": 80, "protocol": "sctp"}],
+            "resourceRequirements": [{"type": "TPU", "value": "1"}]}]
+    });
+    let parsed = TaskDefinition::from_json_lenient(&doc.to_string()).unwrap();
+    let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "networkMode: \"future-mode\" is not a value this version of ecs-model knows (a newer ECS API's?) (kept as is)",
+            "requiresCompatibilities: [\"EC2\",\"FUTURE_COMPUTE\"] is not a value this version of ecs-model knows (a newer ECS API's?) (kept as is)",
+            "containerDefinitions[0].portMappings[0].protocol: \"sctp\" is not a value this version of ecs-model knows (a newer ECS API's?) (kept as is)",
+            "containerDefinitions[0].resourceRequirements[0].type: \"TPU\" is not a value this version of ecs-model knows (a newer ECS API's?) (kept as is)",
+        ]
+    );
+    let rendered: Value = serde_json::from_str(&parsed.value.to_json()).unwrap();
+    assert_eq!(rendered, doc);
+    // The model holds none of them as known values.
+    assert_eq!(parsed.value.network_mode, None);
+    assert!(parsed.value.requires_compatibilities.is_empty());
+    // Strictly, the first (in the document's key order) is the enum's error, with its values.
+    let error = TaskDefinition::from_json(&doc.to_string())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "containerDefinitions[0].portMappings[0].protocol: \"sctp\" is not a valid transport protocol; expected one of: tcp, udp"
+    );
+}
+
+#[test]
 fn rendering_is_what_the_cli_takes() {
     let doc = json!({
         "family": "web",
