@@ -105,6 +105,10 @@ impl Cx {
 
 /// A model type's JSON decoder.
 pub(crate) trait Decode: Sized {
+    /// Whether [`decode_keeping`](Self::decode_keeping) may keep a value as JSON: enums and
+    /// lists of them.
+    const MAY_KEEP: bool = false;
+
     fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error>;
 
     /// As [`decode`](Self::decode), but a value the type cannot hold and a newer ECS may send
@@ -318,12 +322,14 @@ macro_rules! decode_via_scalar {
 decode_via_scalar!(String, bool, i32, i64, f64);
 
 impl<T: Decode + serde::Serialize> Decode for Vec<T> {
+    const MAY_KEEP: bool = T::MAY_KEEP;
+
     /// A list with an element the element type cannot hold comes back whole, as JSON.
     fn decode_keeping<'de, D: Deserializer<'de>>(
         de: D,
         cx: &mut Cx,
     ) -> Result<Kept<Self>, D::Error> {
-        if !cx.keep_unknown_values {
+        if !T::MAY_KEEP || !cx.keep_unknown_values {
             return Self::decode(de, cx).map(Kept::Value);
         }
         let items: Vec<KeptItem<T>> = Vec::decode(de, cx)?;

@@ -599,6 +599,8 @@ macro_rules! api_enum {
         }
 
         impl $crate::json::decode::Decode for $name {
+            const MAY_KEEP: bool = true;
+
             fn decode<'de, D: ::serde::Deserializer<'de>>(
                 de: D,
                 cx: &mut $crate::json::decode::Cx,
