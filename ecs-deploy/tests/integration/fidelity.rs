@@ -8,7 +8,6 @@ use crate::support;
 
 use std::path::Path;
 
-use aws_sdk_ecs::config::{BehaviorVersion, Credentials, Region};
 use aws_smithy_http_client::test_util::capture_request;
 use aws_smithy_types::body::SdkBody;
 use ecs_deploy::convert;
@@ -25,13 +24,7 @@ fn answering(body: &Value) -> aws_sdk_ecs::Client {
         .body(SdkBody::from(body.to_string()))
         .unwrap();
     let (http, _) = capture_request(Some(response));
-    let config = aws_sdk_ecs::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
-        .http_client(http)
-        .build();
-    aws_sdk_ecs::Client::from_conf(config)
+    support::ecs_client(http)
 }
 
 /// A `describe-task-definition` answer as ecs-deploy reads it from AWS.

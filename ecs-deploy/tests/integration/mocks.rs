@@ -471,8 +471,16 @@ mod lifecycle {
             .build()
     }
 
-    fn until(until: WaitUntil) -> WaitOptions {
-        quick().until(until)
+    /// Waits `until` with ECS answering `looks` to `DescribeServiceDeployments`.
+    async fn wait(
+        looks: &aws_smithy_mocks::Rule,
+        until: WaitUntil,
+        on_progress: &mut (dyn FnMut(&ecs_deploy::wait::Progress) + Send),
+    ) -> Result<ecs_deploy::wait::Progress, Error> {
+        let listed = deployments();
+        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, looks]);
+        let options = quick().until(until);
+        wait_for_deployment(&clients(ecs), "prod", "web", None, options, on_progress).await
     }
 
     #[tokio::test]
@@ -484,17 +492,11 @@ mod lifecycle {
             .output(|| at(Stage::ProductionTrafficShift, Status::InProgress, false))
             .output(|| at(Stage::BakeTime, Status::InProgress, false))
             .build();
-        let listed = deployments();
-        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &looks]);
         let mut stages = Vec::new();
-        let last = wait_for_deployment(
-            &clients(ecs),
-            "prod",
-            "web",
-            None,
-            until(WaitUntil::Stage(LifecycleStage::PostTestTrafficShift)),
-            &mut |p| stages.push(p.lifecycle_stage.clone().unwrap_or_default()),
-        )
+        let target = WaitUntil::Stage(LifecycleStage::PostTestTrafficShift);
+        let last = wait(&looks, target, &mut |p| {
+            stages.push(p.lifecycle_stage.clone().unwrap_or_default());
+        })
         .await
         .unwrap();
         // PRODUCTION_TRAFFIC_SHIFT comes after POST_TEST_TRAFFIC_SHIFT: done at the second look.
@@ -511,19 +513,11 @@ mod lifecycle {
             .output(|| at(Stage::PostScaleUp, Status::InProgress, true))
             .output(|| at(Stage::PostScaleUp, Status::RollbackInProgress, false))
             .build();
-        let listed = deployments();
-        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &looks]);
         let mut events = Vec::new();
-        let error = wait_for_deployment(
-            &clients(ecs),
-            "prod",
-            "web",
-            None,
-            until(WaitUntil::Stage(LifecycleStage::BakeTime)),
-            &mut |p| events.extend(p.new_events.clone()),
-        )
-        .await
-        .unwrap_err();
+        let target = WaitUntil::Stage(LifecycleStage::BakeTime);
+        let error = wait(&looks, target, &mut |p| events.extend(p.new_events.clone()))
+            .await
+            .unwrap_err();
         assert!(
             matches!(&error, Error::DeploymentFailed { reason, .. } if reason.contains("ROLLBACK_IN_PROGRESS")),
             "{error}"
@@ -536,34 +530,14 @@ mod lifecycle {
     async fn a_wait_for_a_pause_returns_at_the_hook_and_fails_if_it_never_pauses() {
         let paused = mock!(Client::describe_service_deployments)
             .then_output(|| at(Stage::PostScaleUp, Status::InProgress, true));
-        let listed = deployments();
-        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &paused]);
-        let progress = wait_for_deployment(
-            &clients(ecs),
-            "prod",
-            "web",
-            None,
-            until(WaitUntil::Paused),
-            &mut |_| {},
-        )
-        .await
-        .unwrap();
+        let progress = wait(&paused, WaitUntil::Paused, &mut |_| {}).await.unwrap();
         assert_eq!(progress.lifecycle_stage.as_deref(), Some("POST_SCALE_UP"));
 
         let finished = mock!(Client::describe_service_deployments)
             .then_output(|| at(Stage::CleanUp, Status::Successful, false));
-        let listed = deployments();
-        let ecs = mock_client!(aws_sdk_ecs, RuleMode::MatchAny, [&listed, &finished]);
-        let error = wait_for_deployment(
-            &clients(ecs),
-            "prod",
-            "web",
-            None,
-            until(WaitUntil::Paused),
-            &mut |_| {},
-        )
-        .await
-        .unwrap_err();
+        let error = wait(&finished, WaitUntil::Paused, &mut |_| {})
+            .await
+            .unwrap_err();
         assert!(error.to_string().contains("without pausing"), "{error}");
     }
 

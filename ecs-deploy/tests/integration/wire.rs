@@ -84,13 +84,7 @@ fn rendered<T: serde::Serialize>(model: &T) -> Value {
 macro_rules! ecs_body {
     ($input:expr) => {{
         let (http, captured) = capture_request(None);
-        let config = aws_sdk_ecs::Config::builder()
-            .behavior_version(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
-            .http_client(http)
-            .build();
-        let client = aws_sdk_ecs::Client::from_conf(config);
+        let client = support::ecs_client(http);
         let _ = $input.send_with(&client).await; // the canned response is empty: only the request matters
         let request = captured.expect_request();
         serde_json::from_slice::<Value>(request.body().bytes().unwrap()).unwrap()

@@ -56,6 +56,11 @@ fn first_paragraph(html: &str) -> &str {
 /// Inline HTML as Markdown: `<code>` as backticks, other tags dropped, entities decoded, text
 /// that Markdown would read as markup escaped, and whitespace collapsed.
 fn markdown(html: &str) -> String {
+    inline(html, false)
+}
+
+/// [`markdown`], or inside a code span (`in_code`): the text alone, nothing escaped.
+fn inline(html: &str, in_code: bool) -> String {
     let mut out = String::new();
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
@@ -64,14 +69,17 @@ fn markdown(html: &str) -> String {
         {
             let tag = rest[1..end].trim().to_ascii_lowercase();
             rest = &rest[end + 1..];
+            if in_code {
+                continue;
+            }
             if tag == "code" || tag.starts_with("code ") {
                 let close = rest.find("</code>").unwrap_or(rest.len());
-                let code = text_of(&rest[..close]);
+                let code = inline(&rest[..close], true);
                 rest = rest.get(close + "</code>".len()..).unwrap_or_default();
-                if !code.trim().is_empty() {
+                if !code.is_empty() {
                     // A backtick inside code would end the span.
                     out.push('`');
-                    out.push_str(&code.trim().replace('`', "'"));
+                    out.push_str(&code.replace('`', "'"));
                     out.push('`');
                 }
             } else {
@@ -80,27 +88,9 @@ fn markdown(html: &str) -> String {
             continue;
         }
         let (decoded, len) = entity(rest).unwrap_or((c, c.len_utf8()));
-        if matches!(decoded, '[' | ']' | '<' | '>' | '*' | '`' | '\\') {
+        if !in_code && matches!(decoded, '[' | ']' | '<' | '>' | '*' | '`' | '\\') {
             out.push('\\');
         }
-        out.push(decoded);
-        rest = &rest[len..];
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text of some HTML: tags dropped, entities decoded, whitespace collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        if c == '<'
-            && let Some(end) = rest.find('>')
-        {
-            rest = &rest[end + 1..];
-            continue;
-        }
-        let (decoded, len) = entity(rest).unwrap_or((c, c.len_utf8()));
         out.push(decoded);
         rest = &rest[len..];
     }

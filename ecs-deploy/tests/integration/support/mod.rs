@@ -10,6 +10,21 @@ mod model;
 pub use model::{aws_model, botocore_models_or_skip, shared_or_skip};
 use serde_json::Value;
 
+/// An ECS client that sends through `http` (a test client that captures requests or answers
+/// them), with test credentials.
+pub fn ecs_client(
+    http: impl aws_smithy_runtime_api::client::http::HttpClient + 'static,
+) -> aws_sdk_ecs::Client {
+    use aws_sdk_ecs::config::{BehaviorVersion, Credentials, Region};
+    let config = aws_sdk_ecs::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
+        .http_client(http)
+        .build();
+    aws_sdk_ecs::Client::from_conf(config)
+}
+
 /// A document with every member the schema has, each with a value of its type (the first value
 /// of an enum): what a conversion that forgot a member would lose.
 pub fn every_member(schema: &Value, root: &Value) -> Value {
