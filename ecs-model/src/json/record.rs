@@ -385,18 +385,23 @@ macro_rules! api_struct {
                             if $field.is_some() {
                                 return Err(cx.fail_at($json, "duplicate key"));
                             }
-                            let wire = map
-                                .next_value_seed($crate::json::decode::KeepSeed::<
-                                    <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire,
-                                >::new(cx))
-                                .map_err(|e| cx.in_key($json, e))?;
-                            match wire {
-                                Kept::Value(wire) => {
-                                    *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
-                                    Ok(Accepted::Taken)
+                            type Wire = <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire;
+                            // Only enums (and their lists) may come back as JSON: the others
+                            // take the plain seed.
+                            let wire = if <Wire as $crate::json::decode::Decode>::MAY_KEEP {
+                                let kept = map
+                                    .next_value_seed($crate::json::decode::KeepSeed::<Wire>::new(cx))
+                                    .map_err(|e| cx.in_key($json, e))?;
+                                match kept {
+                                    Kept::Value(wire) => wire,
+                                    Kept::Raw(raw) => return Ok(Accepted::Kept(raw)),
                                 }
-                                Kept::Raw(raw) => Ok(Accepted::Kept(raw)),
-                            }
+                            } else {
+                                map.next_value_seed($crate::json::decode::Seed::<Wire>::new(cx))
+                                    .map_err(|e| cx.in_key($json, e))?
+                            };
+                            *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
+                            Ok(Accepted::Taken)
                         }
                     )*
                     _ => Ok(Accepted::NotMine),
