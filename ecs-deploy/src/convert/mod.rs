@@ -46,6 +46,9 @@ pub struct ConvertError {
     pub path: JsonPath,
     /// What is wrong.
     pub problem: String,
+    /// An AWS value the model has no variant for (an enum value of a newer API), as JSON: the
+    /// record that holds the member keeps it in its `extra` map instead of failing.
+    pub(crate) unknown_value: Option<serde_json::Value>,
 }
 
 /// A conversion failure at a place of the document.
@@ -58,6 +61,7 @@ impl Fail for PathCursor<'_> {
         ConvertError {
             path: self.path(),
             problem: problem.to_string(),
+            unknown_value: None,
         }
     }
 }
@@ -99,14 +103,33 @@ impl<T> Built<T> for Result<T, BuildError> {
     }
 }
 
-/// Keys kept by a lenient parse have no SDK field to go to: sending without them would deploy
-/// something other than what the document says.
+/// Keys kept by a lenient parse (or values of a newer API, read back) have no SDK field to go
+/// to: sending without them would deploy something other than what the document says.
 pub(crate) fn no_extra(extra: &Extra, at: PathCursor<'_>) -> Result<(), ConvertError> {
-    match extra.keys().next() {
+    match extra.iter().next() {
         None => Ok(()),
-        Some(key) => Err(at.fail(format_args!(
-            "unknown key `{key}` (kept by a lenient parse) has no field in the AWS SDK; remove it or update ecs-deploy"
+        Some((key, value)) => Err(at.key(key).fail(format_args!(
+            "{value} is kept as read, outside what this version of ecs-model knows (an unknown \
+             key, or a value of a newer API): it cannot be sent; remove it or update ecs-deploy"
         ))),
+    }
+}
+
+/// The value of member `json` when converting it failed on a value the model does not know:
+/// kept in the record's `extra` map (rendered back as it was), the member left unset. Any
+/// other failure stands.
+pub(crate) fn keep_unknown(
+    extra: &mut Extra,
+    json: &str,
+    at: PathCursor<'_>,
+    error: ConvertError,
+) -> Result<(), ConvertError> {
+    match error.unknown_value {
+        Some(value) if error.path == at.key(json).path() => {
+            extra.insert(json.to_owned(), value);
+            Ok(())
+        }
+        _ => Err(error),
     }
 }
 
@@ -221,13 +244,49 @@ impl<S, T: ToSdk<S>> ToSdk<Vec<S>> for Vec<T> {
     }
 }
 
-impl<S, T: FromSdk<S>> FromSdk<Vec<S>> for Vec<T> {
+impl<S, T: FromSdk<S> + serde::Serialize> FromSdk<Vec<S>> for Vec<T> {
     fn from_sdk(sdk: &Vec<S>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
-        sdk.iter()
-            .enumerate()
-            .map(|(i, v)| T::from_sdk(v, at.index(i)))
-            .collect()
+        list_from_sdk(sdk, at)
     }
+}
+
+/// A list, element by element; one holding a value the model does not know (a launch type of a
+/// newer API among `requiresCompatibilities`) fails as a whole, with the whole list as JSON for
+/// the record's `extra`.
+fn list_from_sdk<S, T: FromSdk<S> + serde::Serialize>(
+    sdk: &[S],
+    at: PathCursor<'_>,
+) -> Result<Vec<T>, ConvertError> {
+    let mut out = Vec::with_capacity(sdk.len());
+    let mut unknown = None;
+    for (i, item) in sdk.iter().enumerate() {
+        match T::from_sdk(item, at.index(i)) {
+            Ok(value) => out.push(value),
+            Err(error) if error.unknown_value.is_some() && error.path == at.index(i).path() => {
+                unknown.get_or_insert(error);
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    let Some(first) = unknown else {
+        return Ok(out);
+    };
+    // The list as read: the known values rendered, the unknown ones as they came.
+    let mut known = out.iter();
+    let raw = (0..sdk.len())
+        .map(|i| match T::from_sdk(&sdk[i], at.index(i)) {
+            Ok(_) => known
+                .next()
+                .and_then(|v| serde_json::to_value(v).ok())
+                .unwrap_or_default(),
+            Err(error) => error.unknown_value.unwrap_or_default(),
+        })
+        .collect();
+    Err(ConvertError {
+        path: at.path(),
+        problem: first.problem,
+        unknown_value: Some(serde_json::Value::Array(raw)),
+    })
 }
 
 impl<S, T: ToSdk<S>> ToField<Option<S>> for Option<T> {
@@ -258,16 +317,13 @@ impl<S, T: FromSdk<S>> FromField<Option<S>> for Option<T> {
     }
 }
 
-impl<S, T: FromSdk<S>> FromField<Vec<S>> for Vec<T> {
+impl<S, T: FromSdk<S> + serde::Serialize> FromField<Vec<S>> for Vec<T> {
     fn from_field(sdk: &Vec<S>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
-        sdk.iter()
-            .enumerate()
-            .map(|(i, v)| T::from_sdk(v, at.index(i)))
-            .collect()
+        list_from_sdk(sdk, at)
     }
 }
 
-impl<S, T: FromSdk<S>> FromField<Option<Vec<S>>> for Vec<T> {
+impl<S, T: FromSdk<S> + serde::Serialize> FromField<Option<Vec<S>>> for Vec<T> {
     fn from_field(sdk: &Option<Vec<S>>, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         sdk.as_ref()
             .map_or_else(|| Ok(Vec::new()), |items| Self::from_field(items, at))
@@ -290,7 +346,8 @@ impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
 // ---- enums ------------------------------------------------------------------------------------
 
 /// Model enums and SDK enums, by their API strings. An SDK value the model does not know (a
-/// newer API) is an error naming it, never a silent default.
+/// newer API) is an error naming it, never a silent default; the record holding it keeps the
+/// value in its `extra` map (see [`get_member!`]).
 macro_rules! enums {
     ($($model:ty => $sdk:ty),* $(,)?) => {$(
         impl $crate::convert::ToSdk<$sdk> for $model {
@@ -300,7 +357,11 @@ macro_rules! enums {
         }
         impl $crate::convert::FromSdk<$sdk> for $model {
             fn from_sdk(sdk: &$sdk, at: ::ecs_model::PathCursor<'_>) -> Result<Self, $crate::convert::ConvertError> {
-                sdk.as_str().parse().map_err(|e| $crate::convert::Fail::fail(&at, e))
+                sdk.as_str().parse().map_err(|e| {
+                    let mut error = $crate::convert::Fail::fail(&at, e);
+                    error.unknown_value = Some(::serde_json::Value::String(sdk.as_str().to_owned()));
+                    error
+                })
             }
         }
         $crate::convert::required!($model => $sdk);
@@ -370,14 +431,18 @@ macro_rules! set_member {
 }
 pub(crate) use set_member;
 
-/// One member out of an SDK struct (one the SDK lacks stays unset).
+/// One member out of an SDK struct (one the SDK lacks stays unset; a value of a newer API the
+/// model does not know goes to the record's `extra`).
 macro_rules! get_member {
     ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident not_in_sdk) => {};
     ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident $setter:ident) => {
-        $model.$field = $crate::convert::FromField::from_field(&$sdk.$field, $at.key($json))?
+        $crate::convert::get_member!($model, $sdk, $at, $json $field => $field $setter)
     };
     ($model:ident, $sdk:ident, $at:ident, $json:literal $field:ident => $sfield:ident $setter:ident) => {
-        $model.$field = $crate::convert::FromField::from_field(&$sdk.$sfield, $at.key($json))?
+        match $crate::convert::FromField::from_field(&$sdk.$sfield, $at.key($json)) {
+            Ok(value) => $model.$field = value,
+            Err(error) => $crate::convert::keep_unknown(&mut $model.extra, $json, $at, error)?,
+        }
     };
 }
 pub(crate) use get_member;

@@ -10,7 +10,8 @@ use ecs_model as model;
 use ecs_model::service::Service;
 
 use super::{
-    ConvertError, Fail, FromField, FromSdk, ToSdk, convert, enums, get_all, no_extra, set_all,
+    ConvertError, Fail, FromField, FromSdk, ToSdk, convert, enums, get_all, keep_unknown, no_extra,
+    set_all,
 };
 use ecs_model::PathCursor;
 
@@ -276,7 +277,10 @@ impl FromSdk<sdk::ServiceConnectContainerConfiguration>
         match sdk {
             sdk::ServiceConnectContainerConfiguration::LogLevel(level) => {
                 let mut setting = Self::default();
-                setting.log_level = Some(FromSdk::from_sdk(level, at.key("logLevel"))?);
+                match FromSdk::from_sdk(level, at.key("logLevel")) {
+                    Ok(level) => setting.log_level = Some(level),
+                    Err(error) => keep_unknown(&mut setting.extra, "logLevel", at, error)?,
+                }
                 Ok(setting)
             }
             _ => Err(at.fail("a proxy setting newer than the AWS SDK crate")),

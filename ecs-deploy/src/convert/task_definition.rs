@@ -14,7 +14,7 @@ use ecs_model::{Cpu, Memory, TaskDefinition};
 
 use super::{
     Built, ConvertError, Fail, FromField, FromSdk, ToField, ToSdk, convert, enums, get_all,
-    get_member, no_extra, set_all, set_member,
+    get_member, keep_unknown, no_extra, set_all, set_member,
 };
 use ecs_model::PathCursor;
 
@@ -310,7 +310,10 @@ impl FromSdk<sdk::ResourceRequirement> for model::container::ResourceRequirement
         // The SDK reads an absent `value` as "": beside a sharing strategy it was absent.
         requirement.value =
             (!(sdk.value.is_empty() && sdk.sharing_strategy.is_some())).then(|| sdk.value.clone());
-        requirement.r#type = FromSdk::from_sdk(&sdk.r#type, at.key("type"))?;
+        match FromSdk::from_sdk(&sdk.r#type, at.key("type")) {
+            Ok(kind) => requirement.r#type = kind,
+            Err(error) => keep_unknown(&mut requirement.extra, "type", at, error)?,
+        }
         requirement.sharing_strategy =
             FromField::from_field(&sdk.sharing_strategy, at.key("sharingStrategy"))?;
         Ok(requirement)

@@ -417,3 +417,47 @@ async fn a_modern_service_answer_plans_nothing() {
         );
     }
 }
+
+/// An answer from an ECS newer than the model: values no enum of the model holds (a network
+/// mode, a launch type in a list, a port protocol, a device type) are kept as read on both
+/// paths, compare equal, and are never sent back without the model knowing them.
+#[tokio::test]
+async fn values_of_a_newer_ecs_are_kept_as_read_and_not_sent() {
+    let answer = json!({"taskDefinition": {
+        "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",
+        "family": "web", "revision": 2, "status": "ACTIVE",
+        "networkMode": "future-mode",
+        "requiresCompatibilities": ["EC2", "FUTURE_COMPUTE"],
+        "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 128,
+            "portMappings": [{"containerPort": 80, "protocol": "sctp"}],
+            "resourceRequirements": [{"type": "TPU", "value": "1"}]}]
+    }});
+    let through_sdk = task_definition_through_the_sdk(&answer).await;
+    let from_file = task_definition_from_file(&answer);
+    let rendered = serde_json::to_value(&through_sdk).unwrap();
+    assert_eq!(rendered["networkMode"], "future-mode");
+    assert_eq!(
+        rendered["requiresCompatibilities"],
+        json!(["EC2", "FUTURE_COMPUTE"])
+    );
+    assert_eq!(
+        rendered["containerDefinitions"][0]["portMappings"][0]["protocol"],
+        "sctp"
+    );
+    assert_eq!(
+        rendered["containerDefinitions"][0]["resourceRequirements"][0]["type"],
+        "TPU"
+    );
+    no_changes(
+        "newer values",
+        &compare::task_definitions(&from_file, &through_sdk),
+    );
+    only_the_image(
+        "newer values",
+        &compare::task_definitions(&with_new_image(&from_file), &through_sdk),
+    );
+    // Sending them would need the model to know them: refused, naming the first.
+    let error = convert::register_task_definition(&through_sdk).unwrap_err();
+    assert_eq!(error.path.to_string(), "networkMode");
+    assert!(error.problem.contains("newer API"), "{error}");
+}

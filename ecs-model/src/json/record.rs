@@ -382,10 +382,10 @@ macro_rules! api_struct {
                 match key {
                     $(
                         $json => {
+                            type Wire = <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire;
                             if $field.is_some() {
                                 return Err(cx.fail_at($json, "duplicate key"));
                             }
-                            type Wire = <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire;
                             // Only enums (and their lists) may come back as JSON: the others
                             // take the plain seed.
                             let wire = if <Wire as $crate::json::decode::Decode>::MAY_KEEP {
