@@ -11,6 +11,11 @@ pub fn task_definition(bytes: &[u8]) {
         if let Ok(parsed) = TaskDefinition::from_slice(bytes, mode) {
             let _ = parsed.value.validate();
             let rendered = parsed.value.to_json();
+            // The fast writer writes what serde_json writes, byte for byte.
+            assert_eq!(
+                rendered,
+                serde_json::to_string(&parsed.value).unwrap_or_default()
+            );
             let again = TaskDefinition::from_slice(rendered.as_bytes(), mode)
                 .unwrap_or_else(|e| panic!("rendering does not parse back: {e}\n{rendered}"));
             assert_eq!(again.value, parsed.value.clone().without_registration());

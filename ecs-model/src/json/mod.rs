@@ -2,6 +2,7 @@
 
 pub(crate) mod decode;
 mod size;
+mod write;
 
 pub(crate) use size::rendered_len;
 pub(crate) mod record;
@@ -151,8 +152,11 @@ pub(crate) fn without_position(error: &serde_json::Error) -> String {
 
 /// Renders compact JSON.
 pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
-    // Serializing the model cannot fail: every map key is a string and every number finite.
-    serde_json::to_string(value).unwrap_or_default()
+    // The model's map keys are strings: the fast writer takes every value of it, and its output
+    // is UTF-8 (strings are copied whole, or escaped by serde_json).
+    write::to_vec(value)
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
 }
 
 /// Renders JSON indented by two spaces.

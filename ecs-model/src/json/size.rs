@@ -39,7 +39,7 @@ fn string_len(s: &str) -> usize {
 /// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing. The
 /// last word overlaps the one before it, and a short string is padded with spaces, so no byte
 /// is tested alone.
-fn needs_escape(bytes: &[u8]) -> bool {
+pub(super) fn needs_escape(bytes: &[u8]) -> bool {
     let word = |chunk: &[u8]| {
         let mut word = [b' '; 8];
         word[..chunk.len()].copy_from_slice(chunk);

@@ -284,6 +284,26 @@ fn every_real_world_task_definition() {
 }
 
 #[test]
+fn rendering_is_byte_for_byte_what_serde_json_writes() {
+    let Some(dir) = corpus_or_skip() else { return };
+    let mut compared = 0;
+    for entry in entries(&dir) {
+        let text = std::fs::read_to_string(dir.join(&entry.file)).unwrap();
+        // Lenient: extras (arbitrary JSON, escapes and all) are written too.
+        if let Ok(parsed) = TaskDefinition::from_json_lenient(&text) {
+            assert_eq!(
+                parsed.value.to_json(),
+                serde_json::to_string(&parsed.value).unwrap(),
+                "{}",
+                entry.file
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 253, "{compared}");
+}
+
+#[test]
 fn the_counted_length_is_the_rendered_length() {
     let Some(dir) = corpus_or_skip() else { return };
     let mut counted = 0;
