@@ -20,7 +20,9 @@ fn main() -> ExitCode {
         args.first(),
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: bench-profile render|parse|validate|parse_validate TIMES [SET]");
+        eprintln!(
+            "usage: bench-profile render|parse|validate|parse_validate TIMES [SET: large, typical, fleet, corpus or an adversarial shape]"
+        );
         return ExitCode::from(2);
     };
     let set = match args.get(2).map_or("large", String::as_str) {
@@ -28,8 +30,18 @@ fn main() -> ExitCode {
         "typical" => vec![ecs_benches::typical()],
         "fleet" => ecs_benches::fleet(1000),
         "corpus" => ecs_benches::corpus().unwrap_or_default(),
+        // An adversarial shape (`ten_thousand_containers`, …) read leniently.
+        name if let Some((_, _, text)) =
+            ecs_benches::adversarial(ecs_benches::large().json_len())
+                .into_iter()
+                .find(|(n, _, _)| *n == name) =>
+        {
+            TaskDefinition::from_json_lenient(&text)
+                .map(|parsed| vec![parsed.value])
+                .unwrap_or_default()
+        }
         other => {
-            eprintln!("unknown set {other}: large, typical, fleet or corpus");
+            eprintln!("unknown set {other}: large, typical, fleet, corpus or an adversarial shape");
             return ExitCode::from(2);
         }
     };
