@@ -55,7 +55,7 @@ rules! {
         "API doc cpu, memory";
     A7_RANGE = "ECS-A7", Error, [Ec2, External, ManagedInstances], Any,
         "task `cpu` is 128–196,608 units outside Fargate",
-        "API doc cpu (2026-08 model)";
+        "API doc cpu (botocore 1.44.8)";
     A8 = "ECS-A8", Error, [Fargate], Any,
         "Fargate tasks set both `cpu` and `memory`",
         "cfn-lint E3048; CDK";
