@@ -196,7 +196,7 @@ impl Walk<'_> {
                 })
                 .unwrap_or_else(|| format!("The `{json}` member."));
             fields.push(Field {
-                rust: names::field(self.file, json),
+                rust: names::field(json),
                 json: json.clone(),
                 ty,
                 doc,

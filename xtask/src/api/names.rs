@@ -8,10 +8,7 @@ const ACRONYMS: &[&str] = &[
 ];
 
 /// The field name of member `json`: snake case, `r#` before a keyword.
-pub(crate) fn field(file: &FileSpec, json: &str) -> String {
-    if let Some((_, rust)) = file.fields.iter().find(|(j, _)| *j == json) {
-        return (*rust).to_owned();
-    }
+pub(crate) fn field(json: &str) -> String {
     let snake = snake_case(json);
     if matches!(
         snake.as_str(),

@@ -17,8 +17,6 @@ pub(crate) struct FileSpec {
     pub(crate) external: &'static [External],
     /// Lists of these element shapes are written through a codec.
     pub(crate) codecs: &'static [Codec],
-    /// Members whose field name is not the snake case of their JSON name.
-    pub(crate) fields: &'static [(&'static str, &'static str)],
     /// Required lists that the request takes empty (`[]` means "none"), as `Option<Vec<_>>`:
     /// (shape, member).
     pub(crate) rendered_when_empty: &'static [(&'static str, &'static str)],
@@ -108,7 +106,6 @@ pub(crate) const FILES: &[FileSpec] = &[
             },
         ],
         codecs: &[],
-        fields: &[],
         rendered_when_empty: &[],
         member_docs: &[],
         special: &[],
@@ -196,7 +193,6 @@ pub(crate) const FILES: &[FileSpec] = &[
             },
         ],
         codecs: &[],
-        fields: &[],
         rendered_when_empty: &[
             ("PutClusterCapacityProvidersRequest", "capacityProviders"),
             (
@@ -275,7 +271,6 @@ pub(crate) const FILES: &[FileSpec] = &[
             name: "PascalTags",
             path: "crate::tag::PascalTags",
         }],
-        fields: &[],
         rendered_when_empty: &[],
         member_docs: &[],
         special: &[Special {
