@@ -77,19 +77,20 @@ fn float_len(f: f64) -> usize {
     count.0
 }
 
-/// Counting never fails; the error type only satisfies `serde`.
+/// Counting never fails, and writing (`write.rs`) only refuses a map key that is not a string;
+/// the error type satisfies `serde`.
 #[derive(Debug)]
-pub(crate) struct Never;
+pub(crate) struct NotAString;
 
-impl std::fmt::Display for Never {
+impl std::fmt::Display for NotAString {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("unreachable")
+        f.write_str("a map key that is not a string")
     }
 }
 
-impl std::error::Error for Never {}
+impl std::error::Error for NotAString {}
 
-impl ser::Error for Never {
+impl ser::Error for NotAString {
     fn custom<T: std::fmt::Display>(_: T) -> Self {
         Self
     }
@@ -130,7 +131,7 @@ impl Compound {
 
 impl ser::Serializer for Counter {
     type Ok = usize;
-    type Error = Never;
+    type Error = NotAString;
     type SerializeSeq = Compound;
     type SerializeTuple = Compound;
     type SerializeTupleStruct = Compound;
@@ -139,58 +140,58 @@ impl ser::Serializer for Counter {
     type SerializeStruct = Compound;
     type SerializeStructVariant = Variant;
 
-    fn serialize_bool(self, v: bool) -> Result<usize, Never> {
+    fn serialize_bool(self, v: bool) -> Result<usize, NotAString> {
         Ok(if v { 4 } else { 5 })
     }
-    fn serialize_i8(self, v: i8) -> Result<usize, Never> {
+    fn serialize_i8(self, v: i8) -> Result<usize, NotAString> {
         self.serialize_i64(v.into())
     }
-    fn serialize_i16(self, v: i16) -> Result<usize, Never> {
+    fn serialize_i16(self, v: i16) -> Result<usize, NotAString> {
         self.serialize_i64(v.into())
     }
-    fn serialize_i32(self, v: i32) -> Result<usize, Never> {
+    fn serialize_i32(self, v: i32) -> Result<usize, NotAString> {
         self.serialize_i64(v.into())
     }
-    fn serialize_i64(self, v: i64) -> Result<usize, Never> {
+    fn serialize_i64(self, v: i64) -> Result<usize, NotAString> {
         Ok(digits(v.unsigned_abs()) + usize::from(v < 0))
     }
-    fn serialize_u8(self, v: u8) -> Result<usize, Never> {
+    fn serialize_u8(self, v: u8) -> Result<usize, NotAString> {
         Ok(digits(v.into()))
     }
-    fn serialize_u16(self, v: u16) -> Result<usize, Never> {
+    fn serialize_u16(self, v: u16) -> Result<usize, NotAString> {
         Ok(digits(v.into()))
     }
-    fn serialize_u32(self, v: u32) -> Result<usize, Never> {
+    fn serialize_u32(self, v: u32) -> Result<usize, NotAString> {
         Ok(digits(v.into()))
     }
-    fn serialize_u64(self, v: u64) -> Result<usize, Never> {
+    fn serialize_u64(self, v: u64) -> Result<usize, NotAString> {
         Ok(digits(v))
     }
-    fn serialize_f32(self, v: f32) -> Result<usize, Never> {
+    fn serialize_f32(self, v: f32) -> Result<usize, NotAString> {
         Ok(float_len(v.into()))
     }
-    fn serialize_f64(self, v: f64) -> Result<usize, Never> {
+    fn serialize_f64(self, v: f64) -> Result<usize, NotAString> {
         Ok(float_len(v))
     }
-    fn serialize_char(self, v: char) -> Result<usize, Never> {
+    fn serialize_char(self, v: char) -> Result<usize, NotAString> {
         Ok(string_len(v.encode_utf8(&mut [0; 4])))
     }
-    fn serialize_str(self, v: &str) -> Result<usize, Never> {
+    fn serialize_str(self, v: &str) -> Result<usize, NotAString> {
         Ok(string_len(v))
     }
-    fn serialize_bytes(self, v: &[u8]) -> Result<usize, Never> {
+    fn serialize_bytes(self, v: &[u8]) -> Result<usize, NotAString> {
         Ok(2 + v.iter().map(|b| digits((*b).into())).sum::<usize>() + v.len().saturating_sub(1))
     }
-    fn serialize_none(self) -> Result<usize, Never> {
+    fn serialize_none(self) -> Result<usize, NotAString> {
         Ok(4)
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, Never> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, NotAString> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<usize, Never> {
+    fn serialize_unit(self) -> Result<usize, NotAString> {
         Ok(4)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<usize, Never> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<usize, NotAString> {
         Ok(4)
     }
     fn serialize_unit_variant(
@@ -198,14 +199,14 @@ impl ser::Serializer for Counter {
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<usize, Never> {
+    ) -> Result<usize, NotAString> {
         Ok(string_len(variant))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<usize, Never> {
+    ) -> Result<usize, NotAString> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -214,16 +215,16 @@ impl ser::Serializer for Counter {
         _: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<usize, Never> {
+    ) -> Result<usize, NotAString> {
         Ok(string_len(variant) + value.serialize(self)? + 3)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound, Never> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound, NotAString> {
         Ok(Compound::new())
     }
-    fn serialize_tuple(self, _: usize) -> Result<Compound, Never> {
+    fn serialize_tuple(self, _: usize) -> Result<Compound, NotAString> {
         Ok(Compound::new())
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound, Never> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound, NotAString> {
         Ok(Compound::new())
     }
     fn serialize_tuple_variant(
@@ -232,16 +233,16 @@ impl ser::Serializer for Counter {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Variant, Never> {
+    ) -> Result<Variant, NotAString> {
         Ok(Variant {
             name: string_len(variant),
             inner: Compound::new(),
         })
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound, Never> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound, NotAString> {
         Ok(Compound::new())
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound, Never> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound, NotAString> {
         Ok(Compound::new())
     }
     fn serialize_struct_variant(
@@ -250,7 +251,7 @@ impl ser::Serializer for Counter {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Variant, Never> {
+    ) -> Result<Variant, NotAString> {
         Ok(Variant {
             name: string_len(variant),
             inner: Compound::new(),
@@ -260,45 +261,45 @@ impl ser::Serializer for Counter {
 
 impl ser::SerializeSeq for Compound {
     type Ok = usize;
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    type Error = NotAString;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
         self.item(value.serialize(Counter)?);
         Ok(())
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         Ok(Compound::end(self))
     }
 }
 
 impl ser::SerializeTuple for Compound {
     type Ok = usize;
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    type Error = NotAString;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
         ser::SerializeSeq::serialize_element(self, value)
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         Ok(Compound::end(self))
     }
 }
 
 impl ser::SerializeTupleStruct for Compound {
     type Ok = usize;
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    type Error = NotAString;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
         ser::SerializeSeq::serialize_element(self, value)
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         Ok(Compound::end(self))
     }
 }
 
 impl ser::SerializeTupleVariant for Variant {
     type Ok = usize;
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    type Error = NotAString;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
         ser::SerializeSeq::serialize_element(&mut self.inner, value)
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         // `{"variant":[…]}`
         Ok(self.name + self.inner.end() + 3)
     }
@@ -306,48 +307,48 @@ impl ser::SerializeTupleVariant for Variant {
 
 impl ser::SerializeMap for Compound {
     type Ok = usize;
-    type Error = Never;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Never> {
+    type Error = NotAString;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), NotAString> {
         // The key, quoted (numbers are quoted too), then a colon.
         self.item(key.serialize(KeyLen)? + 1);
         Ok(())
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
         self.len += value.serialize(Counter)?;
         Ok(())
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         Ok(Compound::end(self))
     }
 }
 
 impl ser::SerializeStruct for Compound {
     type Ok = usize;
-    type Error = Never;
+    type Error = NotAString;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
+    ) -> Result<(), NotAString> {
         self.item(string_len(key) + 1 + value.serialize(Counter)?);
         Ok(())
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         Ok(Compound::end(self))
     }
 }
 
 impl ser::SerializeStructVariant for Variant {
     type Ok = usize;
-    type Error = Never;
+    type Error = NotAString;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
+    ) -> Result<(), NotAString> {
         ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
     }
-    fn end(self) -> Result<usize, Never> {
+    fn end(self) -> Result<usize, NotAString> {
         // `{"variant":{…}}`
         Ok(self.name + self.inner.end() + 3)
     }
@@ -358,7 +359,7 @@ struct KeyLen;
 
 macro_rules! quoted_number {
     ($($method:ident($ty:ty)),* $(,)?) => {$(
-        fn $method(self, v: $ty) -> Result<usize, Never> {
+        fn $method(self, v: $ty) -> Result<usize, NotAString> {
             Ok(Counter.$method(v)? + 2)
         }
     )*};
@@ -366,27 +367,27 @@ macro_rules! quoted_number {
 
 macro_rules! not_a_key {
     ($($method:ident($($ty:ty),*)),* $(,)?) => {$(
-        fn $method(self, $(_: $ty),*) -> Result<usize, Never> {
-            Err(Never)
+        fn $method(self, $(_: $ty),*) -> Result<usize, NotAString> {
+            Err(NotAString)
         }
     )*};
 }
 
 impl ser::Serializer for KeyLen {
     type Ok = usize;
-    type Error = Never;
-    type SerializeSeq = ser::Impossible<usize, Never>;
-    type SerializeTuple = ser::Impossible<usize, Never>;
-    type SerializeTupleStruct = ser::Impossible<usize, Never>;
-    type SerializeTupleVariant = ser::Impossible<usize, Never>;
-    type SerializeMap = ser::Impossible<usize, Never>;
-    type SerializeStruct = ser::Impossible<usize, Never>;
-    type SerializeStructVariant = ser::Impossible<usize, Never>;
+    type Error = NotAString;
+    type SerializeSeq = ser::Impossible<usize, NotAString>;
+    type SerializeTuple = ser::Impossible<usize, NotAString>;
+    type SerializeTupleStruct = ser::Impossible<usize, NotAString>;
+    type SerializeTupleVariant = ser::Impossible<usize, NotAString>;
+    type SerializeMap = ser::Impossible<usize, NotAString>;
+    type SerializeStruct = ser::Impossible<usize, NotAString>;
+    type SerializeStructVariant = ser::Impossible<usize, NotAString>;
 
-    fn serialize_str(self, v: &str) -> Result<usize, Never> {
+    fn serialize_str(self, v: &str) -> Result<usize, NotAString> {
         Ok(string_len(v))
     }
-    fn serialize_char(self, v: char) -> Result<usize, Never> {
+    fn serialize_char(self, v: char) -> Result<usize, NotAString> {
         Counter.serialize_char(v)
     }
     fn serialize_unit_variant(
@@ -394,14 +395,14 @@ impl ser::Serializer for KeyLen {
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<usize, Never> {
+    ) -> Result<usize, NotAString> {
         Ok(string_len(variant))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<usize, Never> {
+    ) -> Result<usize, NotAString> {
         value.serialize(self)
     }
     quoted_number!(
@@ -423,7 +424,7 @@ impl ser::Serializer for KeyLen {
         serialize_unit(),
         serialize_unit_struct(&'static str),
     );
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, Never> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<usize, NotAString> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -432,21 +433,21 @@ impl ser::Serializer for KeyLen {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<usize, Never> {
-        Err(Never)
+    ) -> Result<usize, NotAString> {
+        Err(NotAString)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Never> {
-        Err(Never)
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAString> {
+        Err(NotAString)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Never> {
-        Err(Never)
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAString> {
+        Err(NotAString)
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Never> {
-        Err(Never)
+    ) -> Result<Self::SerializeTupleStruct, NotAString> {
+        Err(NotAString)
     }
     fn serialize_tuple_variant(
         self,
@@ -454,14 +455,18 @@ impl ser::Serializer for KeyLen {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Never> {
-        Err(Never)
+    ) -> Result<Self::SerializeTupleVariant, NotAString> {
+        Err(NotAString)
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Never> {
-        Err(Never)
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAString> {
+        Err(NotAString)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Never> {
-        Err(Never)
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, NotAString> {
+        Err(NotAString)
     }
     fn serialize_struct_variant(
         self,
@@ -469,8 +474,8 @@ impl ser::Serializer for KeyLen {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeStructVariant, Never> {
-        Err(Never)
+    ) -> Result<Self::SerializeStructVariant, NotAString> {
+        Err(NotAString)
     }
 }
 

@@ -4,32 +4,15 @@
 
 use serde::ser::{self, Serialize};
 
-use super::size::needs_escape;
+use super::size::{NotAString, needs_escape};
 
 /// The compact JSON of `value`; `None` when it has a map key that is not a string (the model
-/// has none), for the caller to let `serde_json` say what it makes of it.
+/// has none), for the caller to let `serde_json` say what it makes of it (the error is the
+/// counter's: refusing such a key is the writer's only failure).
 pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(1024);
     value.serialize(Writer(&mut out)).ok()?;
     Some(out)
-}
-
-/// A map key that is not a string.
-#[derive(Debug)]
-pub(crate) struct NotAString;
-
-impl std::fmt::Display for NotAString {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a map key that is not a string")
-    }
-}
-
-impl std::error::Error for NotAString {}
-
-impl ser::Error for NotAString {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Self
-    }
 }
 
 fn string(out: &mut Vec<u8>, s: &str) {
@@ -267,41 +250,27 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = NotAString;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), NotAString> {
-        Compound::end(self);
-        Ok(())
-    }
+/// Tuples, tuple structs and tuple variants are written as sequences.
+macro_rules! like_a_sequence {
+    ($($trait:ident $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = NotAString;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Result<(), NotAString> {
+                Compound::end(self);
+                Ok(())
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = NotAString;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), NotAString> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = NotAString;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), NotAString> {
-        Compound::end(self);
-        Ok(())
-    }
-}
+like_a_sequence!(
+    SerializeTuple serialize_element,
+    SerializeTupleStruct serialize_field,
+    SerializeTupleVariant serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
