@@ -82,6 +82,12 @@ impl LifecycleStage {
             Self::CleanUp => "CLEAN_UP",
         }
     }
+
+    /// Every stage's name, in order, for messages.
+    fn names() -> String {
+        let names: Vec<&str> = Self::ALL.iter().map(|s| s.as_str()).collect();
+        names.join(", ")
+    }
 }
 
 impl fmt::Display for LifecycleStage {
@@ -100,10 +106,9 @@ impl FromStr for LifecycleStage {
             .copied()
             .find(|stage| stage.as_str().eq_ignore_ascii_case(text))
             .ok_or_else(|| {
-                let names: Vec<&str> = Self::ALL.iter().map(|s| s.as_str()).collect();
                 format!(
                     "`{text}` is not a lifecycle stage; expected one of {}",
-                    names.join(", ")
+                    Self::names()
                 )
             })
     }
@@ -131,10 +136,9 @@ impl FromStr for WaitUntil {
             "complete" => Ok(Self::Complete),
             "paused" => Ok(Self::Paused),
             _ => text.parse().map(Self::Stage).map_err(|_| {
-                let names: Vec<&str> = LifecycleStage::ALL.iter().map(|s| s.as_str()).collect();
                 format!(
                     "`{text}` is not `complete`, `paused` or a lifecycle stage ({})",
-                    names.join(", ")
+                    LifecycleStage::names()
                 )
             }),
         }

@@ -258,35 +258,36 @@ fn list_from_sdk<S, T: FromSdk<S> + serde::Serialize>(
     at: PathCursor<'_>,
 ) -> Result<Vec<T>, ConvertError> {
     let mut out = Vec::with_capacity(sdk.len());
-    let mut unknown = None;
+    // From the first unknown value on: the list as read, known values rendered.
+    let mut kept: Option<(String, Vec<serde_json::Value>)> = None;
     for (i, item) in sdk.iter().enumerate() {
         match T::from_sdk(item, at.index(i)) {
-            Ok(value) => out.push(value),
+            Ok(value) => {
+                if let Some((_, raw)) = &mut kept {
+                    raw.push(serde_json::to_value(&value).unwrap_or_default());
+                }
+                out.push(value);
+            }
             Err(error) if error.unknown_value.is_some() && error.path == at.index(i).path() => {
-                unknown.get_or_insert(error);
+                let (_, raw) = kept.get_or_insert_with(|| {
+                    let known = out
+                        .iter()
+                        .map(|v| serde_json::to_value(v).unwrap_or_default());
+                    (error.problem.clone(), known.collect())
+                });
+                raw.extend(error.unknown_value);
             }
             Err(error) => return Err(error),
         }
     }
-    let Some(first) = unknown else {
-        return Ok(out);
-    };
-    // The list as read: the known values rendered, the unknown ones as they came.
-    let mut known = out.iter();
-    let raw = (0..sdk.len())
-        .map(|i| match T::from_sdk(&sdk[i], at.index(i)) {
-            Ok(_) => known
-                .next()
-                .and_then(|v| serde_json::to_value(v).ok())
-                .unwrap_or_default(),
-            Err(error) => error.unknown_value.unwrap_or_default(),
-        })
-        .collect();
-    Err(ConvertError {
-        path: at.path(),
-        problem: first.problem,
-        unknown_value: Some(serde_json::Value::Array(raw)),
-    })
+    match kept {
+        None => Ok(out),
+        Some((problem, raw)) => Err(ConvertError {
+            path: at.path(),
+            problem,
+            unknown_value: Some(serde_json::Value::Array(raw)),
+        }),
+    }
 }
 
 impl<S, T: ToSdk<S>> ToField<Option<S>> for Option<T> {

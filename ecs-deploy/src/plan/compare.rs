@@ -54,7 +54,8 @@ pub fn services(desired: &Service, observed: &Service) -> Vec<Change> {
         before["taskDefinition"] = Value::String(described.clone());
         let wanted = desired.task_definition.as_deref().map(name);
         if let Some(wanted) = wanted {
-            let family_of_described = described.split(':').next() == Some(wanted.as_str());
+            let family_of_described = crate::revisions::family_and_revision(&described)
+                .is_some_and(|(family, _)| family == wanted);
             after["taskDefinition"] = Value::String(if family_of_described {
                 described
             } else {

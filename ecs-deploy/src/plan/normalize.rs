@@ -58,9 +58,7 @@ pub(crate) fn task_definition(doc: &mut Value) {
         &json!({"isolationMode": "SHARED"}),
     );
     sort_list(td, "tags", "key");
-    if let Some(Value::Array(compatibilities)) = td.get_mut("requiresCompatibilities") {
-        compatibilities.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-    }
+    sort_strings(td, "requiresCompatibilities");
     if let Some(Value::Object(proxy)) = td.get_mut("proxyConfiguration") {
         sort_list(proxy, "properties", "name");
     }
@@ -135,11 +133,15 @@ fn container(c: &mut Map<String, Value>, mode: &str) {
         .get_mut("linuxParameters")
         .and_then(|l| l.get_mut("capabilities"));
     if let Some(Value::Object(capabilities)) = capabilities {
-        for list in ["add", "drop"] {
-            if let Some(Value::Array(items)) = capabilities.get_mut(list) {
-                items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-            }
-        }
+        sort_strings(capabilities, "add");
+        sort_strings(capabilities, "drop");
+    }
+}
+
+/// Sorts the list of strings `map[list]` (a set of ids or names).
+fn sort_strings(map: &mut Map<String, Value>, list: &str) {
+    if let Some(Value::Array(items)) = map.get_mut(list) {
+        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
     }
 }
 
@@ -176,11 +178,8 @@ pub(crate) fn service(doc: &mut Value) {
         .and_then(|n| n.get_mut("awsvpcConfiguration"))
         .and_then(Value::as_object_mut);
     if let Some(awsvpc) = awsvpc {
-        for list in ["subnets", "securityGroups"] {
-            if let Some(Value::Array(items)) = awsvpc.get_mut(list) {
-                items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-            }
-        }
+        sort_strings(awsvpc, "subnets");
+        sort_strings(awsvpc, "securityGroups");
     }
 }
 

@@ -120,6 +120,12 @@ pub(crate) trait Decode: Sized {
     ) -> Result<Kept<Self>, D::Error> {
         Self::decode(de, cx).map(Kept::Value)
     }
+
+    /// The value as JSON, for a list kept whole because another element was not known; asked
+    /// only of types that [may keep](Self::MAY_KEEP) values.
+    fn raw(&self) -> serde_json::Value {
+        serde_json::Value::Null
+    }
 }
 
 /// A decoded value, or the JSON of one the type cannot hold (kept for a round trip).
@@ -321,8 +327,12 @@ macro_rules! decode_via_scalar {
 }
 decode_via_scalar!(String, bool, i32, i64, f64);
 
-impl<T: Decode + serde::Serialize> Decode for Vec<T> {
+impl<T: Decode> Decode for Vec<T> {
     const MAY_KEEP: bool = T::MAY_KEEP;
+
+    fn raw(&self) -> serde_json::Value {
+        self.iter().map(Decode::raw).collect()
+    }
 
     /// A list with an element the element type cannot hold comes back whole, as JSON.
     fn decode_keeping<'de, D: Deserializer<'de>>(
@@ -347,7 +357,7 @@ impl<T: Decode + serde::Serialize> Decode for Vec<T> {
         let raw = items
             .into_iter()
             .map(|i| match i.0 {
-                Kept::Value(v) => serde_json::to_value(v).unwrap_or_default(),
+                Kept::Value(v) => v.raw(),
                 Kept::Raw(raw) => raw,
             })
             .collect();
@@ -404,14 +414,6 @@ struct KeptItem<T>(Kept<T>);
 impl<T: Decode> Decode for KeptItem<T> {
     fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
         T::decode_keeping(de, cx).map(Self)
-    }
-}
-
-impl<T> serde::Serialize for KeptItem<T> {
-    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-        Err(serde::ser::Error::custom(
-            "a decoding helper is never serialized",
-        ))
     }
 }
 

@@ -36,7 +36,7 @@ impl<T: Decode> Field for Option<T> {
 }
 
 /// Lists: an empty list is the same as an absent one (ECS stores them alike), and is not rendered.
-impl<T: Decode + serde::Serialize> Field for Vec<T> {
+impl<T: Decode> Field for Vec<T> {
     type Item = Vec<T>;
     #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
@@ -618,6 +618,10 @@ macro_rules! api_enum {
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<$crate::json::decode::Kept<Self>, D::Error> {
                 $crate::json::decode::decode_enum_keeping(de, cx)
+            }
+
+            fn raw(&self) -> ::serde_json::Value {
+                ::serde_json::Value::String(self.as_str().to_owned())
             }
         }
 

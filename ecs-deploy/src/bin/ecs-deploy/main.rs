@@ -124,36 +124,44 @@ fn diff_offline(
     format: Format,
 ) -> Result<ExitCode, Failure> {
     use ecs_deploy::plan::compare;
+    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
+    let service = match &definitions.service {
+        Some(file) => {
+            let mut service = read(file, Service::from_json)?;
+            if let Some(cluster) = &definitions.cluster {
+                service.cluster.get_or_insert_with(|| cluster.clone());
+            }
+            service.task_definition.get_or_insert(td.family.clone());
+            Some(service)
+        }
+        None => None,
+    };
     let mut report = Vec::new();
     for path in observed {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let in_file = |e: ecs_model::ParseError| Failure(format!("{}: {e}", path.display()));
         let is_service = serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| {
             ["services", "service", "serviceName"]
                 .iter()
                 .any(|k| v.get(k).is_some())
         });
         let (resource, changes) = if is_service {
-            let Some(service_file) = &definitions.service else {
+            let Some(desired) = &service else {
                 return Err(Failure(format!(
                     "{}: a describe-services answer, but no service file (-s) to compare it with",
                     path.display()
                 )));
             };
-            let mut desired = read(service_file, Service::from_json)?;
-            if let Some(cluster) = &definitions.cluster {
-                desired.cluster.get_or_insert_with(|| cluster.clone());
-            }
-            let family = read(&definitions.task_definition, TaskDefinition::from_json)?.family;
-            desired.task_definition.get_or_insert(family);
-            let found = read(path, Service::from_describe_json)?.value;
-            let changes = compare::services(&desired, &found);
+            let found = Service::from_describe_json(&text).map_err(in_file)?.value;
+            let changes = compare::services(desired, &found);
             (format!("service {}", desired.service_name), changes)
         } else {
-            let desired = read(&definitions.task_definition, TaskDefinition::from_json)?;
-            let found = read(path, TaskDefinition::from_json_lenient)?.value;
-            let changes = compare::task_definitions(&desired, &found);
-            (format!("task definition {}", desired.family), changes)
+            let found = TaskDefinition::from_json_lenient(&text)
+                .map_err(in_file)?
+                .value;
+            let changes = compare::task_definitions(&td, &found);
+            (format!("task definition {}", td.family), changes)
         };
         report.push((path, resource, changes));
     }
