@@ -2,6 +2,8 @@
 //! follow. Only what the plan creates or updates is touched; a plan with a blocked step is
 //! refused before any call.
 
+use std::collections::BTreeMap;
+
 use aws_sdk_ecs::types::Deployment;
 use ecs_model::service::Service;
 use ecs_model::{Reference, Tag, TaskDefinition};
@@ -20,12 +22,14 @@ use ecs_model::PathCursor;
 pub struct Applied {
     /// The resources created or updated, in order.
     pub changed: Vec<(Resource, Action)>,
-    /// The revision the service runs (registered now, or the family's latest).
-    pub task_definition_arn: Option<String>,
-    /// The service's ARN, when the application has one.
-    pub service_arn: Option<String>,
-    /// The deployment a create or update started (what [`wait`](crate::wait) watches).
-    pub deployment_id: Option<String>,
+    /// The revision each family's service runs (registered now, or the family's latest), by
+    /// family.
+    pub task_definition_arns: BTreeMap<String, String>,
+    /// The services' ARNs, by name.
+    pub service_arns: BTreeMap<String, String>,
+    /// The deployment each create or update of a service started (what
+    /// [`wait`](crate::wait) watches), by service name.
+    pub deployments: BTreeMap<String, String>,
     /// The ids of the application's resources.
     pub ids: Ids,
     /// The application's name: what the resources it creates are marked with.
@@ -60,8 +64,8 @@ pub async fn apply(
     }
     let mut applied = Applied {
         ids: plan.ids.clone(),
-        task_definition_arn: plan.task_definition_arn.clone(),
-        service_arn: plan.service_arn.clone(),
+        task_definition_arns: plan.task_definition_arns.clone(),
+        service_arns: plan.service_arns.clone(),
         application: plan.application.clone(),
         ..Applied::default()
     };
@@ -115,17 +119,30 @@ fn tolerate_existing(result: Result<(), Error>) -> Result<(), Error> {
     }
 }
 
-/// The service with its references resolved and its task definition the revision to run.
-fn service_to_send(applied: &Applied, service: &Service, family: &str) -> Result<Service, Error> {
+/// The service with its references resolved and, when it names its workload's family, the
+/// revision to run.
+fn service_to_send(applied: &Applied, service: &Service) -> Result<Service, Error> {
     let mut service = resolved(applied, service)?;
-    let names_family = service
+    let revision = service
         .task_definition
         .as_deref()
-        .is_none_or(|td| td == family);
-    if names_family && let Some(arn) = &applied.task_definition_arn {
+        .and_then(|family| applied.task_definition_arns.get(family));
+    if let Some(arn) = revision {
         service.task_definition = Some(arn.clone());
     }
     Ok(service)
+}
+
+impl Applied {
+    /// Records what ECS answered of a created or updated service.
+    fn service(&mut self, name: &str, described: &aws_sdk_ecs::types::Service) {
+        if let Some(arn) = described.service_arn() {
+            self.service_arns.insert(name.to_owned(), arn.to_owned());
+        }
+        if let Some(id) = primary(described.deployments()) {
+            self.deployments.insert(name.to_owned(), id);
+        }
+    }
 }
 
 fn primary(deployments: &[Deployment]) -> Option<String> {
@@ -439,8 +456,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
             service,
             force_new_deployment,
         } => {
-            let family = family_of(service, applied);
-            let service = service_to_send(applied, service, &family)?;
+            let service = service_to_send(applied, service)?;
             let updated = convert::update_service(&service, *force_new_deployment)?
                 .send_with(&clients.ecs)
                 .await
@@ -449,8 +465,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                     format!("service {}", service.service_name),
                 ))?;
             if let Some(s) = updated.service() {
-                applied.service_arn = s.service_arn().map(str::to_owned);
-                applied.deployment_id = primary(s.deployments());
+                applied.service(&service.service_name, s);
             }
         }
         Op::TagService { arn, service } => {
@@ -540,19 +555,6 @@ async fn mark(
     Ok(())
 }
 
-/// The family the service's `taskDefinition` names when it names one by family.
-fn family_of(service: &Service, applied: &Applied) -> String {
-    let from_arn = applied
-        .task_definition_arn
-        .as_deref()
-        .and_then(|arn| arn.rsplit('/').next())
-        .and_then(|rev| rev.split(':').next());
-    from_arn.map_or_else(
-        || service.task_definition.clone().unwrap_or_default(),
-        str::to_owned,
-    )
-}
-
 async fn register(
     clients: &Clients,
     td: &TaskDefinition,
@@ -565,10 +567,14 @@ async fn register(
             "RegisterTaskDefinition",
             format!("task definition {}", td.family),
         ))?;
-    applied.task_definition_arn = registered
+    let arn = registered
         .task_definition()
-        .and_then(|t| t.task_definition_arn())
-        .map(str::to_owned);
+        .and_then(|t| t.task_definition_arn());
+    if let Some(arn) = arn {
+        applied
+            .task_definition_arns
+            .insert(td.family.clone(), arn.to_owned());
+    }
     Ok(())
 }
 
@@ -577,8 +583,7 @@ async fn create_service(
     service: &Service,
     applied: &mut Applied,
 ) -> Result<(), Error> {
-    let family = family_of(service, applied);
-    let mut to_send = service_to_send(applied, service, &family)?;
+    let mut to_send = service_to_send(applied, service)?;
     to_send.tags.push(applied.mark());
     let created = convert::create_service(&to_send)?
         .send_with(&clients.ecs)
@@ -590,8 +595,7 @@ async fn create_service(
     let Some(described) = created.service() else {
         return Ok(());
     };
-    applied.service_arn = described.service_arn().map(str::to_owned);
-    applied.deployment_id = primary(described.deployments());
+    applied.service(&to_send.service_name, described);
     // What was created is what was asked: an endpoint that ignores members at creation (moto
     // drops the deployment configuration and grace period) gets them by `UpdateService`, so the
     // next plan is empty. Against ECS this finds nothing to send.
@@ -611,7 +615,7 @@ async fn create_service(
                 format!("service {}", to_send.service_name),
             ))?;
         if let Some(s) = updated.service() {
-            applied.deployment_id = primary(s.deployments()).or(applied.deployment_id.take());
+            applied.service(&to_send.service_name, s);
         }
     }
     Ok(())

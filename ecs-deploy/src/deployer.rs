@@ -10,7 +10,7 @@ use crate::revisions::{Deregistered, RollbackTo, RolledBack};
 use crate::state::Observed;
 use crate::status::Status;
 use crate::verify::Verification;
-use crate::wait::{Progress, WaitOptions, wait_for_deployment};
+use crate::wait::{Progress, WaitOptions};
 
 /// What happens during a deployment, for a caller that shows it.
 #[derive(Debug)]
@@ -69,13 +69,13 @@ pub struct Deployment {
     pub plan: Plan,
     /// What was changed (`None` for a dry run).
     pub applied: Option<Applied>,
-    /// The last look at the rollout, when it waited.
-    pub progress: Option<Progress>,
+    /// The last look at each service's rollout, when it waited, in the application's order.
+    pub rollouts: Vec<Progress>,
 }
 
 /// The entry point: deploys applications with one set of clients. Each method is one workflow,
 /// built from the crate's free functions ([`observe`](crate::observe), [`Plan::new`],
-/// [`apply`], [`wait_for_deployment`], [`revisions`](crate::revisions),
+/// [`apply`], [`wait_for_rollouts`](crate::wait::wait_for_rollouts), [`revisions`](crate::revisions),
 /// [`verify`](crate::verify), [`status`](crate::status)) for a caller who wants them one by one.
 #[derive(Debug, Clone)]
 pub struct Deployer {
@@ -149,19 +149,23 @@ impl Deployer {
     }
 
     /// Deploys `app`: checks it, plans, carries the plan out and (with `options.wait`) waits for
-    /// the service's rollout, telling `on_event` as it goes. Running it again changes nothing.
+    /// every service's rollout at once, telling `on_event` as it goes. Running it again changes
+    /// nothing.
     ///
     /// # Errors
-    /// [`Error::Invalid`] and [`Error::Blocked`] before any change; then the first failed call,
-    /// a failed rollout or a timeout.
+    /// [`Error::Invalid`] and [`Error::Blocked`] before any change; then the first failed call;
+    /// then a failed rollout or a timeout ([`Error::Rollouts`] when several services were
+    /// watched: each one's outcome).
     pub async fn deploy(
         &self,
         app: &Application,
         options: DeployOptions,
         on_event: &mut (dyn FnMut(Event<'_>) + Send),
     ) -> Result<Deployment, Error> {
-        if let (Some(wait), Some(service)) = (options.wait, &app.service) {
-            crate::lifecycle::check_wait(service, wait.until)?;
+        if let Some(wait) = options.wait {
+            for (_, service) in app.services() {
+                crate::lifecycle::check_wait(service, wait.until)?;
+            }
         }
         let plan = if options.adopt {
             self.plan_adopting(app).await?
@@ -173,31 +177,26 @@ impl Deployer {
             return Ok(Deployment {
                 plan,
                 applied: None,
-                progress: None,
+                rollouts: Vec::new(),
             });
         }
         let applied = apply(&self.clients, &plan, &mut |step| {
             on_event(Event::Step(step));
         })
         .await?;
-        let mut progress = None;
-        if let (Some(wait), Some(service)) = (options.wait, &app.service) {
-            let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
-            let last = wait_for_deployment(
-                &self.clients,
-                cluster,
-                &service.service_name,
-                applied.deployment_id.as_deref(),
-                wait,
-                &mut |p| on_event(Event::Progress(p)),
-            )
-            .await?;
-            progress = Some(last);
-        }
+        let rollouts = match options.wait {
+            Some(wait) => {
+                let on_progress =
+                    std::sync::Mutex::new(|p: &Progress| on_event(Event::Progress(p)));
+                crate::wait::wait_for_rollouts(&self.clients, app, &applied, wait, &on_progress)
+                    .await?
+            }
+            None => Vec::new(),
+        };
         Ok(Deployment {
             plan,
             applied: Some(applied),
-            progress,
+            rollouts,
         })
     }
 

@@ -50,6 +50,9 @@ pub enum Error {
         /// What it saw last.
         last_seen: String,
     },
+    /// Several services were watched and at least one did not roll out: each one's outcome.
+    #[error("{}", rollouts_message(.0))]
+    Rollouts(Vec<crate::wait::Rollout>),
     /// Something the operation needs does not exist.
     #[error("{0}")]
     NotFound(String),
@@ -74,6 +77,23 @@ fn blocked_message(blocked: &[Blocked]) -> String {
     );
     for b in blocked {
         let _ = write!(out, "\n  {b}");
+    }
+    out
+}
+
+fn rollouts_message(rollouts: &[crate::wait::Rollout]) -> String {
+    let failed = rollouts.iter().filter(|r| r.outcome.is_err()).count();
+    let mut out = format!("{failed} of {} services did not roll out:", rollouts.len());
+    for rollout in rollouts {
+        match &rollout.outcome {
+            Ok(progress) => {
+                let _ = write!(out, "\n  {}: rolled out ({progress})", rollout.service);
+            }
+            Err(error) => {
+                let error = error.to_string().replace('\n', "\n    ");
+                let _ = write!(out, "\n  {}: {error}", rollout.service);
+            }
+        }
     }
     out
 }

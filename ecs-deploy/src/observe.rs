@@ -69,8 +69,8 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
     ec2::security_groups(clients, app, &mut observed).await?;
     load_balancing(clients, app, &mut observed).await?;
     cluster(clients, app, &mut observed).await?;
-    task_definition(clients, app, &mut observed).await?;
-    service(clients, app, &mut observed).await?;
+    task_definitions(clients, app, &mut observed).await?;
+    services(clients, app, &mut observed).await?;
     ec2::instances(clients, app, &mut observed).await?;
     owners(clients, &mut observed).await?;
     Ok(observed)
@@ -151,7 +151,7 @@ async fn owners(clients: &Clients, observed: &mut Observed) -> Result<(), Error>
             .owners
             .insert(Resource::CapacityProvider(name.clone()), owner);
     }
-    if let Some(found) = &observed.service {
+    for found in observed.services.values() {
         let cluster = found.service.cluster.as_deref().unwrap_or_default();
         let resource = Resource::Service {
             cluster: crate::resource::short_name(cluster).to_owned(),
@@ -191,7 +191,7 @@ async fn log_groups(
 }
 
 async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
-    for role in app.all_roles() {
+    for role in &app.roles {
         let name = &role.name;
         let resource = format!("role {name}");
         let got = optional(
@@ -431,78 +431,95 @@ async fn cluster(
     Ok(())
 }
 
-async fn task_definition(
+/// Each family's latest `ACTIVE` revision.
+async fn task_definitions(
     clients: &Clients,
     app: &Application,
     observed: &mut Observed,
 ) -> Result<(), Error> {
     use aws_sdk_ecs::types::TaskDefinitionField;
-    let family = &app.task_definition.family;
-    let got = clients
-        .ecs
-        .describe_task_definition()
-        .task_definition(family)
-        .include(TaskDefinitionField::Tags)
-        .send()
-        .await
-        .map_err(aws(
-            "DescribeTaskDefinition",
-            format!("task definition {family}"),
-        ));
-    let got = match got {
-        Ok(got) => got,
-        // ECS answers a family with no ACTIVE revision with a ClientException.
-        Err(Error::Aws(e)) if e.code.as_deref() == Some("ClientException") => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    if let Some(found) = got.task_definition() {
-        observed.task_definition = Some(convert::task_definition_from_sdk(found, got.tags())?);
+    for family in app.task_definitions().map(|td| &td.family) {
+        let got = clients
+            .ecs
+            .describe_task_definition()
+            .task_definition(family)
+            .include(TaskDefinitionField::Tags)
+            .send()
+            .await
+            .map_err(aws(
+                "DescribeTaskDefinition",
+                format!("task definition {family}"),
+            ));
+        let got = match got {
+            Ok(got) => got,
+            // ECS answers a family with no ACTIVE revision with a ClientException.
+            Err(Error::Aws(e)) if e.code.as_deref() == Some("ClientException") => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(found) = got.task_definition() {
+            let td = convert::task_definition_from_sdk(found, got.tags())?;
+            observed.task_definitions.insert(family.clone(), td);
+        }
     }
     Ok(())
 }
 
-async fn service(
+/// `DescribeServices` takes at most this many services a call.
+const SERVICES_PER_DESCRIBE: usize = 10;
+
+/// The services that exist, described ten a call.
+async fn services(
     clients: &Clients,
     app: &Application,
     observed: &mut Observed,
 ) -> Result<(), Error> {
-    let Some(service) = &app.service else {
-        return Ok(());
-    };
     if observed.cluster.is_none() {
         return Ok(());
     }
-    let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
-    let got = clients
-        .ecs
-        .describe_services()
-        .cluster(cluster)
-        .services(&service.service_name)
-        .include(aws_sdk_ecs::types::ServiceField::Tags)
-        .send()
-        .await
-        .map_err(aws(
-            "DescribeServices",
-            format!("service {}", service.service_name),
-        ));
-    let Some(got) = optional(got)? else {
-        return Ok(());
-    };
-    if let Some(found) = got
-        .services()
-        .iter()
-        .find(|s| s.status() != Some("INACTIVE"))
-    {
-        let mut model = convert::service_from_sdk(found)?;
-        if let Some(revision) = newest_revision(clients, found).await? {
-            convert::apply_service_revision(&mut model, &revision)?;
+    let mut by_cluster = std::collections::BTreeMap::<&str, Vec<&str>>::new();
+    for (_, service) in app.services() {
+        let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
+        by_cluster
+            .entry(cluster)
+            .or_default()
+            .push(&service.service_name);
+    }
+    for (cluster, names) in by_cluster {
+        for chunk in names.chunks(SERVICES_PER_DESCRIBE) {
+            let got = clients
+                .ecs
+                .describe_services()
+                .cluster(cluster)
+                .set_services(Some(chunk.iter().map(|&n| n.to_owned()).collect()))
+                .include(aws_sdk_ecs::types::ServiceField::Tags)
+                .send()
+                .await
+                .map_err(aws(
+                    "DescribeServices",
+                    format!("services {}", chunk.join(", ")),
+                ));
+            let Some(got) = optional(got)? else {
+                return Ok(());
+            };
+            for found in got.services() {
+                if found.status() == Some("INACTIVE") {
+                    continue;
+                }
+                let mut model = convert::service_from_sdk(found)?;
+                if let Some(revision) = newest_revision(clients, found).await? {
+                    convert::apply_service_revision(&mut model, &revision)?;
+                }
+                observed.services.insert(
+                    model.service_name.clone(),
+                    ObservedService {
+                        arn: found.service_arn().unwrap_or_default().to_owned(),
+                        status: found.status().unwrap_or_default().to_owned(),
+                        service: model,
+                        running_count: found.running_count(),
+                    },
+                );
+            }
         }
-        observed.service = Some(ObservedService {
-            arn: found.service_arn().unwrap_or_default().to_owned(),
-            status: found.status().unwrap_or_default().to_owned(),
-            service: model,
-            running_count: found.running_count(),
-        });
     }
     Ok(())
 }

@@ -95,10 +95,10 @@ pub struct Observed {
     pub cluster: Option<Found<Cluster>>,
     /// Capacity providers that are `ACTIVE`.
     pub capacity_providers: BTreeMap<String, Found<CapacityProvider>>,
-    /// The family's latest `ACTIVE` revision (with its registration: ARN, revision).
-    pub task_definition: Option<TaskDefinition>,
-    /// The service, unless absent or `INACTIVE`.
-    pub service: Option<ObservedService>,
+    /// Each family's latest `ACTIVE` revision (with its registration: ARN, revision), by family.
+    pub task_definitions: BTreeMap<String, TaskDefinition>,
+    /// The services, by name, unless absent or `INACTIVE`.
+    pub services: BTreeMap<String, ObservedService>,
     /// Running or pending instances, by `Name` tag, with their ids.
     pub instances: BTreeMap<String, String>,
     /// Who owns each existing resource that can be changed in place: its id and the
@@ -135,11 +135,11 @@ pub struct Ids {
 }
 
 impl Observed {
-    /// The ARN of the family's latest revision, when one is registered.
+    /// The ARN of `family`'s latest revision, when one is registered.
     #[must_use]
-    pub fn latest_task_definition_arn(&self) -> Option<&str> {
-        self.task_definition
-            .as_ref()
+    pub fn latest_task_definition_arn(&self, family: &str) -> Option<&str> {
+        self.task_definitions
+            .get(family)
             .and_then(|td| td.registration.as_ref())
             .and_then(|r| r.task_definition_arn.as_deref())
     }

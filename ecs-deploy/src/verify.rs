@@ -131,21 +131,20 @@ async fn cluster(
     Ok(())
 }
 
-/// Whether the service places its tasks on container instances that nothing in the
+/// Whether a service places its tasks on container instances that nothing in the
 /// application provides: the EC2 launch type, named or by default (no strategy anywhere), with
 /// no instances or Auto Scaling groups of its own.
 fn needs_container_instances(app: &Application) -> bool {
-    let Some(service) = &app.service else {
-        return false;
-    };
-    let on_ec2 = match service.launch_type {
+    let on_ec2 = |service: &ecs_model::service::Service| match service.launch_type {
         Some(launch_type) => launch_type == Compatibility::Ec2,
         None => {
             service.capacity_provider_strategy.is_empty()
                 && app.cluster.default_capacity_provider_strategy.is_empty()
         }
     };
-    on_ec2 && app.instances.is_empty() && app.auto_scaling_groups.is_empty()
+    app.services().any(|(_, s)| on_ec2(s))
+        && app.instances.is_empty()
+        && app.auto_scaling_groups.is_empty()
 }
 
 /// The cluster check from `found` (status, registered instances; `None` when ECS does not know
@@ -173,19 +172,27 @@ async fn roles(
     observed: &Observed,
     report: &mut Verification,
 ) -> Result<(), Error> {
-    let td = &app.task_definition;
-    for (what, arn) in [
-        ("execution role", &td.execution_role_arn),
-        ("task role", &td.task_role_arn),
-    ] {
-        let Some(arn) = arn else { continue };
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    for td in app.task_definitions() {
+        for (what, arn) in [
+            ("execution role", &td.execution_role_arn),
+            ("task role", &td.task_role_arn),
+        ] {
+            if let Some(arn) = arn
+                && !named.iter().any(|(_, a)| a == arn)
+            {
+                named.push((what, arn));
+            }
+        }
+    }
+    for (what, arn) in named {
         let name = short_name(arn);
         let subject = format!("{what} {name}");
         if let Some(found) = observed.roles.get(name) {
             check_trust(report, subject, found.trust_policy.as_ref());
             continue;
         }
-        if app.all_roles().any(|r| r.name == name) {
+        if app.role(name).is_some() {
             report.check(subject, true, "missing; the deployment creates it");
             continue;
         }
@@ -240,20 +247,25 @@ fn log_groups(app: &Application, observed: &Observed, report: &mut Verification)
     }
 }
 
-/// Whether the execution role may create log group `group`: `None` when the application does
-/// not define the role or attaches managed policies whose contents it does not know.
+/// Whether the execution role of the task definition writing to `group` may create it: `None`
+/// when the application does not define the role or attaches managed policies whose contents it
+/// does not know.
 fn agent_may_create(app: &Application, group: &str) -> Option<bool> {
-    let arn = app.task_definition.execution_role_arn.as_deref()?;
-    let role = app.all_roles().find(|r| r.name == short_name(arn))?;
+    let writes = |c: &&ecs_model::ContainerDefinition| {
+        c.log_configuration
+            .as_ref()
+            .is_some_and(|log| log.option_value(awslogs::GROUP) == Some(group))
+    };
+    let (td, log) = app.task_definitions().find_map(|td| {
+        let c = td.container_definitions.iter().find(writes)?;
+        Some((td, c.log_configuration.as_ref()?))
+    })?;
+    let arn = td.execution_role_arn.as_deref()?;
+    let role = app.role(short_name(arn))?;
     // The group lives where its containers' `awslogs-region` says; CloudWatch Logs authorises
     // every call but tagging against the group's ARN with `:*`.
-    let region = app
-        .task_definition
-        .container_definitions
-        .iter()
-        .filter_map(|c| c.log_configuration.as_ref())
-        .find(|log| log.option_value(awslogs::GROUP) == Some(group))
-        .and_then(|log| log.option_value(awslogs::REGION))
+    let region = log
+        .option_value(awslogs::REGION)
         .unwrap_or(&app.account.region);
     let request = Request::new(
         "logs:CreateLogGroup",
@@ -347,7 +359,7 @@ async fn target_group(
     }))
 }
 
-/// Each target group of the service fits its container: `ip` for `awsvpc` (at the container
+/// Each target group of each service fits its container: `ip` for `awsvpc` (at the container
 /// port), `instance` otherwise; and a load balancer forwards to it.
 async fn target_groups(
     clients: &Clients,
@@ -355,10 +367,21 @@ async fn target_groups(
     observed: &Observed,
     report: &mut Verification,
 ) -> Result<(), Error> {
-    let Some(service) = &app.service else {
-        return Ok(());
-    };
-    let awsvpc = app.task_definition.effective_network_mode() == Some(NetworkMode::Awsvpc);
+    for (workload, service) in app.services() {
+        service_target_groups(clients, app, observed, report, workload, service).await?;
+    }
+    Ok(())
+}
+
+async fn service_target_groups(
+    clients: &Clients,
+    app: &Application,
+    observed: &Observed,
+    report: &mut Verification,
+    workload: &ecs_model::Workload,
+    service: &ecs_model::service::Service,
+) -> Result<(), Error> {
+    let awsvpc = workload.task_definition.effective_network_mode() == Some(NetworkMode::Awsvpc);
     for lb in &service.load_balancers {
         let (Some(target), Some(container), Some(port)) =
             (&lb.target_group_arn, &lb.container_name, lb.container_port)
@@ -422,8 +445,11 @@ async fn subnets(
             )
         })
         .collect();
-    if let Some(vpc) = app.service.as_ref().and_then(|s| s.awsvpc()) {
-        lists.push(("service subnets".to_owned(), vpc.subnets.clone(), false));
+    for (_, service) in app.services() {
+        if let Some(vpc) = service.awsvpc() {
+            let subject = format!("subnets of service {}", service.service_name);
+            lists.push((subject, vpc.subnets.clone(), false));
+        }
     }
     for (subject, subnets, needs_two_zones) in lists {
         if subnets.is_empty() {

@@ -269,6 +269,68 @@ pub async fn wait_for_deployment(
     }
 }
 
+/// Waits for the rollout of every service of `app` at once (the deployment `applied` started,
+/// or the primary one of a service it left alone), calling `on_progress` after each look at
+/// any of them. Every service is watched to its end, so one that fails does not leave the
+/// others unreported.
+///
+/// # Errors
+/// The one service's error when `app` has one service; with several, [`Error::Rollouts`]
+/// with every service's outcome when any of them failed.
+pub async fn wait_for_rollouts<F>(
+    clients: &Clients,
+    app: &ecs_model::Application,
+    applied: &crate::Applied,
+    options: WaitOptions,
+    on_progress: &std::sync::Mutex<F>,
+) -> Result<Vec<Progress>, Error>
+where
+    F: FnMut(&Progress) + Send,
+{
+    let waits = app.services().map(|(_, service)| {
+        let cluster = service
+            .cluster
+            .as_deref()
+            .map_or(app.cluster.name(), crate::resource::short_name);
+        let name = service.service_name.as_str();
+        let deployment = applied.deployments.get(name).map(String::as_str);
+        async move {
+            let mut report = |p: &Progress| {
+                if let Ok(mut f) = on_progress.lock() {
+                    f(p);
+                }
+            };
+            let outcome =
+                wait_for_deployment(clients, cluster, name, deployment, options, &mut report).await;
+            Rollout {
+                service: name.to_owned(),
+                outcome,
+            }
+        }
+    });
+    let mut rollouts = futures_util::future::join_all(waits).await;
+    if rollouts.len() == 1 {
+        return rollouts.remove(0).outcome.map(|p| vec![p]);
+    }
+    if rollouts.iter().any(|r| r.outcome.is_err()) {
+        return Err(Error::Rollouts(rollouts));
+    }
+    Ok(rollouts
+        .into_iter()
+        .filter_map(|r| r.outcome.ok())
+        .collect())
+}
+
+/// How one service's rollout ended.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Rollout {
+    /// The service.
+    pub service: String,
+    /// Its last look, or why it failed.
+    pub outcome: Result<Progress, Error>,
+}
+
 /// The service's recently stopped tasks, with ECS's reasons (at most 10).
 ///
 /// # Errors

@@ -68,7 +68,7 @@ pub mod validate;
 pub mod volume;
 
 #[cfg(feature = "application")]
-pub use application::Application;
+pub use application::{Application, Workload};
 #[cfg(feature = "application")]
 pub use arn::{Account, Arn, partition_of};
 #[doc(hidden)]

@@ -38,7 +38,7 @@ macro_rules! validate {
 validate! {
     crate::TaskDefinition => |td| format!("task definition `{}`", td.family);
     #[cfg(feature = "application")]
-    crate::Application => |app| format!("application of cluster `{}`", app.cluster.name());
+    crate::Application => |app| format!("application `{}`", app.name);
     #[cfg(feature = "application")]
     crate::service::Service => |s| format!("service `{}`", s.service_name);
     #[cfg(feature = "application")]

@@ -13,6 +13,7 @@ use ecs_model::network::{IngressRule, SecurityGroup, Source};
 use ecs_model::service::Service;
 use ecs_model::{
     Account, Application, ContainerDefinition, LogConfiguration, Reference, TaskDefinition,
+    Workload,
 };
 
 /// The development cluster.
@@ -91,12 +92,12 @@ pub fn application_for(account: &str, vpc: &str, subnet: &str) -> Application {
         .desired_count(1)
         .build()
         .expect("the dev service is valid");
-    Application::builder(account, Cluster::builder(CLUSTER), task_definition)
+    Application::builder("dev-web", account, Cluster::builder(CLUSTER))
+        .workload(Workload::builder(task_definition).service(service))
         .role(role)
         .instance_profile(profile)
         .security_group(instance_sg)
         .instance(instance)
-        .service(service)
         .build()
         .expect("the dev application is valid")
 }

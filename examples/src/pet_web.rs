@@ -133,7 +133,7 @@ pub fn application_for(account: &str, vpc: &str, subnets: [&str; 2]) -> ecs_mode
     use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
     use ecs_model::network::SecurityGroup;
     use ecs_model::service::Service;
-    use ecs_model::{Account, Application, Reference};
+    use ecs_model::{Account, Application, Reference, Workload};
 
     let account = Account::new(account, REGION);
     let mut task_definition = task_definition();
@@ -182,18 +182,21 @@ pub fn application_for(account: &str, vpc: &str, subnets: [&str; 2]) -> ecs_mode
         .expect("the pet-web service is valid");
 
     Application::builder(
+        "pet-web",
         account,
         Cluster::builder("pet-web-cluster").container_insights(ContainerInsights::Enabled),
-        task_definition,
     )
-    .execution_role(execution)
-    .task_role(task_role)
+    .workload(
+        Workload::builder(task_definition)
+            .execution_role(execution)
+            .task_role(task_role)
+            .service(service),
+    )
     .security_group(alb_group)
     .security_group(ecs_group)
     .load_balancer(load_balancer)
     .target_group(target_group)
     .listener(listener)
-    .service(service)
     .build()
     .expect("the pet-web application is valid")
 }

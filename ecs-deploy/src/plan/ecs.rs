@@ -119,17 +119,17 @@ impl Planner<'_> {
     pub(super) fn task_definition(&mut self, td: &TaskDefinition) {
         let resource = Resource::TaskDefinition(td.family.clone());
         let register = || vec![Op::RegisterTaskDefinition(Box::new(td.clone()))];
-        let Some(found) = &self.observed.task_definition else {
-            self.registers = true;
+        let Some(found) = self.observed.task_definitions.get(&td.family) else {
+            self.registers.insert(td.family.clone());
             self.push(Step::create(resource, register()));
             return;
         };
         let comparison = task_definition_comparison(found, td);
-        self.registers = !comparison.changes.is_empty();
-        let ops = if self.registers {
-            register()
-        } else {
+        let ops = if comparison.changes.is_empty() {
             Vec::new()
+        } else {
+            self.registers.insert(td.family.clone());
+            register()
         };
         self.push(Step::compared(
             resource,
@@ -139,28 +139,41 @@ impl Planner<'_> {
         ));
     }
 
-    /// The revision the service should run: the one this deployment registers, or the family's
-    /// latest; a pinned `family:revision` or ARN is kept as given.
+    /// The revision the service should run: the one this deployment registers of its family,
+    /// or the family's latest; a pinned `family:revision` or ARN is kept as given.
     fn wanted_revision(&self, service: &Service) -> String {
-        let family = &self.app.task_definition.family;
-        match service.task_definition.as_deref() {
-            Some(name) if name == family || name.is_empty() => {
-                if self.registers {
-                    format!("{family}:(new revision)")
-                } else {
-                    self.observed
-                        .latest_task_definition_arn()
-                        .map_or_else(|| family.clone(), str::to_owned)
-                }
-            }
-            Some(other) => other.to_owned(),
-            None => family.clone(),
+        let family = service.task_definition.as_deref().unwrap_or_default();
+        if !self.app.task_definitions().any(|td| td.family == family) {
+            return family.to_owned();
+        }
+        if self.registers.contains(family) {
+            format!("{family}:(new revision)")
+        } else {
+            self.observed
+                .latest_task_definition_arn(family)
+                .unwrap_or(family)
+                .to_owned()
         }
     }
 
     /// The service: updated in place but for what only its creation sets (`ECS-J16`); its tags
     /// by `TagResource`; a change of capacity provider strategy with a new deployment.
     pub(super) fn service(&mut self, service: &Service) {
+        // A service that names no task definition runs its workload's.
+        let mut service = service.clone();
+        if service.task_definition.is_none() {
+            service.task_definition = self
+                .app
+                .workloads
+                .iter()
+                .find(|w| {
+                    w.service
+                        .as_ref()
+                        .is_some_and(|s| s.service_name == service.service_name)
+                })
+                .map(|w| w.name().to_owned());
+        }
+        let service = &service;
         let cluster = service.cluster.as_deref().map_or_else(
             || self.app.cluster.name().to_owned(),
             |c| short_name(c).to_owned(),
@@ -169,7 +182,7 @@ impl Planner<'_> {
             cluster,
             name: service.service_name.clone(),
         };
-        let Some(found) = &self.observed.service else {
+        let Some(found) = self.observed.services.get(&service.service_name) else {
             self.push(Step::create(
                 resource,
                 vec![Op::CreateService(Box::new(service.clone()))],

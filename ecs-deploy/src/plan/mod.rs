@@ -38,6 +38,7 @@ use ecs_model::network::{IngressRule, SecurityGroup};
 use ecs_model::service::Service;
 use ecs_model::{Application, TaskDefinition};
 use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use diff::Change;
 pub use ownership::OWNERSHIP_MARK;
@@ -113,12 +114,12 @@ pub struct Plan {
     /// The ids of what exists, for the references of the calls.
     #[serde(skip)]
     pub(crate) ids: Ids,
-    /// The family's latest revision, which the service runs when no new one is registered.
+    /// Each family's latest revision, which its service runs when no new one is registered.
     #[serde(skip)]
-    pub(crate) task_definition_arn: Option<String>,
-    /// The service's ARN, when it exists.
+    pub(crate) task_definition_arns: BTreeMap<String, String>,
+    /// The ARNs of the services that exist, by name.
     #[serde(skip)]
-    pub(crate) service_arn: Option<String>,
+    pub(crate) service_arns: BTreeMap<String, String>,
     /// The application's name, the value of the mark on what the plan creates.
     #[serde(skip)]
     pub(crate) application: String,
@@ -316,19 +317,29 @@ impl Plan {
             observed,
             ids: Ids::of(observed),
             steps: Vec::new(),
-            registers: false,
+            registers: BTreeSet::new(),
         };
         for part in app.creation_order() {
             planner.part(part);
         }
-        let application = app.task_definition.family.clone();
+        let application = app.name.clone();
         let mut steps = planner.steps;
         ownership::enforce(&mut steps, observed, &application, adopt);
         Self {
             steps,
             ids: planner.ids,
-            task_definition_arn: observed.latest_task_definition_arn().map(str::to_owned),
-            service_arn: observed.service.as_ref().map(|s| s.arn.clone()),
+            task_definition_arns: app
+                .task_definitions()
+                .filter_map(|td| {
+                    let arn = observed.latest_task_definition_arn(&td.family)?;
+                    Some((td.family.clone(), arn.to_owned()))
+                })
+                .collect(),
+            service_arns: observed
+                .services
+                .iter()
+                .map(|(name, s)| (name.clone(), s.arn.clone()))
+                .collect(),
             application,
         }
     }
@@ -416,9 +427,9 @@ struct Planner<'a> {
     observed: &'a Observed,
     ids: Ids,
     steps: Vec<Step>,
-    /// Whether this deployment registers a new task definition revision: set by the task
-    /// definition's part, which comes before the service's, and read by it.
-    registers: bool,
+    /// The families of which this deployment registers a new revision: set by the task
+    /// definitions' parts, which come before the services', and read by them.
+    registers: BTreeSet<String>,
 }
 
 impl Planner<'_> {

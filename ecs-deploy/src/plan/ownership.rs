@@ -1,5 +1,5 @@
-//! Ownership: what ecs-deploy creates carries the tag `ecs-deploy:application=<family>`, the
-//! application's task definition family. An existing resource without it (made by hand, by
+//! Ownership: what ecs-deploy creates carries the tag `ecs-deploy:application=<name>`, the
+//! application's name. An existing resource without it (made by hand, by
 //! another tool, by another application, or by an ecs-deploy older than the mark) is changed
 //! only when the deployment adopts it: the plan says so and the mark is added. Otherwise its
 //! changes are blocked. Log groups, task definitions and instances are never changed once they

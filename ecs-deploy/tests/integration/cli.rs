@@ -172,7 +172,7 @@ fn diff_against_saved_answers_needs_no_aws() {
         serde_json::json!([{"path": "containerDefinitions[0].image",
             "before": "nginx:1.27", "after": "nginx:1.28"}])
     );
-    // A service answer without a service file says what is missing.
+    // A service answer for a service no file defines says what is missing.
     let output = ecs_deploy(
         &dir,
         None,
@@ -180,7 +180,8 @@ fn diff_against_saved_answers_needs_no_aws() {
     );
     assert!(!output.status.success());
     assert!(
-        stderr(&output).contains("no service file (-s)"),
+        stderr(&output)
+            .contains("services.json: describes service hello, which no -s file defines"),
         "{}",
         stderr(&output)
     );

@@ -4,7 +4,7 @@
 use ecs_deploy::{Clients, DeployOptions, Deployer, Error, Resource};
 use ecs_model::cluster::Cluster;
 use ecs_model::iam::{PolicyDocument, Role};
-use ecs_model::{Account, Application, ContainerDefinition, TaskDefinition};
+use ecs_model::{Account, Application, ContainerDefinition, TaskDefinition, Workload};
 
 use crate::support::moto::Moto;
 
@@ -15,8 +15,9 @@ fn app() -> Application {
     let td = TaskDefinition::fargate("hello", "256", "512")
         .container(ContainerDefinition::builder("hello", "nginx:1.27"))
         .build_unchecked();
-    Application::builder(account.clone(), Cluster::builder("demo"), td)
-        .execution_role(Role::ecs_task_execution("shared-exec", &account))
+    let execution = Role::ecs_task_execution("shared-exec", &account);
+    Application::builder("hello", account, Cluster::builder("demo"))
+        .workload(Workload::builder(td).execution_role(execution))
         .build()
         .expect("valid")
 }

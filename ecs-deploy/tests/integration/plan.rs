@@ -10,7 +10,7 @@ use ecs_model::service::Service;
 use ecs_model::task_definition::Registration;
 use ecs_model::{
     Account, Application, Compatibility, ContainerDefinition, LogConfiguration, PortMapping,
-    Reference, TaskDefinition,
+    Reference, TaskDefinition, Workload,
 };
 
 const TD_ARN: &str = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3";
@@ -45,8 +45,12 @@ fn app() -> Application {
         .security_group(Reference::security_group("web-sg"))
         .load_balancer(Reference::target_group("web-tg"), "web", 8080)
         .build_unchecked();
-    Application::builder(account, Cluster::builder("prod"), td)
-        .execution_role(execution)
+    Application::builder("web", account, Cluster::builder("prod"))
+        .workload(
+            Workload::builder(td)
+                .execution_role(execution)
+                .service(service),
+        )
         .security_group(alb_sg)
         .security_group(web_sg)
         .load_balancer(
@@ -59,7 +63,6 @@ fn app() -> Application {
             80,
             LbAction::forward(Reference::target_group("web-tg")),
         ))
-        .service(service)
         .build()
         .expect("valid")
 }
@@ -69,7 +72,7 @@ fn app() -> Application {
 fn deployed(app: &Application) -> Observed {
     let mut observed = Observed::default();
     observed.log_groups.insert("/ecs/web".into());
-    for role in app.all_roles() {
+    for role in &app.roles {
         let mut seen = ObservedRole::default();
         seen.arn = format!("arn:aws:iam::123456789012:role/{}", role.name);
         seen.trust_policy = Some(role.trust_policy.clone());
@@ -111,7 +114,7 @@ fn deployed(app: &Application) -> Observed {
         app.cluster.clone(),
     ));
     // ECS's version of the registered definition: defaults filled in, a registration.
-    let mut td = app.task_definition.clone();
+    let mut td = app.workloads[0].task_definition.clone();
     td.container_definitions[0].cpu = Some(0);
     td.container_definitions[0].essential = Some(true);
     td.container_definitions[0].port_mappings[0].host_port = Some(8080);
@@ -119,8 +122,8 @@ fn deployed(app: &Application) -> Observed {
     registration.task_definition_arn = Some(TD_ARN.into());
     registration.revision = Some(3);
     td.registration = Some(registration);
-    observed.task_definition = Some(td);
-    let mut service = app.service.clone().unwrap();
+    observed.task_definitions.insert(td.family.clone(), td);
+    let mut service = app.workloads[0].service.clone().unwrap();
     service.cluster = Some("arn:aws:ecs:us-east-1:123456789012:cluster/prod".into());
     service.task_definition = Some(TD_ARN.into());
     service.load_balancers[0].target_group_arn = Some(TG_ARN.into());
@@ -135,11 +138,14 @@ fn deployed(app: &Application) -> Observed {
     // What ECS adds that the application does not manage.
     service.scheduling_strategy = Some(ecs_model::service::SchedulingStrategy::Replica);
     service.enable_execute_command = Some(false);
-    observed.service = Some(ObservedService::new(
-        "arn:aws:ecs:us-east-1:123456789012:service/prod/web",
-        service,
-        2,
-    ));
+    observed.services.insert(
+        "web".into(),
+        ObservedService::new(
+            "arn:aws:ecs:us-east-1:123456789012:service/prod/web",
+            service,
+            2,
+        ),
+    );
     owned_by_the_application(app, &mut observed);
     observed
 }
@@ -147,7 +153,7 @@ fn deployed(app: &Application) -> Observed {
 /// Marks everything of `observed` as created by ecs-deploy for `app`.
 fn owned_by_the_application(app: &Application, observed: &mut Observed) {
     let ours = |id: &str| Owner::new(id, Some("web".to_owned()));
-    for role in app.all_roles() {
+    for role in &app.roles {
         observed
             .owners
             .insert(Resource::Role(role.name.clone()), ours(&role.name));
@@ -252,7 +258,7 @@ fn what_is_deployed_plans_nothing() {
 #[test]
 fn subnets_and_security_groups_in_another_order_are_no_change() {
     fn subnets(observed: &mut Observed) -> &mut Vec<String> {
-        let service = &mut observed.service.as_mut().unwrap().service;
+        let service = &mut observed.services.get_mut("web").unwrap().service;
         let network = service.network_configuration.as_mut().unwrap();
         &mut network.awsvpc_configuration.as_mut().unwrap().subnets
     }
@@ -276,7 +282,7 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
     let app = app();
     let observed = deployed(&app);
     let mut changed = app.clone();
-    changed.task_definition.container_definitions[0].image =
+    changed.workloads[0].task_definition.container_definitions[0].image =
         "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2".into();
     let plan = Plan::new(&changed, &observed);
     let td = step(&plan, &Resource::TaskDefinition("web".into()));
@@ -302,8 +308,12 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
 fn a_service_behind_the_latest_revision_is_moved_to_it() {
     let app = app();
     let mut observed = deployed(&app);
-    observed.service.as_mut().unwrap().service.task_definition =
-        Some("arn:aws:ecs:us-east-1:123456789012:task-definition/web:2".into());
+    observed
+        .services
+        .get_mut("web")
+        .unwrap()
+        .service
+        .task_definition = Some("arn:aws:ecs:us-east-1:123456789012:task-definition/web:2".into());
     let plan = Plan::new(&app, &observed);
     assert_eq!(
         step(&plan, &Resource::TaskDefinition("web".into())).action,
@@ -317,7 +327,12 @@ fn a_service_behind_the_latest_revision_is_moved_to_it() {
 fn create_only_changes_block_the_plan() {
     let app = app();
     let mut observed = deployed(&app);
-    observed.service.as_mut().unwrap().service.launch_type = Some(Compatibility::Ec2);
+    observed
+        .services
+        .get_mut("web")
+        .unwrap()
+        .service
+        .launch_type = Some(Compatibility::Ec2);
     let plan = Plan::new(&app, &observed);
     let service = step(&plan, &service_resource());
     assert_eq!(service.action, Action::Blocked);
@@ -337,7 +352,12 @@ fn create_only_changes_block_the_plan() {
 async fn a_blocked_plan_is_refused_before_any_call() {
     let app = app();
     let mut observed = deployed(&app);
-    observed.service.as_mut().unwrap().service.launch_type = Some(Compatibility::Ec2);
+    observed
+        .services
+        .get_mut("web")
+        .unwrap()
+        .service
+        .launch_type = Some(Compatibility::Ec2);
     let plan = Plan::new(&app, &observed);
     // Clients for an endpoint that does not exist: a call would fail with a connection error.
     let config = aws_config::SdkConfig::builder()
@@ -363,7 +383,7 @@ async fn a_blocked_plan_is_refused_before_any_call() {
 #[test]
 fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
     let mut app = app();
-    let service = app.service.as_mut().unwrap();
+    let service = app.workloads[0].service.as_mut().unwrap();
     service.launch_type = None;
     service.capacity_provider_strategy =
         vec![ecs_model::service::CapacityProviderStrategyItem::new(
@@ -379,7 +399,7 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
         .capacity_provider("FARGATE_SPOT")
         .build_unchecked();
     let mut observed = deployed(&app);
-    let seen = &mut observed.service.as_mut().unwrap().service;
+    let seen = &mut observed.services.get_mut("web").unwrap().service;
     seen.capacity_provider_strategy.clear();
     seen.launch_type = Some(Compatibility::Fargate);
     let plan = Plan::new(&app, &observed);
@@ -400,7 +420,7 @@ fn moving_to_a_capacity_provider_strategy_forces_a_new_deployment() {
 fn what_the_application_leaves_out_of_a_service_is_left_alone() {
     let app = app();
     let mut observed = deployed(&app);
-    let seen = &mut observed.service.as_mut().unwrap().service;
+    let seen = &mut observed.services.get_mut("web").unwrap().service;
     seen.placement_strategy = vec![ecs_model::service::PlacementStrategy::default()];
     seen.health_check_grace_period_seconds = Some(0);
     assert!(Plan::new(&app, &observed).is_empty());
@@ -730,7 +750,7 @@ fn a_trust_policy_that_cannot_be_read_is_not_replaced() {
 fn a_service_of_another_application_is_not_updated() {
     let mut observed = deployed(&app());
     let mut app = app();
-    app.task_definition.container_definitions[0].image = "web:2".into();
+    app.workloads[0].task_definition.container_definitions[0].image = "web:2".into();
     observed.owners.insert(
         service_resource(),
         Owner::new("arn:aws:ecs:us-east-1:123456789012:service/prod/web", None),

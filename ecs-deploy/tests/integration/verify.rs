@@ -6,7 +6,9 @@ use ecs_model::cluster::Cluster;
 use ecs_model::container::awslogs;
 use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
 use ecs_model::service::Service;
-use ecs_model::{Account, Application, ContainerDefinition, LogConfiguration, TaskDefinition};
+use ecs_model::{
+    Account, Application, ContainerDefinition, LogConfiguration, TaskDefinition, Workload,
+};
 
 use crate::support::moto::Moto;
 
@@ -31,9 +33,13 @@ fn app(with_policy: bool) -> Application {
             execution_policy(&td, &account, &ExecutionPolicyOptions::default()),
         );
     }
-    Application::builder(account, Cluster::builder("prod"), td)
-        .execution_role(execution)
-        .service(Service::ec2("web", "prod", "web").desired_count(1))
+    let service = Service::ec2("web", "prod", "web").desired_count(1);
+    Application::builder("web", account, Cluster::builder("prod"))
+        .workload(
+            Workload::builder(td)
+                .execution_role(execution)
+                .service(service),
+        )
         .build_unchecked()
 }
 

@@ -1,15 +1,17 @@
-//! One application: a cluster, a task definition, its service, the roles, the load balancing and
-//! the security groups around it, validated together where they meet, and rendered as the API
-//! requests that create them.
+//! One application: a cluster, the workloads it runs (task definitions and their services), the
+//! roles, the load balancing and the security groups around them, validated together where they
+//! meet, and rendered as the API requests that create them.
 
 mod order;
 mod part;
 mod render;
 mod request;
 mod validate;
+mod workload;
 
 pub use part::Part;
 pub use request::ApiRequest;
+pub use workload::{Workload, WorkloadBuilder};
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::arn::Account;
@@ -22,11 +24,14 @@ use crate::reference::Reference;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 
-/// Everything one service needs, as one value: what the ECS, IAM, EC2 and load balancing consoles
-/// set up by hand, page after page.
+/// Everything a team's services need, as one value: what the ECS, IAM, EC2 and load balancing
+/// consoles set up by hand, page after page.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Application {
+    /// Its name: the value of the mark on what it creates, so that a deployment changes only what
+    /// is its own.
+    pub name: String,
     /// Where it lives: ARNs are built from it.
     pub account: Account,
     /// The cluster.
@@ -35,15 +40,10 @@ pub struct Application {
     pub capacity_providers: Vec<CapacityProvider>,
     /// The Auto Scaling groups behind them (sizes only: ECS knows just the ARN).
     pub auto_scaling_groups: Vec<AutoScalingGroup>,
-    /// The task definition.
-    pub task_definition: TaskDefinition,
-    /// The service running it, if any (a development instance may run tasks by hand).
-    pub service: Option<Service>,
-    /// The role ECS uses to pull, log and read secrets for the task.
-    pub execution_role: Option<Role>,
-    /// The role of the task's own AWS calls.
-    pub task_role: Option<Role>,
-    /// Other roles (the container instance role).
+    /// What it runs: task definitions, each with its service if it has one.
+    pub workloads: Vec<Workload>,
+    /// The roles it creates: the workloads' execution and task roles (each once, however many
+    /// workloads share it), the container instance role.
     pub roles: Vec<Role>,
     /// Instance profiles of container instances.
     pub instance_profiles: Vec<InstanceProfile>,
@@ -62,22 +62,21 @@ pub struct Application {
 }
 
 impl Application {
-    /// Starts an application of `task_definition` in `cluster`.
+    /// Starts application `name` in `cluster`; [`workload`](ApplicationBuilder::workload) adds
+    /// what it runs.
     pub fn builder(
+        name: impl Into<String>,
         account: Account,
         cluster: impl Into<Cluster>,
-        task_definition: impl Into<TaskDefinition>,
     ) -> ApplicationBuilder {
         ApplicationBuilder {
             app: Application {
+                name: name.into(),
                 account,
                 cluster: cluster.into(),
                 capacity_providers: Vec::new(),
                 auto_scaling_groups: Vec::new(),
-                task_definition: task_definition.into(),
-                service: None,
-                execution_role: None,
-                task_role: None,
+                workloads: Vec::new(),
                 roles: Vec::new(),
                 instance_profiles: Vec::new(),
                 load_balancers: Vec::new(),
@@ -88,6 +87,36 @@ impl Application {
                 instances: Vec::new(),
             },
         }
+    }
+
+    /// The workload whose task definition is of `family`.
+    #[must_use]
+    pub fn workload(&self, family: &str) -> Option<&Workload> {
+        self.workloads.iter().find(|w| w.name() == family)
+    }
+
+    /// Every task definition.
+    pub fn task_definitions(&self) -> impl Iterator<Item = &TaskDefinition> {
+        self.workloads.iter().map(|w| &w.task_definition)
+    }
+
+    /// Every service, with its workload.
+    pub fn services(&self) -> impl Iterator<Item = (&Workload, &Service)> {
+        self.workloads
+            .iter()
+            .filter_map(|w| Some((w, w.service.as_ref()?)))
+    }
+
+    /// The role named `name`.
+    #[must_use]
+    pub fn role(&self, name: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.name == name)
+    }
+
+    /// The application's role whose ARN is `arn`.
+    #[must_use]
+    pub fn role_by_arn(&self, arn: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.arn(&self.account) == arn)
     }
 
     /// The target group named `name`.
@@ -117,14 +146,6 @@ impl Application {
         self.security_groups.iter().find(|sg| sg.name == name)
     }
 
-    /// Every role: execution, task, others.
-    pub fn all_roles(&self) -> impl Iterator<Item = &Role> {
-        self.execution_role
-            .iter()
-            .chain(&self.task_role)
-            .chain(&self.roles)
-    }
-
     /// Whether `reference` names a resource of the application.
     #[must_use]
     pub fn resolves(&self, reference: &Reference) -> bool {
@@ -139,12 +160,15 @@ impl Application {
         }
     }
 
-    /// The CloudWatch log groups the task definition's `awslogs` containers write to, with
-    /// whether the agent creates them itself (`awslogs-create-group`).
+    /// The CloudWatch log groups the task definitions' `awslogs` containers write to, with
+    /// whether the agent creates them itself (`awslogs-create-group`), each once.
     #[must_use]
     pub fn log_groups(&self) -> Vec<(&str, bool)> {
         let mut groups: Vec<(&str, bool)> = Vec::new();
-        for c in &self.task_definition.container_definitions {
+        let containers = self
+            .task_definitions()
+            .flat_map(|td| &td.container_definitions);
+        for c in containers {
             let Some(log) = &c.log_configuration else {
                 continue;
             };
@@ -162,11 +186,10 @@ impl Application {
     }
 
     /// The policy of whoever deploys this application with `ecs-deploy`: exactly its resources,
-    /// in its region, passing exactly the roles its task definition names.
+    /// in its region, passing exactly the roles its task definitions name.
     #[must_use]
     pub fn deployer_policy(&self) -> PolicyDocument {
         let account = &self.account;
-        let td = &self.task_definition;
         let role_arn = |r: &Role| account.role_arn(r.path.as_deref(), &r.name);
         // A group without a VPC goes into the default one, whose id is not known in advance.
         let vpc = |g: &SecurityGroup| g.vpc_id.clone().unwrap_or_else(|| "*".to_owned());
@@ -190,11 +213,19 @@ impl Application {
             });
         let scope = DeployerScope {
             cluster: self.cluster.name().to_owned(),
-            services: sorted(self.service.iter().map(|s| s.service_name.as_str())),
-            families: vec![td.family.clone()],
-            roles: sorted(self.all_roles().map(role_arn)),
-            passed_to_tasks: sorted(td.execution_role_arn.iter().chain(&td.task_role_arn)),
-            passed_to_instances: sorted(self.roles.iter().map(role_arn)),
+            services: sorted(self.services().map(|(_, s)| s.service_name.as_str())),
+            families: sorted(self.task_definitions().map(|td| td.family.as_str())),
+            roles: sorted(self.roles.iter().map(role_arn)),
+            passed_to_tasks: sorted(
+                self.task_definitions()
+                    .flat_map(|td| td.execution_role_arn.iter().chain(&td.task_role_arn)),
+            ),
+            passed_to_instances: sorted(
+                self.instance_profiles
+                    .iter()
+                    .filter_map(|p| self.role(&p.role))
+                    .map(role_arn),
+            ),
             instance_profiles: sorted(self.instance_profiles.iter().map(|p| p.name.as_str())),
             load_balancers: sorted(self.load_balancers.iter().map(|lb| lb.name.as_str())),
             target_groups: sorted(self.target_groups.iter().map(|tg| tg.name.as_str())),
@@ -222,33 +253,35 @@ builder! {
 }
 
 impl ApplicationBuilder {
-    /// The service.
-    pub fn service(mut self, service: impl Into<Service>) -> Self {
-        let service = service.into();
-        self.app.service = Some(service);
+    /// A workload: its task definition names its roles by ARN, and the roles join the
+    /// application's (a role several workloads give is created once).
+    pub fn workload(mut self, workload: impl Into<WorkloadBuilder>) -> Self {
+        let WorkloadBuilder {
+            mut workload,
+            execution_role,
+            task_role,
+        } = workload.into();
+        let td = &mut workload.task_definition;
+        if let Some(role) = execution_role {
+            td.execution_role_arn = Some(role.arn(&self.app.account));
+            self = self.role(role);
+        }
+        if let Some(role) = task_role {
+            td.task_role_arn = Some(role.arn(&self.app.account));
+            self = self.role(role);
+        }
+        self.app.workloads.push(workload);
         self
     }
 
-    /// The execution role; the task definition's `executionRoleArn` is set to its ARN.
-    pub fn execution_role(mut self, role: impl Into<Role>) -> Self {
-        let role = role.into();
-        self.app.task_definition.execution_role_arn = Some(role.arn(&self.app.account));
-        self.app.execution_role = Some(role);
-        self
-    }
-
-    /// The task role; the task definition's `taskRoleArn` is set to its ARN.
-    pub fn task_role(mut self, role: impl Into<Role>) -> Self {
-        let role = role.into();
-        self.app.task_definition.task_role_arn = Some(role.arn(&self.app.account));
-        self.app.task_role = Some(role);
-        self
-    }
-
-    /// Another role (the container instance role).
+    /// A role (the container instance role, or one several workloads name by ARN). A role
+    /// equal to one the application has is not added twice; another role of the same name is,
+    /// and validation reports the clash.
     pub fn role(mut self, role: impl Into<Role>) -> Self {
         let role = role.into();
-        self.app.roles.push(role);
+        if !self.app.roles.contains(&role) {
+            self.app.roles.push(role);
+        }
         self
     }
 

@@ -15,7 +15,7 @@ impl Application {
                 parts.push(Part::LogGroup(group));
             }
         }
-        parts.extend(self.all_roles().map(Part::Role));
+        parts.extend(self.roles.iter().map(Part::Role));
         parts.extend(self.instance_profiles.iter().map(Part::InstanceProfile));
         parts.extend(self.security_groups.iter().map(Part::SecurityGroup));
         parts.extend(self.security_groups.iter().map(Part::SecurityGroupRules));
@@ -31,8 +31,8 @@ impl Application {
         {
             parts.push(Part::ClusterCapacityProviders(cluster));
         }
-        parts.push(Part::TaskDefinition(&self.task_definition));
-        parts.extend(self.service.iter().map(Part::Service));
+        parts.extend(self.task_definitions().map(Part::TaskDefinition));
+        parts.extend(self.services().map(|(_, s)| Part::Service(s)));
         parts.extend(self.instances.iter().map(Part::Instance));
         parts
     }

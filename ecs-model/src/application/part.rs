@@ -19,7 +19,7 @@ pub enum Part<'a> {
     /// A CloudWatch Logs group the application creates (the agent creates the groups its
     /// containers mark `awslogs-create-group`).
     LogGroup(&'a str),
-    /// An IAM role (execution, task, then the others).
+    /// An IAM role.
     Role(&'a Role),
     /// An instance profile: after its role.
     InstanceProfile(&'a InstanceProfile),
@@ -44,9 +44,9 @@ pub enum Part<'a> {
     /// The cluster's capacity providers and default strategy, once the providers exist. Only
     /// when the cluster names providers or a strategy.
     ClusterCapacityProviders(&'a Cluster),
-    /// The task definition: after its roles and log groups.
+    /// A task definition: after its roles and log groups.
     TaskDefinition(&'a TaskDefinition),
-    /// The service: after its cluster, task definition, target groups and listeners.
+    /// A service: after its cluster, task definition, target groups and listeners.
     Service(&'a Service),
     /// A container instance: after its instance profile, security groups and cluster.
     Instance(&'a ContainerInstance),

@@ -19,7 +19,7 @@ impl Application {
     }
 
     /// Every resource as one JSON document, keyed as validation paths are
-    /// (`service`, `targetGroups.pet-web-tg`, …).
+    /// (`services.pet-web`, `targetGroups.pet-web-tg`, …).
     #[must_use]
     pub fn document(&self) -> serde_json::Value {
         document(self)
@@ -209,9 +209,10 @@ fn by_name<'a, T: 'a>(
 
 fn document(app: &Application) -> Value {
     let mut doc = json!({
+        "name": app.name,
         "account": {"id": app.account.id, "region": app.account.region},
         "cluster": value(&app.cluster),
-        "taskDefinition": value(&app.task_definition),
+        "taskDefinitions": by_name(app.task_definitions(), |td| td.family.clone(), value),
     });
     let mut put = |key: &str, v: Value| {
         let empty = match &v {
@@ -224,16 +225,13 @@ fn document(app: &Application) -> Value {
             doc[key] = v;
         }
     };
-    put("service", app.service.as_ref().map_or(Value::Null, value));
     put(
-        "executionRole",
-        app.execution_role
-            .as_ref()
-            .map_or(Value::Null, role_document),
-    );
-    put(
-        "taskRole",
-        app.task_role.as_ref().map_or(Value::Null, role_document),
+        "services",
+        by_name(
+            app.services().map(|(_, s)| s),
+            |s| s.service_name.clone(),
+            value,
+        ),
     );
     put(
         "roles",

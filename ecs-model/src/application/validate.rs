@@ -3,7 +3,6 @@
 use crate::JsonPath;
 use crate::alb::{Scheme, TargetType};
 use crate::application::Application;
-use crate::container::ContainerDefinition;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::iam::{EC2, ECS_TASKS, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
@@ -11,6 +10,7 @@ use crate::network::{DYNAMIC_PORT_RANGE, SecurityGroup, Source};
 use crate::path::json_path;
 use crate::reference::Reference;
 use crate::service::Service;
+use crate::task_definition::TaskDefinition;
 use crate::task_definition::{Compatibility, NetworkMode};
 use crate::text::quoted;
 use crate::validate::rules;
@@ -27,16 +27,56 @@ impl Application {
 pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     let mut out = Findings::default();
     resources(&mut out, app);
+    names(&mut out, app);
     rule_priorities(&mut out, app);
     roles(&mut out, app);
-    if let Some(service) = &app.service {
-        service_seams(&mut out, app, service);
-        load_balancing(&mut out, app, service);
-        traffic(&mut out, app, service);
+    for workload in &app.workloads {
+        task_roles(&mut out, app, workload);
+        if let Some(service) = &workload.service {
+            let seam = Seam {
+                app,
+                td: &workload.task_definition,
+                service,
+            };
+            service_seams(&mut out, &seam);
+            load_balancing(&mut out, &seam);
+            traffic(&mut out, &seam);
+        }
     }
+    public_listeners(&mut out, app);
+    target_group_services(&mut out, app);
     references(&mut out, app);
     instances(&mut out, app);
     out.into_vec()
+}
+
+/// A service with its task definition, and where each is in the application's document.
+struct Seam<'a> {
+    app: &'a Application,
+    td: &'a TaskDefinition,
+    service: &'a Service,
+}
+
+impl Seam<'_> {
+    /// `path` inside the service.
+    fn service_at(&self, path: &JsonPath) -> JsonPath {
+        service_path(self.service).join(path)
+    }
+
+    /// `path` inside the task definition.
+    fn td_at(&self, path: &JsonPath) -> JsonPath {
+        task_definition_path(self.td).join(path)
+    }
+}
+
+/// Where `service` is in the application's document: `services.<name>`.
+fn service_path(service: &Service) -> JsonPath {
+    json_path!("services").key(service.service_name.clone())
+}
+
+/// Where `td` is in the application's document: `taskDefinitions.<family>`.
+fn task_definition_path(td: &TaskDefinition) -> JsonPath {
+    json_path!("taskDefinitions").key(td.family.clone())
 }
 
 /// Each resource on its own, under its place in the document.
@@ -47,15 +87,12 @@ fn resources(out: &mut Findings, app: &Application) {
         out.extend_unprefixed(under.into_vec());
     };
     part(json_path!("cluster"), app.cluster.validate());
-    part(json_path!("taskDefinition"), app.task_definition.validate());
-    if let Some(service) = &app.service {
-        part(json_path!("service"), service.validate());
-    }
-    if let Some(role) = &app.execution_role {
-        part(json_path!("executionRole"), role.validate());
-    }
-    if let Some(role) = &app.task_role {
-        part(json_path!("taskRole"), role.validate());
+    for workload in &app.workloads {
+        let td = &workload.task_definition;
+        part(task_definition_path(td), td.validate());
+        if let Some(service) = &workload.service {
+            part(service_path(service), service.validate());
+        }
     }
     for role in &app.roles {
         part(json_path!("roles").key(role.name.clone()), role.validate());
@@ -110,6 +147,134 @@ fn resources(out: &mut Findings, app: &Application) {
     }
 }
 
+/// `ECS-A1`, `J1`, `L5`, `M1`, `M9`, `K2`: what AWS knows by name is named once in the application;
+/// the document keys resources by name, and a second one of a name would replace the first.
+fn names(out: &mut Findings, app: &Application) {
+    let mut once = |rule: &'static crate::diagnostic::Rule,
+                    kind: &str,
+                    key: &'static str,
+                    names: Vec<&str>| {
+        let mut seen = std::collections::BTreeSet::new();
+        for name in names {
+            if !seen.insert(name) {
+                out.report(
+                    rule,
+                    json_path!().key(key).key(name.to_owned()),
+                    format!("two {kind} of the application are named {}", quoted(name)),
+                );
+            }
+        }
+    };
+    once(
+        &rules::A1,
+        "task definitions",
+        "taskDefinitions",
+        app.task_definitions()
+            .map(|td| td.family.as_str())
+            .collect(),
+    );
+    once(
+        &rules::J1,
+        "services",
+        "services",
+        app.services()
+            .map(|(_, s)| s.service_name.as_str())
+            .collect(),
+    );
+    once(
+        &rules::L5,
+        "roles",
+        "roles",
+        app.roles.iter().map(|r| r.name.as_str()).collect(),
+    );
+    once(
+        &rules::L5,
+        "instance profiles",
+        "instanceProfiles",
+        app.instance_profiles
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect(),
+    );
+    once(
+        &rules::M1,
+        "target groups",
+        "targetGroups",
+        app.target_groups
+            .iter()
+            .map(|tg| tg.name.as_str())
+            .collect(),
+    );
+    once(
+        &rules::M1,
+        "load balancers",
+        "loadBalancers",
+        app.load_balancers
+            .iter()
+            .map(|lb| lb.name.as_str())
+            .collect(),
+    );
+    once(
+        &rules::M9,
+        "security groups",
+        "securityGroups",
+        app.security_groups
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect(),
+    );
+    once(
+        &rules::K2,
+        "capacity providers",
+        "capacityProviders",
+        app.capacity_providers
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect(),
+    );
+}
+
+/// `ECS-M11`: a target group the load balancer forwards to is registered into by exactly one
+/// service: with none, its listener answers 503; with two, requests reach either service.
+fn target_group_services(out: &mut Findings, app: &Application) {
+    let forwarded: Vec<String> = app
+        .listeners
+        .iter()
+        .flat_map(|l| &l.default_actions)
+        .chain(app.listener_rules.iter().flat_map(|r| &r.actions))
+        .filter_map(|a| a.target_group_arn.clone())
+        .collect();
+    for tg in &app.target_groups {
+        let token = Reference::target_group(&tg.name).to_string();
+        let services: Vec<&str> = app
+            .services()
+            .filter(|(_, s)| {
+                s.load_balancers
+                    .iter()
+                    .any(|lb| lb.target_group_arn.as_deref() == Some(token.as_str()))
+            })
+            .map(|(_, s)| s.service_name.as_str())
+            .collect();
+        let at = json_path!("targetGroups").key(tg.name.clone());
+        if services.len() > 1 {
+            out.report(
+                &rules::M11,
+                at,
+                format!(
+                    "services {} all register into it: each would receive the others' requests; give each its own target group",
+                    services.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", ")
+                ),
+            );
+        } else if services.is_empty() && forwarded.contains(&token) {
+            out.report(
+                &rules::M11,
+                at,
+                "the load balancer forwards to it, but no service of the application registers into it: its requests get 503",
+            );
+        }
+    }
+}
+
 /// `ECS-M6`: the rules of one listener have distinct priorities.
 fn rule_priorities(out: &mut Findings, app: &Application) {
     let mut priorities = std::collections::BTreeMap::new();
@@ -127,14 +292,23 @@ fn rule_priorities(out: &mut Findings, app: &Application) {
     }
 }
 
-/// `ECS-L1`, `L3`: the roles fit what uses them.
+/// `ECS-L1`, `L3`: the roles fit what uses them: the roles task definitions name trust ECS tasks
+/// (each checked once, however many workloads share it), instance roles let the agent register.
 fn roles(out: &mut Findings, app: &Application) {
-    for (key, role) in [
-        ("executionRole", &app.execution_role),
-        ("taskRole", &app.task_role),
-    ] {
-        let Some(role) = role else { continue };
-        let at = json_path!().key(key).key("AssumeRolePolicyDocument");
+    let mut task_roles: Vec<&Role> = Vec::new();
+    for td in app.task_definitions() {
+        for arn in td.execution_role_arn.iter().chain(&td.task_role_arn) {
+            if let Some(role) = named_role(app, arn)
+                && !task_roles.contains(&role)
+            {
+                task_roles.push(role);
+            }
+        }
+    }
+    for role in task_roles {
+        let at = json_path!("roles")
+            .key(role.name.clone())
+            .key("AssumeRolePolicyDocument");
         if !role.trusts(ECS_TASKS) {
             out.report(
                 &rules::L1,
@@ -193,30 +367,44 @@ fn roles(out: &mut Findings, app: &Application) {
             );
         }
     }
-    let td = &app.task_definition;
-    let by_arn = |arn: &Option<String>, role: &Option<Role>| match (arn, role) {
-        (Some(arn), Some(role)) => (arn != &role.arn(&app.account)).then(|| {
-            format!(
-                "{} is not the application's role {}",
-                quoted(arn),
-                quoted(&role.name)
-            )
-        }),
-        _ => None,
-    };
-    if let Some(problem) = by_arn(&td.execution_role_arn, &app.execution_role) {
-        out.report(
-            &rules::L1,
-            json_path!("taskDefinition", "executionRoleArn"),
-            problem,
-        );
-    }
-    if let Some(problem) = by_arn(&td.task_role_arn, &app.task_role) {
-        out.report(
-            &rules::L1,
-            json_path!("taskDefinition", "taskRoleArn"),
-            problem,
-        );
+}
+
+/// The application's role that `reference` (an ARN or a role name, as ECS takes both) names.
+fn named_role<'a>(app: &'a Application, reference: &str) -> Option<&'a Role> {
+    app.role_by_arn(reference).or_else(|| app.role(reference))
+}
+
+/// `ECS-L1`: a role a task definition names in the application's account by a role name of the
+/// application is that role: the same path too, or the task would run with another role.
+fn task_roles(out: &mut Findings, app: &Application, workload: &crate::application::Workload) {
+    let td = &workload.task_definition;
+    for (key, arn) in [
+        ("executionRoleArn", &td.execution_role_arn),
+        ("taskRoleArn", &td.task_role_arn),
+    ] {
+        let Some(arn) = arn else { continue };
+        if named_role(app, arn).is_some() {
+            continue;
+        }
+        let prefix = format!("arn:aws:iam::{}:role/", app.account.id);
+        let Some(name) = arn
+            .strip_prefix(&prefix)
+            .map(|p| p.rsplit('/').next().unwrap_or(p))
+        else {
+            continue;
+        };
+        if let Some(role) = app.role(name) {
+            out.report(
+                &rules::L1,
+                task_definition_path(td).key(key),
+                format!(
+                    "{} is not the application's role {} ({})",
+                    quoted(arn),
+                    quoted(&role.name),
+                    role.arn(&app.account)
+                ),
+            );
+        }
     }
 }
 
@@ -232,20 +420,20 @@ fn has_confused_deputy_condition(role: &Role) -> bool {
 }
 
 /// The service against its task definition and cluster.
-fn service_seams(out: &mut Findings, app: &Application, service: &Service) {
-    placement(out, app, service);
-    belonging(out, app, service);
-    execution_role(out, app, service);
-    service_connect(out, app, service);
-    gateway_connector(out, app, service);
-    sandbox_capacity(out, app, service);
+fn service_seams(out: &mut Findings, s: &Seam<'_>) {
+    placement(out, s);
+    belonging(out, s);
+    execution_role(out, s);
+    service_connect(out, s);
+    gateway_connector(out, s);
+    sandbox_capacity(out, s);
 }
 
 /// `ECS-A23`: tasks in a Nitro Sandbox run only on Managed Instances providers that launch
 /// instances with it (`nitroEnclavesEnabled`).
-fn sandbox_capacity(out: &mut Findings, app: &Application, service: &Service) {
-    let sandboxed = app
-        .task_definition
+fn sandbox_capacity(out: &mut Findings, s: &Seam<'_>) {
+    let (app, td, service) = (s.app, s.td, s.service);
+    let sandboxed = td
         .trusted_execution_configuration
         .as_ref()
         .is_some_and(|t| t.isolation_mode != crate::task_definition::IsolationMode::Shared);
@@ -265,7 +453,7 @@ fn sandbox_capacity(out: &mut Findings, app: &Application, service: &Service) {
         {
             out.report(
                 &rules::A23,
-                json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"),
+                s.service_at(&json_path!("capacityProviderStrategy"[i], "capacityProvider")),
                 format!(
                     "{} launches instances without Nitro Sandbox (`nitroEnclavesEnabled`), which the task's isolation mode needs",
                     quoted(&item.capacity_provider)
@@ -276,18 +464,18 @@ fn sandbox_capacity(out: &mut Findings, app: &Application, service: &Service) {
 }
 
 /// `ECS-J3`, `J6`, `A21`, `J10`: the service places tasks the way the task definition can run.
-fn placement(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
+fn placement(out: &mut Findings, s: &Seam<'_>) {
+    let (td, service) = (s.td, s.service);
     let awsvpc = td.network_mode == Some(NetworkMode::Awsvpc);
     match (awsvpc, service.awsvpc().is_some()) {
         (true, false) => out.report(
             &rules::J3,
-            json_path!("service", "networkConfiguration"),
+            s.service_at(&json_path!("networkConfiguration")),
             "the task definition uses `awsvpc`: give subnets and security groups",
         ),
         (false, true) => out.report(
             &rules::J3,
-            json_path!("service", "networkConfiguration"),
+            s.service_at(&json_path!("networkConfiguration")),
             format!(
                 "the task definition uses `{}`, which takes no network configuration",
                 td.effective_network_mode()
@@ -299,7 +487,7 @@ fn placement(out: &mut Findings, app: &Application, service: &Service) {
     if service.runs_on_fargate() && !td.requires(Compatibility::Fargate) {
         out.report(
             &rules::J6,
-            json_path!("taskDefinition", "requiresCompatibilities"),
+            s.td_at(&json_path!("requiresCompatibilities")),
             "the service runs on Fargate: list FARGATE",
         );
     }
@@ -309,7 +497,7 @@ fn placement(out: &mut Findings, app: &Application, service: &Service) {
     {
         out.report(
             &rules::J6,
-            json_path!("taskDefinition", "requiresCompatibilities"),
+            s.td_at(&json_path!("requiresCompatibilities")),
             "the service runs on EC2: list EC2",
         );
     }
@@ -317,14 +505,14 @@ fn placement(out: &mut Findings, app: &Application, service: &Service) {
     {
         out.report(
             &rules::A21,
-            json_path!("service", "capacityProviderStrategy"),
+            s.service_at(&json_path!("capacityProviderStrategy")),
             "Managed Instances tasks run through a capacity provider strategy",
         );
     }
     if service.role.is_some() && awsvpc {
         out.report(
             &rules::J10,
-            json_path!("service", "role"),
+            s.service_at(&json_path!("role")),
             "`awsvpc` services use the service-linked role: drop `role`",
         );
     }
@@ -332,15 +520,15 @@ fn placement(out: &mut Findings, app: &Application, service: &Service) {
 
 /// `ECS-K4`, `J8`: the service runs the application's task definition in its cluster, on its
 /// providers.
-fn belonging(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
+fn belonging(out: &mut Findings, s: &Seam<'_>) {
+    let (app, td, service) = (s.app, s.td, s.service);
     if let Some(cluster) = &service.cluster {
         if cluster != app.cluster.name()
             && !cluster.ends_with(&format!(":cluster/{}", app.cluster.name()))
         {
             out.report(
                 &rules::K4,
-                json_path!("service", "cluster"),
+                s.service_at(&json_path!("cluster")),
                 format!(
                     "{} is not the application's cluster {}",
                     quoted(cluster),
@@ -357,7 +545,10 @@ fn belonging(out: &mut Findings, app: &Application, service: &Service) {
         {
             out.report(
                 &rules::K4,
-                json_path!("service", "capacityProviderStrategy"[i], "capacityProvider"),
+                s.service_at(&json_path!(
+                    "capacityProviderStrategy"[i],
+                    "capacityProvider"
+                )),
                 format!(
                     "{} is not among the cluster's capacity providers",
                     quoted(&item.capacity_provider)
@@ -371,9 +562,9 @@ fn belonging(out: &mut Findings, app: &Application, service: &Service) {
         if family != td.family {
             out.report(
                 &rules::J8,
-                json_path!("service", "taskDefinition"),
+                s.service_at(&json_path!("taskDefinition")),
                 format!(
-                    "{} is not the application's task definition {}",
+                    "{} is not the workload's task definition {}",
                     quoted(family),
                     quoted(&td.family)
                 ),
@@ -384,8 +575,8 @@ fn belonging(out: &mut Findings, app: &Application, service: &Service) {
 
 /// `ECS-A22`: Fargate tasks that pull from ECR, log to CloudWatch or read secrets have an
 /// execution role.
-fn execution_role(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
+fn execution_role(out: &mut Findings, s: &Seam<'_>) {
+    let (td, service) = (s.td, s.service);
     if service.runs_on_fargate() && td.execution_role_arn.is_none() {
         let needs = td.container_definitions.iter().any(|c| {
             crate::validate::task::is_ecr_image(&c.image)
@@ -395,19 +586,20 @@ fn execution_role(out: &mut Findings, app: &Application, service: &Service) {
                     .is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
         });
         if needs {
-            out.report(&rules::A22, json_path!("taskDefinition", "executionRoleArn"), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
+            out.report(&rules::A22, s.td_at(&json_path!("executionRoleArn")), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
         }
     }
 }
 
 /// `ECS-J23`: a gateway connector routes to a named port mapping of the task definition.
-fn gateway_connector(out: &mut Findings, app: &Application, service: &Service) {
-    let names = port_names(&app.task_definition);
+fn gateway_connector(out: &mut Findings, s: &Seam<'_>) {
+    let (td, service) = (s.td, s.service);
+    let names = port_names(td);
     for (i, connector) in service.gateway_connectors.iter().enumerate() {
         if !names.contains(&connector.port_name.as_str()) {
             out.report(
                 &rules::J23,
-                json_path!("service", "gatewayConnectors"[i], "portName"),
+                s.service_at(&json_path!("gatewayConnectors"[i], "portName")),
                 format!(
                     "no port mapping of the task definition is named {}",
                     quoted(&connector.port_name)
@@ -427,8 +619,8 @@ fn port_names(td: &crate::TaskDefinition) -> Vec<&str> {
 }
 
 /// `ECS-J18`: Service Connect names port mappings of the task definition and a namespace.
-fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
+fn service_connect(out: &mut Findings, s: &Seam<'_>) {
+    let (app, td, service) = (s.app, s.td, s.service);
     if let Some(sc) = service
         .service_connect_configuration
         .as_ref()
@@ -439,12 +631,11 @@ fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
             if !names.contains(&svc.port_name.as_str()) {
                 out.report(
                     &rules::J18,
-                    json_path!(
-                        "service",
+                    s.service_at(&json_path!(
                         "serviceConnectConfiguration",
                         "services"[i],
                         "portName"
-                    ),
+                    )),
                     format!(
                         "no port mapping of the task definition is named {}",
                         quoted(&svc.port_name)
@@ -455,28 +646,23 @@ fn service_connect(out: &mut Findings, app: &Application, service: &Service) {
         if sc.namespace.is_none() && app.cluster.service_connect_defaults.is_none() {
             out.report(
                 &rules::J18,
-                json_path!("service", "serviceConnectConfiguration", "namespace"),
+                s.service_at(&json_path!("serviceConnectConfiguration", "namespace")),
                 "no namespace here nor in the cluster's `serviceConnectDefaults`",
             );
         }
     }
 }
 
-/// The task definition's container named `name`.
-fn container<'a>(app: &'a Application, name: &str) -> Option<&'a ContainerDefinition> {
-    app.task_definition.container(name)
-}
-
 /// `ECS-J8`, `J9`, `M7`, `M8`: load balancers, target groups and the containers behind them.
-fn load_balancing(out: &mut Findings, app: &Application, service: &Service) {
-    let td = &app.task_definition;
+fn load_balancing(out: &mut Findings, s: &Seam<'_>) {
+    let (app, td, service) = (s.app, s.td, s.service);
     let mode = td.effective_network_mode();
     for (i, lb) in service.load_balancers.iter().enumerate() {
-        let at = json_path!("service", "loadBalancers"[i]);
+        let at = s.service_at(&json_path!("loadBalancers"[i]));
         let (Some(name), Some(port)) = (lb.container_name.as_deref(), lb.container_port) else {
             continue;
         };
-        let Some(c) = container(app, name) else {
+        let Some(c) = td.container(name) else {
             out.report(
                 &rules::J8,
                 at.key("containerName"),
@@ -565,8 +751,8 @@ fn load_balancing(out: &mut Findings, app: &Application, service: &Service) {
 }
 
 /// `ECS-M9`: the internet reaches a public load balancer, and the load balancer the tasks.
-fn traffic(out: &mut Findings, app: &Application, service: &Service) {
-    public_listeners(out, app);
+fn traffic(out: &mut Findings, s: &Seam<'_>) {
+    let (app, service) = (s.app, s.service);
     for (i, mapping) in service.load_balancers.iter().enumerate() {
         let (Some(name), Some(port)) = (mapping.container_name.as_deref(), mapping.container_port)
         else {
@@ -580,7 +766,7 @@ fn traffic(out: &mut Findings, app: &Application, service: &Service) {
             continue;
         };
         let lb_groups = load_balancer_groups(app, &tg);
-        let Some((groups, ports, what)) = task_ingress(app, service, name, port) else {
+        let Some((groups, ports, what)) = task_ingress(s, name, port) else {
             continue;
         };
         if lb_groups.is_empty() || groups.is_empty() {
@@ -597,7 +783,7 @@ fn traffic(out: &mut Findings, app: &Application, service: &Service) {
             let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
             out.report(
                 &rules::M9,
-                json_path!("service", "loadBalancers"[i]),
+                s.service_at(&json_path!("loadBalancers"[i])),
                 format!(
                     "the task's security groups ({}) do not admit {what} from the load balancer's group: \
                      health checks will fail and tasks will be replaced in a loop",
@@ -668,46 +854,46 @@ fn load_balancer_groups(app: &Application, tg: &Reference) -> Vec<Source> {
 /// they must open, and how to say it: the service's groups and the container port (`awsvpc`),
 /// or the instances' groups and the host port or dynamic range (`bridge`).
 fn task_ingress<'a>(
-    app: &'a Application,
-    service: &'a Service,
+    s: &Seam<'a>,
     name: &str,
     port: i32,
 ) -> Option<(Vec<&'a SecurityGroup>, (i32, i32), String)> {
-    let (names, ports, what): (Vec<&String>, _, _) =
-        match app.task_definition.effective_network_mode() {
-            Some(NetworkMode::Awsvpc) => (
-                service.awsvpc()?.security_groups.iter().collect(),
-                (port, port),
-                format!("container port {port}"),
-            ),
-            Some(NetworkMode::Bridge) => {
-                let host = container(app, name)
-                    .and_then(|c| {
-                        c.port_mappings
-                            .iter()
-                            .find(|p| p.container_port == Some(port))
-                    })
-                    .and_then(|p| p.host_port)
-                    .filter(|h| *h > 0);
-                let groups = app
-                    .instances
-                    .iter()
-                    .flat_map(|i| &i.security_groups)
-                    .collect();
-                match host {
-                    Some(host) => (groups, (host, host), format!("host port {host}")),
-                    None => (
-                        groups,
-                        DYNAMIC_PORT_RANGE,
-                        format!(
-                            "the dynamic host ports {}–{}",
-                            DYNAMIC_PORT_RANGE.0, DYNAMIC_PORT_RANGE.1
-                        ),
+    let (app, td, service) = (s.app, s.td, s.service);
+    let (names, ports, what): (Vec<&String>, _, _) = match td.effective_network_mode() {
+        Some(NetworkMode::Awsvpc) => (
+            service.awsvpc()?.security_groups.iter().collect(),
+            (port, port),
+            format!("container port {port}"),
+        ),
+        Some(NetworkMode::Bridge) => {
+            let host = td
+                .container(name)
+                .and_then(|c| {
+                    c.port_mappings
+                        .iter()
+                        .find(|p| p.container_port == Some(port))
+                })
+                .and_then(|p| p.host_port)
+                .filter(|h| *h > 0);
+            let groups = app
+                .instances
+                .iter()
+                .flat_map(|i| &i.security_groups)
+                .collect();
+            match host {
+                Some(host) => (groups, (host, host), format!("host port {host}")),
+                None => (
+                    groups,
+                    DYNAMIC_PORT_RANGE,
+                    format!(
+                        "the dynamic host ports {}–{}",
+                        DYNAMIC_PORT_RANGE.0, DYNAMIC_PORT_RANGE.1
                     ),
-                }
+                ),
             }
-            _ => return None,
-        };
+        }
+        _ => return None,
+    };
     let groups = names
         .iter()
         .filter_map(|g| Reference::parse(g))
@@ -748,12 +934,14 @@ fn check_reference(
 /// Every reference names a resource of the application.
 fn references(out: &mut Findings, app: &Application) {
     let mut check = |text: &str, at: JsonPath, rule| check_reference(out, app, text, at, rule);
-    if let Some(service) = &app.service {
+    for (_, service) in app.services() {
+        let at = service_path(service);
         for (i, lb) in service.load_balancers.iter().enumerate() {
             if let Some(tg) = &lb.target_group_arn {
                 check(
                     tg,
-                    json_path!("service", "loadBalancers"[i], "targetGroupArn"),
+                    at.clone()
+                        .join(&json_path!("loadBalancers"[i], "targetGroupArn")),
                     &rules::J8,
                 );
             }
@@ -765,12 +953,11 @@ fn references(out: &mut Findings, app: &Application) {
         {
             check(
                 g,
-                json_path!(
-                    "service",
+                at.clone().join(&json_path!(
                     "networkConfiguration",
                     "awsvpcConfiguration",
                     "securityGroups"[i]
-                ),
+                )),
                 &rules::M9,
             );
         }

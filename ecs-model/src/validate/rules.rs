@@ -1,7 +1,7 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
 //! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
-//! number them in catalog order, and `G9`, `K6`, `M8`–`M10` extend the catalog with rules it does
+//! number them in catalog order, and `G9`, `K6`, `M8`–`M11` extend the catalog with rules it does
 //! not list (each says where it comes from).
 
 use crate::diagnostic::Severity::{Error, Warning};
@@ -513,4 +513,7 @@ rules! {
     M10 = "ECS-M10", Error, [], Any,
         "target group attributes take documented values (deregistration delay 0–3600 s)",
         "ELBv2 API doc TargetGroupAttribute";
+    M11 = "ECS-M11", Error, [], Any,
+        "a target group the load balancer forwards to is registered into by exactly one service of the application",
+        "ECS developer guide, register multiple target groups with a service (a target group per service)";
 }

@@ -19,7 +19,7 @@ use ecs_model::network::SecurityGroup;
 use ecs_model::service::Service;
 use ecs_model::{
     Account, Application, ContainerDefinition, LogConfiguration, PortMapping, Reference,
-    TaskDefinition,
+    TaskDefinition, Workload,
 };
 use serde_json::Value;
 use support::aws_model::ApiModel;
@@ -107,6 +107,7 @@ fn full_application() -> Application {
         .tag("team", "shop")
         .build_unchecked();
     Application::builder(
+        "shop",
         account,
         Cluster::builder("shop")
             .container_insights(ContainerInsights::Enhanced)
@@ -114,7 +115,12 @@ fn full_application() -> Application {
             .capacity_provider("FARGATE_SPOT")
             .default_strategy("FARGATE", 1, None)
             .tag("team", "shop"),
-        td,
+    )
+    .workload(
+        Workload::builder(td)
+            .execution_role(execution)
+            .task_role(task_role)
+            .service(service),
     )
     .capacity_provider(CapacityProvider::auto_scaling_group(
         "shop-asg",
@@ -128,8 +134,6 @@ fn full_application() -> Application {
         "arn:aws:iam::123456789012:instance-profile/ecsInstanceRole",
         SUBNETS,
     ))
-    .execution_role(execution)
-    .task_role(task_role)
     .role(instance_role)
     .instance_profile(profile)
     .security_group(alb_sg)
@@ -146,7 +150,6 @@ fn full_application() -> Application {
     ))
     .listener_rule(ListenerRule::builder(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
     .instance(instance)
-    .service(service)
     .build()
     .expect("the full application is valid")
 }
@@ -237,7 +240,8 @@ fn a_cluster_of_aws_providers_only_is_created_with_them() {
     let cluster = Cluster::builder("c")
         .capacity_provider("FARGATE")
         .capacity_provider("FARGATE_SPOT");
-    let requests = Application::builder(Account::new("123456789012", "us-east-1"), cluster, td)
+    let requests = Application::builder("c", Account::new("123456789012", "us-east-1"), cluster)
+        .workload(Workload::builder(td))
         .build_unchecked()
         .requests();
     let operations: Vec<&str> = requests.iter().map(|r| r.operation).collect();

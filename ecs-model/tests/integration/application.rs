@@ -13,7 +13,7 @@ use ecs_model::network::{IngressRule, SecurityGroup, Source};
 use ecs_model::service::{Service, ServiceConnectConfiguration, ServiceConnectService};
 use ecs_model::{
     Account, Application, Compatibility, ContainerDefinition, Diagnostic, LogConfiguration,
-    NetworkMode, PortMapping, Reference, Severity, TaskDefinition,
+    NetworkMode, PortMapping, Reference, Severity, TaskDefinition, Workload,
 };
 
 const VPC: &str = "vpc-0a1b2c3d";
@@ -40,7 +40,14 @@ fn changed(app: &Application, f: impl FnOnce(&mut Application)) -> Application {
 }
 
 fn service_of(app: &mut Application) -> &mut Service {
-    app.service.as_mut().expect("the application has a service")
+    app.workloads[0]
+        .service
+        .as_mut()
+        .expect("the application has a service")
+}
+
+fn td_of(app: &mut Application) -> &mut TaskDefinition {
+    &mut app.workloads[0].task_definition
 }
 
 /// Seed 002: a Fargate service of two tasks behind a public ALB, in two subnets.
@@ -77,12 +84,14 @@ fn fargate_app() -> Application {
         .security_group(service_sg.reference())
         .load_balancer(Reference::target_group("web-tg"), "app", 8080)
         .build_unchecked();
-    Application::builder(account, Cluster::builder("web-cluster"), td)
-        .execution_role(execution)
-        .task_role(Role::ecs_task(
-            "web-task",
-            &ecs_model::Account::new("123456789012", "ap-northeast-2"),
-        ))
+    let task_role = Role::ecs_task("web-task", &account);
+    Application::builder("web", account, Cluster::builder("web-cluster"))
+        .workload(
+            Workload::builder(td)
+                .execution_role(execution)
+                .task_role(task_role)
+                .service(service),
+        )
         .security_group(alb_sg)
         .security_group(service_sg)
         .load_balancer(
@@ -95,7 +104,6 @@ fn fargate_app() -> Application {
             80,
             Action::forward(Reference::target_group("web-tg")),
         ))
-        .service(service)
         .build()
         .expect("the Fargate application is valid")
 }
@@ -127,7 +135,8 @@ fn bridge_app() -> Application {
         .desired_count(1)
         .load_balancer(Reference::target_group("dev-tg"), "web", 80)
         .build_unchecked();
-    Application::builder(account(), Cluster::builder("dev"), td)
+    Application::builder("dev", account(), Cluster::builder("dev"))
+        .workload(Workload::builder(td).service(service))
         .role(role)
         .instance_profile(profile)
         .security_group(alb_sg)
@@ -143,7 +152,6 @@ fn bridge_app() -> Application {
             80,
             Action::forward(Reference::target_group("dev-tg")),
         ))
-        .service(service)
         .build()
         .expect("the bridge application is valid")
 }
@@ -167,7 +175,7 @@ fn j8_the_load_balancer_names_a_container_and_port_of_the_task() {
             service_of(a).load_balancers[0].container_name = Some("ap".into());
         }),
         "ECS-J8",
-        "service.loadBalancers[0].containerName",
+        "services.web.loadBalancers[0].containerName",
     );
     assert!(
         d.message
@@ -179,7 +187,7 @@ fn j8_the_load_balancer_names_a_container_and_port_of_the_task() {
             service_of(a).load_balancers[0].container_port = Some(80);
         }),
         "ECS-J8",
-        "service.loadBalancers[0].containerPort",
+        "services.web.loadBalancers[0].containerPort",
     );
     assert!(d.message.contains("maps no port 80 (it maps 8080)"), "{d}");
 }
@@ -218,7 +226,7 @@ fn j8_the_service_runs_the_applications_task_definition() {
             service_of(a).task_definition = Some("api:3".into());
         }),
         "ECS-J8",
-        "service.taskDefinition",
+        "services.web.taskDefinition",
     );
 }
 
@@ -253,7 +261,7 @@ fn j9_dynamic_host_ports_are_health_checked_on_the_traffic_port() {
     assert!(d.message.contains("traffic-port"), "{d}");
     // A fixed host port may be checked on that port.
     let fixed_host_port = changed(&fixed_check_port, |a| {
-        a.task_definition.container_definitions[0].port_mappings[0].host_port = Some(80);
+        td_of(a).container_definitions[0].port_mappings[0].host_port = Some(80);
         a.security_groups[1].ingress.push(IngressRule::tcp(
             80,
             Source::Group(Reference::security_group("dev-alb-sg").to_string()),
@@ -271,15 +279,19 @@ fn j3_awsvpc_tasks_get_a_network_configuration_and_others_none() {
     breaks(
         &changed(&app, |a| service_of(a).network_configuration = None),
         "ECS-J3",
-        "service.networkConfiguration",
+        "services.web.networkConfiguration",
     );
     let bridge_with_vpc = changed(&bridge_app(), |a| {
-        service_of(a).network_configuration = app
+        service_of(a).network_configuration = app.workloads[0]
             .service
             .as_ref()
             .and_then(|s| s.network_configuration.clone());
     });
-    let d = breaks(&bridge_with_vpc, "ECS-J3", "service.networkConfiguration");
+    let d = breaks(
+        &bridge_with_vpc,
+        "ECS-J3",
+        "services.dev-web.networkConfiguration",
+    );
     assert!(d.message.contains("`bridge`"), "{d}");
     keeps(&app, "ECS-J3");
     keeps(&bridge_app(), "ECS-J3");
@@ -288,20 +300,20 @@ fn j3_awsvpc_tasks_get_a_network_configuration_and_others_none() {
 #[test]
 fn j6_fargate_services_run_fargate_task_definitions() {
     let ec2_only = changed(&fargate_app(), |a| {
-        a.task_definition.requires_compatibilities = vec![Compatibility::Ec2];
+        td_of(a).requires_compatibilities = vec![Compatibility::Ec2];
     });
     breaks(
         &ec2_only,
         "ECS-J6",
-        "taskDefinition.requiresCompatibilities",
+        "taskDefinitions.web.requiresCompatibilities",
     );
     let ec2_service_of_fargate_task = changed(&bridge_app(), |a| {
-        a.task_definition.requires_compatibilities = vec![Compatibility::Fargate];
+        td_of(a).requires_compatibilities = vec![Compatibility::Fargate];
     });
     breaks(
         &ec2_service_of_fargate_task,
         "ECS-J6",
-        "taskDefinition.requiresCompatibilities",
+        "taskDefinitions.dev-web.requiresCompatibilities",
     );
     keeps(&fargate_app(), "ECS-J6");
 }
@@ -310,10 +322,10 @@ fn j6_fargate_services_run_fargate_task_definitions() {
 fn a22_fargate_services_that_pull_from_ecr_have_an_execution_role() {
     let d = breaks(
         &changed(&fargate_app(), |a| {
-            a.task_definition.execution_role_arn = None;
+            td_of(a).execution_role_arn = None;
         }),
         "ECS-A22",
-        "taskDefinition.executionRoleArn",
+        "taskDefinitions.web.executionRoleArn",
     );
     assert_eq!(d.severity, Severity::Error);
     // On EC2 the instance role pulls and logs.
@@ -323,12 +335,12 @@ fn a22_fargate_services_that_pull_from_ecr_have_an_execution_role() {
 #[test]
 fn a21_managed_instances_run_through_a_capacity_provider_strategy() {
     let app = changed(&fargate_app(), |a| {
-        a.task_definition.requires_compatibilities = vec![Compatibility::ManagedInstances];
+        td_of(a).requires_compatibilities = vec![Compatibility::ManagedInstances];
         let service = service_of(a);
         service.launch_type = None;
         service.platform_version = None;
     });
-    breaks(&app, "ECS-A21", "service.capacityProviderStrategy");
+    breaks(&app, "ECS-A21", "services.web.capacityProviderStrategy");
     let provider = CapacityProvider::managed_instances(
         "web-mi",
         "arn:aws:iam::123456789012:role/ecsInfrastructureRole",
@@ -358,7 +370,7 @@ fn j10_awsvpc_services_take_no_role() {
     let app = changed(&fargate_app(), |a| {
         service_of(a).role = Some("ecsServiceRole".into());
     });
-    breaks(&app, "ECS-J10", "service.role");
+    breaks(&app, "ECS-J10", "services.web.role");
     keeps(
         &changed(&bridge_app(), |a| {
             service_of(a).role = Some("ecsServiceRole".into());
@@ -373,7 +385,7 @@ fn k4_the_service_runs_in_the_applications_cluster_on_its_providers() {
     breaks(
         &changed(&app, |a| service_of(a).cluster = Some("other".into())),
         "ECS-K4",
-        "service.cluster",
+        "services.web.cluster",
     );
     keeps(
         &changed(&app, |a| {
@@ -395,7 +407,7 @@ fn k4_the_service_runs_in_the_applications_cluster_on_its_providers() {
     let d = breaks(
         &spot,
         "ECS-K4",
-        "service.capacityProviderStrategy[0].capacityProvider",
+        "services.web.capacityProviderStrategy[0].capacityProvider",
     );
     assert!(d.message.contains("FARGATE_SPOT"), "{d}");
     keeps(
@@ -428,13 +440,13 @@ fn j18_service_connect_names_port_mappings_and_a_namespace() {
     let d = breaks(
         &with_connect("grpc", Some("internal")),
         "ECS-J18",
-        "service.serviceConnectConfiguration.services[0].portName",
+        "services.web.serviceConnectConfiguration.services[0].portName",
     );
     assert!(d.message.contains("\"grpc\""), "{d}");
     breaks(
         &with_connect("http", None),
         "ECS-J18",
-        "service.serviceConnectConfiguration.namespace",
+        "services.web.serviceConnectConfiguration.namespace",
     );
 }
 
@@ -451,7 +463,7 @@ fn j23_gateway_connectors_name_port_mappings() {
     let d = breaks(
         &with_connector("grpc"),
         "ECS-J23",
-        "service.gatewayConnectors[0].portName",
+        "services.web.gatewayConnectors[0].portName",
     );
     assert!(d.message.contains("\"grpc\""), "{d}");
 }
@@ -462,7 +474,7 @@ fn a23_sandboxed_tasks_need_nitro_sandbox_instances() {
         changed(&fargate_app(), |a| {
             let mut trusted = ecs_model::task_definition::TrustedExecutionConfiguration::default();
             trusted.isolation_mode = ecs_model::task_definition::IsolationMode::IsolatedSandbox;
-            a.task_definition.trusted_execution_configuration = Some(trusted);
+            td_of(a).trusted_execution_configuration = Some(trusted);
             let mut mi = CapacityProvider::managed_instances(
                 "mi",
                 "arn:aws:iam::123456789012:role/infra",
@@ -483,7 +495,7 @@ fn a23_sandboxed_tasks_need_nitro_sandbox_instances() {
             service.capacity_provider_strategy[0].capacity_provider = "mi".to_owned();
         })
     };
-    let at = "service.capacityProviderStrategy[0].capacityProvider";
+    let at = "services.web.capacityProviderStrategy[0].capacityProvider";
     let d = breaks(&with_provider(None), "ECS-A23", at);
     assert!(d.message.contains("nitroEnclavesEnabled"), "{d}");
     let enabled = with_provider(Some(true)).validate();
@@ -499,25 +511,32 @@ fn a23_sandboxed_tasks_need_nitro_sandbox_instances() {
 
 #[test]
 fn l1_task_roles_trust_ecs_tasks() {
+    fn role<'a>(a: &'a mut Application, name: &str) -> &'a mut Role {
+        a.roles
+            .iter_mut()
+            .find(|r| r.name == name)
+            .expect("the role")
+    }
     let app = fargate_app();
     keeps(&app, "ECS-L1");
     let ec2_trust = changed(&app, |a| {
-        a.task_role.as_mut().expect("a task role").trust_policy =
+        role(a, "web-task").trust_policy =
             PolicyDocument::new([Statement::trust_service("ec2.amazonaws.com")]);
     });
-    let d = breaks(&ec2_trust, "ECS-L1", "taskRole.AssumeRolePolicyDocument");
+    let d = breaks(
+        &ec2_trust,
+        "ECS-L1",
+        "roles.web-task.AssumeRolePolicyDocument",
+    );
     assert_eq!(d.severity, Severity::Error);
     let no_conditions = changed(&app, |a| {
-        a.execution_role
-            .as_mut()
-            .expect("an execution role")
-            .trust_policy =
+        role(a, "web-execution").trust_policy =
             PolicyDocument::new([Statement::trust_service("ecs-tasks.amazonaws.com")]);
     });
     let d = breaks(
         &no_conditions,
         "ECS-L1",
-        "executionRole.AssumeRolePolicyDocument",
+        "roles.web-execution.AssumeRolePolicyDocument",
     );
     assert_eq!(
         d.severity,
@@ -532,21 +551,23 @@ fn l1_the_task_definition_names_the_applications_roles() {
     let app = fargate_app();
     let d = breaks(
         &changed(&app, |a| {
-            a.task_definition.execution_role_arn =
-                Some("arn:aws:iam::123456789012:role/ecsTaskExecutionRole".into());
+            td_of(a).execution_role_arn =
+                Some("arn:aws:iam::123456789012:role/service/web-execution".into());
         }),
         "ECS-L1",
-        "taskDefinition.executionRoleArn",
+        "taskDefinitions.web.executionRoleArn",
     );
     assert!(d.message.contains("\"web-execution\""), "{d}");
-    breaks(
-        &changed(&app, |a| {
-            a.task_definition.task_role_arn =
-                Some("arn:aws:iam::999999999999:role/web-task".into());
-        }),
-        "ECS-L1",
-        "taskDefinition.taskRoleArn",
-    );
+    // A role of another account, or one the application does not create, is given by ARN.
+    for arn in [
+        "arn:aws:iam::999999999999:role/web-task",
+        "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+    ] {
+        keeps(
+            &changed(&app, |a| td_of(a).execution_role_arn = Some(arn.into())),
+            "ECS-L1",
+        );
+    }
 }
 
 #[test]
@@ -603,12 +624,16 @@ fn m9_the_service_group_admits_the_container_port_from_the_alb() {
         let rule = &mut a.security_groups[1].ingress[0];
         (rule.from_port, rule.to_port) = (80, 80);
     });
-    let d = breaks(&wrong_port, "ECS-M9", "service.loadBalancers[0]");
+    let d = breaks(&wrong_port, "ECS-M9", "services.web.loadBalancers[0]");
     assert!(d.message.contains("container port 8080"), "{d}");
     let from_anywhere_else = changed(&app, |a| {
         a.security_groups[1].ingress[0].source = Source::Cidr("10.0.0.0/8".into());
     });
-    breaks(&from_anywhere_else, "ECS-M9", "service.loadBalancers[0]");
+    breaks(
+        &from_anywhere_else,
+        "ECS-M9",
+        "services.web.loadBalancers[0]",
+    );
 }
 
 #[test]
@@ -622,7 +647,7 @@ fn m9_bridge_instances_admit_the_dynamic_host_ports_from_the_alb() {
             Source::Group(Reference::security_group("dev-alb-sg").to_string()),
         )];
     });
-    let d = breaks(&only_80, "ECS-M9", "service.loadBalancers[0]");
+    let d = breaks(&only_80, "ECS-M9", "services.dev-web.loadBalancers[0]");
     assert!(d.message.contains("32768–65535"), "{d}");
 }
 
@@ -680,7 +705,7 @@ fn listener_rules_route_to_target_groups_of_the_application() {
     let closed = changed(&routed, |a| {
         a.security_groups[1].ingress[0].source = Source::Cidr("10.0.0.0/8".into());
     });
-    breaks(&closed, "ECS-M9", "service.loadBalancers[0]");
+    breaks(&closed, "ECS-M9", "services.web.loadBalancers[0]");
     let on_missing_listener = changed(&routed, |a| {
         a.listener_rules[0].listener_arn = Reference::listener("web-alb", 443).to_string();
     });
@@ -728,7 +753,7 @@ fn references_name_resources_of_the_application() {
                 Some(Reference::target_group("web-tg2").to_string());
         }),
         "ECS-J8",
-        "service.loadBalancers[0].targetGroupArn",
+        "services.web.loadBalancers[0].targetGroupArn",
     );
     assert!(
         d.message
@@ -786,12 +811,12 @@ fn resource_problems_are_reported_under_the_resource() {
         "targetGroups.web-tg.HealthCheckTimeoutSeconds",
     );
     let app = changed(&fargate_app(), |a| {
-        a.task_definition.container_definitions[0].port_mappings[0].container_port = Some(0);
+        td_of(a).container_definitions[0].port_mappings[0].container_port = Some(0);
     });
     assert!(app.validate().iter().any(|d| {
         d.path
             .to_string()
-            .starts_with("taskDefinition.containerDefinitions[0].portMappings[0]")
+            .starts_with("taskDefinitions.web.containerDefinitions[0].portMappings[0]")
     }));
 }
 
@@ -805,29 +830,25 @@ fn the_testing_helpers_name_the_application() {
         .expect_err("an error fails the assertion");
     let message = panic.downcast_ref::<String>().expect("a formatted message");
     assert!(
-        message.starts_with("application of cluster `web-cluster` is not valid:"),
+        message.starts_with("application `web` is not valid:"),
         "{message}"
     );
     assert!(
-        message.contains("service.networkConfiguration"),
+        message.contains("services.web.networkConfiguration"),
         "{message}"
     );
 }
 
 #[test]
 fn build_fails_on_errors_and_keeps_warnings() {
-    let builder = Application::builder(
-        account(),
-        Cluster::builder("web-cluster"),
-        fargate_app().task_definition,
-    )
-    .service(
-        Service::fargate("web", "web-cluster", "web")
-            .desired_count(1)
-            .build_unchecked(),
-    );
+    let td = fargate_app().workloads[0].task_definition.clone();
+    let service = Service::fargate("web", "web-cluster", "web")
+        .desired_count(1)
+        .build_unchecked();
+    let builder = Application::builder("web", account(), Cluster::builder("web-cluster"));
     let errors = builder
         .clone()
+        .workload(Workload::builder(td.clone()).service(service.clone()))
         .build()
         .expect_err("no network configuration");
     assert!(errors.diagnostics().iter().all(Diagnostic::is_error));
@@ -835,20 +856,17 @@ fn build_fails_on_errors_and_keeps_warnings() {
     // A trust policy without the confused-deputy conditions is a warning: the build succeeds
     // and the warning stays visible through `validate()`.
     let warned = builder
-        .with(|a| {
-            let service = a.service.as_mut().expect("set above");
-            *service = service
-                .clone()
-                .into_builder()
-                .subnets(SUBNETS)
-                .build_unchecked();
-        })
-        .execution_role(Role::builder(
-            "web-execution",
-            PolicyDocument::new([Statement::trust_service("ecs-tasks.amazonaws.com")]),
-        ))
+        .workload(
+            Workload::builder(td)
+                .service(service.into_builder().subnets(SUBNETS))
+                .execution_role(Role::builder(
+                    "web-execution",
+                    PolicyDocument::new([Statement::trust_service("ecs-tasks.amazonaws.com")]),
+                )),
+        )
         .build()
         .expect("warnings never fail a build");
+
     let warnings: Vec<_> = warned
         .validate()
         .into_iter()
@@ -869,5 +887,223 @@ fn bridge_tasks_without_a_load_balancer_need_no_security_group_wiring() {
         "{:?}",
         app.validate()
     );
-    assert_eq!(app.task_definition.network_mode, Some(NetworkMode::Bridge));
+    assert_eq!(
+        app.workloads[0].task_definition.network_mode,
+        Some(NetworkMode::Bridge)
+    );
+}
+
+// ---- several workloads ----------------------------------------------------------------------
+
+/// The Fargate application with an API behind the same ALB on `/api/*`, a queue worker without
+/// a load balancer and a migration task without a service, all sharing the execution role.
+fn platform_app() -> Application {
+    let web = fargate_app();
+    let execution = web.role("web-execution").expect("the web app's").clone();
+    let fargate = |family: &str, port: Option<i32>| {
+        let mut container = ContainerDefinition::builder(
+            family,
+            format!("123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/{family}:1"),
+        )
+        .log_configuration(LogConfiguration::awslogs(
+            format!("/ecs/{family}"),
+            "ap-northeast-2",
+            family,
+        ));
+        if let Some(port) = port {
+            container = container.port(PortMapping::tcp(port));
+        }
+        TaskDefinition::fargate(family, "256", "512")
+            .container(container)
+            .build_unchecked()
+    };
+    let api_sg = SecurityGroup::service_behind("api-sg", VPC, "web-alb-sg", 3000).build_unchecked();
+    let worker_sg = SecurityGroup::builder("worker-sg", "the worker: no inbound", VPC);
+    let api = Service::fargate("api", "web-cluster", "api")
+        .desired_count(2)
+        .subnets(SUBNETS)
+        .security_group(api_sg.reference())
+        .load_balancer(Reference::target_group("api-tg"), "api", 3000);
+    let worker = Service::fargate("worker", "web-cluster", "worker")
+        .desired_count(1)
+        .subnets(SUBNETS)
+        .security_group(Reference::security_group("worker-sg"));
+    web.into_builder()
+        .workload(
+            Workload::builder(fargate("api", Some(3000)))
+                .execution_role(execution.clone())
+                .service(api),
+        )
+        .workload(
+            Workload::builder(fargate("worker", None))
+                .execution_role(execution.clone())
+                .service(worker),
+        )
+        .workload(Workload::builder(fargate("migrate", None)).execution_role(execution))
+        .security_group(api_sg)
+        .security_group(worker_sg)
+        .target_group(TargetGroup::ip("api-tg", 3000, VPC).health_check_path("/api/health"))
+        .listener_rule(
+            ListenerRule::builder(
+                Reference::listener("web-alb", 80),
+                10,
+                Action::forward(Reference::target_group("api-tg")),
+            )
+            .path_patterns(["/api/*"]),
+        )
+        .build()
+        .expect("the platform is valid")
+}
+
+fn workload_of<'a>(app: &'a mut Application, family: &str) -> &'a mut ecs_model::Workload {
+    app.workloads
+        .iter_mut()
+        .find(|w| w.name() == family)
+        .expect("the workload")
+}
+
+#[test]
+fn several_workloads_share_the_cluster_the_load_balancer_and_a_role() {
+    let app = platform_app();
+    let errors: Vec<_> = app
+        .validate()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let families: Vec<&str> = app
+        .workloads
+        .iter()
+        .map(ecs_model::Workload::name)
+        .collect();
+    assert_eq!(families, ["web", "api", "worker", "migrate"]);
+    // Four workloads name the execution role; it is one role, created once.
+    let roles: Vec<&str> = app.roles.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(roles, ["web-execution", "web-task"]);
+    let arn = "arn:aws:iam::123456789012:role/web-execution";
+    assert!(
+        app.task_definitions()
+            .all(|td| td.execution_role_arn.as_deref() == Some(arn))
+    );
+    let requests = app.requests();
+    let count = |op: &str| requests.iter().filter(|r| r.operation == op).count();
+    assert_eq!(count("RegisterTaskDefinition"), 4);
+    assert_eq!(count("CreateService"), 3);
+    assert_eq!(count("CreateRole"), 2);
+    assert_eq!(count("CreateLogGroup"), 4);
+    // Every task definition comes before the first service, which may run any of them.
+    let last_td = requests
+        .iter()
+        .rposition(|r| r.operation == "RegisterTaskDefinition");
+    let first_service = requests.iter().position(|r| r.operation == "CreateService");
+    assert!(last_td < first_service);
+    let doc = app.document();
+    assert_eq!(
+        doc["services"].as_object().map(serde_json::Map::len),
+        Some(3)
+    );
+    assert_eq!(doc["taskDefinitions"]["migrate"]["family"], "migrate");
+    // The deployer may act on each family and service, and pass the one role.
+    let policy = app.deployer_policy().to_json();
+    for name in [
+        "task-definition/migrate:*",
+        "service/web-cluster/worker",
+        "service/web-cluster/api",
+    ] {
+        assert!(policy.contains(name), "{name} in {policy}");
+    }
+}
+
+#[test]
+fn m11_a_target_group_is_registered_into_by_exactly_one_service() {
+    let app = platform_app();
+    keeps(&app, "ECS-M11");
+    // The API registers into the web's group: each service would get the other's requests,
+    // and nothing registers into the API's group the `/api/*` rule forwards to.
+    let crossed = changed(&app, |a| {
+        let api = workload_of(a, "api").service.as_mut().expect("a service");
+        api.load_balancers[0].target_group_arn =
+            Some(Reference::target_group("web-tg").to_string());
+        api.load_balancers[0].container_port = Some(3000);
+    });
+    let d = breaks(&crossed, "ECS-M11", "targetGroups.web-tg");
+    assert!(d.message.contains("\"web\", \"api\""), "{d}");
+    let d = breaks(&crossed, "ECS-M11", "targetGroups.api-tg");
+    assert!(d.message.contains("503"), "{d}");
+    // A group nothing forwards to and nothing registers into is only unused.
+    let unused = changed(&app, |a| {
+        a.listener_rules.clear();
+        workload_of(a, "api")
+            .service
+            .as_mut()
+            .expect("a service")
+            .load_balancers
+            .clear();
+    });
+    keeps(&unused, "ECS-M11");
+}
+
+#[test]
+fn names_are_unique_across_the_application() {
+    let app = platform_app();
+    for rule in ["ECS-A1", "ECS-J1", "ECS-L5"] {
+        keeps(&app, rule);
+    }
+    let two_apis = changed(&app, |a| {
+        workload_of(a, "worker")
+            .service
+            .as_mut()
+            .expect("a service")
+            .service_name = "api".into();
+    });
+    let d = breaks(&two_apis, "ECS-J1", "services.api");
+    assert!(d.message.contains("two services"), "{d}");
+    let two_webs = changed(&app, |a| {
+        workload_of(a, "migrate").task_definition.family = "web".into();
+    });
+    breaks(&two_webs, "ECS-A1", "taskDefinitions.web");
+    // Two different roles of one name: IAM would keep one of them.
+    let clash = changed(&app, |a| {
+        let mut other = a.roles[0].clone();
+        other
+            .managed_policy_arns
+            .push("arn:aws:iam::aws:policy/ReadOnlyAccess".into());
+        a.roles.push(other);
+    });
+    breaks(&clash, "ECS-L5", "roles.web-execution");
+}
+
+#[test]
+fn each_service_is_checked_against_its_own_task_definition_and_group() {
+    let app = platform_app();
+    let closed = changed(&app, |a| {
+        let api_sg = a
+            .security_groups
+            .iter_mut()
+            .find(|g| g.name == "api-sg")
+            .expect("api-sg");
+        api_sg.ingress[0].from_port = 8080;
+        api_sg.ingress[0].to_port = 8080;
+    });
+    let d = breaks(&closed, "ECS-M9", "services.api.loadBalancers[0]");
+    assert!(d.message.contains("container port 3000"), "{d}");
+    keeps(&changed(&app, |a| a.listener_rules.clear()), "ECS-M9");
+    let wrong_container = changed(&app, |a| {
+        let api = workload_of(a, "api").service.as_mut().expect("a service");
+        api.load_balancers[0].container_name = Some("web".into());
+    });
+    let d = breaks(
+        &wrong_container,
+        "ECS-J8",
+        "services.api.loadBalancers[0].containerName",
+    );
+    assert!(d.message.contains("no container"), "{d}");
+    let wrong_family = changed(&app, |a| {
+        workload_of(a, "worker")
+            .service
+            .as_mut()
+            .expect("a service")
+            .task_definition = Some("api".into());
+    });
+    breaks(&wrong_family, "ECS-J8", "services.worker.taskDefinition");
 }

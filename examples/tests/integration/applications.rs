@@ -36,7 +36,7 @@ fn pet_web_is_the_seed_002_application() {
     let app = pet_web::application();
     assert_eq!(app.cluster.name(), "pet-web-cluster");
 
-    let service = app.service.as_ref().expect("a service");
+    let service = app.workloads[0].service.as_ref().expect("a service");
     assert_eq!(service.service_name, "pet-web-task-service");
     assert_eq!(service.desired_count, Some(2));
     assert_eq!(service.launch_type, Some(Compatibility::Fargate));
@@ -97,9 +97,14 @@ fn pet_web_is_the_seed_002_application() {
 #[test]
 fn pet_web_roles_grant_exactly_what_the_task_uses() {
     let app = pet_web::application();
-    let execution = app.execution_role.as_ref().expect("an execution role");
+    let execution = app
+        .role("pet-web-execution-role")
+        .expect("an execution role");
     assert_eq!(
-        app.task_definition.execution_role_arn.as_deref(),
+        app.workloads[0]
+            .task_definition
+            .execution_role_arn
+            .as_deref(),
         Some("arn:aws:iam::123456789012:role/pet-web-execution-role")
     );
     assert_eq!(
@@ -120,7 +125,7 @@ fn pet_web_roles_grant_exactly_what_the_task_uses() {
         granted(execution, "elasticloadbalancing:RegisterTargets").is_empty(),
         "ECS registers targets itself"
     );
-    let task = app.task_role.as_ref().expect("a task role");
+    let task = app.role("pet-web-task-role").expect("a task role");
     assert!(task.trusts("ecs-tasks.amazonaws.com"));
     assert!(
         task.inline_policies.is_empty() && task.managed_policy_arns.is_empty(),

@@ -107,7 +107,9 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         first.plan
     );
     assert_eq!(first.plan.steps.len(), 13, "{}", first.plan);
-    let progress = first.progress.expect("it waited");
+    let [progress] = first.rollouts.as_slice() else {
+        panic!("it waited for one service: {:?}", first.rollouts);
+    };
     assert_eq!(
         (
             progress.running,
@@ -343,7 +345,7 @@ async fn a_new_image_is_one_new_revision(
 ) {
     // A new image: exactly one new revision, and the service runs it.
     let mut changed = app.clone();
-    changed.task_definition.container_definitions[0].image = format!(
+    changed.workloads[0].task_definition.container_definitions[0].image = format!(
         "{}-v2",
         pet_web::IMAGE.trim_end_matches(":latest").to_owned() + ":2"
     );
@@ -399,7 +401,7 @@ async fn rollback_then_clean_up(deployer: &Deployer, clients: &Clients, app: &Ap
     // Two more revisions, then keep the newest 2 and what is in use.
     for tag in ["3", "4"] {
         let mut next = app.clone();
-        next.task_definition.container_definitions[0].image =
+        next.workloads[0].task_definition.container_definitions[0].image =
             format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest"));
         deploy(deployer, &next).await;
     }
@@ -426,7 +428,7 @@ async fn an_invalid_application_makes_no_request() {
     let clients = Clients::new(&moto.config(REGION));
     let deployer = Deployer::new(clients.clone());
     let mut app = pet_web::application();
-    app.task_definition.memory = Some("16 GB".into());
+    app.workloads[0].task_definition.memory = Some("16 GB".into());
     let error = deployer
         .deploy(&app, DeployOptions::default(), &mut |_: Event<'_>| {})
         .await

@@ -30,17 +30,19 @@ fn venv_tool(name: &str) -> Option<PathBuf> {
 /// Each generated policy of `app`, named `role/policy` or `deployer`.
 fn policies(app: &Application) -> Vec<(String, PolicyDocument)> {
     let mut out: Vec<(String, PolicyDocument)> = app
-        .all_roles()
+        .roles
+        .iter()
         .flat_map(|role| {
             role.inline_policies
                 .iter()
                 .map(|p| (format!("{}/{}", role.name, p.name), p.document.clone()))
         })
         .collect();
-    let td = &app.task_definition;
-    if let Some(exec) = ecs_model::iam::task_role_policy(td, &app.account, true) {
-        // The task role's policy with ECS Exec on, which the examples leave off.
-        out.push(("task-role-with-exec".to_owned(), exec));
+    for td in app.task_definitions() {
+        if let Some(exec) = ecs_model::iam::task_role_policy(td, &app.account, true) {
+            // The task role's policy with ECS Exec on, which the examples leave off.
+            out.push((format!("{}-task-role-with-exec", td.family), exec));
+        }
     }
     out.push(("deployer".to_owned(), app.deployer_policy()));
     out

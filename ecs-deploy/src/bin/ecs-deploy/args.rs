@@ -22,19 +22,25 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
-/// The definitions a command works on.
+/// The definitions a command works on: one application of task definitions and the services
+/// that run them, on one cluster.
 #[derive(Debug, Args)]
 pub(crate) struct Definitions {
-    /// The task definition: `register-task-definition` input, or `describe-task-definition`
-    /// output.
-    #[arg(long, short = 't', value_name = "FILE")]
-    pub(crate) task_definition: PathBuf,
-    /// The service: `create-service` input.
+    /// A task definition: `register-task-definition` input, or `describe-task-definition`
+    /// output (repeat it for several).
+    #[arg(long, short = 't', value_name = "FILE", required = true)]
+    pub(crate) task_definition: Vec<PathBuf>,
+    /// A service: `create-service` input (repeat it for several). Each runs the task
+    /// definition its `taskDefinition` names, or the only one given.
     #[arg(long, short = 's', value_name = "FILE")]
-    pub(crate) service: Option<PathBuf>,
-    /// The cluster (default: the service's, else `default`).
+    pub(crate) service: Vec<PathBuf>,
+    /// The cluster (default: the services', else `default`).
     #[arg(long, short = 'c')]
     pub(crate) cluster: Option<String>,
+    /// The application's name, which marks what it creates as its own (default: the first
+    /// task definition's family).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) application: Option<String>,
 }
 
 /// The service a command acts on.
@@ -111,7 +117,7 @@ pub(crate) enum Command {
               conflicts_with = "no_wait")]
         wait_until: ecs_deploy::lifecycle::WaitUntil,
         /// Take over existing resources ecs-deploy did not create for these definitions (no
-        /// `ecs-deploy:application` tag naming their family): change them and tag them.
+        /// `ecs-deploy:application` tag naming the application): change them and tag them.
         /// Without it, their changes are blocked.
         #[arg(long)]
         adopt: bool,

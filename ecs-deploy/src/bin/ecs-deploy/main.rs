@@ -4,7 +4,7 @@
 mod args;
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -15,7 +15,7 @@ use ecs_deploy::wait::{Progress, WaitOptions};
 use ecs_deploy::{Clients, DeployOptions, Deployer, Event};
 use ecs_model::cluster::Cluster;
 use ecs_model::service::Service;
-use ecs_model::{Account, Application, Diagnostic, TaskDefinition};
+use ecs_model::{Account, Application, Diagnostic, TaskDefinition, Workload};
 
 use args::{Cli, Command, Definitions, Format};
 
@@ -73,33 +73,122 @@ fn read<T>(
     parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
-/// The application the files describe: a task definition, maybe a service, their cluster.
-fn application(definitions: &Definitions, account: Account) -> Result<Application, Failure> {
-    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
-    let mut service = definitions
-        .service
-        .as_deref()
-        .map(|path| read(path, Service::from_json))
-        .transpose()?;
-    let cluster = definitions
-        .cluster
-        .clone()
-        .or_else(|| {
-            service
-                .as_ref()
-                .and_then(|s| s.cluster.as_deref())
-                .map(|c| c.rsplit('/').next().unwrap_or(c).to_owned())
+/// The files as read: each task definition and service with the file it came from.
+struct Files {
+    task_definitions: Vec<(TaskDefinition, PathBuf)>,
+    services: Vec<(Service, PathBuf)>,
+    cluster: String,
+}
+
+impl Files {
+    /// Reads every file; each service gets the `--cluster` and, when it names none, the only
+    /// task definition.
+    fn read(definitions: &Definitions) -> Result<Self, Failure> {
+        let mut task_definitions = Vec::new();
+        for path in &definitions.task_definition {
+            task_definitions.push((read(path, TaskDefinition::from_json)?, path.clone()));
+        }
+        let mut services = Vec::new();
+        for path in &definitions.service {
+            services.push((read(path, Service::from_json)?, path.clone()));
+        }
+        let cluster = definitions
+            .cluster
+            .clone()
+            .or_else(|| {
+                services
+                    .iter()
+                    .find_map(|(s, _)| s.cluster.as_deref())
+                    .map(|c| c.rsplit('/').next().unwrap_or(c).to_owned())
+            })
+            .unwrap_or_else(|| "default".to_owned());
+        let only = match task_definitions.as_slice() {
+            [(td, _)] => Some(td.family.clone()),
+            _ => None,
+        };
+        for (service, path) in &mut services {
+            if let Some(cluster) = &definitions.cluster {
+                service.cluster.get_or_insert_with(|| cluster.clone());
+            }
+            if service.task_definition.is_none() {
+                let Some(family) = &only else {
+                    return Err(Failure(format!(
+                        "{}: the service names no `taskDefinition`, and there are several task definitions to choose from",
+                        path.display()
+                    )));
+                };
+                service.task_definition = Some(family.clone());
+            }
+        }
+        Ok(Self {
+            task_definitions,
+            services,
+            cluster,
         })
-        .unwrap_or_else(|| "default".to_owned());
-    if let Some(service) = &mut service {
-        service.cluster.get_or_insert_with(|| cluster.clone());
-        service
-            .task_definition
-            .get_or_insert_with(|| td.family.clone());
     }
-    let mut builder = Application::builder(account, Cluster::builder(cluster), td);
-    if let Some(service) = service {
-        builder = builder.service(service);
+
+    /// The file of the task definition of `family`.
+    fn task_definition_file(&self, family: &str) -> Option<&Path> {
+        self.task_definitions
+            .iter()
+            .find(|(td, _)| td.family == family)
+            .map(|(_, path)| path.as_path())
+    }
+
+    /// The file of the service named `name`.
+    fn service_file(&self, name: &str) -> Option<&Path> {
+        self.services
+            .iter()
+            .find(|(s, _)| s.service_name == name)
+            .map(|(_, path)| path.as_path())
+    }
+}
+
+/// The family a service's `taskDefinition` names: a family, `family:revision` or an ARN.
+fn family_named(task_definition: &str) -> &str {
+    let name = task_definition
+        .rsplit('/')
+        .next()
+        .unwrap_or(task_definition);
+    name.split(':').next().unwrap_or(name)
+}
+
+/// The application the files describe: each task definition with the services that run it.
+fn application(definitions: &Definitions, account: Account) -> Result<Application, Failure> {
+    let files = Files::read(definitions)?;
+    let name = definitions.application.clone().unwrap_or_else(|| {
+        files
+            .task_definitions
+            .first()
+            .map(|(td, _)| td.family.clone())
+            .unwrap_or_default()
+    });
+    let mut services: Vec<(Service, PathBuf)> = files.services;
+    for (service, _) in &mut services {
+        service.cluster.get_or_insert_with(|| files.cluster.clone());
+    }
+    let mut builder = Application::builder(name, account, Cluster::builder(files.cluster));
+    for (td, _) in files.task_definitions {
+        let mut workload = Workload::builder(td.clone());
+        let runs = |s: &Service| s.task_definition.as_deref().map(family_named) == Some(&td.family);
+        if let Some(at) = services.iter().position(|(s, _)| runs(s)) {
+            workload = workload.service(services.remove(at).0);
+        }
+        if let Some((_, path)) = services.iter().find(|(s, _)| runs(s)) {
+            return Err(Failure(format!(
+                "{}: a second service of task definition {}: give each service its own task definition",
+                path.display(),
+                td.family
+            )));
+        }
+        builder = builder.workload(workload);
+    }
+    if let Some((service, path)) = services.first() {
+        return Err(Failure(format!(
+            "{}: the service runs task definition {}, which no -t file defines",
+            path.display(),
+            service.task_definition.as_deref().unwrap_or_default()
+        )));
     }
     Ok(builder.build_unchecked())
 }
@@ -124,18 +213,7 @@ fn diff_offline(
     format: Format,
 ) -> Result<ExitCode, Failure> {
     use ecs_deploy::plan::compare;
-    let td = read(&definitions.task_definition, TaskDefinition::from_json)?;
-    let service = match &definitions.service {
-        Some(file) => {
-            let mut service = read(file, Service::from_json)?;
-            if let Some(cluster) = &definitions.cluster {
-                service.cluster.get_or_insert_with(|| cluster.clone());
-            }
-            service.task_definition.get_or_insert(td.family.clone());
-            Some(service)
-        }
-        None => None,
-    };
+    let files = Files::read(definitions)?;
     let mut report = Vec::new();
     for path in observed {
         let text = std::fs::read_to_string(path)
@@ -147,21 +225,39 @@ fn diff_offline(
                 .any(|k| v.get(k).is_some())
         });
         let (resource, changes) = if is_service {
-            let Some(desired) = &service else {
-                return Err(Failure(format!(
-                    "{}: a describe-services answer, but no service file (-s) to compare it with",
-                    path.display()
-                )));
-            };
             let found = Service::from_describe_json(&text).map_err(in_file)?.value;
+            let desired = files
+                .services
+                .iter()
+                .map(|(s, _)| s)
+                .find(|s| s.service_name == found.service_name)
+                .ok_or_else(|| {
+                    Failure(format!(
+                        "{}: describes service {}, which no -s file defines",
+                        path.display(),
+                        found.service_name
+                    ))
+                })?;
             let changes = compare::services(desired, &found);
             (format!("service {}", desired.service_name), changes)
         } else {
             let found = TaskDefinition::from_json_lenient(&text)
                 .map_err(in_file)?
                 .value;
-            let changes = compare::task_definitions(&td, &found);
-            (format!("task definition {}", td.family), changes)
+            let desired = files
+                .task_definitions
+                .iter()
+                .map(|(td, _)| td)
+                .find(|td| td.family == found.family)
+                .ok_or_else(|| {
+                    Failure(format!(
+                        "{}: describes task definition {}, which no -t file defines",
+                        path.display(),
+                        found.family
+                    ))
+                })?;
+            let changes = compare::task_definitions(desired, &found);
+            (format!("task definition {}", desired.family), changes)
         };
         report.push((path, resource, changes));
     }
@@ -200,28 +296,40 @@ fn diff_offline(
 }
 
 /// Where a diagnostic of the application is, in the user's files: `td.json` and `memory`
-/// rather than `taskDefinition.memory`.
-fn locate(definitions: &Definitions, path: &str) -> (String, String) {
-    let split = |prefix: &str| {
-        path.strip_prefix(prefix)
-            .map(|rest| rest.trim_start_matches('.').to_owned())
+/// rather than `taskDefinitions.web.memory`.
+fn locate(files: &Files, path: &ecs_model::JsonPath) -> (String, String) {
+    use ecs_model::Segment;
+    let (file, rest) = match path.segments() {
+        [Segment::Key(kind), Segment::Key(name), rest @ ..] => {
+            let file = match kind.as_ref() {
+                "taskDefinitions" => files.task_definition_file(name),
+                "services" => files.service_file(name),
+                _ => None,
+            };
+            (file, rest)
+        }
+        _ => (None, path.segments()),
     };
-    if let Some(rest) = split("taskDefinition") {
-        return (definitions.task_definition.display().to_string(), rest);
-    }
-    if let (Some(rest), Some(file)) = (split("service"), &definitions.service) {
-        return (file.display().to_string(), rest);
-    }
-    ("(application)".to_owned(), path.to_owned())
+    let Some(file) = file else {
+        return ("(application)".to_owned(), path.to_string());
+    };
+    let rest = rest
+        .iter()
+        .fold(ecs_model::JsonPath::root(), |p, s| match s {
+            Segment::Key(k) => p.key(k.clone()),
+            Segment::Index(i) => p.index(*i),
+            _ => p,
+        });
+    (file.display().to_string(), rest.to_string())
 }
 
 /// Prints diagnostics as the `validate` example does: `FILE: PATH: MESSAGE [RULE]`, warnings
 /// as `FILE: PATH: warning: …`; or a JSON array of `{file, path, rule, severity, message}`.
-fn print_diagnostics(definitions: &Definitions, diagnostics: &[Diagnostic], format: Format) {
+fn print_diagnostics(files: &Files, diagnostics: &[Diagnostic], format: Format) {
     match format {
         Format::Text => {
             for d in diagnostics {
-                let (file, path) = locate(definitions, &d.path.to_string());
+                let (file, path) = locate(files, &d.path);
                 let rule = d.rule_id().map(|id| format!(" [{id}]")).unwrap_or_default();
                 let warning = if d.is_error() { "" } else { "warning: " };
                 println!("{file}: {path}: {warning}{}{rule}", d.message);
@@ -231,7 +339,7 @@ fn print_diagnostics(definitions: &Definitions, diagnostics: &[Diagnostic], form
             let list: Vec<serde_json::Value> = diagnostics
                 .iter()
                 .map(|d| {
-                    let (file, path) = locate(definitions, &d.path.to_string());
+                    let (file, path) = locate(files, &d.path);
                     serde_json::json!({"file": file, "path": path, "severity": d.severity.to_string(), "rule": d.rule_id(), "message": d.message})
                 })
                 .collect();
@@ -378,7 +486,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
 fn validate(definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
     let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
     let diagnostics = app.validate();
-    print_diagnostics(definitions, &diagnostics, format);
+    print_diagnostics(&Files::read(definitions)?, &diagnostics, format);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if format == Format::Text {
         eprintln!(
@@ -402,14 +510,16 @@ fn render(
     // The task definition and service render the same in every region and account; the
     // policy's ARNs do not.
     if let Some(account) = deployer_policy {
-        let region = policy_region(cli, &app.task_definition)?;
+        let region = policy_region(cli, &app)?;
         app.account = Account::new(account, region);
     }
     if deployer_policy.is_some() {
         println!("{}", app.deployer_policy().to_json_pretty());
     } else {
-        println!("{}", app.task_definition.to_json_pretty());
-        if let Some(service) = &app.service {
+        for td in app.task_definitions() {
+            println!("{}", td.to_json_pretty());
+        }
+        for (_, service) in app.services() {
             println!("{}", service.to_json_pretty());
         }
     }
@@ -418,8 +528,8 @@ fn render(
 
 /// The region of the deployer policy: `--region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`,
 /// else the one region the definitions name.
-fn policy_region(cli: &Cli, td: &TaskDefinition) -> Result<String, Failure> {
-    let named = named_regions(td);
+fn policy_region(cli: &Cli, app: &Application) -> Result<String, Failure> {
+    let named = named_regions(app);
     let from_env = ["AWS_REGION", "AWS_DEFAULT_REGION"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|r| !r.is_empty()));
@@ -445,11 +555,14 @@ fn policy_region(cli: &Cli, td: &TaskDefinition) -> Result<String, Failure> {
     Ok(region)
 }
 
-/// The regions a task definition names: its awslogs groups', its ECR images' and its
+/// The regions the task definitions name: their awslogs groups', their ECR images' and their
 /// secrets'.
-fn named_regions(td: &TaskDefinition) -> Vec<String> {
+fn named_regions(app: &Application) -> Vec<String> {
     let mut regions = std::collections::BTreeSet::new();
-    for c in &td.container_definitions {
+    for c in app
+        .task_definitions()
+        .flat_map(|td| &td.container_definitions)
+    {
         if let Some(region) = c
             .log_configuration
             .as_ref()
@@ -492,10 +605,19 @@ async fn deploy(
     }
     let done = done?;
     if let Some(applied) = &done.applied {
+        let revisions: Vec<&str> = app
+            .task_definitions()
+            .map(|td| {
+                applied
+                    .task_definition_arns
+                    .get(&td.family)
+                    .map_or(td.family.as_str(), String::as_str)
+            })
+            .collect();
         println!(
             "deployed: {} change(s); task definition {}",
             applied.changed.len(),
-            applied.task_definition_arn.as_deref().unwrap_or("-")
+            revisions.join(", ")
         );
     }
     Ok(ExitCode::SUCCESS)
