@@ -484,8 +484,112 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 ))?;
         }
         Op::Mark { resource, id } => mark(clients, resource, id, applied).await?,
+        Op::RegisterScalableTarget(_)
+        | Op::PutScalingPolicy { .. }
+        | Op::PutScheduledAction(_)
+        | Op::CreateScheduleGroup(_)
+        | Op::CreateSchedule(_)
+        | Op::UpdateSchedule(_) => scheduling::run(clients, op, applied).await?,
     }
     Ok(())
+}
+
+mod scheduling {
+    use serde_json::Value;
+
+    use super::{Applied, Clients, Error, aws, tolerate_existing};
+    use crate::plan::Op;
+    use crate::plan::scheduling::resource_label;
+    use ecs_model::Reference;
+
+    fn json<T: serde::Serialize>(value: &T) -> Value {
+        serde_json::to_value(value).unwrap_or(Value::Null)
+    }
+
+    /// Scaling and schedule calls, their references resolved.
+    pub(super) async fn run(
+        clients: &Clients,
+        op: &Op,
+        applied: &mut Applied,
+    ) -> Result<(), Error> {
+        let scaling =
+            |operation: &'static str, id: &str| aws(operation, format!("scaling of {id}"));
+        match op {
+            Op::RegisterScalableTarget(target) => {
+                let mut input = json(target.as_ref());
+                input["Tags"] =
+                    serde_json::json!({crate::plan::OWNERSHIP_MARK: applied.application});
+                clients
+                    .autoscaling
+                    .call("RegisterScalableTarget", &input)
+                    .await
+                    .map_err(scaling("RegisterScalableTarget", &target.resource_id))?;
+            }
+            Op::PutScalingPolicy { policy, label } => {
+                let mut input = json(policy.as_ref());
+                if let Some((lb, tg)) = label {
+                    let ids = (
+                        applied.ids.get(&Reference::load_balancer(lb)),
+                        applied.ids.get(&Reference::target_group(tg)),
+                    );
+                    let (Some(lb_arn), Some(tg_arn)) = ids else {
+                        return Err(Error::NotFound(format!(
+                            "the request count of target group {tg} behind {lb}: neither has an ARN yet"
+                        )));
+                    };
+                    let label = resource_label(lb_arn, tg_arn).unwrap_or_default();
+                    input["TargetTrackingScalingPolicyConfiguration"]["PredefinedMetricSpecification"]
+                        ["ResourceLabel"] = Value::String(label);
+                }
+                clients
+                    .autoscaling
+                    .call("PutScalingPolicy", &input)
+                    .await
+                    .map_err(scaling("PutScalingPolicy", &policy.resource_id))?;
+            }
+            Op::PutScheduledAction(action) => {
+                clients
+                    .autoscaling
+                    .call("PutScheduledAction", &json(action.as_ref()))
+                    .await
+                    .map_err(scaling("PutScheduledAction", &action.resource_id))?;
+            }
+            Op::CreateScheduleGroup(group) => {
+                let created = clients
+                    .schedules
+                    .create_schedule_group(group, &applied.mark_pair())
+                    .await
+                    .map(drop)
+                    .map_err(aws(
+                        "CreateScheduleGroup",
+                        format!("schedule group {group}"),
+                    ));
+                // A group another deployment created meanwhile is the one wanted.
+                match created {
+                    Err(Error::Aws(e)) if e.code.as_deref() == Some("ConflictException") => {}
+                    other => tolerate_existing(other)?,
+                }
+            }
+            Op::CreateSchedule(schedule) | Op::UpdateSchedule(schedule) => {
+                let mut input = json(schedule.as_ref());
+                applied.ids.resolve(&mut input);
+                let update = matches!(op, Op::UpdateSchedule(_));
+                let what = format!("schedule {}/{}", schedule.group(), schedule.name);
+                let operation = if update {
+                    "UpdateSchedule"
+                } else {
+                    "CreateSchedule"
+                };
+                clients
+                    .schedules
+                    .put_schedule(&input, update)
+                    .await
+                    .map_err(aws(operation, what))?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// Adopts `resource` (known to its tagging call as `id`): tags it as the application's.
@@ -519,6 +623,13 @@ async fn mark(
         Resource::SecurityGroup(_) => {
             let sent = clients.ec2.create_tags(id, &applied.mark_pair()).await;
             sent.map_err(aws("CreateTags", what))?;
+        }
+        Resource::ScheduleGroup(_) => {
+            let sent = clients
+                .schedules
+                .tag_schedule_group(id, &applied.mark_pair())
+                .await;
+            sent.map_err(aws("TagResource", what))?;
         }
         Resource::LoadBalancer(_)
         | Resource::TargetGroup(_)

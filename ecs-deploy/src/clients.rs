@@ -47,6 +47,8 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
     /// EventBridge and Scheduler: what runs tasks on events and schedules.
     pub schedules: crate::schedules::Client,
+    /// Application Auto Scaling: services' scalable targets, policies and scheduled actions.
+    pub autoscaling: crate::autoscaling::Client,
 }
 
 impl Clients {
@@ -70,6 +72,7 @@ impl Clients {
             ec2: crate::ec2::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
             schedules: crate::schedules::Client::new(&config),
+            autoscaling: crate::autoscaling::Client::new(&config),
         }
     }
 

@@ -27,6 +27,7 @@
 struct WorkspaceReadme;
 
 mod apply;
+pub mod autoscaling;
 pub mod clients;
 pub mod convert;
 mod deployer;
@@ -51,7 +52,7 @@ pub use error::{AwsError, Error};
 pub use observe::observe;
 pub use plan::{Action, Plan};
 pub use resource::Resource;
-pub use runtime::ServiceError;
+pub use runtime::{JsonResult, SdkJsonError, ServiceError};
 pub use state::{Found, Ids, Observed, ObservedRole, ObservedService, Owner};
 
 /// The AWS SDK crates of [`convert`]'s signatures and of [`Clients`], at the versions ecs-deploy

@@ -71,6 +71,8 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
     cluster(clients, app, &mut observed).await?;
     task_definitions(clients, app, &mut observed).await?;
     services(clients, app, &mut observed).await?;
+    scaling(clients, app, &mut observed).await?;
+    schedules(clients, app, &mut observed).await?;
     ec2::instances(clients, app, &mut observed).await?;
     owners(clients, &mut observed).await?;
     Ok(observed)
@@ -426,6 +428,71 @@ async fn cluster(
                     Found::new(found.capacity_provider_arn().unwrap_or_default(), provider),
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+/// The scaling of each scaled service that exists.
+async fn scaling(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    for workload in &app.workloads {
+        let (Some(scaling), Some(service)) = (&workload.scaling, &workload.service) else {
+            continue;
+        };
+        if !observed.services.contains_key(&service.service_name) {
+            continue;
+        }
+        let id = &scaling.target.resource_id;
+        let described = clients
+            .autoscaling
+            .describe(id)
+            .await
+            .map_err(aws("DescribeScalableTargets", format!("scaling of {id}")))?;
+        observed.scaling.insert(id.clone(), described);
+    }
+    Ok(())
+}
+
+/// The schedules and their groups, with each group's mark.
+async fn schedules(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    for schedule in app.schedules() {
+        let group = schedule.group();
+        if !observed.schedule_groups.contains_key(group) {
+            let found = clients
+                .schedules
+                .schedule_group(group)
+                .await
+                .map_err(aws("GetScheduleGroup", format!("schedule group {group}")))?;
+            let Some((arn, tags)) = found else {
+                continue;
+            };
+            let application = mark(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            observed.owners.insert(
+                Resource::ScheduleGroup(group.to_owned()),
+                Owner::new(arn.clone(), application),
+            );
+            observed.schedule_groups.insert(group.to_owned(), arn);
+        }
+        let found = clients
+            .schedules
+            .get_schedule(group, &schedule.name)
+            .await
+            .map_err(aws(
+                "GetSchedule",
+                format!("schedule {group}/{}", schedule.name),
+            ))?;
+        if let Some(found) = found {
+            observed
+                .schedules
+                .insert(format!("{group}/{}", schedule.name), found);
         }
     }
     Ok(())

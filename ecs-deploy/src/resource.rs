@@ -51,6 +51,22 @@ pub enum Resource {
         /// The service.
         name: String,
     },
+    /// A service's auto scaling: its scalable target, policies and scheduled actions.
+    Scaling {
+        /// The cluster.
+        cluster: String,
+        /// The service.
+        service: String,
+    },
+    /// An EventBridge Scheduler schedule group.
+    ScheduleGroup(String),
+    /// An EventBridge Scheduler schedule.
+    Schedule {
+        /// Its group.
+        group: String,
+        /// Its name.
+        name: String,
+    },
     /// An EC2 instance, by its `Name` tag.
     Instance(String),
 }
@@ -74,6 +90,9 @@ impl Resource {
             Self::ClusterCapacityProviders(_) => "ecs:cluster-capacity-providers",
             Self::TaskDefinition(_) => "ecs:task-definition",
             Self::Service { .. } => "ecs:service",
+            Self::Scaling { .. } => "application-autoscaling:scalable-target",
+            Self::ScheduleGroup(_) => "scheduler:schedule-group",
+            Self::Schedule { .. } => "scheduler:schedule",
             Self::Instance(_) => "ec2:instance",
         }
     }
@@ -93,6 +112,7 @@ impl Resource {
             | Self::CapacityProvider(n)
             | Self::ClusterCapacityProviders(n)
             | Self::TaskDefinition(n)
+            | Self::ScheduleGroup(n)
             | Self::Instance(n) => n.clone(),
             Self::Listener {
                 load_balancer,
@@ -100,6 +120,8 @@ impl Resource {
             } => format!("{load_balancer}:{port}"),
             Self::ListenerRule { listener, priority } => format!("{listener}#{priority}"),
             Self::Service { cluster, name } => format!("{cluster}/{name}"),
+            Self::Scaling { cluster, service } => format!("service/{cluster}/{service}"),
+            Self::Schedule { group, name } => format!("{group}/{name}"),
         }
     }
 }

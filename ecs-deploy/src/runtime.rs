@@ -21,11 +21,14 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse, Or
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
 use aws_smithy_runtime_api::client::runtime_plugin::StaticRuntimePlugin;
+use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::Layer;
 use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
 use aws_smithy_types::retry::RetryConfig;
 use aws_types::SigningName;
 use aws_types::region::SigningRegion;
+use serde_json::Value;
+use std::fmt::Write as _;
 
 /// A service's answer to a failed call: its code (`InvalidGroup.NotFound`,
 /// `ResourceNotFoundException`), message and request id, read with [`ProvideErrorMetadata`] as
@@ -159,5 +162,160 @@ struct Prepared(HttpRequest);
 impl fmt::Debug for Prepared {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Prepared")
+    }
+}
+
+/// Percent-encodes a query value (paging tokens are opaque).
+pub(crate) fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// A 2xx answer's JSON; any other is the service's error: its code from `x-amzn-ErrorType` or
+/// the body's `__type` (without the namespace and the `:` suffix), its message.
+pub(crate) fn answer(
+    response: &HttpResponse,
+) -> std::result::Result<Value, OrchestratorError<ServiceError>> {
+    let body = response.body().bytes().unwrap_or_default();
+    let parsed: Value = if body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(body).map_err(|e| {
+            OrchestratorError::response(format!("the answer is not JSON: {e}").into())
+        })?
+    };
+    if response.status().is_success() {
+        return Ok(parsed);
+    }
+    let header = |name: &str| response.headers().get(name).map(str::to_owned);
+    let kind = header("x-amzn-errortype")
+        .or_else(|| parsed["__type"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("HTTP {}", response.status().as_u16()));
+    let code = kind.split(':').next().unwrap_or_default();
+    let code = code.rsplit('#').next().unwrap_or(code);
+    let mut meta = ErrorMetadata::builder().code(code);
+    if let Some(message) = parsed["message"].as_str().or(parsed["Message"].as_str()) {
+        meta = meta.message(message);
+    }
+    if let Some(id) = header("x-amzn-requestid") {
+        meta = meta.custom("aws_request_id", id);
+    }
+    Err(OrchestratorError::operation(ServiceError::new(
+        meta.build(),
+    )))
+}
+
+/// The error of a call sent through the runtime: the SDK's, with the service's code and message.
+pub type SdkJsonError = SdkError<ServiceError, HttpResponse>;
+
+/// What a JSON call returns: its answer, or the error.
+pub type JsonResult = std::result::Result<Value, SdkJsonError>;
+
+/// A call of an `awsJson1_1` API (EventBridge, Application Auto Scaling): `POST /` with the
+/// operation in `x-amz-target` as `<prefix>.<operation>`.
+pub(crate) async fn json_call(
+    config: &SdkConfig,
+    service: &Service,
+    prefix: &str,
+    operation: &str,
+    input: &Value,
+) -> JsonResult {
+    let mut request = HttpRequest::new(SdkBody::from(input.to_string()));
+    request
+        .headers_mut()
+        .insert("content-type", "application/x-amz-json-1.1");
+    request
+        .headers_mut()
+        .insert("x-amz-target", format!("{prefix}.{operation}"));
+    let _ = request.set_method("POST");
+    let _ = request.set_uri("/");
+    send(config, service, operation.to_owned(), request, answer).await
+}
+
+/// A call of a REST JSON API (EventBridge Scheduler): `method` on `path`, with `body` as JSON.
+pub(crate) async fn rest_call(
+    config: &SdkConfig,
+    service: &Service,
+    operation: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> JsonResult {
+    let mut request = match body {
+        Some(body) => {
+            let mut request = HttpRequest::new(SdkBody::from(body.to_string()));
+            request
+                .headers_mut()
+                .insert("content-type", "application/json");
+            request
+        }
+        None => HttpRequest::new(SdkBody::empty()),
+    };
+    let _ = request.set_method(method);
+    if request.set_uri(path).is_err() {
+        return Err(SdkError::construction_failure(format!(
+            "not a request path: {path}"
+        )));
+    }
+    send(config, service, operation.to_owned(), request, answer).await
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_smithy_runtime_api::http::StatusCode;
+    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+    use super::*;
+    use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
+        let mut response =
+            HttpResponse::new(StatusCode::try_from(status).unwrap(), SdkBody::from(body));
+        for (name, value) in headers {
+            response
+                .headers_mut()
+                .insert(name.to_string(), value.to_string());
+        }
+        response
+    }
+
+    #[test]
+    fn errors_carry_the_service_code_and_message() {
+        let error = |r: &HttpResponse| match answer(r) {
+            Err(e) => e.as_operation_error().cloned().unwrap(),
+            Ok(v) => panic!("{v}"),
+        };
+        let e = error(&response(
+            400,
+            &[("x-amzn-RequestId", "r-1")],
+            r#"{"__type":"com.amazonaws.events#ResourceNotFoundException","message":"Rule x does not exist."}"#,
+        ));
+        assert_eq!(
+            (e.code(), e.message()),
+            (
+                Some("ResourceNotFoundException"),
+                Some("Rule x does not exist.")
+            )
+        );
+        let e = error(&response(
+            403,
+            &[(
+                "x-amzn-ErrorType",
+                "AccessDeniedException:http://internal.amazon.com/",
+            )],
+            r#"{"Message":"not authorized to perform: scheduler:ListSchedules"}"#,
+        ));
+        assert_eq!(e.code(), Some("AccessDeniedException"));
+        assert!(e.to_string().contains("scheduler:ListSchedules"), "{e}");
+        assert_eq!(error(&response(503, &[], "")).code(), Some("HTTP 503"));
+        assert!(answer(&response(200, &[], "not json")).is_err());
+        assert_eq!(encode("a b/c=="), "a%20b%2Fc%3D%3D");
     }
 }

@@ -1,20 +1,17 @@
-//! What runs ECS tasks on a schedule or on events, read so that `deregister` keeps the
-//! revisions they name: EventBridge rules' targets (every event bus) and EventBridge Scheduler
-//! schedules (every group). Five read calls, sent through the SDK's runtime
-//! (as the EC2 client is) rather than two SDK crates: EventBridge's JSON API (`AWSEvents`) and
-//! Scheduler's REST API.
+//! EventBridge and EventBridge Scheduler. What runs ECS tasks on a schedule or on events, read
+//! so that `deregister` keeps the revisions they name (EventBridge rules' targets on every event
+//! bus, Scheduler schedules of every group); and the application's own schedules and their
+//! groups, read and written. Sent through the SDK's runtime (as the EC2 client is) rather than
+//! two SDK crates: EventBridge's JSON API (`AWSEvents`) and Scheduler's REST API.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use aws_config::SdkConfig;
-use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse, OrchestratorError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
-use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::error::metadata::ErrorMetadata;
 use serde_json::{Value, json};
 
-use crate::runtime::{self, Service, ServiceError};
+use crate::runtime::{self, Service, ServiceError, encode};
 
 const EVENTS: Service = Service {
     signing_name: "events",
@@ -132,17 +129,8 @@ impl Client {
             if let Some(token) = &token {
                 input["NextToken"] = json!(token);
             }
-            let mut request = HttpRequest::new(SdkBody::from(input.to_string()));
-            request
-                .headers_mut()
-                .insert("content-type", "application/x-amz-json-1.1");
-            request
-                .headers_mut()
-                .insert("x-amz-target", format!("AWSEvents.{operation}"));
-            let _ = request.set_method("POST");
-            let _ = request.set_uri("/");
             let page =
-                runtime::send(&self.config, &EVENTS, operation.to_owned(), request, answer).await?;
+                runtime::json_call(&self.config, &EVENTS, "AWSEvents", operation, &input).await?;
             items.extend(page[key].as_array().into_iter().flatten().cloned());
             match page["NextToken"].as_str() {
                 Some(next) if !next.is_empty() && token.as_deref() != Some(next) => {
@@ -175,117 +163,130 @@ impl Client {
 
     /// A `GET` of Scheduler's REST API.
     async fn scheduler(&self, path: String, operation: &str) -> Result<Value> {
-        let mut request = HttpRequest::new(SdkBody::empty());
-        let _ = request.set_method("GET");
-        if request.set_uri(path.as_str()).is_err() {
-            return Err(SdkError::construction_failure(format!(
-                "not a request path: {path}"
-            )));
-        }
-        runtime::send(
+        runtime::rest_call(&self.config, &SCHEDULER, operation, "GET", &path, None).await
+    }
+
+    /// The schedule `name` of `group` as `GetSchedule` answers; `None` when it does not exist.
+    ///
+    /// # Errors
+    /// A failed call other than `ResourceNotFoundException`.
+    pub async fn get_schedule(&self, group: &str, name: &str) -> Result<Option<Value>> {
+        let path = format!("/schedules/{}?groupName={}", encode(name), encode(group));
+        not_found_is_none(self.scheduler(path, "GetSchedule").await)
+    }
+
+    /// Schedule group `group`'s ARN and tags; `None` when it does not exist.
+    ///
+    /// # Errors
+    /// A failed call other than `ResourceNotFoundException`.
+    pub async fn schedule_group(
+        &self,
+        group: &str,
+    ) -> Result<Option<(String, Vec<(String, String)>)>> {
+        let path = format!("/schedule-groups/{}", encode(group));
+        let Some(found) = not_found_is_none(self.scheduler(path, "GetScheduleGroup").await)? else {
+            return Ok(None);
+        };
+        let arn = found["Arn"].as_str().unwrap_or_default().to_owned();
+        let path = format!("/tags/{}", encode(&arn));
+        let tags = self.scheduler(path, "ListTagsForResource").await?;
+        let tags = tags["Tags"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| {
+                Some((
+                    t["Key"].as_str()?.to_owned(),
+                    t["Value"].as_str()?.to_owned(),
+                ))
+            })
+            .collect();
+        Ok(Some((arn, tags)))
+    }
+
+    /// Creates schedule group `group` with `tags`.
+    ///
+    /// # Errors
+    /// The failed call (`ConflictException` when it exists).
+    pub async fn create_schedule_group(
+        &self,
+        group: &str,
+        tags: &[(String, String)],
+    ) -> Result<Value> {
+        let tags: Vec<Value> = tags
+            .iter()
+            .map(|(k, v)| json!({"Key": k, "Value": v}))
+            .collect();
+        let path = format!("/schedule-groups/{}", encode(group));
+        let body = json!({"Tags": tags});
+        runtime::rest_call(
             &self.config,
             &SCHEDULER,
-            operation.to_owned(),
-            request,
-            answer,
+            "CreateScheduleGroup",
+            "POST",
+            &path,
+            Some(&body),
+        )
+        .await
+    }
+
+    /// Tags schedule group `group` (by ARN, as `TagResource` takes it) with `tags`.
+    ///
+    /// # Errors
+    /// The failed call.
+    pub async fn tag_schedule_group(&self, arn: &str, tags: &[(String, String)]) -> Result<Value> {
+        let tags: Vec<Value> = tags
+            .iter()
+            .map(|(k, v)| json!({"Key": k, "Value": v}))
+            .collect();
+        let path = format!("/tags/{}", encode(arn));
+        runtime::rest_call(
+            &self.config,
+            &SCHEDULER,
+            "TagResource",
+            "POST",
+            &path,
+            Some(&json!({"Tags": tags})),
+        )
+        .await
+    }
+
+    /// `CreateSchedule` (or, with `update`, `UpdateSchedule`) of `input`, a `CreateSchedule`
+    /// input: its `Name` goes in the path.
+    ///
+    /// # Errors
+    /// The failed call.
+    pub async fn put_schedule(&self, input: &Value, update: bool) -> Result<Value> {
+        let name = input["Name"].as_str().unwrap_or_default();
+        let mut body = input.clone();
+        if let Some(map) = body.as_object_mut() {
+            map.remove("Name");
+        }
+        let path = format!("/schedules/{}", encode(name));
+        let (operation, method) = if update {
+            ("UpdateSchedule", "PUT")
+        } else {
+            ("CreateSchedule", "POST")
+        };
+        runtime::rest_call(
+            &self.config,
+            &SCHEDULER,
+            operation,
+            method,
+            &path,
+            Some(&body),
         )
         .await
     }
 }
 
-/// Percent-encodes a query value (paging tokens are opaque).
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
-/// A 2xx answer's JSON; any other is the service's error: its code from `x-amzn-ErrorType` or
-/// the body's `__type` (without the namespace and the `:` suffix), its message.
-fn answer(response: &HttpResponse) -> std::result::Result<Value, OrchestratorError<ServiceError>> {
-    let body = response.body().bytes().unwrap_or_default();
-    let parsed: Value = if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(body).map_err(|e| {
-            OrchestratorError::response(format!("the answer is not JSON: {e}").into())
-        })?
-    };
-    if response.status().is_success() {
-        return Ok(parsed);
-    }
-    let header = |name: &str| response.headers().get(name).map(str::to_owned);
-    let kind = header("x-amzn-errortype")
-        .or_else(|| parsed["__type"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| format!("HTTP {}", response.status().as_u16()));
-    let code = kind.split(':').next().unwrap_or_default();
-    let code = code.rsplit('#').next().unwrap_or(code);
-    let mut meta = ErrorMetadata::builder().code(code);
-    if let Some(message) = parsed["message"].as_str().or(parsed["Message"].as_str()) {
-        meta = meta.message(message);
-    }
-    if let Some(id) = header("x-amzn-requestid") {
-        meta = meta.custom("aws_request_id", id);
-    }
-    Err(OrchestratorError::operation(ServiceError::new(
-        meta.build(),
-    )))
-}
-
-#[cfg(test)]
-mod tests {
-    use aws_smithy_runtime_api::http::StatusCode;
-    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
-
-    use super::*;
-
-    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
-        let mut response =
-            HttpResponse::new(StatusCode::try_from(status).unwrap(), SdkBody::from(body));
-        for (name, value) in headers {
-            response
-                .headers_mut()
-                .insert(name.to_string(), value.to_string());
-        }
-        response
-    }
-
-    #[test]
-    fn errors_carry_the_service_code_and_message() {
-        let error = |r: &HttpResponse| match answer(r) {
-            Err(e) => e.as_operation_error().cloned().unwrap(),
-            Ok(v) => panic!("{v}"),
-        };
-        let e = error(&response(
-            400,
-            &[("x-amzn-RequestId", "r-1")],
-            r#"{"__type":"com.amazonaws.events#ResourceNotFoundException","message":"Rule x does not exist."}"#,
-        ));
-        assert_eq!(
-            (e.code(), e.message()),
-            (
-                Some("ResourceNotFoundException"),
-                Some("Rule x does not exist.")
-            )
-        );
-        let e = error(&response(
-            403,
-            &[(
-                "x-amzn-ErrorType",
-                "AccessDeniedException:http://internal.amazon.com/",
-            )],
-            r#"{"Message":"not authorized to perform: scheduler:ListSchedules"}"#,
-        ));
-        assert_eq!(e.code(), Some("AccessDeniedException"));
-        assert!(e.to_string().contains("scheduler:ListSchedules"), "{e}");
-        assert_eq!(error(&response(503, &[], "")).code(), Some("HTTP 503"));
-        assert!(answer(&response(200, &[], "not json")).is_err());
-        assert_eq!(encode("a b/c=="), "a%20b%2Fc%3D%3D");
+/// `Ok(None)` for Scheduler's "it does not exist".
+#[allow(clippy::result_large_err)] // the SDK's error, as every call returns it
+fn not_found_is_none(result: Result<Value>) -> Result<Option<Value>> {
+    use aws_smithy_types::error::metadata::ProvideErrorMetadata as _;
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(None),
+        Err(e) => Err(e),
     }
 }

@@ -99,6 +99,13 @@ pub struct Observed {
     pub task_definitions: BTreeMap<String, TaskDefinition>,
     /// The services, by name, unless absent or `INACTIVE`.
     pub services: BTreeMap<String, ObservedService>,
+    /// Services' scaling, by `ResourceId`, as Application Auto Scaling describes it (only for
+    /// registered services).
+    pub scaling: BTreeMap<String, crate::autoscaling::Described>,
+    /// Schedule groups that exist, by name, with their ARNs.
+    pub schedule_groups: BTreeMap<String, String>,
+    /// Schedules as `GetSchedule` answers, by `group/name`.
+    pub schedules: BTreeMap<String, serde_json::Value>,
     /// Running or pending instances, by `Name` tag, with their ids.
     pub instances: BTreeMap<String, String>,
     /// Who owns each existing resource that can be changed in place: its id and the

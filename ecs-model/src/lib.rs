@@ -55,6 +55,10 @@ pub mod network;
 mod path;
 #[cfg(feature = "application")]
 mod reference;
+#[cfg(feature = "application")]
+pub mod scaling;
+#[cfg(feature = "application")]
+pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
 #[cfg(feature = "application")]

@@ -3,5 +3,6 @@
 pub mod deploy;
 pub mod ec2_dev;
 pub mod lint;
+pub mod pet_platform;
 pub mod pet_web;
 pub mod print;

@@ -173,6 +173,16 @@ impl Planner<'_> {
                 })
                 .map(|w| w.name().to_owned());
         }
+        // Application Auto Scaling owns the task count of a scaled service that exists.
+        let scaled = self.app.workloads.iter().any(|w| {
+            w.scaling.is_some()
+                && w.service
+                    .as_ref()
+                    .is_some_and(|s| s.service_name == service.service_name)
+        });
+        if scaled && self.observed.services.contains_key(&service.service_name) {
+            service.desired_count = None;
+        }
         let service = &service;
         let cluster = service.cluster.as_deref().map_or_else(
             || self.app.cluster.name().to_owned(),

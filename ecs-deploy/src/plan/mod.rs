@@ -29,12 +29,15 @@ mod logs;
 mod normalize;
 mod ownership;
 mod render;
+pub(crate) mod scheduling;
 
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::application::Part;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders, ContainerInstance};
 use ecs_model::iam::{InstanceProfile, PolicyDocument, Role};
 use ecs_model::network::{IngressRule, SecurityGroup};
+use ecs_model::scaling::{ScalableTarget, ScalingPolicy, ScheduledAction};
+use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::{Application, TaskDefinition};
 use serde_json::Value;
@@ -190,6 +193,17 @@ pub(crate) enum Op {
         arn: String,
         service: Box<Service>,
     },
+    RegisterScalableTarget(Box<ScalableTarget>),
+    /// A policy, and the load balancer and target group whose ARNs make its request-count
+    /// label when they were not known at planning.
+    PutScalingPolicy {
+        policy: Box<ScalingPolicy>,
+        label: Option<(String, String)>,
+    },
+    PutScheduledAction(Box<ScheduledAction>),
+    CreateScheduleGroup(String),
+    CreateSchedule(Box<Schedule>),
+    UpdateSchedule(Box<Schedule>),
     RunInstance(Box<ContainerInstance>),
     /// Adopting a resource: its `ecs-deploy:application` tag, by the id its tagging call takes.
     Mark {
@@ -230,6 +244,12 @@ impl Op {
             Self::CreateService(_) => "ecs:CreateService",
             Self::UpdateService { .. } => "ecs:UpdateService",
             Self::TagService { .. } => "ecs:TagResource",
+            Self::RegisterScalableTarget(_) => "application-autoscaling:RegisterScalableTarget",
+            Self::PutScalingPolicy { .. } => "application-autoscaling:PutScalingPolicy",
+            Self::PutScheduledAction(_) => "application-autoscaling:PutScheduledAction",
+            Self::CreateScheduleGroup(_) => "scheduler:CreateScheduleGroup",
+            Self::CreateSchedule(_) => "scheduler:CreateSchedule",
+            Self::UpdateSchedule(_) => "scheduler:UpdateSchedule",
             Self::RunInstance(_) => "ec2:RunInstances",
             Self::Mark { resource, .. } => match resource {
                 Resource::Role(_) => "iam:TagRole",
@@ -239,6 +259,7 @@ impl Op {
                 | Resource::TargetGroup(_)
                 | Resource::Listener { .. }
                 | Resource::ListenerRule { .. } => "elbv2:AddTags",
+                Resource::ScheduleGroup(_) => "scheduler:TagResource",
                 _ => "ecs:TagResource",
             },
         }
@@ -453,6 +474,8 @@ impl Planner<'_> {
             Part::ClusterCapacityProviders(cluster) => self.cluster_capacity_providers(cluster),
             Part::TaskDefinition(td) => self.task_definition(td),
             Part::Service(service) => self.service(service),
+            Part::Scaling(scaling) => self.scaling(scaling),
+            Part::Schedule(schedule) => self.schedule(schedule),
             Part::Instance(instance) => self.instance(instance),
         }
     }

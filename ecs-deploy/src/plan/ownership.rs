@@ -23,6 +23,13 @@ fn owner_of(resource: &Resource) -> Option<Resource> {
         Resource::LogGroup(_) | Resource::TaskDefinition(_) | Resource::Instance(_) => None,
         Resource::SecurityGroupRules(group) => Some(Resource::SecurityGroup(group.clone())),
         Resource::ClusterCapacityProviders(cluster) => Some(Resource::Cluster(cluster.clone())),
+        // A scalable target carries no tags the API lists: the service it scales decides.
+        Resource::Scaling { cluster, service } => Some(Resource::Service {
+            cluster: cluster.clone(),
+            name: service.clone(),
+        }),
+        // Schedules carry no tags: their group's mark decides.
+        Resource::Schedule { group, .. } => Some(Resource::ScheduleGroup(group.clone())),
         other => Some(other.clone()),
     }
 }

@@ -2,6 +2,7 @@
 //! roles, the load balancing and the security groups around them, validated together where they
 //! meet, and rendered as the API requests that create them.
 
+mod collisions;
 mod order;
 mod part;
 mod render;
@@ -107,6 +108,11 @@ impl Application {
             .filter_map(|w| Some((w, w.service.as_ref()?)))
     }
 
+    /// Every schedule.
+    pub fn schedules(&self) -> impl Iterator<Item = &crate::schedule::Schedule> {
+        self.workloads.iter().filter_map(|w| w.schedule.as_ref())
+    }
+
     /// The role named `name`.
     #[must_use]
     pub fn role(&self, name: &str) -> Option<&Role> {
@@ -138,6 +144,37 @@ impl Application {
         self.listeners
             .iter()
             .find(|l| l.load_balancer_arn == token && l.port == Some(port))
+    }
+
+    /// The load balancers whose listeners, or their rules, forward to target group `name`.
+    #[must_use]
+    pub fn load_balancers_forwarding_to(&self, name: &str) -> Vec<&LoadBalancer> {
+        let token = Reference::target_group(name).to_string();
+        let forwards = |actions: &[crate::alb::Action]| {
+            actions
+                .iter()
+                .any(|a| a.target_group_arn.as_deref() == Some(token.as_str()))
+        };
+        let mut found: Vec<&LoadBalancer> = Vec::new();
+        for listener in &self.listeners {
+            let Some(port) = listener.port else { continue };
+            let Some(lb) = Reference::parse(&listener.load_balancer_arn)
+                .and_then(|r| self.load_balancer(r.name()))
+            else {
+                continue;
+            };
+            let own = Reference::listener(&lb.name, port).to_string();
+            let by_rule = self
+                .listener_rules
+                .iter()
+                .any(|r| r.listener_arn == own && forwards(&r.actions));
+            if (forwards(&listener.default_actions) || by_rule)
+                && !found.iter().any(|f| f.name == lb.name)
+            {
+                found.push(lb);
+            }
+        }
+        found
     }
 
     /// The security group named `name`.
@@ -232,6 +269,12 @@ impl Application {
             log_groups: sorted(self.log_groups().into_iter().map(|(g, _)| g)),
             security_group_vpcs: sorted(self.security_groups.iter().map(vpc)),
             capacity_providers: sorted(self.capacity_providers.iter().map(|p| p.name.as_str())),
+            scales_services: self.workloads.iter().any(|w| w.scaling.is_some()),
+            schedules: sorted(
+                self.schedules()
+                    .map(|s| format!("{}/{}", s.group(), s.name)),
+            ),
+            passed_to_scheduler: sorted(self.schedules().map(|s| s.target.role_arn.as_str())),
             instances,
         };
         crate::iam::deployer_policy(account, &scope)
@@ -269,6 +312,48 @@ impl ApplicationBuilder {
         if let Some(role) = task_role {
             td.task_role_arn = Some(role.arn(&self.app.account));
             self = self.role(role);
+        }
+        let cluster = self.app.cluster.name().to_owned();
+        if let (Some(scaling), Some(service)) = (&mut workload.scaling, &workload.service) {
+            let cluster = service
+                .cluster
+                .as_deref()
+                .map_or(cluster.as_str(), |c| c.rsplit('/').next().unwrap_or(c));
+            scaling.set_service(cluster, &service.service_name);
+        }
+        if let Some(schedule) = &mut workload.schedule {
+            let account = &self.app.account;
+            let cluster_arn = account.arn("ecs", &format!("cluster/{cluster}"));
+            let td = &workload.task_definition;
+            if schedule.target.arn.is_empty() {
+                schedule.target.arn.clone_from(&cluster_arn);
+            }
+            // The application's own group, whose mark says the schedules in it are its own.
+            schedule
+                .group_name
+                .get_or_insert_with(|| self.app.name.clone());
+            if let Some(ecs) = &mut schedule.target.ecs_parameters
+                && ecs.task_definition_arn.is_empty()
+            {
+                ecs.task_definition_arn =
+                    account.arn("ecs", &format!("task-definition/{}", td.family));
+            }
+            if schedule.target.role_arn.is_empty() {
+                let tags = schedule
+                    .ecs()
+                    .is_some_and(|e| e.propagate_tags.is_some() || !e.tags.is_empty());
+                let name: String = format!("{}-scheduler", schedule.name)
+                    .chars()
+                    .take(64)
+                    .collect();
+                let role = Role::ecs_scheduler(name, account).inline_policy(
+                    "run-task",
+                    crate::iam::scheduler_policy(td, &cluster_arn, account, tags),
+                );
+                let role: Role = role.into();
+                schedule.target.role_arn = role.arn(account);
+                self = self.role(role);
+            }
         }
         self.app.workloads.push(workload);
         self

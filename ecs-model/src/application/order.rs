@@ -33,6 +33,13 @@ impl Application {
         }
         parts.extend(self.task_definitions().map(Part::TaskDefinition));
         parts.extend(self.services().map(|(_, s)| Part::Service(s)));
+        parts.extend(
+            self.workloads
+                .iter()
+                .filter_map(|w| w.scaling.as_ref())
+                .map(Part::Scaling),
+        );
+        parts.extend(self.schedules().map(Part::Schedule));
         parts.extend(self.instances.iter().map(Part::Instance));
         parts
     }

@@ -5,6 +5,8 @@ use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::cluster::{CapacityProvider, Cluster, ContainerInstance};
 use crate::iam::{InstanceProfile, Role};
 use crate::network::SecurityGroup;
+use crate::scaling::ServiceScaling;
+use crate::schedule::Schedule;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 
@@ -48,6 +50,11 @@ pub enum Part<'a> {
     TaskDefinition(&'a TaskDefinition),
     /// A service: after its cluster, task definition, target groups and listeners.
     Service(&'a Service),
+    /// A service's auto scaling (its scalable target, policies and scheduled actions): after
+    /// the service.
+    Scaling(&'a ServiceScaling),
+    /// A schedule: after its role, cluster and task definition.
+    Schedule(&'a Schedule),
     /// A container instance: after its instance profile, security groups and cluster.
     Instance(&'a ContainerInstance),
 }

@@ -74,6 +74,7 @@ impl Requests {
     }
 
     /// The requests that create `part`.
+    #[allow(clippy::too_many_lines)] // one arm per kind of part
     fn part(&mut self, app: &Application, part: Part<'_>) {
         match part {
             Part::LogGroup(group) => {
@@ -165,6 +166,37 @@ impl Requests {
                     value(service),
                 );
             }
+            Part::Scaling(scaling) => {
+                let id = &scaling.target.resource_id;
+                self.push(
+                    "application-autoscaling",
+                    "RegisterScalableTarget",
+                    id,
+                    value(&scaling.target),
+                );
+                for policy in &scaling.policies {
+                    self.push(
+                        "application-autoscaling",
+                        "PutScalingPolicy",
+                        format!("{id}#{}", policy.policy_name),
+                        value(policy),
+                    );
+                }
+                for action in &scaling.scheduled_actions {
+                    self.push(
+                        "application-autoscaling",
+                        "PutScheduledAction",
+                        format!("{id}#{}", action.scheduled_action_name),
+                        value(action),
+                    );
+                }
+            }
+            Part::Schedule(schedule) => self.push(
+                "scheduler",
+                "CreateSchedule",
+                format!("{}/{}", schedule.group(), schedule.name),
+                value(schedule),
+            ),
             Part::Instance(instance) => self.push(
                 "ec2",
                 "RunInstances",
@@ -207,6 +239,7 @@ fn by_name<'a, T: 'a>(
     )
 }
 
+#[allow(clippy::too_many_lines)] // one entry per kind of resource
 fn document(app: &Application) -> Value {
     let mut doc = json!({
         "name": app.name,
@@ -232,6 +265,32 @@ fn document(app: &Application) -> Value {
             |s| s.service_name.clone(),
             value,
         ),
+    );
+    put(
+        "scaling",
+        by_name(
+            app.workloads.iter().filter(|w| w.scaling.is_some()),
+            |w| {
+                w.service
+                    .as_ref()
+                    .map_or_else(|| w.name().to_owned(), |s| s.service_name.clone())
+            },
+            |w| {
+                let scaling = w
+                    .scaling
+                    .as_ref()
+                    .map_or_else(Default::default, Clone::clone);
+                json!({
+                    "ScalableTarget": value(&scaling.target),
+                    "ScalingPolicies": by_name(&scaling.policies, |p| p.policy_name.clone(), value),
+                    "ScheduledActions": by_name(&scaling.scheduled_actions, |a| a.scheduled_action_name.clone(), value),
+                })
+            },
+        ),
+    );
+    put(
+        "schedules",
+        by_name(app.schedules(), |s| s.name.clone(), value),
     );
     put(
         "roles",

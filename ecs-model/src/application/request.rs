@@ -8,7 +8,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiRequest {
-    /// The API: `logs`, `iam`, `ec2`, `elbv2` or `ecs`.
+    /// The API: `logs`, `iam`, `ec2`, `elbv2`, `ecs`, `application-autoscaling` or `scheduler`.
     pub service: &'static str,
     /// The operation (`CreateTargetGroup`).
     pub operation: &'static str,

@@ -2,13 +2,14 @@
 
 use crate::JsonPath;
 use crate::alb::{Scheme, TargetType};
-use crate::application::Application;
+use crate::application::{Application, Workload};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::iam::{EC2, ECS_TASKS, MANAGED_INSTANCE_ROLE_POLICY, Role, wildcard_match};
 use crate::network::{DYNAMIC_PORT_RANGE, SecurityGroup, Source};
 use crate::path::json_path;
 use crate::reference::Reference;
+use crate::schedule::Schedule;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 use crate::task_definition::{Compatibility, NetworkMode};
@@ -32,6 +33,10 @@ pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     roles(&mut out, app);
     for workload in &app.workloads {
         task_roles(&mut out, app, workload);
+        scaling_seams(&mut out, app, workload);
+        if let Some(schedule) = &workload.schedule {
+            schedule_seams(&mut out, app, workload, schedule);
+        }
         if let Some(service) = &workload.service {
             let seam = Seam {
                 app,
@@ -79,6 +84,248 @@ fn task_definition_path(td: &TaskDefinition) -> JsonPath {
     json_path!("taskDefinitions").key(td.family.clone())
 }
 
+/// Where a workload's auto scaling is in the application's document: `scaling.<service>`.
+fn scaling_path(workload: &Workload) -> JsonPath {
+    let name = workload
+        .service
+        .as_ref()
+        .map_or(workload.name(), |s| s.service_name.as_str());
+    json_path!("scaling").key(name.to_owned())
+}
+
+/// Where a schedule is in the application's document: `schedules.<name>`.
+fn schedule_path(schedule: &Schedule) -> JsonPath {
+    json_path!("schedules").key(schedule.name.clone())
+}
+
+/// `ECS-J26`: auto scaling scales the workload's service, within bounds its desired count
+/// respects, on request counts of a target group it registers into.
+fn scaling_seams(out: &mut Findings, app: &Application, workload: &Workload) {
+    let Some(scaling) = &workload.scaling else {
+        return;
+    };
+    let at = scaling_path(workload);
+    let Some(service) = &workload.service else {
+        out.report(
+            &rules::J26,
+            at,
+            "only a service scales: the workload has none",
+        );
+        return;
+    };
+    let cluster = service
+        .cluster
+        .as_deref()
+        .map_or(app.cluster.name(), |c| c.rsplit('/').next().unwrap_or(c));
+    let id = crate::scaling::service_resource_id(cluster, &service.service_name);
+    if scaling.target.resource_id != id {
+        out.report(
+            &rules::J26,
+            at.clone().key("ScalableTarget").key("ResourceId"),
+            format!(
+                "{} is not the service's {}",
+                quoted(&scaling.target.resource_id),
+                quoted(&id)
+            ),
+        );
+    }
+    let (min, max) = scaling.bounds();
+    if let Some(desired) = service.desired_count
+        && min <= max
+        && !(min..=max).contains(&desired)
+    {
+        out.report(&rules::J26_DESIRED, service_path(service).key("desiredCount"), format!("{desired} is outside the scaling bounds {min}–{max}: Application Auto Scaling moves it into them as soon as it registers the service"));
+    }
+    for policy in &scaling.policies {
+        let Some(label) = policy
+            .target_tracking_scaling_policy_configuration
+            .as_ref()
+            .and_then(|c| c.predefined_metric_specification.as_ref())
+            .and_then(|m| m.resource_label.as_deref())
+        else {
+            continue;
+        };
+        let at = at
+            .clone()
+            .key("ScalingPolicies")
+            .key(policy.policy_name.clone())
+            .key("TargetTrackingScalingPolicyConfiguration")
+            .key("PredefinedMetricSpecification")
+            .key("ResourceLabel");
+        let registers = service
+            .load_balancers
+            .iter()
+            .any(|lb| lb.target_group_arn.as_deref() == Some(label));
+        let forwarding = match Reference::parse(label) {
+            Some(Reference::TargetGroup(tg)) => app.load_balancers_forwarding_to(&tg).len(),
+            _ => 0,
+        };
+        if !registers {
+            out.report(&rules::J26, at, format!("{} is not a target group the service registers into: its request count says nothing of this service", quoted(label)));
+        } else if forwarding != 1 {
+            out.report(&rules::J26, at, format!("{forwarding} load balancers of the application forward to {}: requests per target are counted on exactly one", quoted(label)));
+        }
+    }
+}
+
+/// `ECS-J27`, `J3`, `J6`, `K4`, `A22`: a schedule runs its workload's task definition in the
+/// application's cluster the way the task definition can run, with a role that may.
+fn schedule_seams(out: &mut Findings, app: &Application, workload: &Workload, schedule: &Schedule) {
+    let at = schedule_path(schedule);
+    let td = &workload.task_definition;
+    let account = &app.account;
+    let cluster_arn = account.arn("ecs", &format!("cluster/{}", app.cluster.name()));
+    if schedule.target.arn != cluster_arn {
+        out.report(
+            &rules::J27,
+            at.clone().key("Target").key("Arn"),
+            format!(
+                "{} is not the application's cluster {}",
+                quoted(&schedule.target.arn),
+                quoted(&cluster_arn)
+            ),
+        );
+    }
+    let Some(ecs) = schedule.ecs() else { return };
+    let ecs_at = at.clone().key("Target").key("EcsParameters");
+    let named = ecs
+        .task_definition_arn
+        .rsplit('/')
+        .next()
+        .unwrap_or(&ecs.task_definition_arn);
+    if named.split(':').next() != Some(td.family.as_str()) {
+        out.report(
+            &rules::J27,
+            ecs_at.clone().key("TaskDefinitionArn"),
+            format!(
+                "{} is not the workload's task definition {}",
+                quoted(&ecs.task_definition_arn),
+                quoted(&td.family)
+            ),
+        );
+    }
+    let awsvpc = td.network_mode == Some(NetworkMode::Awsvpc);
+    let vpc = ecs
+        .network_configuration
+        .as_ref()
+        .and_then(|n| n.awsvpc_configuration.as_ref());
+    match (awsvpc, vpc.is_some()) {
+        (true, false) => out.report(
+            &rules::J3,
+            ecs_at.clone().key("NetworkConfiguration"),
+            "the task definition uses `awsvpc`: give subnets and security groups",
+        ),
+        (false, true) => out.report(
+            &rules::J3,
+            ecs_at.clone().key("NetworkConfiguration"),
+            "the task definition does not use `awsvpc`, which takes no network configuration",
+        ),
+        _ => {}
+    }
+    let fargate = ecs.launch_type == Some(crate::schedule::LaunchType::Fargate)
+        || ecs
+            .capacity_provider_strategy
+            .iter()
+            .any(|i| i.capacity_provider.starts_with("FARGATE"));
+    if fargate && !td.requires(Compatibility::Fargate) {
+        out.report(
+            &rules::J6,
+            task_definition_path(td).key("requiresCompatibilities"),
+            format!(
+                "schedule {} runs it on Fargate: list FARGATE",
+                quoted(&schedule.name)
+            ),
+        );
+    }
+    for (i, item) in ecs.capacity_provider_strategy.iter().enumerate() {
+        if !app
+            .cluster
+            .capacity_providers
+            .contains(&item.capacity_provider)
+        {
+            out.report(
+                &rules::K4,
+                ecs_at
+                    .clone()
+                    .key("CapacityProviderStrategy")
+                    .index(i)
+                    .key("capacityProvider"),
+                format!(
+                    "{} is not among the cluster's capacity providers",
+                    quoted(&item.capacity_provider)
+                ),
+            );
+        }
+    }
+    if fargate && td.execution_role_arn.is_none() && needs_execution_role(td) {
+        out.report(&rules::A22, task_definition_path(td).key("executionRoleArn"), "the scheduled tasks run on Fargate and pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
+    }
+    schedule_role(out, app, td, schedule, &cluster_arn);
+}
+
+/// `ECS-J27`: the schedule's role, when the application creates it, trusts Scheduler, may run
+/// the family in the cluster and pass the task definition's roles.
+fn schedule_role(
+    out: &mut Findings,
+    app: &Application,
+    td: &TaskDefinition,
+    schedule: &Schedule,
+    cluster_arn: &str,
+) {
+    let account = &app.account;
+    let Some(role) = app.role_by_arn(&schedule.target.role_arn) else {
+        return;
+    };
+    let role_at = json_path!("roles").key(role.name.clone());
+    if !role.trusts(crate::iam::SCHEDULER) {
+        out.report(
+            &rules::J27,
+            role_at.clone().key("AssumeRolePolicyDocument"),
+            format!(
+                "the schedule's role {} does not let `{}` assume it",
+                quoted(&role.name),
+                crate::iam::SCHEDULER
+            ),
+        );
+    }
+    let allowed = |request: &crate::iam::Request| {
+        role.inline_policies
+            .iter()
+            .any(|p| p.document.allows(request))
+    };
+    let revision = account.arn("ecs", &format!("task-definition/{}:1", td.family));
+    let run = crate::iam::Request::new("ecs:RunTask", revision).with("ecs:cluster", cluster_arn);
+    if role.managed_policy_arns.is_empty() && !allowed(&run) {
+        out.report(&rules::J27, role_at.clone().key("Policies"), format!("the schedule's role {} may not run {} in the cluster (`ecs:RunTask`): the schedule fires and starts nothing", quoted(&role.name), quoted(&td.family)));
+    }
+    for passed in td.execution_role_arn.iter().chain(&td.task_role_arn) {
+        let pass = crate::iam::Request::new("iam:PassRole", passed.as_str())
+            .with("iam:PassedToService", ECS_TASKS);
+        if role.managed_policy_arns.is_empty() && !allowed(&pass) {
+            out.report(
+                &rules::J27,
+                role_at.clone().key("Policies"),
+                format!(
+                    "the schedule's role {} may not pass {} (`iam:PassRole`): RunTask is refused",
+                    quoted(&role.name),
+                    quoted(passed)
+                ),
+            );
+        }
+    }
+}
+
+/// Whether `td` pulls from ECR, logs to CloudWatch or reads secrets (what an execution role does).
+fn needs_execution_role(td: &TaskDefinition) -> bool {
+    td.container_definitions.iter().any(|c| {
+        crate::validate::task::is_ecr_image(&c.image)
+            || !c.secrets.is_empty()
+            || c.log_configuration
+                .as_ref()
+                .is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
+    })
+}
+
 /// Each resource on its own, under its place in the document.
 fn resources(out: &mut Findings, app: &Application) {
     let mut part = |prefix: JsonPath, diagnostics: Vec<Diagnostic>| {
@@ -92,6 +339,12 @@ fn resources(out: &mut Findings, app: &Application) {
         part(task_definition_path(td), td.validate());
         if let Some(service) = &workload.service {
             part(service_path(service), service.validate());
+        }
+        if let Some(scaling) = &workload.scaling {
+            part(scaling_path(workload), scaling.validate());
+        }
+        if let Some(schedule) = &workload.schedule {
+            part(schedule_path(schedule), schedule.validate());
         }
     }
     for role in &app.roles {
@@ -577,17 +830,8 @@ fn belonging(out: &mut Findings, s: &Seam<'_>) {
 /// execution role.
 fn execution_role(out: &mut Findings, s: &Seam<'_>) {
     let (td, service) = (s.td, s.service);
-    if service.runs_on_fargate() && td.execution_role_arn.is_none() {
-        let needs = td.container_definitions.iter().any(|c| {
-            crate::validate::task::is_ecr_image(&c.image)
-                || !c.secrets.is_empty()
-                || c.log_configuration
-                    .as_ref()
-                    .is_some_and(|l| l.log_driver == crate::container::LogDriver::Awslogs)
-        });
-        if needs {
-            out.report(&rules::A22, s.td_at(&json_path!("executionRoleArn")), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
-        }
+    if service.runs_on_fargate() && td.execution_role_arn.is_none() && needs_execution_role(td) {
+        out.report(&rules::A22, s.td_at(&json_path!("executionRoleArn")), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
     }
 }
 
@@ -932,6 +1176,7 @@ fn check_reference(
 }
 
 /// Every reference names a resource of the application.
+#[allow(clippy::too_many_lines)] // one loop per kind of reference
 fn references(out: &mut Findings, app: &Application) {
     let mut check = |text: &str, at: JsonPath, rule| check_reference(out, app, text, at, rule);
     for (_, service) in app.services() {
@@ -960,6 +1205,24 @@ fn references(out: &mut Findings, app: &Application) {
                 )),
                 &rules::M9,
             );
+        }
+    }
+    for schedule in app.workloads.iter().filter_map(|w| w.schedule.as_ref()) {
+        let groups = schedule
+            .ecs()
+            .and_then(|e| e.network_configuration.as_ref())
+            .and_then(|n| n.awsvpc_configuration.as_ref())
+            .map(|vpc| vpc.security_groups.as_slice())
+            .unwrap_or_default();
+        for (i, g) in groups.iter().enumerate() {
+            let at = schedule_path(schedule).join(&json_path!(
+                "Target",
+                "EcsParameters",
+                "NetworkConfiguration",
+                "awsvpcConfiguration",
+                "SecurityGroups"[i]
+            ));
+            check(g, at, &rules::M9);
         }
     }
     for (i, listener) in app.listeners.iter().enumerate() {

@@ -1,12 +1,15 @@
 //! One thing an application runs: a task definition, and what runs it.
 
 use crate::iam::Role;
+use crate::scaling::ServiceScaling;
+use crate::schedule::Schedule;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 
-/// A task definition and what starts its tasks: a service that keeps them running, or nothing
-/// (tasks run by hand or by a tool, a migration, say). An application holds any number of
-/// workloads on one cluster; each is known by its task definition's family.
+/// A task definition and what starts its tasks: a service that keeps them running (scaled by
+/// Application Auto Scaling or not), a schedule, or nothing (tasks run by hand or by a tool, a
+/// migration, say). An application holds any number of workloads on one cluster; each is known
+/// by its task definition's family.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Workload {
@@ -14,6 +17,10 @@ pub struct Workload {
     pub task_definition: TaskDefinition,
     /// The service running it, if any.
     pub service: Option<Service>,
+    /// The service's auto scaling, if any: the plan then leaves its `desiredCount` alone.
+    pub scaling: Option<ServiceScaling>,
+    /// The EventBridge Scheduler schedule that runs it, if any.
+    pub schedule: Option<Schedule>,
 }
 
 impl Workload {
@@ -23,6 +30,8 @@ impl Workload {
             workload: Workload {
                 task_definition: task_definition.into(),
                 service: None,
+                scaling: None,
+                schedule: None,
             },
             execution_role: None,
             task_role: None,
@@ -55,6 +64,21 @@ impl WorkloadBuilder {
             .task_definition
             .get_or_insert_with(|| self.workload.task_definition.family.clone());
         self.workload.service = Some(service);
+        self
+    }
+
+    /// Scales the service with Application Auto Scaling; the application sets the requests'
+    /// `ResourceId`.
+    pub fn scaling(mut self, scaling: impl Into<ServiceScaling>) -> Self {
+        self.workload.scaling = Some(scaling.into());
+        self
+    }
+
+    /// Runs the task definition on `schedule`. The application points its target at the
+    /// cluster and the family (its latest revision) and, when the schedule names no role,
+    /// creates one that may run exactly this family and pass exactly its roles.
+    pub fn schedule(mut self, schedule: impl Into<Schedule>) -> Self {
+        self.workload.schedule = Some(schedule.into());
         self
     }
 

@@ -13,6 +13,8 @@ use crate::volume::EfsSetting;
 pub const ECS_TASKS: &str = "ecs-tasks.amazonaws.com";
 /// The tag key ecs-deploy marks what it creates (and adopts) with.
 pub const OWNERSHIP_MARK: &str = "ecs-deploy:application";
+/// The service principal of EventBridge Scheduler (the role a schedule runs its task with).
+pub const SCHEDULER: &str = "scheduler.amazonaws.com";
 /// The service principal of EC2 instances (the container instance role).
 pub const EC2: &str = "ec2.amazonaws.com";
 /// The AWS-managed policy of the container instance role: register the instance, poll for
@@ -57,6 +59,17 @@ impl Role {
     /// A task role: what the containers' own AWS calls use.
     pub fn ecs_task(name: impl Into<String>, account: &Account) -> RoleBuilder {
         Self::builder(name, ecs_tasks_trust(account)).description("The task's own AWS permissions")
+    }
+
+    /// The role EventBridge Scheduler assumes to run a schedule's task: trusted by Scheduler for
+    /// this account's schedules only (`aws:SourceAccount`). Give it [`scheduler_policy`].
+    pub fn ecs_scheduler(name: impl Into<String>, account: &Account) -> RoleBuilder {
+        let trust = PolicyDocument::new([Statement::trust_service(SCHEDULER).condition(
+            "StringEquals",
+            "aws:SourceAccount",
+            account.id.as_str(),
+        )]);
+        Self::builder(name, trust).description("Lets EventBridge Scheduler run the task")
     }
 
     /// `ecsInstanceRole`: the container instance role the ECS agent uses to register with the
@@ -284,6 +297,52 @@ pub fn execution_policy(
     PolicyDocument::new(statements)
 }
 
+/// What a schedule's role needs to run `td` in the cluster `cluster_arn`: `ecs:RunTask` on
+/// the family's revisions, in that cluster only; `iam:PassRole` on exactly the task
+/// definition's execution and task roles, to ECS tasks only; `ecs:TagResource` on the tasks it
+/// starts when they are tagged.
+#[must_use]
+pub fn scheduler_policy(
+    td: &TaskDefinition,
+    cluster_arn: &str,
+    account: &Account,
+    tags_tasks: bool,
+) -> PolicyDocument {
+    let revisions = account.arn("ecs", &format!("task-definition/{}:*", td.family));
+    let mut statements = vec![
+        Statement::allow("ecs:RunTask", revisions)
+            .condition("ArnEquals", "ecs:cluster", cluster_arn)
+            .sid("RunTheTask"),
+    ];
+    let roles: Vec<String> = td
+        .execution_role_arn
+        .iter()
+        .chain(&td.task_role_arn)
+        .cloned()
+        .collect();
+    if !roles.is_empty() {
+        statements.push(
+            Statement::allow("iam:PassRole", roles)
+                .condition("StringLike", "iam:PassedToService", ECS_TASKS)
+                .sid("PassTheTaskRoles"),
+        );
+    }
+    if tags_tasks {
+        let tasks = account.arn("ecs", &format!("task/{}/*", short_cluster(cluster_arn)));
+        statements.push(
+            Statement::allow("ecs:TagResource", tasks)
+                .condition("StringEquals", "ecs:CreateAction", "RunTask")
+                .sid("TagTheTasks"),
+        );
+    }
+    PolicyDocument::new(statements)
+}
+
+/// The name at the end of a cluster ARN.
+fn short_cluster(arn: &str) -> &str {
+    arn.rsplit('/').next().unwrap_or(arn)
+}
+
 /// What the task role needs for what the task definition (and service) turn on: ECS Exec's
 /// SSM channels, EFS mounts with IAM authorization. `None` when nothing is needed.
 #[must_use]
@@ -367,6 +426,12 @@ pub struct DeployerScope {
     pub security_group_vpcs: Vec<String>,
     /// Capacity providers.
     pub capacity_providers: Vec<String>,
+    /// Whether it registers services with Application Auto Scaling.
+    pub scales_services: bool,
+    /// Its schedules, as `group/name`.
+    pub schedules: Vec<String>,
+    /// ARNs of the roles it passes to EventBridge Scheduler (the schedules' roles).
+    pub passed_to_scheduler: Vec<String>,
     /// What its EC2 instances are launched with (`None`: it launches none).
     pub instances: Option<InstanceScope>,
 }
@@ -527,9 +592,84 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
             .sid("Roles"),
         );
     }
+    if scope.scales_services {
+        // Application Auto Scaling's actions take no resource ARN the deployer knows before
+        // the call (scalable targets get ids); the first registration creates its
+        // service-linked role for ECS.
+        statements.push(
+            Statement::allow(
+                [
+                    "application-autoscaling:RegisterScalableTarget",
+                    "application-autoscaling:DescribeScalableTargets",
+                    "application-autoscaling:PutScalingPolicy",
+                    "application-autoscaling:DescribeScalingPolicies",
+                    "application-autoscaling:PutScheduledAction",
+                    "application-autoscaling:DescribeScheduledActions",
+                ],
+                "*",
+            )
+            .sid("ServiceAutoScalingNoResourceType"),
+        );
+        statements.push(
+            Statement::allow(
+                "iam:CreateServiceLinkedRole",
+                account.global_arn(
+                    "iam",
+                    "role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService",
+                ),
+            )
+            .condition(
+                "StringEquals",
+                "iam:AWSServiceName",
+                "ecs.application-autoscaling.amazonaws.com",
+            )
+            .sid("ServiceAutoScalingRole"),
+        );
+    }
+    if !scope.schedules.is_empty() {
+        statements.push(
+            Statement::allow(
+                [
+                    "scheduler:CreateSchedule",
+                    "scheduler:UpdateSchedule",
+                    "scheduler:GetSchedule",
+                ],
+                scope
+                    .schedules
+                    .iter()
+                    .map(|s| account.arn("scheduler", &format!("schedule/{s}")))
+                    .collect::<Vec<_>>(),
+            )
+            .sid("Schedules"),
+        );
+        let mut groups: Vec<String> = scope
+            .schedules
+            .iter()
+            .filter_map(|s| s.split_once('/'))
+            .map(|(group, _)| account.arn("scheduler", &format!("schedule-group/{group}")))
+            .collect();
+        groups.dedup();
+        statements.push(
+            Statement::allow(
+                [
+                    "scheduler:GetScheduleGroup",
+                    "scheduler:CreateScheduleGroup",
+                    "scheduler:ListTagsForResource",
+                    "scheduler:TagResource",
+                ],
+                groups,
+            )
+            .sid("ScheduleGroups"),
+        );
+    }
     for (roles, service, sid) in [
         (&scope.passed_to_tasks, ECS_TASKS, "PassRolesToTasks"),
         (&scope.passed_to_instances, EC2, "PassRolesToInstances"),
+        (
+            &scope.passed_to_scheduler,
+            SCHEDULER,
+            "PassRolesToScheduler",
+        ),
     ] {
         if !roles.is_empty() {
             statements.push(

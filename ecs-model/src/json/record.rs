@@ -87,7 +87,7 @@ macro_rules! required_field {
     )*};
 }
 pub(crate) use required_field;
-required_field!(String, bool, i32, i64);
+required_field!(String, bool, i32, i64, f64);
 
 /// A string that is not one of an API enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,7 +1,7 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
 //! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
-//! number them in catalog order, and `G9`, `K6`, `M8`–`M11` extend the catalog with rules it does
+//! number them in catalog order, and `G9`, `J26`, `J27`, `K6`, `M8`–`M11` extend the catalog with rules it does
 //! not list (each says where it comes from).
 
 use crate::diagnostic::Severity::{Error, Warning};
@@ -441,6 +441,19 @@ rules! {
     J25 = "ECS-J25", Error, [], Any,
         "each Service Connect `containerConfigurations` object sets exactly one setting, each setting once",
         "API doc ServiceConnectConfiguration.containerConfigurations (botocore 1.44.8)";
+
+    J26 = "ECS-J26", Error, [], Any,
+        "service auto scaling: `MinCapacity` ≤ `MaxCapacity`, target-tracking values above 0 (CPU and memory ≤ 100 %), request counts on a target group the service registers into, valid schedules; only services scale",
+        "Application Auto Scaling API doc RegisterScalableTarget, PutScalingPolicy, PutScheduledAction (botocore 1.44.8)";
+    J26_DESIRED = "ECS-J26", Warning, [], Any,
+        "a scaled service's `desiredCount` lies within its scaling bounds",
+        "Application Auto Scaling doc: a count outside the bounds is moved into them at once";
+    J27 = "ECS-J27", Error, [], Any,
+        "scheduled tasks: names of 1–64 characters, `cron` (six fields, one day `?`), `rate` or `at` expressions, IANA time zones, windows of 1–1440 minutes, 1–10 tasks, the application's cluster and task definition, a role that may run the family and pass its roles",
+        "EventBridge Scheduler API doc CreateSchedule; schedule types doc (botocore 1.44.8)";
+    J27_ZONE = "ECS-J27", Warning, [], Any,
+        "a time zone changes only `cron` and `at` schedules",
+        "EventBridge Scheduler schedule types doc";
 
     K1 = "ECS-K1", Error, [], Any,
         "`clusterName` is 1–255 letters, digits, `_` and `-`; `containerInsights` is enhanced, enabled or disabled",

@@ -6,7 +6,7 @@
 #![allow(clippy::large_futures)]
 
 #[path = "../../../ecs-deploy/tests/integration/support/moto.rs"]
-mod moto;
+pub(crate) mod moto;
 
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ use crate::recorded::{self, Recorder};
 const REGION: &str = pet_web::REGION;
 
 /// The default VPC moto creates in the region, and two of its subnets in different zones.
-async fn default_network(clients: &Clients) -> (String, [String; 2]) {
+pub(crate) async fn default_network(clients: &Clients) -> (String, [String; 2]) {
     let vpcs = clients.ec2.describe_vpcs().await.unwrap();
     let vpc = vpcs.into_iter().find(|v| v.is_default).unwrap().vpc_id;
     let subnets = clients.ec2.describe_subnets(&[]).await.unwrap();

@@ -7,6 +7,7 @@ mod applications;
 mod deploy;
 mod iam_linters;
 mod lint;
+mod pet_platform;
 mod pet_web;
 mod pet_web_derive;
 mod recorded;

@@ -167,6 +167,9 @@ impl Walk<'_> {
             .unwrap_or_default();
         let mut fields = Vec::new();
         for json in &order {
+            if self.file.skipped.contains(&(shape_name, json.as_str())) {
+                continue;
+            }
             let member = &members[json];
             let target = member["shape"]
                 .as_str()

@@ -29,6 +29,9 @@ pub(crate) struct FileSpec {
     pub(crate) defaults: &'static [(&'static str, &'static str, &'static str)],
     /// Enums whose error messages name them otherwise than their words.
     pub(crate) what: &'static [(&'static str, &'static str)],
+    /// Members left out, because they are not about ECS (a schedule's SQS target): (shape,
+    /// member). A file that holds one is read by the lenient parser into `extra`.
+    pub(crate) skipped: &'static [(&'static str, &'static str)],
 }
 
 /// A request shape and the Rust record that is it.
@@ -119,6 +122,7 @@ pub(crate) const FILES: &[FileSpec] = &[
             ("EbsResourceType", "volume", "the only type"),
         ],
         what: &[("AssignPublicIp", "public IP assignment")],
+        skipped: &[],
     },
     FileSpec {
         path: "ecs-model/src/cluster/api.rs",
@@ -223,6 +227,7 @@ pub(crate) const FILES: &[FileSpec] = &[
             ),
             ("CpuManufacturer", "CPU manufacturer"),
         ],
+        skipped: &[],
     },
     FileSpec {
         path: "ecs-model/src/alb/api.rs",
@@ -282,5 +287,140 @@ pub(crate) const FILES: &[FileSpec] = &[
         }],
         defaults: &[("ActionType", "forward", "the common action")],
         what: &[],
+        skipped: &[],
+    },
+    FileSpec {
+        path: "ecs-model/src/schedule/api.rs",
+        service: "scheduler",
+        header: "The `CreateSchedule` input of EventBridge Scheduler, as its API model defines it, \
+                 for schedules that run ECS tasks: the targets of other services (SQS, Kinesis, \
+                 SageMaker, EventBridge) are left out. Keys are PascalCase, as \
+                 `aws scheduler create-schedule --cli-input-json` takes them.",
+        roots: &[Root {
+            shape: "CreateScheduleInput",
+            doc: Some(
+                "An EventBridge Scheduler schedule: the `CreateSchedule` input. It runs a task \
+                 definition on a cron, rate or one-time expression, in a time zone.\n\nBuild one \
+                 with [`Schedule::cron`], [`Schedule::rate`] or [`Schedule::at`].",
+            ),
+        }],
+        names: &[
+            ("CreateScheduleInput", "Schedule"),
+            ("Target", "ScheduleTarget"),
+            ("NetworkConfiguration", "ScheduleNetworkConfiguration"),
+            ("AwsVpcConfiguration", "ScheduleAwsVpcConfiguration"),
+        ],
+        external: &[
+            External {
+                shape: "CapacityProviderStrategyItem",
+                name: "CapacityProviderStrategyItem",
+                path: "crate::service::CapacityProviderStrategyItem",
+            },
+            External {
+                shape: "PlacementConstraint",
+                name: "ServicePlacementConstraint",
+                path: "crate::service::ServicePlacementConstraint",
+            },
+            External {
+                shape: "PlacementStrategy",
+                name: "PlacementStrategy",
+                path: "crate::service::PlacementStrategy",
+            },
+            External {
+                shape: "AssignPublicIp",
+                name: "AssignPublicIp",
+                path: "crate::service::AssignPublicIp",
+            },
+        ],
+        codecs: &[],
+        rendered_when_empty: &[],
+        member_docs: &[(
+            "EcsParameters",
+            "TaskDefinitionArn",
+            "The task definition to run: an ARN without a revision runs the family's latest \
+             `ACTIVE` one, so that a deployment's new revision needs no change of the schedule.",
+        )],
+        special: &[],
+        defaults: &[("FlexibleTimeWindowMode", "OFF", "run at the scheduled time")],
+        what: &[("FlexibleTimeWindowMode", "flexible time window mode")],
+        skipped: &[
+            ("Target", "EventBridgeParameters"),
+            ("Target", "EventBridgePutEventsV2Parameters"),
+            ("Target", "EventBridgePutRawEventsParameters"),
+            ("Target", "KinesisParameters"),
+            ("Target", "SageMakerPipelineParameters"),
+            ("Target", "SqsParameters"),
+        ],
+    },
+    FileSpec {
+        path: "ecs-model/src/scaling/api.rs",
+        service: "application-autoscaling",
+        header: "The `RegisterScalableTarget`, `PutScalingPolicy` and `PutScheduledAction` \
+                 requests of Application Auto Scaling, as its API model defines them (predictive \
+                 scaling and customized metrics are left out). Keys are PascalCase, as \
+                 `aws application-autoscaling … --cli-input-json` takes them.",
+        roots: &[
+            Root {
+                shape: "RegisterScalableTargetRequest",
+                doc: Some(
+                    "A scalable target: the `RegisterScalableTarget` request. For a service, the \
+                     bounds Application Auto Scaling keeps its `desiredCount` in.",
+                ),
+            },
+            Root {
+                shape: "PutScalingPolicyRequest",
+                doc: Some(
+                    "A scaling policy: the `PutScalingPolicy` request. Target tracking keeps a \
+                     metric (CPU, memory, requests per target) at a value; step scaling reacts to \
+                     an alarm.",
+                ),
+            },
+            Root {
+                shape: "PutScheduledActionRequest",
+                doc: Some(
+                    "A scheduled action: the `PutScheduledAction` request. New bounds at a time \
+                     (more tasks on weekday mornings).",
+                ),
+            },
+        ],
+        names: &[
+            ("RegisterScalableTargetRequest", "ScalableTarget"),
+            ("PutScalingPolicyRequest", "ScalingPolicy"),
+            ("PutScheduledActionRequest", "ScheduledAction"),
+            ("MetricType", "PredefinedMetricType"),
+        ],
+        external: &[],
+        codecs: &[],
+        rendered_when_empty: &[],
+        member_docs: &[],
+        special: &[],
+        defaults: &[
+            (
+                "ServiceNamespace",
+                "ecs",
+                "services are what this crate scales",
+            ),
+            (
+                "ScalableDimension",
+                "ecs:service:DesiredCount",
+                "a service's task count",
+            ),
+            (
+                "PredefinedMetricType",
+                "ECSServiceAverageCPUUtilization",
+                "the usual metric of a service",
+            ),
+        ],
+        what: &[],
+        skipped: &[
+            (
+                "PutScalingPolicyRequest",
+                "PredictiveScalingPolicyConfiguration",
+            ),
+            (
+                "TargetTrackingScalingPolicyConfiguration",
+                "CustomizedMetricSpecification",
+            ),
+        ],
     },
 ];

@@ -1,0 +1,233 @@
+//! The pet platform: several services behind one ALB, a worker, a nightly schedule and auto
+//! scaling, in two environments; checked as a model and deployed against moto.
+
+#![allow(clippy::large_futures)]
+
+use std::time::Duration;
+
+use ecs_deploy::plan::Action;
+use ecs_deploy::wait::WaitOptions;
+use ecs_deploy::{Clients, DeployOptions, Deployer, Event, Resource};
+use ecs_examples::pet_platform::{self, Environment};
+use ecs_model::Application;
+
+use crate::deploy::moto;
+
+fn staging() -> Application {
+    pet_platform::application(&Environment::named("staging"))
+}
+
+fn production() -> Application {
+    pet_platform::application(&Environment::named("production"))
+}
+
+#[test]
+fn both_environments_are_valid_without_a_warning() {
+    ecs_model::testing::assert_clean(&staging());
+    ecs_model::testing::assert_clean(&production());
+}
+
+#[test]
+fn the_environments_collide_with_nothing_but_themselves() {
+    assert_eq!(staging().collisions(&production()), []);
+    assert_eq!(production().collisions(&staging()), []);
+    // The same environment twice is everything twice: each kind of resource is named.
+    let twice = staging().collisions(&staging());
+    let paths: Vec<String> = twice.iter().map(|d| d.path.to_string()).collect();
+    for path in [
+        "cluster",
+        "roles.pet-staging-execution",
+        "taskDefinitions.pet-staging-web",
+        "services.pet-staging-api",
+        "targetGroups.pet-staging-api-tg",
+        "loadBalancers.pet-staging-alb",
+        "securityGroups.pet-staging-worker-sg",
+        r#"logGroups["/ecs/pet-staging-nightly"]"#,
+        "schedules.pet-staging-nightly",
+    ] {
+        assert!(paths.iter().any(|p| p == path), "{path} in {paths:#?}");
+    }
+    assert!(
+        twice[0].message.contains("application \"pet-staging\""),
+        "{}",
+        twice[0]
+    );
+}
+
+#[test]
+fn the_platform_is_what_the_issue_describes() {
+    let app = staging();
+    let names: Vec<&str> = app
+        .workloads
+        .iter()
+        .map(ecs_model::Workload::name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "pet-staging-web",
+            "pet-staging-api",
+            "pet-staging-worker",
+            "pet-staging-nightly"
+        ]
+    );
+    let scaled: Vec<(i32, i32)> = app
+        .workloads
+        .iter()
+        .filter_map(|w| {
+            w.scaling
+                .as_ref()
+                .map(ecs_model::scaling::ServiceScaling::bounds)
+        })
+        .collect();
+    assert_eq!(scaled, [(2, 10), (2, 10)]);
+    let schedule = app.schedules().next().expect("the nightly schedule");
+    assert_eq!(schedule.schedule_expression, "cron(0 3 * * ? *)");
+    assert_eq!(
+        schedule.schedule_expression_timezone.as_deref(),
+        Some("Asia/Seoul")
+    );
+    assert_eq!(schedule.group(), "pet-staging");
+    let ecs = schedule.ecs().expect("an ECS target");
+    assert_eq!(
+        ecs.task_definition_arn,
+        "arn:aws:ecs:ap-northeast-2:123456789012:task-definition/pet-staging-nightly"
+    );
+    // The scheduler's role may run the nightly family in the cluster and pass its one role.
+    let role = app
+        .role("pet-staging-nightly-scheduler")
+        .expect("the scheduler's role");
+    let policy = role.inline_policies[0].document.to_json();
+    assert!(
+        policy.contains("task-definition/pet-staging-nightly:*"),
+        "{policy}"
+    );
+    assert!(policy.contains("role/pet-staging-execution"), "{policy}");
+    assert!(!policy.contains("pet-staging-web"), "{policy}");
+    let operations: Vec<String> = app.requests().iter().map(ToString::to_string).collect();
+    for op in [
+        "application-autoscaling RegisterScalableTarget service/pet-staging-cluster/pet-staging-web",
+        "application-autoscaling PutScalingPolicy service/pet-staging-cluster/pet-staging-api#cpu",
+        "scheduler CreateSchedule pet-staging/pet-staging-nightly",
+        "elbv2 CreateRule {{listener:pet-staging-alb:80}}#10",
+    ] {
+        assert!(
+            operations.iter().any(|o| o == op),
+            "{op} in {operations:#?}"
+        );
+    }
+}
+
+fn quick() -> WaitOptions {
+    WaitOptions::default()
+        .timeout(Duration::from_secs(30))
+        .poll_interval(Duration::from_millis(200))
+}
+
+async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
+    deployer
+        .deploy(
+            app,
+            DeployOptions::default().wait(Some(quick())),
+            &mut |_: Event<'_>| {},
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_environments_deploy_side_by_side_and_converge() {
+    let Some(moto) = moto::Moto::start("the pet platform against moto", 2) else {
+        return;
+    };
+    let clients = Clients::new(&moto.config(pet_platform::REGION));
+    let deployer = Deployer::new(clients.clone());
+    let (vpc, [a, b]) = crate::deploy::default_network(&clients).await;
+    let build = |env: &str| {
+        pet_platform::application_for(&Environment::named(env), "123456789012", &vpc, [&a, &b])
+    };
+    let staging = build("staging");
+
+    let first = deploy(&deployer, &staging).await;
+    assert_eq!(
+        first.plan.count(Action::Create),
+        first.plan.steps.len(),
+        "{}",
+        first.plan
+    );
+    assert_eq!(
+        first.rollouts.len(),
+        3,
+        "every service was watched to its end"
+    );
+    // What Application Auto Scaling and Scheduler now hold.
+    let web = clients
+        .autoscaling
+        .describe("service/pet-staging-cluster/pet-staging-web")
+        .await
+        .unwrap();
+    let target = web.target.expect("registered");
+    assert_eq!(
+        (
+            target["MinCapacity"].as_i64(),
+            target["MaxCapacity"].as_i64()
+        ),
+        (Some(2), Some(10))
+    );
+    assert_eq!(web.policies.len(), 1);
+    let schedule = clients
+        .schedules
+        .get_schedule("pet-staging", "pet-staging-nightly")
+        .await
+        .unwrap()
+        .expect("the schedule exists");
+    assert_eq!(schedule["ScheduleExpressionTimezone"], "Asia/Seoul");
+
+    // Again: nothing to do, no revision registered.
+    let second = deploy(&deployer, &staging).await;
+    assert!(second.plan.is_empty(), "{}", second.plan);
+    let registered = second.applied.as_ref().map(|a| a.changed.len());
+    assert_eq!(registered, Some(0));
+
+    // A scaled service's count is Application Auto Scaling's: a different desired count in
+    // the definition plans nothing once the service exists.
+    let mut recounted = staging.clone();
+    recounted.workloads[0]
+        .service
+        .as_mut()
+        .unwrap()
+        .desired_count = Some(7);
+    let plan = deployer.plan(&recounted).await.unwrap();
+    assert!(plan.is_empty(), "{plan}");
+    // New bounds are a change of the scalable target only.
+    let mut rebounded = staging.clone();
+    rebounded.workloads[1]
+        .scaling
+        .as_mut()
+        .unwrap()
+        .target
+        .max_capacity = Some(12);
+    let plan = deployer.plan(&rebounded).await.unwrap();
+    let changed: Vec<&Resource> = plan
+        .steps
+        .iter()
+        .filter(|s| s.action != Action::Unchanged)
+        .map(|s| &s.resource)
+        .collect();
+    assert_eq!(
+        changed,
+        [&Resource::Scaling {
+            cluster: "pet-staging-cluster".into(),
+            service: "pet-staging-api".into()
+        }],
+        "{plan}"
+    );
+
+    // Production next to it: every resource is its own.
+    let production = build("production");
+    let plan = deployer.plan(&production).await.unwrap();
+    assert_eq!(plan.count(Action::Create), plan.steps.len(), "{plan}");
+    deploy(&deployer, &production).await;
+    assert!(deployer.plan(&staging).await.unwrap().is_empty());
+    assert!(deployer.plan(&production).await.unwrap().is_empty());
+}
