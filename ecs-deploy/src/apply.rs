@@ -48,11 +48,14 @@ impl Applied {
     }
 }
 
-/// Carries out `plan`, calling `on_step` before each step that changes something.
+/// Carries out `plan`, calling `on_step` before each step that changes something. The steps of
+/// one kind run at once ([`CALLS_IN_FLIGHT`](crate::in_flight::CALLS_IN_FLIGHT) calls on the
+/// wire at most), each kind after the ones it needs.
 ///
 /// # Errors
-/// [`Error::Blocked`] before any call when a step is blocked; otherwise the first failed call,
-/// with what was done before it left in place (running the deployment again resumes it).
+/// [`Error::Blocked`] before any call when a step is blocked; otherwise the failed call of a
+/// step ([`Error::Steps`] when several steps of a group failed), after the other steps of its
+/// group finished; what was done is left in place (running the deployment again resumes it).
 pub async fn apply(
     clients: &Clients,
     plan: &Plan,
@@ -69,17 +72,62 @@ pub async fn apply(
         application: plan.application.clone(),
         ..Applied::default()
     };
-    for step in &plan.steps {
-        if step.action == Action::Unchanged {
-            continue;
+    // The steps of one kind (every role, every service) do not depend on each other: each group
+    // runs at once, the groups in the plan's order.
+    let changing: Vec<&Step> = plan
+        .steps
+        .iter()
+        .filter(|s| s.action != Action::Unchanged)
+        .collect();
+    for group in changing.chunk_by(|a, b| a.resource.kind() == b.resource.kind()) {
+        for step in group {
+            on_step(step);
         }
-        on_step(step);
-        for op in &step.ops {
-            run(clients, op, &mut applied).await?;
+        let runs = group.iter().map(|step| {
+            let mut own = applied.fork();
+            async move {
+                for op in &step.ops {
+                    run(clients, op, &mut own).await?;
+                }
+                Ok::<_, Error>(own)
+            }
+        });
+        let outcomes = futures_util::future::join_all(runs).await;
+        let mut failed = Vec::new();
+        for (step, outcome) in group.iter().zip(outcomes) {
+            match outcome {
+                Ok(own) => {
+                    applied.join(own);
+                    applied.changed.push((step.resource.clone(), step.action));
+                }
+                Err(error) => failed.push((step.resource.clone(), error)),
+            }
         }
-        applied.changed.push((step.resource.clone(), step.action));
+        match failed.len() {
+            0 => {}
+            1 => return Err(failed.remove(0).1),
+            _ => return Err(Error::Steps(failed)),
+        }
     }
     Ok(applied)
+}
+
+impl Applied {
+    /// A copy to carry out one step with, alongside the others of its group.
+    fn fork(&self) -> Self {
+        Self {
+            changed: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Takes in what a step of the group recorded.
+    fn join(&mut self, other: Self) {
+        self.ids.extend(other.ids);
+        self.task_definition_arns.extend(other.task_definition_arns);
+        self.service_arns.extend(other.service_arns);
+        self.deployments.extend(other.deployments);
+    }
 }
 
 /// `model` with its references replaced by the ids known so far.

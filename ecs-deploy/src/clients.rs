@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use aws_config::retry::{RetryConfig, RetryMode};
@@ -49,15 +51,30 @@ pub struct Clients {
     pub schedules: crate::schedules::Client,
     /// Application Auto Scaling: services' scalable targets, policies and scheduled actions.
     pub autoscaling: crate::autoscaling::Client,
+    /// Requests sent by all of them.
+    sent: Arc<AtomicUsize>,
 }
 
 impl Clients {
-    /// Clients for `config`, which [`load_config`] reads the way the AWS CLI does. A
+    /// Clients for `config`, which [`load_config`] reads the way the AWS CLI does, with at
+    /// most [`CALLS_IN_FLIGHT`](crate::in_flight::CALLS_IN_FLIGHT) calls on the wire. A
     /// configuration built by hand without a retry configuration gets the project's
     /// ([`MAX_ATTEMPTS`] attempts).
     #[must_use]
     pub fn new(config: &SdkConfig) -> Self {
+        Self::with_calls_in_flight(config, crate::in_flight::CALLS_IN_FLIGHT)
+    }
+
+    /// As [`new`](Self::new), with at most `calls` on the wire (1: one call after the other).
+    #[must_use]
+    pub fn with_calls_in_flight(config: &SdkConfig, calls: usize) -> Self {
         let mut config = config.clone();
+        let mut sent = Arc::default();
+        if let Some(http) = config.http_client() {
+            let bounded = crate::in_flight::Bounded::new(http, calls);
+            sent = bounded.sent();
+            config = config.into_builder().http_client(bounded).build();
+        }
         if config.retry_config().is_none() {
             config = config
                 .into_builder()
@@ -73,7 +90,14 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(&config),
             schedules: crate::schedules::Client::new(&config),
             autoscaling: crate::autoscaling::Client::new(&config),
+            sent,
         }
+    }
+
+    /// How many requests these clients have sent (each attempt of a retried call counts).
+    #[must_use]
+    pub fn requests_sent(&self) -> usize {
+        self.sent.load(Ordering::Relaxed)
     }
 
     /// The account the credentials belong to (`sts:GetCallerIdentity`, which needs no

@@ -50,6 +50,10 @@ pub enum Error {
         /// What it saw last.
         last_seen: String,
     },
+    /// Several steps of one group failed (each step's error); the others of the group were
+    /// carried out.
+    #[error("{}", steps_message(.0))]
+    Steps(Vec<(crate::Resource, Error)>),
     /// Several services were watched and at least one did not roll out: each one's outcome.
     #[error("{}", rollouts_message(.0))]
     Rollouts(Vec<crate::wait::Rollout>),
@@ -77,6 +81,15 @@ fn blocked_message(blocked: &[Blocked]) -> String {
     );
     for b in blocked {
         let _ = write!(out, "\n  {b}");
+    }
+    out
+}
+
+fn steps_message(failed: &[(crate::Resource, Error)]) -> String {
+    let mut out = format!("{} steps failed:", failed.len());
+    for (resource, error) in failed {
+        let error = error.to_string().replace('\n', "\n    ");
+        let _ = write!(out, "\n  {resource}: {error}");
     }
     out
 }

@@ -33,6 +33,7 @@ pub mod convert;
 mod deployer;
 pub mod ec2;
 mod error;
+pub mod in_flight;
 pub mod lifecycle;
 mod observe;
 pub mod plan;

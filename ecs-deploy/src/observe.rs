@@ -62,19 +62,56 @@ pub(crate) fn policy(text: &str) -> Option<PolicyDocument> {
 /// # Errors
 /// The first AWS call that fails for another reason than "not found".
 pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, Error> {
+    // Each kind of resource at once, each into its own part (the clients bound the calls in
+    // flight); then what needs the cluster, then what needs the services.
+    macro_rules! part {
+        ($read:path) => {
+            Box::pin(async {
+                let mut part = Observed::default();
+                $read(clients, app, &mut part).await?;
+                Ok::<_, Error>(part)
+            }) as Part<'_>
+        };
+    }
+    let parts = futures_util::future::try_join_all([
+        part!(log_groups),
+        part!(roles),
+        part!(instance_profiles),
+        part!(ec2::security_groups),
+        part!(load_balancing),
+        part!(cluster),
+        part!(task_definitions),
+        part!(schedules),
+        part!(ec2::instances),
+    ])
+    .await?;
     let mut observed = Observed::default();
-    log_groups(clients, app, &mut observed).await?;
-    roles(clients, app, &mut observed).await?;
-    instance_profiles(clients, app, &mut observed).await?;
-    ec2::security_groups(clients, app, &mut observed).await?;
-    load_balancing(clients, app, &mut observed).await?;
-    cluster(clients, app, &mut observed).await?;
-    task_definitions(clients, app, &mut observed).await?;
+    for part in parts {
+        observed.absorb(part);
+    }
     services(clients, app, &mut observed).await?;
     scaling(clients, app, &mut observed).await?;
-    schedules(clients, app, &mut observed).await?;
-    ec2::instances(clients, app, &mut observed).await?;
     owners(clients, &mut observed).await?;
+    Ok(observed)
+}
+
+/// What one reader found, boxed so that the readers of every kind run as one list.
+type Part<'a> = std::pin::Pin<Box<dyn Future<Output = Result<Observed, Error>> + Send + 'a>>;
+
+/// `read` of each of `items` at once, each into its own part, merged in `items`' order.
+async fn each<'a, T: 'a, F, Fut>(
+    items: impl IntoIterator<Item = &'a T>,
+    read: F,
+) -> Result<Observed, Error>
+where
+    F: Fn(&'a T) -> Fut,
+    Fut: Future<Output = Result<Observed, Error>>,
+{
+    let parts = futures_util::future::try_join_all(items.into_iter().map(read)).await?;
+    let mut observed = Observed::default();
+    for part in parts {
+        observed.absorb(part);
+    }
     Ok(observed)
 }
 
@@ -170,7 +207,10 @@ async fn log_groups(
     app: &Application,
     observed: &mut Observed,
 ) -> Result<(), Error> {
-    for (group, _) in app.log_groups() {
+    let groups: Vec<&str> = app.log_groups().into_iter().map(|(g, _)| g).collect();
+    let found = each(&groups, |group| async move {
+        let group: &str = group;
+        let mut part = Observed::default();
         let mut pages = clients
             .logs
             .describe_log_groups()
@@ -184,16 +224,32 @@ async fn log_groups(
                 .iter()
                 .any(|g| g.log_group_name() == Some(group))
             {
-                observed.log_groups.insert(group.to_owned());
+                part.log_groups.insert(group.to_owned());
                 break;
             }
         }
-    }
+        Ok(part)
+    });
+    observed.absorb(found.await?);
     Ok(())
 }
 
 async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) -> Result<(), Error> {
-    for role in &app.roles {
+    let found = each(&app.roles, |role| async move {
+        let mut part = Observed::default();
+        self::role(clients, role, &mut part).await?;
+        Ok(part)
+    });
+    observed.absorb(found.await?);
+    Ok(())
+}
+
+async fn role(
+    clients: &Clients,
+    role: &ecs_model::iam::Role,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    {
         let name = &role.name;
         let resource = format!("role {name}");
         let got = optional(
@@ -205,8 +261,10 @@ async fn roles(clients: &Clients, app: &Application, observed: &mut Observed) ->
                 .await
                 .map_err(aws("GetRole", &resource)),
         )?;
-        let Some(got) = got else { continue };
-        let Some(found) = got.role() else { continue };
+        let Some(got) = got else { return Ok(()) };
+        let Some(found) = got.role() else {
+            return Ok(());
+        };
         let mut seen = ObservedRole {
             arn: found.arn().to_owned(),
             trust_policy: found.assume_role_policy_document().and_then(policy),
@@ -439,21 +497,26 @@ async fn scaling(
     app: &Application,
     observed: &mut Observed,
 ) -> Result<(), Error> {
-    for workload in &app.workloads {
-        let (Some(scaling), Some(service)) = (&workload.scaling, &workload.service) else {
-            continue;
-        };
-        if !observed.services.contains_key(&service.service_name) {
-            continue;
-        }
+    let scaled = app.workloads.iter().filter_map(|w| {
+        let service = w.service.as_ref()?;
+        observed
+            .services
+            .contains_key(&service.service_name)
+            .then_some(w.scaling.as_ref()?)
+    });
+    let found = each(scaled, |scaling| async move {
         let id = &scaling.target.resource_id;
         let described = clients
             .autoscaling
             .describe(id)
             .await
             .map_err(aws("DescribeScalableTargets", format!("scaling of {id}")))?;
-        observed.scaling.insert(id.clone(), described);
-    }
+        let mut part = Observed::default();
+        part.scaling.insert(id.clone(), described);
+        Ok(part)
+    });
+    let found = found.await?;
+    observed.absorb(found);
     Ok(())
 }
 
@@ -504,8 +567,23 @@ async fn task_definitions(
     app: &Application,
     observed: &mut Observed,
 ) -> Result<(), Error> {
+    let found = each(app.task_definitions(), |td| async move {
+        let mut part = Observed::default();
+        task_definition(clients, &td.family, &mut part).await?;
+        Ok(part)
+    });
+    observed.absorb(found.await?);
+    Ok(())
+}
+
+/// `family`'s latest `ACTIVE` revision.
+async fn task_definition(
+    clients: &Clients,
+    family: &str,
+    observed: &mut Observed,
+) -> Result<(), Error> {
     use aws_sdk_ecs::types::TaskDefinitionField;
-    for family in app.task_definitions().map(|td| &td.family) {
+    {
         let got = clients
             .ecs
             .describe_task_definition()
@@ -520,12 +598,12 @@ async fn task_definitions(
         let got = match got {
             Ok(got) => got,
             // ECS answers a family with no ACTIVE revision with a ClientException.
-            Err(Error::Aws(e)) if e.code.as_deref() == Some("ClientException") => continue,
+            Err(Error::Aws(e)) if e.code.as_deref() == Some("ClientException") => return Ok(()),
             Err(e) => return Err(e),
         };
         if let Some(found) = got.task_definition() {
             let td = convert::task_definition_from_sdk(found, got.tags())?;
-            observed.task_definitions.insert(family.clone(), td);
+            observed.task_definitions.insert(family.to_owned(), td);
         }
     }
     Ok(())
@@ -568,15 +646,18 @@ async fn services(
             let Some(got) = optional(got)? else {
                 return Ok(());
             };
-            for found in got.services() {
-                if found.status() == Some("INACTIVE") {
-                    continue;
-                }
+            let active = got
+                .services()
+                .iter()
+                .filter(|found| found.status() != Some("INACTIVE"));
+            // Each service's newest revision at once.
+            let found = each(active, |found| async move {
                 let mut model = convert::service_from_sdk(found)?;
                 if let Some(revision) = newest_revision(clients, found).await? {
                     convert::apply_service_revision(&mut model, &revision)?;
                 }
-                observed.services.insert(
+                let mut part = Observed::default();
+                part.services.insert(
                     model.service_name.clone(),
                     ObservedService {
                         arn: found.service_arn().unwrap_or_default().to_owned(),
@@ -585,7 +666,9 @@ async fn services(
                         running_count: found.running_count(),
                     },
                 );
-            }
+                Ok(part)
+            });
+            observed.absorb(found.await?);
         }
     }
     Ok(())

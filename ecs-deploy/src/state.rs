@@ -142,6 +142,48 @@ pub struct Ids {
 }
 
 impl Observed {
+    /// Adds what `other` found (read concurrently, each part into its own).
+    pub(crate) fn absorb(&mut self, other: Observed) {
+        let Observed {
+            log_groups,
+            roles,
+            instance_profiles,
+            security_groups,
+            load_balancers,
+            target_groups,
+            listeners,
+            rules,
+            cluster,
+            capacity_providers,
+            task_definitions,
+            services,
+            scaling,
+            schedule_groups,
+            schedules,
+            instances,
+            owners,
+        } = other;
+        self.log_groups.extend(log_groups);
+        self.roles.extend(roles);
+        self.instance_profiles.extend(instance_profiles);
+        self.security_groups.extend(security_groups);
+        self.load_balancers.extend(load_balancers);
+        self.target_groups.extend(target_groups);
+        self.listeners.extend(listeners);
+        self.rules.extend(rules);
+        if cluster.is_some() {
+            self.cluster = cluster;
+        }
+        self.capacity_providers.extend(capacity_providers);
+        self.task_definitions.extend(task_definitions);
+        self.services.extend(services);
+        self.scaling.extend(scaling);
+        self.schedule_groups.extend(schedule_groups);
+        self.schedules.extend(schedules);
+        self.instances.extend(instances);
+        self.owners.extend(owners);
+    }
+
     /// The ARN of `family`'s latest revision, when one is registered.
     #[must_use]
     pub fn latest_task_definition_arn(&self, family: &str) -> Option<&str> {
@@ -170,6 +212,11 @@ impl Ids {
             ids.insert(Reference::listener(lb, *port), found.id.clone());
         }
         ids
+    }
+
+    /// Records every id of `other`.
+    pub fn extend(&mut self, other: Ids) {
+        self.ids.extend(other.ids);
     }
 
     /// Records the id of `reference`.

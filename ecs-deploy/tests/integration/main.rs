@@ -5,6 +5,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod concurrency;
 mod convert;
 mod ec2;
 mod fidelity;

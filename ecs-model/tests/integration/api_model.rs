@@ -16,6 +16,8 @@ use ecs_model::iam::{
     ExecutionPolicyOptions, InstanceProfile, Role, execution_policy, task_role_policy,
 };
 use ecs_model::network::SecurityGroup;
+use ecs_model::scaling::ServiceScaling;
+use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::{
     Account, Application, ContainerDefinition, LogConfiguration, PortMapping, Reference,
@@ -61,9 +63,19 @@ fn shop_task_definition() -> TaskDefinition {
         .build_unchecked()
 }
 
+/// The nightly report: the shop's image with another command.
+fn report_task_definition() -> TaskDefinition {
+    let mut td = shop_task_definition();
+    td.family = "shop-report".into();
+    td.container_definitions[0].command = vec!["report".into()];
+    td.container_definitions[0].port_mappings.clear();
+    td
+}
+
 /// An application with every kind of resource the model renders: capacity providers of both
 /// kinds, an instance with its role and profile, HTTP and HTTPS listeners with a rule, log
-/// groups created ahead and by the agent.
+/// groups created ahead and by the agent, a scaled service and a scheduled task.
+#[allow(clippy::too_many_lines)] // one application, read top to bottom
 fn full_application() -> Application {
     let account = Account::new("123456789012", "ap-northeast-2");
     let td = shop_task_definition();
@@ -117,10 +129,31 @@ fn full_application() -> Application {
             .tag("team", "shop"),
     )
     .workload(
-        Workload::builder(td)
-            .execution_role(execution)
+        Workload::builder(td.clone())
+            .execution_role(execution.clone())
             .task_role(task_role)
-            .service(service),
+            .service(service)
+            .scaling(
+                ServiceScaling::between(2, 6)
+                    .cpu(60.0)
+                    .memory(75.0)
+                    .requests_per_target(Reference::target_group("shop-tg"), 500.0)
+                    .scheduled("weekday-mornings", "cron(0 8 ? * MON-FRI *)", Some("Asia/Seoul"), (4, 8)),
+            ),
+    )
+    .workload(
+        Workload::builder(report_task_definition())
+            .execution_role(execution)
+            .schedule(
+                Schedule::cron("shop-report", "0 3 * * ? *")
+                    .time_zone("Asia/Seoul")
+                    .capacity_provider("FARGATE_SPOT", 1, None)
+                    .subnets(SUBNETS)
+                    .security_group(Reference::security_group("shop-sg"))
+                    .flexible_window(15)
+                    .retry(3600, 3)
+                    .propagate_tags(),
+            ),
     )
     .capacity_provider(CapacityProvider::auto_scaling_group(
         "shop-asg",
@@ -230,6 +263,52 @@ fn every_request_of_an_application_is_valid_ec2_and_logs_input() {
             "logs CreateLogGroup"
         ]
     );
+}
+
+#[test]
+fn every_request_of_an_application_is_valid_scheduler_and_autoscaling_input() {
+    let what = "application requests vs botocore's Scheduler and Application Auto Scaling models";
+    let (Some(scheduler), Some(autoscaling)) = (
+        support::botocore_model_or_skip("scheduler", what),
+        support::botocore_model_or_skip("application-autoscaling", what),
+    ) else {
+        return;
+    };
+    let models = [
+        ("scheduler", scheduler),
+        ("application-autoscaling", autoscaling),
+    ];
+    let requests = full_application().requests();
+    let checked = check_requests(&requests, &models);
+    assert_eq!(
+        checked.iter().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "application-autoscaling PutScalingPolicy",
+            "application-autoscaling PutScheduledAction",
+            "application-autoscaling RegisterScalableTarget",
+            "scheduler CreateSchedule",
+        ]
+    );
+    let schedule = &requests
+        .iter()
+        .find(|r| r.operation == "CreateSchedule")
+        .expect("the schedule")
+        .input;
+    assert_eq!(schedule["GroupName"], "shop");
+    assert_eq!(
+        schedule["Target"]["Arn"],
+        "arn:aws:ecs:ap-northeast-2:123456789012:cluster/shop"
+    );
+    assert_eq!(
+        schedule["Target"]["RoleArn"],
+        "arn:aws:iam::123456789012:role/shop-report-scheduler"
+    );
+    let policies: Vec<&str> = requests
+        .iter()
+        .filter(|r| r.operation == "PutScalingPolicy")
+        .map(|r| r.input["PolicyName"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(policies, ["cpu", "memory", "requests"]);
 }
 
 #[test]

@@ -10,6 +10,8 @@ use ecs_model::cluster::{
 };
 use ecs_model::iam::{InstanceProfile, PolicyDocument, Role, Statement, execution_policy};
 use ecs_model::network::{IngressRule, SecurityGroup, Source};
+use ecs_model::scaling::ServiceScaling;
+use ecs_model::schedule::Schedule;
 use ecs_model::service::{Service, ServiceConnectConfiguration, ServiceConnectService};
 use ecs_model::{
     Account, Application, Compatibility, ContainerDefinition, Diagnostic, LogConfiguration,
@@ -932,14 +934,29 @@ fn platform_app() -> Application {
         .workload(
             Workload::builder(fargate("api", Some(3000)))
                 .execution_role(execution.clone())
-                .service(api),
+                .service(api)
+                .scaling(
+                    ServiceScaling::between(2, 10)
+                        .cpu(60.0)
+                        .requests_per_target(Reference::target_group("api-tg"), 1000.0),
+                ),
         )
         .workload(
             Workload::builder(fargate("worker", None))
                 .execution_role(execution.clone())
                 .service(worker),
         )
-        .workload(Workload::builder(fargate("migrate", None)).execution_role(execution))
+        .workload(
+            Workload::builder(fargate("migrate", None))
+                .execution_role(execution)
+                .schedule(
+                    Schedule::cron("nightly", "0 3 * * ? *")
+                        .time_zone("Asia/Seoul")
+                        .fargate()
+                        .subnets(SUBNETS)
+                        .security_group(Reference::security_group("worker-sg")),
+                ),
+        )
         .security_group(api_sg)
         .security_group(worker_sg)
         .target_group(TargetGroup::ip("api-tg", 3000, VPC).health_check_path("/api/health"))
@@ -977,9 +994,10 @@ fn several_workloads_share_the_cluster_the_load_balancer_and_a_role() {
         .map(ecs_model::Workload::name)
         .collect();
     assert_eq!(families, ["web", "api", "worker", "migrate"]);
-    // Four workloads name the execution role; it is one role, created once.
+    // Four workloads name the execution role; it is one role, created once (the schedule
+    // brings its own).
     let roles: Vec<&str> = app.roles.iter().map(|r| r.name.as_str()).collect();
-    assert_eq!(roles, ["web-execution", "web-task"]);
+    assert_eq!(roles, ["web-execution", "web-task", "nightly-scheduler"]);
     let arn = "arn:aws:iam::123456789012:role/web-execution";
     assert!(
         app.task_definitions()
@@ -989,7 +1007,9 @@ fn several_workloads_share_the_cluster_the_load_balancer_and_a_role() {
     let count = |op: &str| requests.iter().filter(|r| r.operation == op).count();
     assert_eq!(count("RegisterTaskDefinition"), 4);
     assert_eq!(count("CreateService"), 3);
-    assert_eq!(count("CreateRole"), 2);
+    assert_eq!(count("CreateRole"), 3);
+    assert_eq!(count("CreateSchedule"), 1);
+    assert_eq!(count("RegisterScalableTarget"), 1);
     assert_eq!(count("CreateLogGroup"), 4);
     // Every task definition comes before the first service, which may run any of them.
     let last_td = requests
@@ -1106,4 +1126,172 @@ fn each_service_is_checked_against_its_own_task_definition_and_group() {
             .task_definition = Some("api".into());
     });
     breaks(&wrong_family, "ECS-J8", "services.worker.taskDefinition");
+}
+
+// ---- auto scaling and schedules --------------------------------------------------------------
+
+#[test]
+fn j26_auto_scaling_fits_its_service() {
+    fn scaling(a: &mut Application) -> &mut ServiceScaling {
+        workload_of(a, "api").scaling.as_mut().expect("scaled")
+    }
+    let app = platform_app();
+    keeps(&app, "ECS-J26");
+    let inverted = changed(&app, |a| scaling(a).target.min_capacity = Some(20));
+    let d = breaks(
+        &inverted,
+        "ECS-J26",
+        "scaling.api.ScalableTarget.MinCapacity",
+    );
+    assert!(
+        d.message.contains("MinCapacity 20 is above MaxCapacity 10"),
+        "{d}"
+    );
+    // The desired count outside the bounds is moved at once: a warning.
+    let outside = changed(&app, |a| {
+        workload_of(a, "api")
+            .service
+            .as_mut()
+            .expect("a service")
+            .desired_count = Some(1);
+    });
+    let d = breaks(&outside, "ECS-J26", "services.api.desiredCount");
+    assert_eq!(d.severity, Severity::Warning);
+    // Request counts of the web's group say nothing of the API.
+    let other_group = changed(&app, |a| {
+        let policy = &mut scaling(a).policies[1];
+        let spec = policy
+            .target_tracking_scaling_policy_configuration
+            .as_mut()
+            .and_then(|c| c.predefined_metric_specification.as_mut())
+            .expect("a metric");
+        spec.resource_label = Some(Reference::target_group("web-tg").to_string());
+    });
+    breaks(
+        &other_group,
+        "ECS-J26",
+        "scaling.api.ScalingPolicies.requests.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.ResourceLabel",
+    );
+    let over = changed(&app, |a| {
+        let config = scaling(a).policies[0]
+            .target_tracking_scaling_policy_configuration
+            .as_mut()
+            .expect("target tracking");
+        config.target_value = 160.0;
+    });
+    breaks(
+        &over,
+        "ECS-J26",
+        "scaling.api.ScalingPolicies.cpu.TargetTrackingScalingPolicyConfiguration.TargetValue",
+    );
+    // Only a service scales.
+    let no_service = changed(&app, |a| {
+        let scaling = workload_of(a, "api").scaling.clone();
+        workload_of(a, "migrate").scaling = scaling;
+    });
+    let d = breaks(&no_service, "ECS-J26", "scaling.migrate");
+    assert!(d.message.contains("only a service scales"), "{d}");
+}
+
+#[test]
+fn j27_schedules_run_their_task_in_the_cluster_with_a_role_that_may() {
+    fn schedule(a: &mut Application) -> &mut Schedule {
+        workload_of(a, "migrate")
+            .schedule
+            .as_mut()
+            .expect("scheduled")
+    }
+    let app = platform_app();
+    keeps(&app, "ECS-J27");
+    let never = changed(&app, |a| {
+        schedule(a).schedule_expression = "cron(0 3 * * * *)".into();
+    });
+    let d = breaks(&never, "ECS-J27", "schedules.nightly.ScheduleExpression");
+    assert!(
+        d.message
+            .contains("exactly one of day of month and day of week"),
+        "{d}"
+    );
+    let zone = changed(&app, |a| {
+        schedule(a).schedule_expression_timezone = Some("KST".into());
+    });
+    breaks(
+        &zone,
+        "ECS-J27",
+        "schedules.nightly.ScheduleExpressionTimezone",
+    );
+    let elsewhere = changed(&app, |a| {
+        schedule(a).target.arn = "arn:aws:ecs:ap-northeast-2:123456789012:cluster/other".into();
+    });
+    breaks(&elsewhere, "ECS-J27", "schedules.nightly.Target.Arn");
+    let other_family = changed(&app, |a| {
+        schedule(a)
+            .target
+            .ecs_parameters
+            .as_mut()
+            .expect("ECS")
+            .task_definition_arn =
+            "arn:aws:ecs:ap-northeast-2:123456789012:task-definition/web".into();
+    });
+    breaks(
+        &other_family,
+        "ECS-J27",
+        "schedules.nightly.Target.EcsParameters.TaskDefinitionArn",
+    );
+    // awsvpc tasks need their network.
+    let no_network = changed(&app, |a| {
+        schedule(a)
+            .target
+            .ecs_parameters
+            .as_mut()
+            .expect("ECS")
+            .network_configuration = None;
+    });
+    breaks(
+        &no_network,
+        "ECS-J3",
+        "schedules.nightly.Target.EcsParameters.NetworkConfiguration",
+    );
+    // The scheduler's role the application made may run the family and pass its role; a role
+    // without its policy may not.
+    let powerless = changed(&app, |a| {
+        let role = a
+            .roles
+            .iter_mut()
+            .find(|r| r.name == "nightly-scheduler")
+            .expect("made");
+        role.inline_policies.clear();
+    });
+    let d = breaks(&powerless, "ECS-J27", "roles.nightly-scheduler.Policies");
+    assert!(d.message.contains("ecs:RunTask"), "{d}");
+    let many = changed(&app, |a| {
+        schedule(a)
+            .target
+            .ecs_parameters
+            .as_mut()
+            .expect("ECS")
+            .task_count = Some(11);
+    });
+    breaks(
+        &many,
+        "ECS-J27",
+        "schedules.nightly.Target.EcsParameters.TaskCount",
+    );
+    let unknown_group = changed(&app, |a| {
+        schedule(a)
+            .target
+            .ecs_parameters
+            .as_mut()
+            .expect("ECS")
+            .network_configuration
+            .as_mut()
+            .and_then(|n| n.awsvpc_configuration.as_mut())
+            .expect("awsvpc")
+            .security_groups = vec![Reference::security_group("nowhere").to_string()];
+    });
+    breaks(
+        &unknown_group,
+        "ECS-M9",
+        "schedules.nightly.Target.EcsParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups[0]",
+    );
 }
