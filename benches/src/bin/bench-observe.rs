@@ -121,7 +121,8 @@ async fn run() -> Result<(), ecs_deploy::Error> {
         .position(|a| a == "--latency-ms")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .map(Duration::from_millis);
-    let mut config = ecs_deploy::clients::load_config(&ecs_deploy::clients::ConfigOptions::default()).await?;
+    let mut config =
+        ecs_deploy::clients::load_config(&ecs_deploy::clients::ConfigOptions::default()).await?;
     if let (Some(latency), Some(inner)) = (latency, config.http_client()) {
         config = config
             .into_builder()

@@ -463,3 +463,142 @@ fn deploy_diff_status_rollback_and_deregister_against_moto() {
         stderr(&unknown)
     );
 }
+
+#[test]
+#[allow(clippy::too_many_lines)] // one scenario: the files, then each command against one server
+fn several_services_scaling_and_a_schedule_from_files_against_moto() {
+    let Some(moto) = Moto::start("the command line with scaling and schedules", 1) else {
+        return;
+    };
+    let dir = workdir("cli-platform");
+    write_service(&dir, &moto);
+    // A second service of its own task definition, scaled; and a nightly job.
+    let svc = std::fs::read_to_string(dir.join("svc.json")).unwrap();
+    std::fs::write(
+        dir.join("api.json"),
+        svc.replace(
+            r#""serviceName": "hello""#,
+            r#""serviceName": "api", "taskDefinition": "api""#,
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("api-td.json"),
+        TASK_DEFINITION.replace("\"hello\"", "\"api\""),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("job-td.json"),
+        TASK_DEFINITION.replace("\"hello\"", "\"job\""),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("api-scaling.json"),
+        r#"[{"ServiceNamespace": "ecs", "ResourceId": "service/demo/api",
+             "ScalableDimension": "ecs:service:DesiredCount", "MinCapacity": 1, "MaxCapacity": 4},
+            {"PolicyName": "cpu", "ServiceNamespace": "ecs", "ResourceId": "service/demo/api",
+             "ScalableDimension": "ecs:service:DesiredCount", "PolicyType": "TargetTrackingScaling",
+             "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 60,
+               "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"}}}]"#,
+    )
+    .unwrap();
+    let network = &svc[svc.find("\"subnets\"").unwrap()..=svc.find("]}}").unwrap()];
+    let network = network
+        .replace("\"subnets\"", "\"Subnets\"")
+        .replace("\"securityGroups\"", "\"SecurityGroups\"");
+    std::fs::write(
+        dir.join("nightly.json"),
+        format!(
+            r#"{{"Name": "nightly", "ScheduleExpression": "cron(0 3 * * ? *)",
+                "ScheduleExpressionTimezone": "Asia/Seoul", "FlexibleTimeWindow": {{"Mode": "OFF"}},
+                "Target": {{"Arn": "", "RoleArn": "", "EcsParameters": {{"TaskDefinitionArn": "job",
+                  "LaunchType": "FARGATE", "NetworkConfiguration": {{"awsvpcConfiguration": {{{network}}}}}}}}}}}"#
+        ),
+    )
+    .unwrap();
+    let defs = [
+        "-t",
+        "td.json",
+        "-t",
+        "api-td.json",
+        "-t",
+        "job-td.json",
+        "-s",
+        "svc.json",
+        "-s",
+        "api.json",
+        "--scaling",
+        "api-scaling.json",
+        "--schedule",
+        "nightly.json",
+    ];
+    let validated = ecs_deploy(&dir, None, &[&["validate"], &defs[..]].concat());
+    assert!(
+        validated.status.success(),
+        "{}{}",
+        stdout(&validated),
+        stderr(&validated)
+    );
+    let deployed = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[&["deploy", "--no-wait"], &defs[..]].concat(),
+    );
+    assert!(
+        deployed.status.success(),
+        "{}{}",
+        stdout(&deployed),
+        stderr(&deployed)
+    );
+    let out = stdout(&deployed);
+    for step in [
+        "application-autoscaling:scalable-target service/demo/api",
+        "scheduler:schedule hello/nightly",
+        "iam:role nightly-scheduler",
+        "ecs:service demo/api",
+    ] {
+        assert!(out.contains(step), "{step} in {out}");
+    }
+    let again = ecs_deploy(&dir, Some(&moto), &[&["diff"], &defs[..]].concat());
+    assert!(
+        stdout(&again).contains("Plan: 0 to create, 0 to update, 9 unchanged, 0 blocked."),
+        "{}{}",
+        stdout(&again),
+        stderr(&again)
+    );
+    // A broken schedule is reported in its file, at its path.
+    std::fs::write(
+        dir.join("nightly.json"),
+        std::fs::read_to_string(dir.join("nightly.json"))
+            .unwrap()
+            .replace("? *)", "* *)"),
+    )
+    .unwrap();
+    let bad = ecs_deploy(&dir, None, &[&["validate"], &defs[..]].concat());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("nightly.json: ScheduleExpression: \"cron(0 3 * * * *)\": cron: exactly one of day of month and day of week is `?`"),
+        "{}",
+        stdout(&bad)
+    );
+    // Scaling of a service no file defines says so.
+    let orphan = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "validate",
+            "-t",
+            "td.json",
+            "-s",
+            "svc.json",
+            "--scaling",
+            "api-scaling.json",
+        ],
+    );
+    assert!(
+        stderr(&orphan)
+            .contains("api-scaling.json: scales service/demo/api, which no -s file defines"),
+        "{}",
+        stderr(&orphan)
+    );
+}

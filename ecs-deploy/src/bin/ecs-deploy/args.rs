@@ -31,9 +31,19 @@ pub(crate) struct Definitions {
     #[arg(long, short = 't', value_name = "FILE", required = true)]
     pub(crate) task_definition: Vec<PathBuf>,
     /// A service: `create-service` input (repeat it for several). Each runs the task
-    /// definition its `taskDefinition` names, or the only one given.
+    /// definition its `taskDefinition` names, else the only one given, else the one of its name.
     #[arg(long, short = 's', value_name = "FILE")]
     pub(crate) service: Vec<PathBuf>,
+    /// A service's auto scaling: a `register-scalable-target`, `put-scaling-policy` or
+    /// `put-scheduled-action` input, or a list of them (repeat it for several). Each belongs to
+    /// the service its `ResourceId` (`service/<cluster>/<name>`) names, or the only one given.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) scaling: Vec<PathBuf>,
+    /// A schedule: a `create-schedule` input whose ECS target names the task definition to run
+    /// (`TaskDefinitionArn`: its family or ARN); its cluster, group and role default to the
+    /// application's (repeat it for several).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) schedule: Vec<PathBuf>,
     /// The cluster (default: the services', else `default`).
     #[arg(long, short = 'c')]
     pub(crate) cluster: Option<String>,

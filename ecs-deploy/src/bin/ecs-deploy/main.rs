@@ -14,14 +14,30 @@ use ecs_deploy::revisions::RollbackTo;
 use ecs_deploy::wait::{Progress, WaitOptions};
 use ecs_deploy::{Clients, DeployOptions, Deployer, Event};
 use ecs_model::cluster::Cluster;
+use ecs_model::scaling::{ScalableTarget, ScalingPolicy, ScheduledAction, ServiceScaling};
+use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::{Account, Application, Diagnostic, TaskDefinition, Workload};
 
 use args::{Cli, Command, Definitions, Format};
 
 /// The account id of applications read from files: they name their roles by ARN, so it is
-/// only used for the deployer policy, which takes the real one.
+/// only used for the deployer policy, which takes the real one, and for the ARNs of schedules
+/// (their cluster, task definition and role), which take the caller's ([`account_for`]).
 const ANY_ACCOUNT: &str = "000000000000";
+
+/// The account of `definitions` deployed with `deployer`: the caller's when a schedule names
+/// ARNs of it (one `sts:GetCallerIdentity`), the placeholder otherwise.
+async fn account_for(
+    deployer: &Deployer,
+    definitions: &Definitions,
+    region: String,
+) -> Result<Account, Failure> {
+    if definitions.schedule.is_empty() {
+        return Ok(Account::new(ANY_ACCOUNT, region));
+    }
+    Ok(Account::new(deployer.clients().account_id().await?, region))
+}
 
 /// A failure worth one line to stderr and exit code 1.
 struct Failure(String);
@@ -73,16 +89,65 @@ fn read<T>(
     parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
-/// The files as read: each task definition and service with the file it came from.
+/// The files as read: each task definition, service, scaling request and schedule with the
+/// file it came from.
 struct Files {
     task_definitions: Vec<(TaskDefinition, PathBuf)>,
     services: Vec<(Service, PathBuf)>,
+    scaling: Vec<(Scaling, PathBuf)>,
+    schedules: Vec<(Schedule, PathBuf)>,
     cluster: String,
+}
+
+/// One Application Auto Scaling request of a `--scaling` file.
+enum Scaling {
+    Target(ScalableTarget),
+    Policy(ScalingPolicy),
+    Action(ScheduledAction),
+}
+
+impl Scaling {
+    /// The request `value` is, by its keys.
+    fn read(value: &serde_json::Value) -> Result<Self, ecs_model::ParseError> {
+        let text = value.to_string();
+        if value.get("PolicyName").is_some() {
+            ScalingPolicy::from_json(&text).map(Self::Policy)
+        } else if value.get("ScheduledActionName").is_some() {
+            ScheduledAction::from_json(&text).map(Self::Action)
+        } else {
+            ScalableTarget::from_json(&text).map(Self::Target)
+        }
+    }
+
+    fn resource_id(&self) -> &str {
+        match self {
+            Self::Target(t) => &t.resource_id,
+            Self::Policy(p) => &p.resource_id,
+            Self::Action(a) => &a.resource_id,
+        }
+    }
+
+    /// The service its `ResourceId` names (`service/<cluster>/<name>`).
+    fn service(&self) -> Option<&str> {
+        self.resource_id()
+            .rsplit('/')
+            .next()
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Its name in the application's document (`ScalableTarget`, `ScalingPolicies.cpu`).
+    fn key(&self) -> String {
+        match self {
+            Self::Target(_) => "ScalableTarget".to_owned(),
+            Self::Policy(p) => format!("ScalingPolicies.{}", p.policy_name),
+            Self::Action(a) => format!("ScheduledActions.{}", a.scheduled_action_name),
+        }
+    }
 }
 
 impl Files {
     /// Reads every file; each service gets the `--cluster` and, when it names none, the only
-    /// task definition.
+    /// task definition or the one of its name.
     fn read(definitions: &Definitions) -> Result<Self, Failure> {
         let mut task_definitions = Vec::new();
         for path in &definitions.task_definition {
@@ -91,6 +156,25 @@ impl Files {
         let mut services = Vec::new();
         for path in &definitions.service {
             services.push((read(path, Service::from_json)?, path.clone()));
+        }
+        let mut scaling = Vec::new();
+        for path in &definitions.scaling {
+            let in_file = |e: &dyn std::fmt::Display| Failure(format!("{}: {e}", path.display()));
+            let text = std::fs::read_to_string(path).map_err(|e| in_file(&e))?;
+            let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| in_file(&e))?;
+            let items = match value {
+                serde_json::Value::Array(items) => items,
+                one => vec![one],
+            };
+            for item in &items {
+                let request =
+                    Scaling::read(item).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                scaling.push((request, path.clone()));
+            }
+        }
+        let mut schedules = Vec::new();
+        for path in &definitions.schedule {
+            schedules.push((read(path, Schedule::from_json)?, path.clone()));
         }
         let cluster = definitions
             .cluster
@@ -111,20 +195,45 @@ impl Files {
                 service.cluster.get_or_insert_with(|| cluster.clone());
             }
             if service.task_definition.is_none() {
-                let Some(family) = &only else {
+                // The only task definition, or the one of the service's name.
+                let named = task_definitions
+                    .iter()
+                    .find(|(td, _)| td.family == service.service_name)
+                    .map(|(td, _)| td.family.clone());
+                let Some(family) = only.clone().or(named) else {
                     return Err(Failure(format!(
-                        "{}: the service names no `taskDefinition`, and there are several task definitions to choose from",
+                        "{}: the service names no `taskDefinition`, and no task definition of its name is among the several given",
                         path.display()
                     )));
                 };
-                service.task_definition = Some(family.clone());
+                service.task_definition = Some(family);
             }
         }
         Ok(Self {
             task_definitions,
             services,
+            scaling,
+            schedules,
             cluster,
         })
+    }
+
+    /// The file of the scaling request `key` (`ScalableTarget`, `ScalingPolicies.cpu`) of
+    /// service `name`.
+    fn scaling_file(&self, name: &str, key: &str) -> Option<&Path> {
+        let only = self.services.len() == 1;
+        self.scaling
+            .iter()
+            .find(|(s, _)| (s.service() == Some(name) || only) && key.starts_with(&s.key()))
+            .map(|(_, path)| path.as_path())
+    }
+
+    /// The file of the schedule named `name`.
+    fn schedule_file(&self, name: &str) -> Option<&Path> {
+        self.schedules
+            .iter()
+            .find(|(s, _)| s.name == name)
+            .map(|(_, path)| path.as_path())
     }
 
     /// The file of the task definition of `family`.
@@ -163,6 +272,12 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
             .map(|(td, _)| td.family.clone())
             .unwrap_or_default()
     });
+    let only_service = match files.services.as_slice() {
+        [(s, _)] => Some(s.service_name.clone()),
+        _ => None,
+    };
+    let mut scaling: Vec<(Scaling, PathBuf)> = files.scaling;
+    let mut schedules: Vec<(Schedule, PathBuf)> = files.schedules;
     let mut services: Vec<(Service, PathBuf)> = files.services;
     for (service, _) in &mut services {
         service.cluster.get_or_insert_with(|| files.cluster.clone());
@@ -172,7 +287,34 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
         let mut workload = Workload::builder(td.clone());
         let runs = |s: &Service| s.task_definition.as_deref().map(family_named) == Some(&td.family);
         if let Some(at) = services.iter().position(|(s, _)| runs(s)) {
-            workload = workload.service(services.remove(at).0);
+            let service = services.remove(at).0;
+            let name = service.service_name.clone();
+            let of_service = |s: &Scaling| match s.service() {
+                Some(named) => named == name,
+                None => only_service.as_deref() == Some(name.as_str()),
+            };
+            let mine: Vec<(Scaling, PathBuf)> = extract(&mut scaling, |(s, _)| of_service(s));
+            if !mine.is_empty() {
+                workload = workload.scaling(service_scaling(&name, mine)?);
+            }
+            workload = workload.service(service);
+        }
+        let family_of_schedule = |s: &Schedule| {
+            s.ecs()
+                .map(|e| family_named(&e.task_definition_arn).to_owned())
+        };
+        if let Some(at) = schedules
+            .iter()
+            .position(|(s, _)| family_of_schedule(s).as_deref() == Some(td.family.as_str()))
+        {
+            let mut schedule = schedules.remove(at).0;
+            // A family alone: the application writes its ARN (the latest revision).
+            if let Some(ecs) = &mut schedule.target.ecs_parameters
+                && !ecs.task_definition_arn.starts_with("arn:")
+            {
+                ecs.task_definition_arn.clear();
+            }
+            workload = workload.schedule(schedule);
         }
         if let Some((_, path)) = services.iter().find(|(s, _)| runs(s)) {
             return Err(Failure(format!(
@@ -190,13 +332,65 @@ fn application(definitions: &Definitions, account: Account) -> Result<Applicatio
             service.task_definition.as_deref().unwrap_or_default()
         )));
     }
+    if let Some((request, path)) = scaling.first() {
+        return Err(Failure(format!(
+            "{}: scales {}, which no -s file defines",
+            path.display(),
+            request.resource_id()
+        )));
+    }
+    if let Some((schedule, path)) = schedules.first() {
+        return Err(Failure(format!(
+            "{}: schedule {} runs a task definition no -t file defines (its `Target.EcsParameters.TaskDefinitionArn`)",
+            path.display(),
+            schedule.name
+        )));
+    }
     Ok(builder.build_unchecked())
+}
+
+/// The items of `items` that `take` picks, removed from it, in order.
+fn extract<T>(items: &mut Vec<T>, take: impl Fn(&T) -> bool) -> Vec<T> {
+    let (taken, kept) = std::mem::take(items).into_iter().partition(|i| take(i));
+    *items = kept;
+    taken
+}
+
+/// Service `name`'s scaling from its requests: one scalable target, any policies and actions.
+fn service_scaling(
+    name: &str,
+    requests: Vec<(Scaling, PathBuf)>,
+) -> Result<ServiceScaling, Failure> {
+    let mut scaling = ServiceScaling::between(0, 0).build_unchecked();
+    let mut target = None;
+    for (request, path) in requests {
+        match request {
+            Scaling::Target(t) if target.is_none() => target = Some(t),
+            Scaling::Target(_) => {
+                return Err(Failure(format!(
+                    "{}: a second scalable target of service {name}",
+                    path.display()
+                )));
+            }
+            Scaling::Policy(p) => scaling.policies.push(p),
+            Scaling::Action(a) => scaling.scheduled_actions.push(a),
+        }
+    }
+    scaling.target = target.ok_or_else(|| {
+        Failure(format!(
+            "service {name} has scaling policies but no register-scalable-target file (its bounds)"
+        ))
+    })?;
+    Ok(scaling)
 }
 
 /// `diff`: the plan against what AWS has.
 async fn diff(cli: &Cli, definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
     let (deployer, region) = deployer(cli).await?;
-    let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+    let app = application(
+        definitions,
+        account_for(&deployer, definitions, region).await?,
+    )?;
     let plan = deployer.plan(&app).await?;
     match format {
         Format::Text => println!("{plan}"),
@@ -304,6 +498,24 @@ fn locate(files: &Files, path: &ecs_model::JsonPath) -> (String, String) {
             let file = match kind.as_ref() {
                 "taskDefinitions" => files.task_definition_file(name),
                 "services" => files.service_file(name),
+                "schedules" => files.schedule_file(name),
+                "scaling" => {
+                    let inner = rest_path(rest).to_string();
+                    let file = files.scaling_file(name, &inner);
+                    // A request's own path: what follows `ScalableTarget` or `ScalingPolicies.cpu`.
+                    let skip = match rest.first() {
+                        Some(Segment::Key(k)) if k == "ScalableTarget" => 1,
+                        Some(Segment::Key(_)) => 2,
+                        _ => 0,
+                    };
+                    return file.map_or_else(
+                        || ("(application)".to_owned(), path.to_string()),
+                        |file| {
+                            let rest = rest_path(rest.get(skip..).unwrap_or_default());
+                            (file.display().to_string(), rest.to_string())
+                        },
+                    );
+                }
                 _ => None,
             };
             (file, rest)
@@ -313,14 +525,19 @@ fn locate(files: &Files, path: &ecs_model::JsonPath) -> (String, String) {
     let Some(file) = file else {
         return ("(application)".to_owned(), path.to_string());
     };
-    let rest = rest
+    (file.display().to_string(), rest_path(rest).to_string())
+}
+
+/// `segments` as a path of their own.
+fn rest_path(segments: &[ecs_model::Segment]) -> ecs_model::JsonPath {
+    use ecs_model::Segment;
+    segments
         .iter()
         .fold(ecs_model::JsonPath::root(), |p, s| match s {
             Segment::Key(k) => p.key(k.clone()),
             Segment::Index(i) => p.index(*i),
             _ => p,
-        });
-    (file.display().to_string(), rest.to_string())
+        })
 }
 
 /// Prints diagnostics as the `validate` example does: `FILE: PATH: MESSAGE [RULE]`, warnings
@@ -463,7 +680,10 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Verify { definitions } => {
             let (deployer, region) = deployer(cli).await?;
-            let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+            let app = application(
+                definitions,
+                account_for(&deployer, definitions, region).await?,
+            )?;
             let report = deployer.verify(&app).await?;
             println!("{report}");
             Ok(if report.passed() {
@@ -598,7 +818,10 @@ async fn deploy(
     options: DeployOptions,
 ) -> Result<ExitCode, Failure> {
     let (deployer, region) = deployer(cli).await?;
-    let app = application(definitions, Account::new(ANY_ACCOUNT, region))?;
+    let app = application(
+        definitions,
+        account_for(&deployer, definitions, region).await?,
+    )?;
     let done = Box::pin(deployer.deploy(&app, options, &mut |event| show(&event))).await;
     if std::io::stderr().is_terminal() {
         eprintln!();
