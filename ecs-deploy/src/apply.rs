@@ -259,12 +259,14 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
             name,
             document,
         } => {
+            let mut document = serde_json::to_value(document).unwrap_or_default();
+            applied.ids.resolve(&mut document);
             clients
                 .iam
                 .put_role_policy()
                 .role_name(role)
                 .policy_name(name)
-                .policy_document(document.to_json())
+                .policy_document(document.to_string())
                 .send()
                 .await
                 .map_err(aws("PutRolePolicy", format!("role {role}")))?;
@@ -532,6 +534,9 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 ))?;
         }
         Op::Mark { resource, id } => mark(clients, resource, id, applied).await?,
+        Op::CreateFileSystem(_) | Op::CreateMountTarget(_) | Op::CreateAccessPoint(_) => {
+            efs::run(clients, op, applied).await?;
+        }
         Op::RegisterScalableTarget(_)
         | Op::PutScalingPolicy { .. }
         | Op::PutScheduledAction(_)
@@ -540,6 +545,102 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
         | Op::UpdateSchedule(_) => scheduling::run(clients, op, applied).await?,
     }
     Ok(())
+}
+
+mod efs {
+    use std::time::Duration;
+
+    use serde_json::Value;
+
+    use super::{Applied, Clients, Error, aws};
+    use crate::plan::Op;
+    use ecs_model::Reference;
+
+    /// How long a new file system may take to become `available` (seconds, usually).
+    const AVAILABLE_WITHIN: Duration = Duration::from_mins(3);
+
+    fn json<T: serde::Serialize>(value: &T) -> Value {
+        serde_json::to_value(value).unwrap_or(Value::Null)
+    }
+
+    /// `input` with the application's mark among its `Tags`.
+    fn marked(mut input: Value, applied: &Applied) -> Value {
+        let mark =
+            serde_json::json!({"Key": crate::plan::OWNERSHIP_MARK, "Value": applied.application});
+        match input.get_mut("Tags").and_then(Value::as_array_mut) {
+            Some(tags) => tags.push(mark),
+            None => input["Tags"] = Value::Array(vec![mark]),
+        }
+        input
+    }
+
+    pub(super) async fn run(
+        clients: &Clients,
+        op: &Op,
+        applied: &mut Applied,
+    ) -> Result<(), Error> {
+        match op {
+            Op::CreateFileSystem(fs) => {
+                let what = format!("file system {}", fs.name());
+                let created = clients
+                    .efs
+                    .create_file_system(&marked(json(fs.as_ref()), applied))
+                    .await
+                    .map_err(aws("CreateFileSystem", &what))?;
+                let id = created["FileSystemId"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                applied.ids.insert(fs.reference(), id);
+                // Mount targets and access points wait for `available`.
+                let started = std::time::Instant::now();
+                loop {
+                    let found = clients
+                        .efs
+                        .file_system(fs.name())
+                        .await
+                        .map_err(aws("DescribeFileSystems", &what))?;
+                    let state = found
+                        .as_ref()
+                        .and_then(|f| f["LifeCycleState"].as_str().map(str::to_owned));
+                    if state.as_deref() == Some("available") {
+                        break;
+                    }
+                    if started.elapsed() > AVAILABLE_WITHIN {
+                        return Err(Error::NotFound(format!(
+                            "{what} is still {} after {} s",
+                            state.unwrap_or_default(),
+                            AVAILABLE_WITHIN.as_secs()
+                        )));
+                    }
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+            Op::CreateAccessPoint(ap) => {
+                let mut input = marked(json(ap.as_ref()), applied);
+                applied.ids.resolve(&mut input);
+                let created = clients.efs.create_access_point(&input).await.map_err(aws(
+                    "CreateAccessPoint",
+                    format!("access point {}", ap.name()),
+                ))?;
+                let id = created["AccessPointId"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                applied.ids.insert(Reference::access_point(ap.name()), id);
+            }
+            Op::CreateMountTarget(mt) => {
+                let mut input = json(mt.as_ref());
+                applied.ids.resolve(&mut input);
+                clients.efs.create_mount_target(&input).await.map_err(aws(
+                    "CreateMountTarget",
+                    format!("mount target of {} in {}", mt.file_system_id, mt.subnet_id),
+                ))?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 mod scheduling {
@@ -671,6 +772,10 @@ async fn mark(
         Resource::SecurityGroup(_) => {
             let sent = clients.ec2.create_tags(id, &applied.mark_pair()).await;
             sent.map_err(aws("CreateTags", what))?;
+        }
+        Resource::FileSystem(_) | Resource::AccessPoint(_) => {
+            let sent = clients.efs.tag(id, &applied.mark_pair()).await;
+            sent.map_err(aws("TagResource", what))?;
         }
         Resource::ScheduleGroup(_) => {
             let sent = clients

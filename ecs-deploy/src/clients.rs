@@ -51,6 +51,8 @@ pub struct Clients {
     pub schedules: crate::schedules::Client,
     /// Application Auto Scaling: services' scalable targets, policies and scheduled actions.
     pub autoscaling: crate::autoscaling::Client,
+    /// EFS: the application's file systems, mount targets and access points.
+    pub efs: crate::efs::Client,
     /// Requests sent by all of them.
     sent: Arc<AtomicUsize>,
 }
@@ -90,6 +92,7 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(&config),
             schedules: crate::schedules::Client::new(&config),
             autoscaling: crate::autoscaling::Client::new(&config),
+            efs: crate::efs::Client::new(&config),
             sent,
         }
     }

@@ -32,6 +32,7 @@ pub mod clients;
 pub mod convert;
 mod deployer;
 pub mod ec2;
+pub mod efs;
 mod error;
 pub mod in_flight;
 pub mod lifecycle;

@@ -82,6 +82,7 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
         part!(cluster),
         part!(task_definitions),
         part!(schedules),
+        part!(file_systems),
         part!(ec2::instances),
     ])
     .await?;
@@ -488,6 +489,71 @@ async fn cluster(
             }
         }
     }
+    Ok(())
+}
+
+/// The file systems (by creation token), their mount targets and access points.
+async fn file_systems(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    let found = each(&app.file_systems, |fs| async move {
+        let what = format!("file system {}", fs.name());
+        let mut part = Observed::default();
+        let Some(found) = clients
+            .efs
+            .file_system(fs.name())
+            .await
+            .map_err(aws("DescribeFileSystems", &what))?
+        else {
+            return Ok(part);
+        };
+        let id = found["FileSystemId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let tags = found["Tags"].as_array().cloned().unwrap_or_default();
+        let application = mark(
+            tags.iter()
+                .filter_map(|t| Some((t["Key"].as_str()?, t["Value"].as_str()?))),
+        );
+        part.owners.insert(
+            Resource::FileSystem(fs.name().to_owned()),
+            Owner::new(id.clone(), application),
+        );
+        for target in clients
+            .efs
+            .mount_targets(&id)
+            .await
+            .map_err(aws("DescribeMountTargets", &what))?
+        {
+            let subnet = target["SubnetId"].as_str().unwrap_or_default().to_owned();
+            let target_id = target["MountTargetId"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            part.mount_targets
+                .insert((fs.name().to_owned(), subnet), target_id);
+        }
+        for point in clients
+            .efs
+            .access_points(&id)
+            .await
+            .map_err(aws("DescribeAccessPoints", &what))?
+        {
+            if let (Some(token), Some(point_id)) = (
+                point["ClientToken"].as_str(),
+                point["AccessPointId"].as_str(),
+            ) {
+                part.access_points
+                    .insert(token.to_owned(), point_id.to_owned());
+            }
+        }
+        part.file_systems.insert(fs.name().to_owned(), id);
+        Ok(part)
+    });
+    observed.absorb(found.await?);
     Ok(())
 }
 

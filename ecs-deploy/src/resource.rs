@@ -58,6 +58,17 @@ pub enum Resource {
         /// The service.
         service: String,
     },
+    /// An EFS file system, by creation token.
+    FileSystem(String),
+    /// An EFS mount target, by its file system and subnet.
+    MountTarget {
+        /// The file system's creation token.
+        file_system: String,
+        /// The subnet.
+        subnet: String,
+    },
+    /// An EFS access point, by client token.
+    AccessPoint(String),
     /// An EventBridge Scheduler schedule group.
     ScheduleGroup(String),
     /// An EventBridge Scheduler schedule.
@@ -92,6 +103,9 @@ impl Resource {
             Self::Service { .. } => "ecs:service",
             Self::Scaling { .. } => "application-autoscaling:scalable-target",
             Self::ScheduleGroup(_) => "scheduler:schedule-group",
+            Self::FileSystem(_) => "efs:file-system",
+            Self::MountTarget { .. } => "efs:mount-target",
+            Self::AccessPoint(_) => "efs:access-point",
             Self::Schedule { .. } => "scheduler:schedule",
             Self::Instance(_) => "ec2:instance",
         }
@@ -113,6 +127,8 @@ impl Resource {
             | Self::ClusterCapacityProviders(n)
             | Self::TaskDefinition(n)
             | Self::ScheduleGroup(n)
+            | Self::FileSystem(n)
+            | Self::AccessPoint(n)
             | Self::Instance(n) => n.clone(),
             Self::Listener {
                 load_balancer,
@@ -122,6 +138,10 @@ impl Resource {
             Self::Service { cluster, name } => format!("{cluster}/{name}"),
             Self::Scaling { cluster, service } => format!("service/{cluster}/{service}"),
             Self::Schedule { group, name } => format!("{group}/{name}"),
+            Self::MountTarget {
+                file_system,
+                subnet,
+            } => format!("{file_system}#{subnet}"),
         }
     }
 }

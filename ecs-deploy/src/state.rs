@@ -106,6 +106,12 @@ pub struct Observed {
     pub schedule_groups: BTreeMap<String, String>,
     /// Schedules as `GetSchedule` answers, by `group/name`.
     pub schedules: BTreeMap<String, serde_json::Value>,
+    /// EFS file systems, by creation token, with their ids.
+    pub file_systems: BTreeMap<String, String>,
+    /// Their mount targets, by file system (creation token) and subnet, with their ids.
+    pub mount_targets: BTreeMap<(String, String), String>,
+    /// Their access points, by client token, with their ids.
+    pub access_points: BTreeMap<String, String>,
     /// Running or pending instances, by `Name` tag, with their ids.
     pub instances: BTreeMap<String, String>,
     /// Who owns each existing resource that can be changed in place: its id and the
@@ -160,6 +166,9 @@ impl Observed {
             scaling,
             schedule_groups,
             schedules,
+            file_systems,
+            mount_targets,
+            access_points,
             instances,
             owners,
         } = other;
@@ -180,6 +189,9 @@ impl Observed {
         self.scaling.extend(scaling);
         self.schedule_groups.extend(schedule_groups);
         self.schedules.extend(schedules);
+        self.file_systems.extend(file_systems);
+        self.mount_targets.extend(mount_targets);
+        self.access_points.extend(access_points);
         self.instances.extend(instances);
         self.owners.extend(owners);
     }
@@ -210,6 +222,12 @@ impl Ids {
         }
         for ((lb, port), found) in &observed.listeners {
             ids.insert(Reference::listener(lb, *port), found.id.clone());
+        }
+        for (name, id) in &observed.file_systems {
+            ids.insert(Reference::file_system(name), id.clone());
+        }
+        for (name, id) in &observed.access_points {
+            ids.insert(Reference::access_point(name), id.clone());
         }
         ids
     }

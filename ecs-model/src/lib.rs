@@ -46,6 +46,8 @@ pub mod cluster;
 pub mod config;
 pub mod container;
 mod diagnostic;
+#[cfg(feature = "application")]
+pub mod efs;
 mod error;
 #[cfg(feature = "application")]
 pub mod iam;

@@ -19,6 +19,10 @@ pub enum Reference {
     SecurityGroup(String),
     /// An ELBv2 listener, by its load balancer's name and its port (`pet-web-alb:443`).
     Listener(String),
+    /// An EFS file system, by its creation token.
+    FileSystem(String),
+    /// An EFS access point, by its client token.
+    AccessPoint(String),
 }
 
 impl Reference {
@@ -37,6 +41,16 @@ impl Reference {
         Self::SecurityGroup(name.into())
     }
 
+    /// An EFS file system of the application.
+    pub fn file_system(name: impl Into<String>) -> Self {
+        Self::FileSystem(name.into())
+    }
+
+    /// An EFS access point of the application.
+    pub fn access_point(name: impl Into<String>) -> Self {
+        Self::AccessPoint(name.into())
+    }
+
     /// The listener on `port` of the application's load balancer `load_balancer`.
     pub fn listener(load_balancer: impl Into<String>, port: i32) -> Self {
         Self::Listener(format!("{}:{port}", load_balancer.into()))
@@ -50,6 +64,8 @@ impl Reference {
             Self::LoadBalancer(_) => "load-balancer",
             Self::SecurityGroup(_) => "security-group",
             Self::Listener(_) => "listener",
+            Self::FileSystem(_) => "file-system",
+            Self::AccessPoint(_) => "access-point",
         }
     }
 
@@ -60,7 +76,9 @@ impl Reference {
             Self::TargetGroup(name)
             | Self::LoadBalancer(name)
             | Self::SecurityGroup(name)
-            | Self::Listener(name) => name,
+            | Self::Listener(name)
+            | Self::FileSystem(name)
+            | Self::AccessPoint(name) => name,
         }
     }
 
@@ -77,6 +95,8 @@ impl Reference {
             "load-balancer" => Self::LoadBalancer(name.to_owned()),
             "security-group" => Self::SecurityGroup(name.to_owned()),
             "listener" => Self::Listener(name.to_owned()),
+            "file-system" => Self::FileSystem(name.to_owned()),
+            "access-point" => Self::AccessPoint(name.to_owned()),
             _ => return None,
         })
     }
@@ -95,6 +115,27 @@ impl From<Reference> for String {
     }
 }
 
+/// `text` with each token inside it (an ARN built around a file system's id) replaced by what
+/// `resolve` returns for it, in one pass.
+fn resolve_within(text: &str, resolve: &mut dyn FnMut(&Reference) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let token = tail.find("}}").map(|end| &tail[..end + 2]);
+        if let Some((token, id)) = token.and_then(|t| Some((t, resolve(&Reference::parse(t)?)?))) {
+            out.push_str(&id);
+            rest = &tail[token.len()..];
+        } else {
+            out.push_str("{{");
+            rest = &tail[2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces every reference token in `text`-valued fields of `value` with what `resolve`
 /// returns for it (`None` leaves the token).
 pub fn resolve_tokens(
@@ -107,6 +148,8 @@ pub fn resolve_tokens(
                 if let Some(id) = resolve(&reference) {
                     *text = id;
                 }
+            } else if text.contains("{{") {
+                *text = resolve_within(text, resolve);
             }
         }
         serde_json::Value::Array(items) => {
@@ -143,6 +186,24 @@ mod tests {
         assert_eq!(
             Reference::parse("{{listener:pet-web-alb:443}}"),
             Some(listener)
+        );
+    }
+
+    #[test]
+    fn resolves_tokens_inside_text() {
+        let mut doc = serde_json::json!([
+            "arn:aws:elasticfilesystem:us-east-1:1:file-system/{{file-system:data}}",
+            "{{file-system:data}}/{{file-system:other}} {{ not a token",
+        ]);
+        resolve_tokens(&mut doc, &mut |r| {
+            (r.name() == "data").then(|| "fs-0a1b".to_owned())
+        });
+        assert_eq!(
+            doc,
+            serde_json::json!([
+                "arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-0a1b",
+                "fs-0a1b/{{file-system:other}} {{ not a token",
+            ])
         );
     }
 

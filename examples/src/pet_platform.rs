@@ -1,7 +1,8 @@
 //! The pet shop as a team runs it: the seed 002 Next.js front end and an API behind one ALB (the
 //! API on `/api/*`), a queue worker without a load balancer and a nightly report at 03:00 in
-//! Seoul, on one cluster; web and API scale on CPU between 2 and 10 tasks; built for `staging`
-//! and `production` from one definition.
+//! Seoul, on one cluster; web and API scale on CPU between 2 and 10 tasks; the API keeps its
+//! files on EFS (seed 003's advice for persistent storage on Fargate), mounted through an access
+//! point at `/data`; built for `staging` and `production` from one definition.
 //!
 //! Every name derives from the environment (`pet-staging-web`, `pet-production-api-tg`), and
 //! every service is tagged `Environment=<name>`, so both environments live in one account side
@@ -9,12 +10,15 @@
 
 use ecs_model::alb::{Action, Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::cluster::{Cluster, ContainerInsights};
-use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy};
-use ecs_model::network::SecurityGroup;
+use ecs_model::container::MountPoint;
+use ecs_model::efs::{AccessPoint, FileSystem, MountTarget, NFS_PORT};
+use ecs_model::iam::{ExecutionPolicyOptions, Role, execution_policy, task_role_policy};
+use ecs_model::network::{IngressRule, SecurityGroup, Source};
 use ecs_model::scaling::ServiceScaling;
 use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::task_definition::CpuArchitecture;
+use ecs_model::volume::{EfsVolumeConfiguration, Volume};
 use ecs_model::{
     Account, Application, ContainerDefinition, HealthCheck, LogConfiguration, PortMapping,
     Reference, TaskDefinition, Workload,
@@ -133,12 +137,24 @@ pub fn application_for(
                     .retries(3),
             ),
     );
-    let api = task(
+    let (data, api_data) = (n("data"), n("api-data"));
+    let mut api = task(
         env,
         "api",
         env.size,
         ContainerDefinition::builder("api", image("pet-api"))
-            .port(PortMapping::tcp(3000).named("api")),
+            .port(PortMapping::tcp(3000).named("api"))
+            .mount_point(MountPoint::new("data", "/data")),
+    );
+    // Through the access point, over TLS, authorised by the task role.
+    api.volumes.push(Volume::efs(
+        "data",
+        EfsVolumeConfiguration::new(Reference::file_system(&data))
+            .access_point(Reference::access_point(&api_data)),
+    ));
+    let api_task_role = Role::ecs_task(n("api-task"), &account).inline_policy(
+        "data",
+        task_role_policy(&api, &account, false).expect("the EFS mount needs a policy"),
     );
     let worker = task(
         env,
@@ -160,8 +176,13 @@ pub fn application_for(
         execution = execution.inline_policy(td.family.clone(), policy);
     }
     let execution: Role = execution.into();
-    let (alb_sg, web_sg, api_sg, worker_sg) =
-        (n("alb-sg"), n("web-sg"), n("api-sg"), n("worker-sg"));
+    let (alb_sg, web_sg, api_sg, worker_sg, efs_sg) = (
+        n("alb-sg"),
+        n("web-sg"),
+        n("api-sg"),
+        n("worker-sg"),
+        n("efs-sg"),
+    );
     let (alb, web_group, api_group) = (n("alb"), n("web-tg"), n("api-tg"));
     let listener = Reference::listener(&alb, 80);
     let fargate = |name: &str, family: &str, group: &str| {
@@ -203,6 +224,7 @@ pub fn application_for(
     .workload(
         Workload::builder(api)
             .execution_role(execution.clone())
+            .task_role(api_task_role)
             .service(api_service)
             .scaling(scaled()),
     )
@@ -223,6 +245,33 @@ pub fn application_for(
         &worker_sg,
         "the worker and the nightly report: no inbound traffic",
         vpc,
+    ))
+    .security_group(
+        SecurityGroup::builder(&efs_sg, "NFS from the API's tasks", vpc).allow(
+            IngressRule::tcp(
+                NFS_PORT,
+                Source::Group(Reference::security_group(&api_sg).to_string()),
+            )
+            .described("NFS from the API"),
+        ),
+    )
+    .file_system(FileSystem::encrypted(&data).backup(true))
+    .mount_target(MountTarget::in_subnet(
+        &data,
+        subnets[0],
+        Reference::security_group(&efs_sg),
+    ))
+    .mount_target(MountTarget::in_subnet(
+        &data,
+        subnets[1],
+        Reference::security_group(&efs_sg),
+    ))
+    .access_point(AccessPoint::posix(
+        &api_data,
+        &data,
+        (1000, 1000),
+        "/api",
+        "750",
     ))
     .load_balancer(
         LoadBalancer::application(&alb, subnets).security_group(Reference::security_group(&alb_sg)),

@@ -62,7 +62,9 @@ impl Planner<'_> {
         }
         for policy in &role.inline_policies {
             let before = found.inline_policies.get(&policy.name).map(policy_json);
-            let after = policy_json(&policy.document);
+            // A policy may name a resource of the application by its id (a file system's ARN).
+            let mut after = policy_json(&policy.document);
+            self.ids.resolve(&mut after);
             if before.as_ref() != Some(&after) {
                 let path = JsonPath::root().key("Policies").key(policy.name.clone());
                 changes.push(Change::new(path, before, Some(after)));

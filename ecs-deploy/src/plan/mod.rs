@@ -34,6 +34,7 @@ pub(crate) mod scheduling;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::application::Part;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders, ContainerInstance};
+use ecs_model::efs::{AccessPoint, FileSystem, MountTarget};
 use ecs_model::iam::{InstanceProfile, PolicyDocument, Role};
 use ecs_model::network::{IngressRule, SecurityGroup};
 use ecs_model::scaling::{ScalableTarget, ScalingPolicy, ScheduledAction};
@@ -202,6 +203,9 @@ pub(crate) enum Op {
     },
     PutScheduledAction(Box<ScheduledAction>),
     CreateScheduleGroup(String),
+    CreateFileSystem(Box<FileSystem>),
+    CreateMountTarget(Box<MountTarget>),
+    CreateAccessPoint(Box<AccessPoint>),
     CreateSchedule(Box<Schedule>),
     UpdateSchedule(Box<Schedule>),
     RunInstance(Box<ContainerInstance>),
@@ -248,6 +252,9 @@ impl Op {
             Self::PutScalingPolicy { .. } => "application-autoscaling:PutScalingPolicy",
             Self::PutScheduledAction(_) => "application-autoscaling:PutScheduledAction",
             Self::CreateScheduleGroup(_) => "scheduler:CreateScheduleGroup",
+            Self::CreateFileSystem(_) => "efs:CreateFileSystem",
+            Self::CreateMountTarget(_) => "efs:CreateMountTarget",
+            Self::CreateAccessPoint(_) => "efs:CreateAccessPoint",
             Self::CreateSchedule(_) => "scheduler:CreateSchedule",
             Self::UpdateSchedule(_) => "scheduler:UpdateSchedule",
             Self::RunInstance(_) => "ec2:RunInstances",
@@ -260,6 +267,7 @@ impl Op {
                 | Resource::Listener { .. }
                 | Resource::ListenerRule { .. } => "elbv2:AddTags",
                 Resource::ScheduleGroup(_) => "scheduler:TagResource",
+                Resource::FileSystem(_) | Resource::AccessPoint(_) => "efs:TagResource",
                 _ => "ecs:TagResource",
             },
         }
@@ -474,6 +482,34 @@ impl Planner<'_> {
             Part::ClusterCapacityProviders(cluster) => self.cluster_capacity_providers(cluster),
             Part::TaskDefinition(td) => self.task_definition(td),
             Part::Service(service) => self.service(service),
+            Part::FileSystem(fs) => {
+                let resource = Resource::FileSystem(fs.name().to_owned());
+                let exists = self.observed.file_systems.contains_key(fs.name());
+                self.exists_or(resource, exists, || {
+                    vec![Op::CreateFileSystem(Box::new(fs.clone()))]
+                });
+            }
+            Part::AccessPoint(ap) => {
+                let resource = Resource::AccessPoint(ap.name().to_owned());
+                let exists = self.observed.access_points.contains_key(ap.name());
+                self.exists_or(resource, exists, || {
+                    vec![Op::CreateAccessPoint(Box::new(ap.clone()))]
+                });
+            }
+            Part::MountTarget(mt) => {
+                let file_system = mt
+                    .file_system_name()
+                    .unwrap_or_else(|| mt.file_system_id.clone());
+                let key = (file_system.clone(), mt.subnet_id.clone());
+                let exists = self.observed.mount_targets.contains_key(&key);
+                let resource = Resource::MountTarget {
+                    file_system,
+                    subnet: mt.subnet_id.clone(),
+                };
+                self.exists_or(resource, exists, || {
+                    vec![Op::CreateMountTarget(Box::new(mt.clone()))]
+                });
+            }
             Part::Scaling(scaling) => self.scaling(scaling),
             Part::Schedule(schedule) => self.schedule(schedule),
             Part::Instance(instance) => self.instance(instance),

@@ -28,6 +28,10 @@ fn owner_of(resource: &Resource) -> Option<Resource> {
             cluster: cluster.clone(),
             name: service.clone(),
         }),
+        // A mount target carries no tags: its file system's mark decides.
+        Resource::MountTarget { file_system, .. } => {
+            Some(Resource::FileSystem(file_system.clone()))
+        }
         // Schedules carry no tags: their group's mark decides.
         Resource::Schedule { group, .. } => Some(Resource::ScheduleGroup(group.clone())),
         other => Some(other.clone()),

@@ -167,6 +167,22 @@ impl Application {
                 format!("application {theirs} creates schedule {} too", quoted(&key)),
             );
         }
+        // A creation token is an idempotency key: the second CreateFileSystem gets the first's.
+        let file_systems = |app: &Application| {
+            app.file_systems
+                .iter()
+                .map(|f| f.name().to_owned())
+                .collect()
+        };
+        same_names(
+            &mut out,
+            &theirs,
+            &rules::I12,
+            "file system",
+            "fileSystems",
+            file_systems(self),
+            file_systems(other),
+        );
         let providers = |app: &Application| {
             app.capacity_providers
                 .iter()

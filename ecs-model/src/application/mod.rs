@@ -19,6 +19,7 @@ use crate::arn::Account;
 use crate::builder::builder;
 use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
 use crate::container::{LogDriver, awslogs};
+use crate::efs::{AccessPoint, FileSystem, MountTarget};
 use crate::iam::{DeployerScope, InstanceProfile, InstanceScope, PolicyDocument, Role};
 use crate::network::SecurityGroup;
 use crate::reference::Reference;
@@ -60,6 +61,12 @@ pub struct Application {
     pub security_groups: Vec<SecurityGroup>,
     /// Single EC2 instances that join the cluster.
     pub instances: Vec<ContainerInstance>,
+    /// EFS file systems it creates.
+    pub file_systems: Vec<FileSystem>,
+    /// Their mount targets.
+    pub mount_targets: Vec<MountTarget>,
+    /// Their access points.
+    pub access_points: Vec<AccessPoint>,
 }
 
 impl Application {
@@ -86,6 +93,9 @@ impl Application {
                 listener_rules: Vec::new(),
                 security_groups: Vec::new(),
                 instances: Vec::new(),
+                file_systems: Vec::new(),
+                mount_targets: Vec::new(),
+                access_points: Vec::new(),
             },
         }
     }
@@ -177,6 +187,12 @@ impl Application {
         found
     }
 
+    /// The file system named `name` (its creation token).
+    #[must_use]
+    pub fn file_system(&self, name: &str) -> Option<&FileSystem> {
+        self.file_systems.iter().find(|f| f.name() == name)
+    }
+
     /// The security group named `name`.
     #[must_use]
     pub fn security_group(&self, name: &str) -> Option<&SecurityGroup> {
@@ -190,6 +206,8 @@ impl Application {
             Reference::TargetGroup(name) => self.target_group(name).is_some(),
             Reference::LoadBalancer(name) => self.load_balancer(name).is_some(),
             Reference::SecurityGroup(name) => self.security_group(name).is_some(),
+            Reference::FileSystem(name) => self.file_system(name).is_some(),
+            Reference::AccessPoint(name) => self.access_points.iter().any(|a| a.name() == name),
             Reference::Listener(name) => name
                 .rsplit_once(':')
                 .and_then(|(lb, port)| Some(self.listener(lb, port.parse().ok()?).is_some()))
@@ -269,6 +287,7 @@ impl Application {
             log_groups: sorted(self.log_groups().into_iter().map(|(g, _)| g)),
             security_group_vpcs: sorted(self.security_groups.iter().map(vpc)),
             capacity_providers: sorted(self.capacity_providers.iter().map(|p| p.name.as_str())),
+            file_systems: sorted(self.file_systems.iter().map(FileSystem::name)),
             scales_services: self.workloads.iter().any(|w| w.scaling.is_some()),
             schedules: sorted(
                 self.schedules()
@@ -426,6 +445,27 @@ impl ApplicationBuilder {
     pub fn security_group(mut self, group: impl Into<SecurityGroup>) -> Self {
         let group = group.into();
         self.app.security_groups.push(group);
+        self
+    }
+
+    /// An EFS file system.
+    pub fn file_system(mut self, file_system: impl Into<FileSystem>) -> Self {
+        let file_system = file_system.into();
+        self.app.file_systems.push(file_system);
+        self
+    }
+
+    /// A mount target of a file system.
+    pub fn mount_target(mut self, mount_target: impl Into<MountTarget>) -> Self {
+        let mount_target = mount_target.into();
+        self.app.mount_targets.push(mount_target);
+        self
+    }
+
+    /// An access point of a file system.
+    pub fn access_point(mut self, access_point: impl Into<AccessPoint>) -> Self {
+        let access_point = access_point.into();
+        self.app.access_points.push(access_point);
         self
     }
 

@@ -15,10 +15,13 @@ impl Application {
                 parts.push(Part::LogGroup(group));
             }
         }
+        parts.extend(self.file_systems.iter().map(Part::FileSystem));
+        parts.extend(self.access_points.iter().map(Part::AccessPoint));
         parts.extend(self.roles.iter().map(Part::Role));
         parts.extend(self.instance_profiles.iter().map(Part::InstanceProfile));
         parts.extend(self.security_groups.iter().map(Part::SecurityGroup));
         parts.extend(self.security_groups.iter().map(Part::SecurityGroupRules));
+        parts.extend(self.mount_targets.iter().map(Part::MountTarget));
         parts.extend(self.load_balancers.iter().map(Part::LoadBalancer));
         parts.extend(self.target_groups.iter().map(Part::TargetGroup));
         parts.extend(self.listeners.iter().map(Part::Listener));

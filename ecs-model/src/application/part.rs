@@ -3,6 +3,7 @@
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::cluster::{CapacityProvider, Cluster, ContainerInstance};
+use crate::efs::{AccessPoint, FileSystem, MountTarget};
 use crate::iam::{InstanceProfile, Role};
 use crate::network::SecurityGroup;
 use crate::scaling::ServiceScaling;
@@ -21,6 +22,10 @@ pub enum Part<'a> {
     /// A CloudWatch Logs group the application creates (the agent creates the groups its
     /// containers mark `awslogs-create-group`).
     LogGroup(&'a str),
+    /// An EFS file system: before the roles, whose policies may name it.
+    FileSystem(&'a FileSystem),
+    /// An EFS access point: after its file system.
+    AccessPoint(&'a AccessPoint),
     /// An IAM role.
     Role(&'a Role),
     /// An instance profile: after its role.
@@ -30,6 +35,8 @@ pub enum Part<'a> {
     /// A security group's inbound rules: after every group, since a rule may admit another group
     /// of the application (two groups may admit each other).
     SecurityGroupRules(&'a SecurityGroup),
+    /// An EFS mount target: after its file system and security groups.
+    MountTarget(&'a MountTarget),
     /// A load balancer: after its security groups.
     LoadBalancer(&'a LoadBalancer),
     /// A target group.

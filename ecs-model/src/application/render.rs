@@ -86,6 +86,14 @@ impl Requests {
                 );
             }
             Part::Role(role) => self.role(role),
+            Part::FileSystem(fs) => self.push("efs", "CreateFileSystem", fs.name(), value(fs)),
+            Part::AccessPoint(ap) => self.push("efs", "CreateAccessPoint", ap.name(), value(ap)),
+            Part::MountTarget(mt) => self.push(
+                "efs",
+                "CreateMountTarget",
+                format!("{}#{}", mt.file_system_id, mt.subnet_id),
+                value(mt),
+            ),
             Part::InstanceProfile(profile) => {
                 let name = &profile.name;
                 self.push(
@@ -345,6 +353,18 @@ fn document(app: &Application) -> Value {
                 doc
             },
         ),
+    );
+    put(
+        "fileSystems",
+        by_name(&app.file_systems, |f| f.name().to_owned(), value),
+    );
+    put(
+        "mountTargets",
+        Value::Array(app.mount_targets.iter().map(value).collect()),
+    );
+    put(
+        "accessPoints",
+        by_name(&app.access_points, |a| a.name().to_owned(), value),
     );
     put(
         "instances",

@@ -50,6 +50,7 @@ pub(crate) fn application(app: &Application) -> Vec<Diagnostic> {
     }
     public_listeners(&mut out, app);
     target_group_services(&mut out, app);
+    file_system_mounts(&mut out, app);
     references(&mut out, app);
     instances(&mut out, app);
     out.into_vec()
@@ -326,6 +327,126 @@ fn needs_execution_role(td: &TaskDefinition) -> bool {
     })
 }
 
+/// The subnets and security groups a workload's tasks run in (its service's, its schedule's),
+/// with where they are.
+fn task_networks(workload: &Workload) -> Vec<(JsonPath, &[String], &[String])> {
+    let mut out = Vec::new();
+    if let Some(service) = &workload.service
+        && let Some(vpc) = service.awsvpc()
+    {
+        let at =
+            service_path(service).join(&json_path!("networkConfiguration", "awsvpcConfiguration"));
+        out.push((at, vpc.subnets.as_slice(), vpc.security_groups.as_slice()));
+    }
+    if let Some(schedule) = &workload.schedule
+        && let Some(vpc) = schedule
+            .ecs()
+            .and_then(|e| e.network_configuration.as_ref())
+            .and_then(|n| n.awsvpc_configuration.as_ref())
+    {
+        let at = schedule_path(schedule).join(&json_path!(
+            "Target",
+            "EcsParameters",
+            "NetworkConfiguration",
+            "awsvpcConfiguration"
+        ));
+        out.push((at, vpc.subnets.as_slice(), vpc.security_groups.as_slice()));
+    }
+    out
+}
+
+/// `ECS-I12`: tasks that mount a file system of the application reach it: a mount target in
+/// each subnet they run in, behind a group that admits NFS from theirs; the access point is the
+/// file system's; with IAM authorization, the task role may mount it.
+fn file_system_mounts(out: &mut Findings, app: &Application) {
+    use crate::efs::{NFS_PORT, file_system_named};
+    for workload in &app.workloads {
+        let td = &workload.task_definition;
+        for (v, volume) in td.volumes.iter().enumerate() {
+            let Some(efs) = &volume.efs_volume_configuration else {
+                continue;
+            };
+            let Some(fs) = file_system_named(&efs.file_system_id) else {
+                continue;
+            };
+            let at =
+                task_definition_path(td).join(&json_path!("volumes"[v], "efsVolumeConfiguration"));
+            let targets: Vec<(usize, &crate::efs::MountTarget)> = app
+                .mount_targets
+                .iter()
+                .enumerate()
+                .filter(|(_, mt)| mt.file_system_name().as_deref() == Some(fs.as_str()))
+                .collect();
+            for (net_at, subnets, groups) in task_networks(workload) {
+                for (i, subnet) in subnets.iter().enumerate() {
+                    if !targets.iter().any(|(_, mt)| &mt.subnet_id == subnet) {
+                        out.report(&rules::I12, net_at.clone().key("subnets").index(i), format!("file system {} has no mount target in {}: tasks there cannot mount it", quoted(&fs), quoted(subnet)));
+                    }
+                }
+                for (i, mt) in &targets {
+                    let admitted = mt
+                        .security_groups
+                        .iter()
+                        .filter_map(|g| Reference::parse(g))
+                        .filter_map(|r| app.security_group(r.name()))
+                        .any(|g| {
+                            groups
+                                .iter()
+                                .any(|task| g.admits(NFS_PORT, &Source::Group(task.clone())))
+                        });
+                    if !admitted && !groups.is_empty() {
+                        out.report(&rules::I12, json_path!("mountTargets"[*i], "SecurityGroups"), format!("no group of the mount target admits NFS ({NFS_PORT}) from the tasks' groups ({}): tasks of {} fail to start with a mount error", groups.join(", "), quoted(&td.family)));
+                    }
+                }
+            }
+            let auth = efs.authorization_config.as_ref();
+            if let Some(Some(crate::reference::Reference::AccessPoint(ap))) = auth
+                .and_then(|a| a.access_point_id.as_deref())
+                .map(Reference::parse)
+            {
+                let of_fs = app
+                    .access_points
+                    .iter()
+                    .find(|a| a.name() == ap)
+                    .is_some_and(|a| {
+                        file_system_named(&a.file_system_id).as_deref() == Some(fs.as_str())
+                    });
+                if !of_fs {
+                    out.report(
+                        &rules::I12,
+                        at.clone().key("authorizationConfig").key("accessPointId"),
+                        format!(
+                            "{} is not an access point of file system {}",
+                            quoted(&ap),
+                            quoted(&fs)
+                        ),
+                    );
+                }
+            }
+            if auth.and_then(|a| a.iam) == Some(crate::volume::EfsSetting::Enabled) {
+                let mount = crate::iam::Request::new(
+                    "elasticfilesystem:ClientMount",
+                    app.account.arn(
+                        "elasticfilesystem",
+                        &format!("file-system/{}", efs.file_system_id),
+                    ),
+                );
+                let role = td
+                    .task_role_arn
+                    .as_deref()
+                    .and_then(|arn| named_role(app, arn));
+                match (&td.task_role_arn, role) {
+                    (None, _) => out.report(&rules::I12, task_definition_path(td).key("taskRoleArn"), format!("volume {} mounts with IAM authorization: the task needs a task role allowed `elasticfilesystem:ClientMount`", quoted(volume.name.as_deref().unwrap_or_default()))),
+                    (Some(_), Some(role)) if role.managed_policy_arns.is_empty() && !role.inline_policies.iter().any(|p| p.document.allows(&mount)) => {
+                        out.report(&rules::I12, json_path!("roles").key(role.name.clone()).key("Policies"), format!("the task role {} may not mount file system {} (`elasticfilesystem:ClientMount`): give it `task_role_policy`", quoted(&role.name), quoted(&fs)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
 /// Each resource on its own, under its place in the document.
 fn resources(out: &mut Findings, app: &Application) {
     let mut part = |prefix: JsonPath, diagnostics: Vec<Diagnostic>| {
@@ -396,6 +517,21 @@ fn resources(out: &mut Findings, app: &Application) {
         part(
             json_path!("instances").key(instance.name.clone()),
             instance.validate(),
+        );
+    }
+    for fs in &app.file_systems {
+        part(
+            json_path!("fileSystems").key(fs.name().to_owned()),
+            fs.validate(),
+        );
+    }
+    for (i, mt) in app.mount_targets.iter().enumerate() {
+        part(json_path!("mountTargets"[i]), mt.validate());
+    }
+    for ap in &app.access_points {
+        part(
+            json_path!("accessPoints").key(ap.name().to_owned()),
+            ap.validate(),
         );
     }
 }
@@ -1279,6 +1415,54 @@ fn references(out: &mut Findings, app: &Application) {
                         .key("IpPermissions")
                         .index(i),
                     &rules::M9,
+                );
+            }
+        }
+    }
+    for (i, mt) in app.mount_targets.iter().enumerate() {
+        check(
+            &mt.file_system_id,
+            json_path!("mountTargets"[i], "FileSystemId"),
+            &rules::I12,
+        );
+        for (j, g) in mt.security_groups.iter().enumerate() {
+            check(
+                g,
+                json_path!("mountTargets"[i], "SecurityGroups"[j]),
+                &rules::M9,
+            );
+        }
+    }
+    for ap in &app.access_points {
+        check(
+            &ap.file_system_id,
+            json_path!("accessPoints")
+                .key(ap.name().to_owned())
+                .key("FileSystemId"),
+            &rules::I12,
+        );
+    }
+    for td in app.task_definitions() {
+        for (v, volume) in td.volumes.iter().enumerate() {
+            let Some(efs) = &volume.efs_volume_configuration else {
+                continue;
+            };
+            let at =
+                task_definition_path(td).join(&json_path!("volumes"[v], "efsVolumeConfiguration"));
+            check(
+                &efs.file_system_id,
+                at.clone().key("fileSystemId"),
+                &rules::I12,
+            );
+            if let Some(ap) = efs
+                .authorization_config
+                .as_ref()
+                .and_then(|a| a.access_point_id.as_deref())
+            {
+                check(
+                    ap,
+                    at.key("authorizationConfig").key("accessPointId"),
+                    &rules::I12,
                 );
             }
         }

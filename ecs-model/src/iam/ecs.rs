@@ -426,6 +426,8 @@ pub struct DeployerScope {
     pub security_group_vpcs: Vec<String>,
     /// Capacity providers.
     pub capacity_providers: Vec<String>,
+    /// The EFS file systems it creates, by creation token.
+    pub file_systems: Vec<String>,
     /// Whether it registers services with Application Auto Scaling.
     pub scales_services: bool,
     /// Its schedules, as `group/name`.
@@ -590,6 +592,37 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 scope.roles.clone(),
             )
             .sid("Roles"),
+        );
+    }
+    if !scope.file_systems.is_empty() {
+        // A file system's id, and so its ARN, exists only after CreateFileSystem; its creation
+        // token is in no condition key. The mount targets' network interfaces are the caller's
+        // to create (EFS's documented dependent actions).
+        statements.push(
+            Statement::allow(
+                [
+                    "elasticfilesystem:DescribeFileSystems",
+                    "elasticfilesystem:DescribeMountTargets",
+                    "elasticfilesystem:DescribeAccessPoints",
+                    "elasticfilesystem:CreateFileSystem",
+                    "elasticfilesystem:CreateMountTarget",
+                    "elasticfilesystem:CreateAccessPoint",
+                    "elasticfilesystem:TagResource",
+                ],
+                account.arn("elasticfilesystem", "*"),
+            )
+            .sid("FileSystems"),
+        );
+        statements.push(
+            Statement::allow(
+                [
+                    "ec2:CreateNetworkInterface",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeSubnets",
+                ],
+                "*",
+            )
+            .sid("MountTargetInterfacesNoResourceType"),
         );
     }
     if scope.scales_services {

@@ -1,7 +1,7 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
 //! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
-//! number them in catalog order, and `G9`, `J26`, `J27`, `K6`, `M8`–`M11` extend the catalog with rules it does
+//! number them in catalog order, and `G9`, `I12`, `J26`, `J27`, `K6`, `M8`–`M11` extend the catalog with rules it does
 //! not list (each says where it comes from).
 
 use crate::diagnostic::Severity::{Error, Warning};
@@ -368,6 +368,13 @@ rules! {
     I9 = "ECS-I9", Error, [], Any,
         "at most one `configuredAtLaunch` volume, mounted by a container",
         "API doc; CDK";
+
+    I12 = "ECS-I12", Error, [], Any,
+        "EFS file systems the application owns are mountable by its tasks: a mount target in each subnet they run in, behind a group admitting NFS (2049) from theirs; access points of the file system; the task role may mount it when IAM authorization is on",
+        "EFS user guide (mounting on ECS; network security); CDK FileSystem.connections";
+    I12_ENCRYPTION = "ECS-I12", Warning, [], Any,
+        "EFS file systems are encrypted at rest (it can only be chosen at creation)",
+        "EFS user guide, encryption at rest";
 
     J1 = "ECS-J1", Error, [], Any,
         "`serviceName` is 1–255 letters, digits, `_` and `-`",

@@ -12,6 +12,7 @@ use ecs_model::cluster::{
     AgentConfig, AutoScalingGroup, CapacityProvider, Cluster, ContainerInsights, ContainerInstance,
     EcsOptimizedAmi,
 };
+use ecs_model::efs::{AccessPoint, FileSystem, MountTarget};
 use ecs_model::iam::{
     ExecutionPolicyOptions, InstanceProfile, Role, execution_policy, task_role_policy,
 };
@@ -183,6 +184,9 @@ fn full_application() -> Application {
     ))
     .listener_rule(ListenerRule::builder(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
     .instance(instance)
+    .file_system(FileSystem::encrypted("shop-data").backup(true))
+    .mount_target(MountTarget::in_subnet("shop-data", SUBNETS[0], Reference::security_group("shop-sg")))
+    .access_point(AccessPoint::posix("shop-uploads", "shop-data", (1000, 1000), "/uploads", "750"))
     .build()
     .expect("the full application is valid")
 }
@@ -266,17 +270,20 @@ fn every_request_of_an_application_is_valid_ec2_and_logs_input() {
 }
 
 #[test]
-fn every_request_of_an_application_is_valid_scheduler_and_autoscaling_input() {
-    let what = "application requests vs botocore's Scheduler and Application Auto Scaling models";
-    let (Some(scheduler), Some(autoscaling)) = (
+fn every_request_of_an_application_is_valid_scheduler_autoscaling_and_efs_input() {
+    let what =
+        "application requests vs botocore's Scheduler, Application Auto Scaling and EFS models";
+    let (Some(scheduler), Some(autoscaling), Some(efs)) = (
         support::botocore_model_or_skip("scheduler", what),
         support::botocore_model_or_skip("application-autoscaling", what),
+        support::botocore_model_or_skip("efs", what),
     ) else {
         return;
     };
     let models = [
         ("scheduler", scheduler),
         ("application-autoscaling", autoscaling),
+        ("efs", efs),
     ];
     let requests = full_application().requests();
     let checked = check_requests(&requests, &models);
@@ -286,6 +293,9 @@ fn every_request_of_an_application_is_valid_scheduler_and_autoscaling_input() {
             "application-autoscaling PutScalingPolicy",
             "application-autoscaling PutScheduledAction",
             "application-autoscaling RegisterScalableTarget",
+            "efs CreateAccessPoint",
+            "efs CreateFileSystem",
+            "efs CreateMountTarget",
             "scheduler CreateSchedule",
         ]
     );

@@ -54,6 +54,66 @@ fn the_environments_collide_with_nothing_but_themselves() {
     );
 }
 
+/// The application with `f` applied.
+fn changed(app: &Application, f: impl FnOnce(&mut Application)) -> Application {
+    let mut app = app.clone();
+    f(&mut app);
+    app
+}
+
+#[test]
+fn i12_the_api_reaches_its_file_system() {
+    let app = staging();
+    ecs_model::testing::assert_clean(&app);
+    let api_subnets =
+        "services.pet-staging-api.networkConfiguration.awsvpcConfiguration.subnets[1]";
+    let one_target = changed(&app, |a| {
+        a.mount_targets.pop();
+    });
+    ecs_model::testing::assert_breaks(&one_target, "ECS-I12", api_subnets);
+    // The group in front of the mount targets admits NFS from the web's tasks, not the API's.
+    let wrong_source = changed(&app, |a| {
+        let efs = a
+            .security_groups
+            .iter_mut()
+            .find(|g| g.name == "pet-staging-efs-sg")
+            .unwrap();
+        efs.ingress[0].source = ecs_model::network::Source::Group(
+            ecs_model::Reference::security_group("pet-staging-web-sg").to_string(),
+        );
+    });
+    ecs_model::testing::assert_breaks(&wrong_source, "ECS-I12", "mountTargets[0].SecurityGroups");
+    let message = wrong_source
+        .validate()
+        .into_iter()
+        .find(|d| d.rule_id() == Some("ECS-I12"))
+        .map(|d| d.message)
+        .unwrap();
+    assert!(
+        message.contains("NFS (2049)") && message.contains("mount error"),
+        "{message}"
+    );
+    // IAM authorization: the task role must be allowed to mount.
+    let powerless = changed(&app, |a| {
+        let role = a
+            .roles
+            .iter_mut()
+            .find(|r| r.name == "pet-staging-api-task")
+            .unwrap();
+        role.inline_policies.clear();
+    });
+    ecs_model::testing::assert_breaks(&powerless, "ECS-I12", "roles.pet-staging-api-task.Policies");
+    let elsewhere = changed(&app, |a| {
+        a.access_points[0].file_system_id =
+            ecs_model::Reference::file_system("pet-staging-other").to_string();
+    });
+    ecs_model::testing::assert_breaks(
+        &elsewhere,
+        "ECS-I12",
+        "taskDefinitions.pet-staging-api.volumes[0].efsVolumeConfiguration.authorizationConfig.accessPointId",
+    );
+}
+
 #[test]
 fn the_platform_is_what_the_issue_describes() {
     let app = staging();
@@ -136,6 +196,7 @@ async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deploymen
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(clippy::too_many_lines)] // one scenario against one server: deploy, again, change, the other environment
 async fn both_environments_deploy_side_by_side_and_converge() {
     let Some(moto) = moto::Moto::start("the pet platform against moto", 2) else {
         return;
@@ -175,6 +236,34 @@ async fn both_environments_deploy_side_by_side_and_converge() {
         (Some(2), Some(10))
     );
     assert_eq!(web.policies.len(), 1);
+    // The API's file system, one mount target per subnet, the access point; the task role may
+    // mount exactly that file system.
+    let fs = clients
+        .efs
+        .file_system("pet-staging-data")
+        .await
+        .unwrap()
+        .expect("created");
+    let fs_id = fs["FileSystemId"].as_str().unwrap().to_owned();
+    assert_eq!(fs["Encrypted"], true);
+    assert_eq!(clients.efs.mount_targets(&fs_id).await.unwrap().len(), 2);
+    let points = clients.efs.access_points(&fs_id).await.unwrap();
+    assert_eq!(points[0]["RootDirectory"]["Path"], "/api");
+    let policy = clients
+        .iam
+        .get_role_policy()
+        .role_name("pet-staging-api-task")
+        .policy_name("data")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        policy
+            .policy_document()
+            .contains(&format!("file-system/{fs_id}")),
+        "{}",
+        policy.policy_document()
+    );
     let schedule = clients
         .schedules
         .get_schedule("pet-staging", "pet-staging-nightly")

@@ -423,4 +423,54 @@ pub(crate) const FILES: &[FileSpec] = &[
             ),
         ],
     },
+    FileSpec {
+        path: "ecs-model/src/efs/api.rs",
+        service: "efs",
+        header: "The `CreateFileSystem`, `CreateMountTarget` and `CreateAccessPoint` requests of \
+                 Amazon EFS, as its API model defines them. Keys are PascalCase, as \
+                 `aws efs … --cli-input-json` takes them.",
+        roots: &[
+            Root {
+                shape: "CreateFileSystemRequest",
+                doc: Some(
+                    "An EFS file system: the `CreateFileSystem` request. Its `CreationToken` is \
+                     its name in the application; mount targets and access points are created \
+                     after it.",
+                ),
+            },
+            Root {
+                shape: "CreateMountTargetRequest",
+                doc: Some(
+                    "A mount target: the `CreateMountTarget` request. The file system's address \
+                     in one subnet, behind security groups that must admit NFS (2049) from the \
+                     tasks.",
+                ),
+            },
+            Root {
+                shape: "CreateAccessPointRequest",
+                doc: Some(
+                    "An access point: the `CreateAccessPoint` request. A directory of the file \
+                     system and the POSIX user tasks use it as; its `ClientToken` is its name \
+                     in the application.",
+                ),
+            },
+        ],
+        names: &[
+            ("CreateFileSystemRequest", "FileSystem"),
+            ("CreateMountTargetRequest", "MountTarget"),
+            ("CreateAccessPointRequest", "AccessPoint"),
+        ],
+        external: &[TAG],
+        codecs: &[Codec {
+            element: "Tag",
+            name: "PascalTags",
+            path: "crate::tag::PascalTags",
+        }],
+        rendered_when_empty: &[],
+        member_docs: &[],
+        special: &[],
+        defaults: &[],
+        what: &[],
+        skipped: &[],
+    },
 ];
