@@ -160,6 +160,18 @@ fn already_exists(error: &Error) -> bool {
     matches!(error, Error::Aws(e) if e.code.as_deref().is_some_and(|c| c.contains("AlreadyExists") || c == "EntityAlreadyExists" || c == "InvalidGroup.Duplicate"))
 }
 
+/// A deletion of what is not there (any more) has done its job.
+fn gone_already_is_fine(result: Result<(), Error>) -> Result<(), Error> {
+    match result {
+        Err(Error::Aws(e))
+            if e.is_not_found() || e.code.as_deref() == Some("ObjectNotFoundException") =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 fn tolerate_existing(result: Result<(), Error>) -> Result<(), Error> {
     match result {
         Err(e) if already_exists(&e) => Ok(()),
@@ -534,6 +546,41 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 ))?;
         }
         Op::Mark { resource, id } => mark(clients, resource, id, applied).await?,
+        Op::DeleteSchedule { group, name } => {
+            let deleted = clients
+                .schedules
+                .delete_schedule(group, name)
+                .await
+                .map(drop)
+                .map_err(aws("DeleteSchedule", format!("schedule {group}/{name}")));
+            gone_already_is_fine(deleted)?;
+        }
+        Op::DeregisterScalableTarget(id) => {
+            let input = serde_json::json!({
+                "ServiceNamespace": "ecs",
+                "ResourceId": id,
+                "ScalableDimension": "ecs:service:DesiredCount",
+            });
+            let deregistered = clients
+                .autoscaling
+                .call("DeregisterScalableTarget", &input)
+                .await
+                .map(drop)
+                .map_err(aws("DeregisterScalableTarget", format!("scaling of {id}")));
+            gone_already_is_fine(deregistered)?;
+        }
+        Op::DeleteService { cluster, name } => {
+            // `force`: the service's tasks stop with it, without scaling it to 0 first.
+            clients
+                .ecs
+                .delete_service()
+                .cluster(cluster)
+                .service(name)
+                .force(true)
+                .send()
+                .await
+                .map_err(aws("DeleteService", format!("service {name}")))?;
+        }
         Op::CreateFileSystem(_) | Op::CreateMountTarget(_) | Op::CreateAccessPoint(_) => {
             efs::run(clients, op, applied).await?;
         }

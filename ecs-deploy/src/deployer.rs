@@ -36,6 +36,9 @@ pub struct DeployOptions {
     /// [`plan::OWNERSHIP_MARK`](crate::plan::OWNERSHIP_MARK)): change them and mark them as its own. Without it,
     /// their changes are blocked.
     pub adopt: bool,
+    /// Delete what is marked as the application's but no longer in its definition: services of
+    /// its cluster (with their scaling) and schedules of its groups. Never by default.
+    pub prune: bool,
 }
 
 impl DeployOptions {
@@ -57,6 +60,13 @@ impl DeployOptions {
     #[must_use]
     pub fn adopt(mut self, on: bool) -> Self {
         self.adopt = on;
+        self
+    }
+
+    /// Deletes the application's services and schedules that its definition no longer has.
+    #[must_use]
+    pub fn prune(mut self, on: bool) -> Self {
+        self.prune = on;
         self
     }
 }
@@ -148,6 +158,26 @@ impl Deployer {
         Ok(Plan::adopting(app, &observed))
     }
 
+    /// What deploying `app` with `options` would change: adopting and pruning as they say.
+    ///
+    /// # Errors
+    /// As [`observe`](Self::observe).
+    pub async fn plan_with(
+        &self,
+        app: &Application,
+        options: DeployOptions,
+    ) -> Result<Plan, Error> {
+        let mut observed = self.observe(app).await?;
+        if options.prune {
+            crate::observe::orphans(&self.clients, app, &mut observed).await?;
+        }
+        Ok(if options.adopt {
+            Plan::adopting(app, &observed)
+        } else {
+            Plan::new(app, &observed)
+        })
+    }
+
     /// Deploys `app`: checks it, plans, carries the plan out and (with `options.wait`) waits for
     /// every service's rollout at once, telling `on_event` as it goes. Running it again changes
     /// nothing.
@@ -167,11 +197,7 @@ impl Deployer {
                 crate::lifecycle::check_wait(service, wait.until)?;
             }
         }
-        let plan = if options.adopt {
-            self.plan_adopting(app).await?
-        } else {
-            self.plan(app).await?
-        };
+        let plan = self.plan_with(app, options).await?;
         on_event(Event::Planned(&plan));
         if options.dry_run {
             return Ok(Deployment {
@@ -248,11 +274,91 @@ impl Deployer {
         crate::verify::verify(&self.clients, app).await
     }
 
+    /// The state of every service of `app`, in its order, read at once.
+    ///
+    /// # Errors
+    /// The first service whose state cannot be read.
+    pub async fn statuses(&self, app: &Application) -> Result<Vec<Status>, Error> {
+        let reads = app.services().map(|(_, service)| {
+            let cluster = cluster_of(app, service);
+            async move { self.status(cluster, &service.service_name).await }
+        });
+        futures_util::future::try_join_all(reads).await
+    }
+
+    /// Rolls every service of `app` back to `to`, at once; each one's outcome is reported.
+    ///
+    /// # Errors
+    /// The one service's error when `app` has one service; [`Error::Steps`] with every failed
+    /// service otherwise (the others were rolled back).
+    pub async fn rollback_all(
+        &self,
+        app: &Application,
+        to: &RollbackTo,
+    ) -> Result<Vec<RolledBack>, Error> {
+        let runs = app.services().map(|(_, service)| {
+            let cluster = cluster_of(app, service);
+            async move {
+                let resource = crate::Resource::Service {
+                    cluster: cluster.to_owned(),
+                    name: service.service_name.clone(),
+                };
+                (
+                    resource,
+                    self.rollback(cluster, &service.service_name, to).await,
+                )
+            }
+        });
+        collect(futures_util::future::join_all(runs).await)
+    }
+
+    /// Deregisters old revisions of every family of `app`, keeping the newest `keep` of each
+    /// and every one in use.
+    ///
+    /// # Errors
+    /// As [`rollback_all`](Self::rollback_all), per family.
+    pub async fn deregister_all(
+        &self,
+        app: &Application,
+        keep: std::num::NonZeroUsize,
+    ) -> Result<Vec<Deregistered>, Error> {
+        let runs = app.task_definitions().map(|td| async move {
+            let resource = crate::Resource::TaskDefinition(td.family.clone());
+            (resource, self.deregister(&td.family, keep).await)
+        });
+        collect(futures_util::future::join_all(runs).await)
+    }
+
     /// The state of a service.
     ///
     /// # Errors
     /// See [`status::status`](crate::status::status).
     pub async fn status(&self, cluster: &str, service: &str) -> Result<Status, Error> {
         crate::status::status(&self.clients, cluster, service, 5).await
+    }
+}
+
+/// The cluster `service` is in: its own, or the application's.
+fn cluster_of<'a>(app: &'a Application, service: &'a ecs_model::service::Service) -> &'a str {
+    service
+        .cluster
+        .as_deref()
+        .map_or(app.cluster.name(), crate::resource::short_name)
+}
+
+/// Every outcome's value; the one error, or [`Error::Steps`] with every failed one.
+fn collect<T>(outcomes: Vec<(crate::Resource, Result<T, Error>)>) -> Result<Vec<T>, Error> {
+    let mut done = Vec::new();
+    let mut failed = Vec::new();
+    for (resource, outcome) in outcomes {
+        match outcome {
+            Ok(value) => done.push(value),
+            Err(error) => failed.push((resource, error)),
+        }
+    }
+    match failed.len() {
+        0 => Ok(done),
+        1 => Err(failed.remove(0).1),
+        _ => Err(Error::Steps(failed)),
     }
 }

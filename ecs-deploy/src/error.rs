@@ -50,8 +50,8 @@ pub enum Error {
         /// What it saw last.
         last_seen: String,
     },
-    /// Several steps of one group failed (each step's error); the others of the group were
-    /// carried out.
+    /// Several parts of one operation failed, each with its error: steps of a group of a
+    /// deployment, services of a rollback, families of a cleanup. The others were carried out.
     #[error("{}", steps_message(.0))]
     Steps(Vec<(crate::Resource, Error)>),
     /// Several services were watched and at least one did not roll out: each one's outcome.

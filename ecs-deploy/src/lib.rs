@@ -51,7 +51,7 @@ pub use apply::{Applied, apply};
 pub use clients::Clients;
 pub use deployer::{DeployOptions, Deployer, Deployment, Event};
 pub use error::{AwsError, Error};
-pub use observe::observe;
+pub use observe::{observe, orphans};
 pub use plan::{Action, Plan};
 pub use resource::Resource;
 pub use runtime::{JsonResult, SdkJsonError, ServiceError};

@@ -116,6 +116,118 @@ where
     Ok(observed)
 }
 
+/// What is marked as `app`'s but not in its definition any more: services of its cluster (and
+/// so their scaling), schedules of its schedule groups (the application's own, named after it,
+/// and those its schedules name). Read for a deployment that prunes.
+///
+/// # Errors
+/// The first AWS call that fails for another reason than "not found".
+pub async fn orphans(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    let mut groups: Vec<String> = app.schedules().map(|s| s.group().to_owned()).collect();
+    groups.push(app.name.clone());
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        let marked =
+            if let Some(owner) = observed.owners.get(&Resource::ScheduleGroup(group.clone())) {
+                owner.application.as_deref() == Some(app.name.as_str())
+            } else {
+                let found = clients
+                    .schedules
+                    .schedule_group(&group)
+                    .await
+                    .map_err(aws("GetScheduleGroup", format!("schedule group {group}")))?;
+                found.is_some_and(|(_, tags)| {
+                    mark(tags.iter().map(|(k, v)| (k.as_str(), v.as_str()))).as_deref()
+                        == Some(app.name.as_str())
+                })
+            };
+        if !marked {
+            continue;
+        }
+        let names = clients
+            .schedules
+            .schedule_names(&group)
+            .await
+            .map_err(aws("ListSchedules", format!("schedule group {group}")))?;
+        for name in names {
+            if !app
+                .schedules()
+                .any(|s| s.group() == group && s.name == name)
+            {
+                observed.orphans.push(Resource::Schedule {
+                    group: group.clone(),
+                    name,
+                });
+            }
+        }
+    }
+    if observed.cluster.is_none() {
+        return Ok(());
+    }
+    let cluster = app.cluster.name();
+    let mut arns = Vec::new();
+    let mut pages = clients
+        .ecs
+        .list_services()
+        .cluster(cluster)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(aws("ListServices", format!("cluster {cluster}")))?;
+        arns.extend(page.service_arns().iter().cloned());
+    }
+    let ours = |arn: &String| {
+        let name = crate::resource::short_name(arn);
+        app.services().any(|(_, s)| s.service_name == name)
+    };
+    arns.retain(|arn| !ours(arn));
+    for chunk in arns.chunks(SERVICES_PER_DESCRIBE) {
+        let got = clients
+            .ecs
+            .describe_services()
+            .cluster(cluster)
+            .set_services(Some(chunk.to_vec()))
+            .include(aws_sdk_ecs::types::ServiceField::Tags)
+            .send()
+            .await
+            .map_err(aws(
+                "DescribeServices",
+                format!("services of cluster {cluster}"),
+            ))?;
+        for found in got.services() {
+            let marked = mark(
+                found
+                    .tags()
+                    .iter()
+                    .filter_map(|t| Some((t.key()?, t.value()?))),
+            );
+            if found.status() == Some("ACTIVE") && marked.as_deref() == Some(app.name.as_str()) {
+                let name = found.service_name().unwrap_or_default().to_owned();
+                // Its scaling, deregistered with it when there is one.
+                let id = ecs_model::scaling::service_resource_id(cluster, &name);
+                let scaling = clients
+                    .autoscaling
+                    .describe(&id)
+                    .await
+                    .map_err(aws("DescribeScalableTargets", format!("scaling of {id}")))?;
+                if scaling.target.is_some() {
+                    observed.scaling.insert(id, scaling);
+                }
+                observed.orphans.push(Resource::Service {
+                    cluster: cluster.to_owned(),
+                    name,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The mark of a tag list, if it has one.
 fn mark<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
     tags.into_iter()

@@ -280,6 +280,58 @@ impl Client {
     }
 }
 
+impl Client {
+    /// The names of the schedules of `group`.
+    ///
+    /// # Errors
+    /// The failed call.
+    pub async fn schedule_names(&self, group: &str) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let path = match &token {
+                Some(token) => format!(
+                    "/schedules?ScheduleGroup={}&NextToken={}",
+                    encode(group),
+                    encode(token)
+                ),
+                None => format!("/schedules?ScheduleGroup={}", encode(group)),
+            };
+            let page = self.scheduler(path, "ListSchedules").await?;
+            names.extend(
+                page["Schedules"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s["Name"].as_str().map(str::to_owned)),
+            );
+            match page["NextToken"].as_str() {
+                Some(next) if !next.is_empty() && token.as_deref() != Some(next) => {
+                    token = Some(next.to_owned());
+                }
+                _ => return Ok(names),
+            }
+        }
+    }
+
+    /// Deletes schedule `name` of `group`.
+    ///
+    /// # Errors
+    /// The failed call (`ResourceNotFoundException` when it is gone already).
+    pub async fn delete_schedule(&self, group: &str, name: &str) -> Result<Value> {
+        let path = format!("/schedules/{}?groupName={}", encode(name), encode(group));
+        runtime::rest_call(
+            &self.config,
+            &SCHEDULER,
+            "DeleteSchedule",
+            "DELETE",
+            &path,
+            None,
+        )
+        .await
+    }
+}
+
 /// `Ok(None)` for Scheduler's "it does not exist".
 #[allow(clippy::result_large_err)] // the SDK's error, as every call returns it
 fn not_found_is_none(result: Result<Value>) -> Result<Option<Value>> {

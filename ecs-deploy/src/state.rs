@@ -114,6 +114,9 @@ pub struct Observed {
     pub access_points: BTreeMap<String, String>,
     /// Running or pending instances, by `Name` tag, with their ids.
     pub instances: BTreeMap<String, String>,
+    /// What is marked as the application's but not in its definition (read only when
+    /// pruning): services of its cluster, schedules of its groups. Schedules come first.
+    pub orphans: Vec<crate::Resource>,
     /// Who owns each existing resource that can be changed in place: its id and the
     /// application its `ecs-deploy:application` tag names, if it has one.
     pub owners: BTreeMap<crate::Resource, Owner>,
@@ -170,6 +173,7 @@ impl Observed {
             mount_targets,
             access_points,
             instances,
+            orphans,
             owners,
         } = other;
         self.log_groups.extend(log_groups);
@@ -193,6 +197,7 @@ impl Observed {
         self.mount_targets.extend(mount_targets);
         self.access_points.extend(access_points);
         self.instances.extend(instances);
+        self.orphans.extend(orphans);
         self.owners.extend(owners);
     }
 

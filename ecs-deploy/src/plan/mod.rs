@@ -65,6 +65,9 @@ pub enum Action {
     /// nothing is done, and the plan cannot be applied until the resource is deleted or the
     /// application changed back.
     Blocked,
+    /// It is the application's (its mark says so) but no longer in its definition, and the
+    /// deployment prunes ([`DeployOptions::prune`](crate::DeployOptions::prune)): it is deleted.
+    Delete,
 }
 
 /// A change the API only allows when the resource is created (`ECS-J16` for services), or one
@@ -209,6 +212,15 @@ pub(crate) enum Op {
     CreateSchedule(Box<Schedule>),
     UpdateSchedule(Box<Schedule>),
     RunInstance(Box<ContainerInstance>),
+    DeleteSchedule {
+        group: String,
+        name: String,
+    },
+    DeregisterScalableTarget(String),
+    DeleteService {
+        cluster: String,
+        name: String,
+    },
     /// Adopting a resource: its `ecs-deploy:application` tag, by the id its tagging call takes.
     Mark {
         resource: Resource,
@@ -258,6 +270,9 @@ impl Op {
             Self::CreateSchedule(_) => "scheduler:CreateSchedule",
             Self::UpdateSchedule(_) => "scheduler:UpdateSchedule",
             Self::RunInstance(_) => "ec2:RunInstances",
+            Self::DeleteSchedule { .. } => "scheduler:DeleteSchedule",
+            Self::DeregisterScalableTarget(_) => "application-autoscaling:DeregisterScalableTarget",
+            Self::DeleteService { .. } => "ecs:DeleteService",
             Self::Mark { resource, .. } => match resource {
                 Resource::Role(_) => "iam:TagRole",
                 Resource::InstanceProfile(_) => "iam:TagInstanceProfile",
@@ -351,6 +366,7 @@ impl Plan {
         for part in app.creation_order() {
             planner.part(part);
         }
+        planner.prune();
         let application = app.name.clone();
         let mut steps = planner.steps;
         ownership::enforce(&mut steps, observed, &application, adopt);
@@ -513,6 +529,33 @@ impl Planner<'_> {
             Part::Scaling(scaling) => self.scaling(scaling),
             Part::Schedule(schedule) => self.schedule(schedule),
             Part::Instance(instance) => self.instance(instance),
+        }
+    }
+
+    /// The deletion of what is the application's but not in its definition any more (observed
+    /// only when pruning): schedules first, then services with their scaling.
+    fn prune(&mut self) {
+        for orphan in &self.observed.orphans {
+            let ops = match orphan {
+                Resource::Schedule { group, name } => vec![Op::DeleteSchedule {
+                    group: group.clone(),
+                    name: name.clone(),
+                }],
+                Resource::Service { cluster, name } => {
+                    let id = ecs_model::scaling::service_resource_id(cluster, name);
+                    let mut ops = Vec::new();
+                    if self.observed.scaling.contains_key(&id) {
+                        ops.push(Op::DeregisterScalableTarget(id));
+                    }
+                    ops.push(Op::DeleteService {
+                        cluster: cluster.clone(),
+                        name: name.clone(),
+                    });
+                    ops
+                }
+                _ => continue,
+            };
+            self.push(Step::new(orphan.clone(), Action::Delete, Vec::new(), ops));
         }
     }
 

@@ -13,12 +13,16 @@ impl fmt::Display for Plan {
         }
         write!(
             f,
-            "Plan: {} to create, {} to update, {} unchanged, {} blocked.",
+            "Plan: {} to create, {} to update, {} unchanged, {} blocked",
             self.count(Action::Create),
             self.count(Action::Update),
             self.count(Action::Unchanged),
             self.count(Action::Blocked)
-        )
+        )?;
+        match self.count(Action::Delete) {
+            0 => f.write_str("."),
+            n => write!(f, ", {n} to delete."),
+        }
     }
 }
 
@@ -29,6 +33,7 @@ impl fmt::Display for Step {
             Action::Update => ('~', "update"),
             Action::Unchanged => ('=', "unchanged"),
             Action::Blocked => ('!', "blocked"),
+            Action::Delete => ('-', "delete"),
         };
         write!(f, "{sign} {verb:<9} {}", self.resource)?;
         if !self.calls.is_empty() && self.action != Action::Unchanged {

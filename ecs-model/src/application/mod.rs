@@ -244,6 +244,17 @@ impl Application {
     /// in its region, passing exactly the roles its task definitions name.
     #[must_use]
     pub fn deployer_policy(&self) -> PolicyDocument {
+        self.deployer_policy_with(false)
+    }
+
+    /// [`deployer_policy`](Self::deployer_policy) of a deployer that also prunes (`--prune`):
+    /// deletes the services of its cluster and the schedules of its group that carry its mark.
+    #[must_use]
+    pub fn pruning_deployer_policy(&self) -> PolicyDocument {
+        self.deployer_policy_with(true)
+    }
+
+    fn deployer_policy_with(&self, prunes: bool) -> PolicyDocument {
         let account = &self.account;
         let role_arn = |r: &Role| account.role_arn(r.path.as_deref(), &r.name);
         // A group without a VPC goes into the default one, whose id is not known in advance.
@@ -267,6 +278,8 @@ impl Application {
                 }
             });
         let scope = DeployerScope {
+            application: self.name.clone(),
+            prunes,
             cluster: self.cluster.name().to_owned(),
             services: sorted(self.services().map(|(_, s)| s.service_name.as_str())),
             families: sorted(self.task_definitions().map(|td| td.family.as_str())),

@@ -400,6 +400,10 @@ pub fn task_role_policy(
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DeployerScope {
+    /// The application's name: its mark, and its own schedule group.
+    pub application: String,
+    /// Whether it prunes: deletes its marked services and schedules the definition dropped.
+    pub prunes: bool,
     /// The cluster.
     pub cluster: String,
     /// The services in it.
@@ -517,6 +521,41 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         )
         .sid("RevisionsInUse"),
     ];
+    if scope.prunes {
+        // Pruning (`--prune`): only what carries the application's mark, in its cluster and
+        // its schedule group. A scalable target's id is the service's, but its actions take no
+        // resource ARN.
+        statements.extend([
+            Statement::allow(
+                "ecs:DeleteService",
+                account.arn("ecs", &format!("service/{cluster}/*")),
+            )
+            .condition(
+                "StringEquals",
+                format!("aws:ResourceTag/{OWNERSHIP_MARK}"),
+                scope.application.as_str(),
+            )
+            .sid("PruneServices"),
+            Statement::allow(
+                "scheduler:DeleteSchedule",
+                account.arn("scheduler", &format!("schedule/{}/*", scope.application)),
+            )
+            .sid("PruneSchedules"),
+            Statement::allow(
+                [
+                    "scheduler:GetScheduleGroup",
+                    "scheduler:ListTagsForResource",
+                ],
+                account.arn(
+                    "scheduler",
+                    &format!("schedule-group/{}", scope.application),
+                ),
+            )
+            .sid("OwnScheduleGroup"),
+            Statement::allow("application-autoscaling:DeregisterScalableTarget", "*")
+                .sid("PruneScalingNoResourceType"),
+        ]);
+    }
     if !scope.families.is_empty() {
         statements.push(
             Statement::allow(

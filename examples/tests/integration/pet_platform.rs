@@ -312,6 +312,68 @@ async fn both_environments_deploy_side_by_side_and_converge() {
         "{plan}"
     );
 
+    // Without the worker and the nightly job: nothing is removed unless asked; with --prune,
+    // exactly those two (and only in staging).
+    let mut smaller = staging.clone();
+    smaller
+        .workloads
+        .retain(|w| !["pet-staging-worker", "pet-staging-nightly"].contains(&w.name()));
+    let plan = deployer.plan(&smaller).await.unwrap();
+    assert_eq!(plan.count(Action::Delete), 0, "{plan}");
+    let prune = DeployOptions::default().prune(true);
+    let plan = deployer.plan_with(&smaller, prune).await.unwrap();
+    let deleted: Vec<String> = plan
+        .steps
+        .iter()
+        .filter(|s| s.action == Action::Delete)
+        .map(|s| s.resource.to_string())
+        .collect();
+    assert_eq!(
+        deleted,
+        [
+            "scheduler:schedule pet-staging/pet-staging-nightly",
+            "ecs:service pet-staging-cluster/pet-staging-worker"
+        ],
+        "{plan}"
+    );
+    deployer
+        .deploy(&smaller, prune, &mut |_: Event<'_>| {})
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        clients
+            .schedules
+            .get_schedule("pet-staging", "pet-staging-nightly")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        deployer
+            .plan_with(&smaller, prune)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    deploy(&deployer, &staging).await;
+
+    // Status and cleanup cover every workload.
+    let statuses = deployer.statuses(&staging).await.unwrap();
+    let names: Vec<&str> = statuses.iter().map(|s| s.service.as_str()).collect();
+    assert_eq!(
+        names,
+        ["pet-staging-web", "pet-staging-api", "pet-staging-worker"]
+    );
+    let cleaned = deployer
+        .deregister_all(&staging, std::num::NonZeroUsize::MIN)
+        .await
+        .unwrap();
+    assert_eq!(cleaned.len(), 4, "one cleanup per family");
+    assert!(
+        cleaned.iter().all(|c| c.deregistered.is_empty()),
+        "one revision each, in use"
+    );
+
     // Production next to it: every resource is its own.
     let production = build("production");
     let plan = deployer.plan(&production).await.unwrap();

@@ -92,6 +92,9 @@ pub(crate) enum Command {
         /// of `--region`, `AWS_REGION` or else the one the definitions name.
         #[arg(long, value_name = "ACCOUNT_ID")]
         deployer_policy: Option<String>,
+        /// With `--deployer-policy`: the policy of a deployer that also prunes (`deploy --prune`).
+        #[arg(long, requires = "deployer_policy")]
+        prune: bool,
     },
     /// Show what a deployment would change.
     Diff {
@@ -126,6 +129,11 @@ pub(crate) enum Command {
               value_parser = |s: &str| s.parse::<ecs_deploy::lifecycle::WaitUntil>(),
               conflicts_with = "no_wait")]
         wait_until: ecs_deploy::lifecycle::WaitUntil,
+        /// Delete the services of the cluster and the schedules of the application's group that
+        /// are marked as the application's but no longer in the definitions (with the services'
+        /// scaling). Never without it.
+        #[arg(long)]
+        prune: bool,
         /// Take over existing resources ecs-deploy did not create for these definitions (no
         /// `ecs-deploy:application` tag naming the application): change them and tag them.
         /// Without it, their changes are blocked.

@@ -617,7 +617,8 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Render {
             definitions,
             deployer_policy,
-        } => render(cli, definitions, deployer_policy.as_deref()),
+            prune,
+        } => render(cli, definitions, deployer_policy.as_deref(), *prune),
         Command::Diff {
             definitions,
             observed,
@@ -635,8 +636,12 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             timeout,
             wait_until,
             adopt,
+            prune,
         } => {
-            let options = DeployOptions::default().dry_run(*dry_run).adopt(*adopt);
+            let options = DeployOptions::default()
+                .dry_run(*dry_run)
+                .adopt(*adopt)
+                .prune(*prune);
             let wait = (!no_wait).then(|| {
                 WaitOptions::default()
                     .timeout(Duration::from_secs(*timeout))
@@ -725,6 +730,7 @@ fn render(
     cli: &Cli,
     definitions: &Definitions,
     deployer_policy: Option<&str>,
+    prune: bool,
 ) -> Result<ExitCode, Failure> {
     let mut app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
     // The task definition and service render the same in every region and account; the
@@ -734,7 +740,12 @@ fn render(
         app.account = Account::new(account, region);
     }
     if deployer_policy.is_some() {
-        println!("{}", app.deployer_policy().to_json_pretty());
+        let policy = if prune {
+            app.pruning_deployer_policy()
+        } else {
+            app.deployer_policy()
+        };
+        println!("{}", policy.to_json_pretty());
     } else {
         for td in app.task_definitions() {
             println!("{}", td.to_json_pretty());
