@@ -280,7 +280,7 @@ impl Deployer {
     /// The first service whose state cannot be read.
     pub async fn statuses(&self, app: &Application) -> Result<Vec<Status>, Error> {
         let reads = app.services().map(|(_, service)| {
-            let cluster = cluster_of(app, service);
+            let cluster = service.cluster_name(app.cluster.name());
             async move { self.status(cluster, &service.service_name).await }
         });
         futures_util::future::try_join_all(reads).await
@@ -297,7 +297,7 @@ impl Deployer {
         to: &RollbackTo,
     ) -> Result<Vec<RolledBack>, Error> {
         let runs = app.services().map(|(_, service)| {
-            let cluster = cluster_of(app, service);
+            let cluster = service.cluster_name(app.cluster.name());
             async move {
                 let resource = crate::Resource::Service {
                     cluster: cluster.to_owned(),
@@ -336,14 +336,6 @@ impl Deployer {
     pub async fn status(&self, cluster: &str, service: &str) -> Result<Status, Error> {
         crate::status::status(&self.clients, cluster, service, 5).await
     }
-}
-
-/// The cluster `service` is in: its own, or the application's.
-fn cluster_of<'a>(app: &'a Application, service: &'a ecs_model::service::Service) -> &'a str {
-    service
-        .cluster
-        .as_deref()
-        .map_or(app.cluster.name(), crate::resource::short_name)
 }
 
 /// Every outcome's value; the one error, or [`Error::Steps`] with every failed one.

@@ -801,7 +801,7 @@ async fn services(
     }
     let mut by_cluster = std::collections::BTreeMap::<&str, Vec<&str>>::new();
     for (_, service) in app.services() {
-        let cluster = service.cluster.as_deref().unwrap_or(app.cluster.name());
+        let cluster = service.cluster_name(app.cluster.name());
         by_cluster
             .entry(cluster)
             .or_default()

@@ -288,10 +288,7 @@ where
     F: FnMut(&Progress) + Send,
 {
     let waits = app.services().map(|(_, service)| {
-        let cluster = service
-            .cluster
-            .as_deref()
-            .map_or(app.cluster.name(), crate::resource::short_name);
+        let cluster = service.cluster_name(app.cluster.name());
         let name = service.service_name.as_str();
         let deployment = applied.deployments.get(name).map(String::as_str);
         async move {

@@ -184,12 +184,8 @@ impl Planner<'_> {
             service.desired_count = None;
         }
         let service = &service;
-        let cluster = service.cluster.as_deref().map_or_else(
-            || self.app.cluster.name().to_owned(),
-            |c| short_name(c).to_owned(),
-        );
         let resource = Resource::Service {
-            cluster,
+            cluster: service.cluster_name(self.app.cluster.name()).to_owned(),
             name: service.service_name.clone(),
         };
         let Some(found) = self.observed.services.get(&service.service_name) else {

@@ -347,11 +347,7 @@ impl ApplicationBuilder {
         }
         let cluster = self.app.cluster.name().to_owned();
         if let (Some(scaling), Some(service)) = (&mut workload.scaling, &workload.service) {
-            let cluster = service
-                .cluster
-                .as_deref()
-                .map_or(cluster.as_str(), |c| c.rsplit('/').next().unwrap_or(c));
-            scaling.set_service(cluster, &service.service_name);
+            scaling.set_service(service.cluster_name(&cluster), &service.service_name);
         }
         if let Some(schedule) = &mut workload.schedule {
             let account = &self.app.account;

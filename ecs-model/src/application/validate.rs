@@ -114,10 +114,7 @@ fn scaling_seams(out: &mut Findings, app: &Application, workload: &Workload) {
         );
         return;
     };
-    let cluster = service
-        .cluster
-        .as_deref()
-        .map_or(app.cluster.name(), |c| c.rsplit('/').next().unwrap_or(c));
+    let cluster = service.cluster_name(app.cluster.name());
     let id = crate::scaling::service_resource_id(cluster, &service.service_name);
     if scaling.target.resource_id != id {
         out.report(

@@ -634,34 +634,37 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
         );
     }
     if !scope.file_systems.is_empty() {
-        // A file system's id, and so its ARN, exists only after CreateFileSystem; its creation
-        // token is in no condition key. The mount targets' network interfaces are the caller's
-        // to create (EFS's documented dependent actions).
+        // A file system's id, and so its ARN, exists only after CreateFileSystem, which (like
+        // the describes by creation token) has no resource type; the mount targets' network
+        // interfaces are the caller's to create (EFS's documented dependent actions).
         statements.push(
             Statement::allow(
                 [
+                    "elasticfilesystem:CreateFileSystem",
                     "elasticfilesystem:DescribeFileSystems",
                     "elasticfilesystem:DescribeMountTargets",
                     "elasticfilesystem:DescribeAccessPoints",
-                    "elasticfilesystem:CreateFileSystem",
-                    "elasticfilesystem:CreateMountTarget",
-                    "elasticfilesystem:CreateAccessPoint",
-                    "elasticfilesystem:TagResource",
-                ],
-                account.arn("elasticfilesystem", "*"),
-            )
-            .sid("FileSystems"),
-        );
-        statements.push(
-            Statement::allow(
-                [
                     "ec2:CreateNetworkInterface",
                     "ec2:DescribeNetworkInterfaces",
                     "ec2:DescribeSubnets",
                 ],
                 "*",
             )
-            .sid("MountTargetInterfacesNoResourceType"),
+            .sid("FileSystemsNoResourceType"),
+        );
+        statements.push(
+            Statement::allow(
+                [
+                    "elasticfilesystem:CreateMountTarget",
+                    "elasticfilesystem:CreateAccessPoint",
+                    "elasticfilesystem:TagResource",
+                ],
+                vec![
+                    account.arn("elasticfilesystem", "file-system/*"),
+                    account.arn("elasticfilesystem", "access-point/*"),
+                ],
+            )
+            .sid("FileSystems"),
         );
     }
     if scope.scales_services {
@@ -677,6 +680,7 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                     "application-autoscaling:DescribeScalingPolicies",
                     "application-autoscaling:PutScheduledAction",
                     "application-autoscaling:DescribeScheduledActions",
+                    "application-autoscaling:TagResource",
                 ],
                 "*",
             )

@@ -108,6 +108,15 @@ impl Service {
                 .iter()
                 .any(|item| item.capacity_provider.starts_with("FARGATE"))
     }
+
+    /// The name of the cluster it is in: its `cluster` (a name or an ARN), else `default` (the
+    /// application's, when it runs in one).
+    #[must_use]
+    pub fn cluster_name<'a>(&'a self, default: &'a str) -> &'a str {
+        self.cluster
+            .as_deref()
+            .map_or(default, |c| c.rsplit('/').next().unwrap_or(c))
+    }
 }
 
 builder! {

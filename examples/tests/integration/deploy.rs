@@ -36,13 +36,13 @@ pub(crate) async fn default_network(clients: &Clients) -> (String, [String; 2]) 
     (vpc, [zones.next().unwrap(), zones.next().unwrap()])
 }
 
-fn quick() -> WaitOptions {
+pub(crate) fn quick() -> WaitOptions {
     WaitOptions::default()
         .timeout(Duration::from_secs(30))
         .poll_interval(Duration::from_millis(200))
 }
 
-async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
+pub(crate) async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
     deployer
         .deploy(
             app,
@@ -141,6 +141,7 @@ async fn seed_002_deploys_from_nothing_and_converges() {
         &clients,
         &recorder,
         &app,
+        &app.deployer_policy(),
         150,
         &["MarkAdoptedSecurityGroups"],
     )
@@ -150,10 +151,11 @@ async fn seed_002_deploys_from_nothing_and_converges() {
 /// Every call the deployer made, with its resources, is allowed by `app`'s deployer policy
 /// (evaluated with the model's evaluator); at least `at_least` requests were checked; and every
 /// statement but those of `not_needed` was needed by some call (the policy grants no more).
-async fn every_call_is_allowed(
+pub(crate) async fn every_call_is_allowed(
     clients: &Clients,
     recorder: &Recorder,
     app: &Application,
+    policy: &ecs_model::iam::PolicyDocument,
     at_least: usize,
     not_needed: &[&str],
 ) {
@@ -175,15 +177,10 @@ async fn every_call_is_allowed(
             .iter()
             .map(|p| (p.name.clone(), app.account.role_arn(None, &p.role)))
             .collect(),
+        application: app.name.clone(),
     };
     let calls = recorder.calls();
-    let (denied, checked) = recorded::denied(
-        &calls,
-        &app.account,
-        &facts,
-        &app.deployer_policy(),
-        &definitions,
-    );
+    let (denied, checked) = recorded::denied(&calls, &app.account, &facts, policy, &definitions);
     assert!(
         denied.is_empty(),
         "the deployer policy denies:\n{}",
@@ -194,13 +191,7 @@ async fn every_call_is_allowed(
         "{checked} requests of {} calls",
         calls.len()
     );
-    let unused = recorded::unused_statements(
-        &calls,
-        &app.account,
-        &facts,
-        &app.deployer_policy(),
-        &definitions,
-    );
+    let unused = recorded::unused_statements(&calls, &app.account, &facts, policy, &definitions);
     let mut operations: Vec<String> = calls
         .iter()
         .map(|c| format!("{}:{}", c.service, c.operation))
@@ -503,6 +494,7 @@ async fn ec2_dev_applies_into_the_default_vpc_and_joins_its_cluster() {
         &clients,
         &recorder,
         &app,
+        &app.deployer_policy(),
         30,
         &[
             "RevisionsInUseNoResourceType",

@@ -3,15 +3,12 @@
 
 #![allow(clippy::large_futures)]
 
-use std::time::Duration;
-
 use ecs_deploy::plan::Action;
-use ecs_deploy::wait::WaitOptions;
 use ecs_deploy::{Clients, DeployOptions, Deployer, Event, Resource};
 use ecs_examples::pet_platform::{self, Environment};
 use ecs_model::Application;
 
-use crate::deploy::moto;
+use crate::deploy::{deploy, moto};
 
 fn staging() -> Application {
     pet_platform::application(&Environment::named("staging"))
@@ -178,23 +175,6 @@ fn the_platform_is_what_the_issue_describes() {
     }
 }
 
-fn quick() -> WaitOptions {
-    WaitOptions::default()
-        .timeout(Duration::from_secs(30))
-        .poll_interval(Duration::from_millis(200))
-}
-
-async fn deploy(deployer: &Deployer, app: &Application) -> ecs_deploy::Deployment {
-    deployer
-        .deploy(
-            app,
-            DeployOptions::default().wait(Some(quick())),
-            &mut |_: Event<'_>| {},
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[allow(clippy::too_many_lines)] // one scenario against one server: deploy, again, change, the other environment
 async fn both_environments_deploy_side_by_side_and_converge() {
@@ -202,7 +182,9 @@ async fn both_environments_deploy_side_by_side_and_converge() {
         return;
     };
     let clients = Clients::new(&moto.config(pet_platform::REGION));
-    let deployer = Deployer::new(clients.clone());
+    // Staging's calls are recorded, to be checked against its (pruning) deployer policy.
+    let (recording, recorder) = crate::recorded::Recorder::wrap(&moto.config(pet_platform::REGION));
+    let deployer = Deployer::new(Clients::new(&recording));
     let (vpc, [a, b]) = crate::deploy::default_network(&clients).await;
     let build = |env: &str| {
         pet_platform::application_for(&Environment::named(env), "123456789012", &vpc, [&a, &b])
@@ -357,6 +339,25 @@ async fn both_environments_deploy_side_by_side_and_converge() {
     );
     deploy(&deployer, &staging).await;
 
+    crate::deploy::every_call_is_allowed(
+        &clients,
+        &recorder,
+        &staging,
+        &staging.pruning_deployer_policy(),
+        400,
+        // No revision was deregistered, no security group adopted, no scaled service pruned;
+        // Application Auto Scaling creates its service-linked role on AWS's side, not moto's;
+        // the own schedule group's reads are also granted with the schedules' groups.
+        &[
+            "RevisionsInUse",
+            "OwnScheduleGroup",
+            "PruneScalingNoResourceType",
+            "ServiceAutoScalingRole",
+            "MarkAdoptedSecurityGroups",
+        ],
+    )
+    .await;
+
     // Status and cleanup cover every workload.
     let statuses = deployer.statuses(&staging).await.unwrap();
     let names: Vec<&str> = statuses.iter().map(|s| s.service.as_str()).collect();
@@ -375,6 +376,7 @@ async fn both_environments_deploy_side_by_side_and_converge() {
     );
 
     // Production next to it: every resource is its own.
+    let deployer = Deployer::new(clients.clone());
     let production = build("production");
     let plan = deployer.plan(&production).await.unwrap();
     assert_eq!(plan.count(Action::Create), plan.steps.len(), "{plan}");

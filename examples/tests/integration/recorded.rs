@@ -106,6 +106,8 @@ fn read(request: &HttpRequest) -> Option<Call> {
         "sts",
         "events",
         "scheduler",
+        "application-autoscaling",
+        "elasticfilesystem",
     ]
     .into_iter()
     .find(|s| *s == signed_for)?;
@@ -118,29 +120,65 @@ fn read(request: &HttpRequest) -> Option<Call> {
             params: serde_json::from_str(&body).unwrap_or(Value::Null),
         });
     }
-    if service == "scheduler" {
-        let uri = request.uri();
-        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
-        let path = path.split_once("/schedules").map_or("", |(_, rest)| rest);
-        let mut params = form(query);
-        let operation = match path.strip_prefix('/') {
-            Some(name) if !name.is_empty() => {
-                params.insert("Name".to_owned(), decode(name));
-                "GetSchedule"
-            }
-            _ => "ListSchedules",
-        };
-        return Some(Call {
-            service,
-            operation: operation.to_owned(),
-            params: serde_json::to_value(&params).unwrap(),
-        });
+    if service == "scheduler" || service == "elasticfilesystem" {
+        return rest(service, request.method(), request.uri(), &body);
     }
     let params = form(&body);
     Some(Call {
         service,
         operation: params.get("Action")?.clone(),
         params: serde_json::to_value(&params).unwrap(),
+    })
+}
+
+/// A call of a REST API (Scheduler, EFS): the operation from the method and path; the
+/// parameters from the path, the query and the JSON body.
+fn rest(service: &'static str, method: &str, uri: &str, body: &str) -> Option<Call> {
+    // `http://host:port/path?query`: the path from its first `/` after the host.
+    let uri = uri
+        .split_once("://")
+        .map_or(uri, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+    let mut params: serde_json::Map<String, Value> = form(query)
+        .into_iter()
+        .map(|(k, v)| (k, Value::String(v)))
+        .collect();
+    if let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(body) {
+        params.extend(fields);
+    }
+    let path = path.trim_start_matches("/2015-02-01");
+    let mut segments = path.trim_start_matches('/').splitn(2, '/');
+    let (collection, name) = (segments.next()?, segments.next().map(decode));
+    let operation = match (collection, name.is_some(), method) {
+        ("schedules", true, "GET") => "GetSchedule",
+        ("schedules", true, "POST") => "CreateSchedule",
+        ("schedules", true, "PUT") => "UpdateSchedule",
+        ("schedules", true, "DELETE") => "DeleteSchedule",
+        ("schedules", false, _) => "ListSchedules",
+        ("schedule-groups", true, "GET") => "GetScheduleGroup",
+        ("schedule-groups", true, "POST") => "CreateScheduleGroup",
+        ("tags", true, "GET") => "ListTagsForResource",
+        ("tags" | "resource-tags", true, "POST") => "TagResource",
+        ("file-systems", false, "GET") => "DescribeFileSystems",
+        ("file-systems", false, "POST") => "CreateFileSystem",
+        ("mount-targets", false, "GET") => "DescribeMountTargets",
+        ("mount-targets", false, "POST") => "CreateMountTarget",
+        ("access-points", false, "GET") => "DescribeAccessPoints",
+        ("access-points", false, "POST") => "CreateAccessPoint",
+        _ => return None,
+    };
+    if let Some(name) = name {
+        let key = match collection {
+            "tags" => "ResourceArn",
+            "resource-tags" => "ResourceId",
+            _ => "Name",
+        };
+        params.insert(key.to_owned(), Value::String(name));
+    }
+    Some(Call {
+        service,
+        operation: operation.to_owned(),
+        params: Value::Object(params),
     })
 }
 
@@ -191,11 +229,14 @@ pub(crate) fn iam_definitions() -> Option<Value> {
 }
 
 /// What the requests do not carry but IAM knows: each security group's VPC (the `ec2:Vpc`
-/// condition key) and each instance profile's role (passed by `RunInstances`).
+/// condition key), each instance profile's role (passed by `RunInstances`), the mark of what is
+/// deleted.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     pub(crate) group_vpcs: BTreeMap<String, String>,
     pub(crate) profile_roles: BTreeMap<String, String>,
+    /// The application whose mark the resources it prunes carry.
+    pub(crate) application: String,
 }
 
 /// The IAM requests `call` amounts to, in `account`.
@@ -287,6 +328,16 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
                 );
             }
             out
+        }
+        // Only a service carrying the application's mark is pruned: IAM sees its tag.
+        ("ecs", "DeleteService") => {
+            let arn = ecs(&format!(
+                "service/{}/{}",
+                cluster_name("cluster"),
+                s("service")
+            ));
+            let tag = format!("aws:ResourceTag/{}", ecs_model::iam::OWNERSHIP_MARK);
+            vec![Request::new(&action, arn).with(tag, facts.application.as_str())]
         }
         ("ecs", "CreateService" | "UpdateService") => {
             let cluster = cluster_name("cluster");
@@ -503,9 +554,83 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
             };
             one(account.arn("events", &rule))
         }
-        ("scheduler", "GetSchedule") => {
+        ("scheduler", "GetSchedule" | "DeleteSchedule") => {
             let group = p["groupName"].as_str().unwrap_or("default");
             one(account.arn("scheduler", &format!("schedule/{group}/{}", s("Name"))))
+        }
+        ("scheduler", "CreateSchedule" | "UpdateSchedule") => {
+            let group = p["GroupName"].as_str().unwrap_or("default");
+            let schedule = account.arn("scheduler", &format!("schedule/{group}/{}", s("Name")));
+            let role = p["Target"]["RoleArn"].as_str().unwrap_or_default();
+            vec![
+                Request::new(&action, schedule),
+                Request::new("iam:PassRole", role)
+                    .with("iam:PassedToService", "scheduler.amazonaws.com"),
+            ]
+        }
+        ("scheduler", "GetScheduleGroup" | "CreateScheduleGroup") => {
+            one(account.arn("scheduler", &format!("schedule-group/{}", s("Name"))))
+        }
+        ("scheduler", "ListTagsForResource" | "TagResource") => one(s("ResourceArn")),
+        // Scalable targets are known to IAM by an id Application Auto Scaling assigns; the
+        // policy names none, so any ARN stands for it.
+        ("application-autoscaling", operation) => {
+            let target = account.arn(
+                "application-autoscaling",
+                &format!("scalable-target/{}", s("ResourceId")),
+            );
+            let typed = !operation.starts_with("Describe");
+            let mut out = vec![Request::new(
+                &action,
+                if typed {
+                    target.clone()
+                } else {
+                    "*".to_owned()
+                },
+            )];
+            if operation == "RegisterScalableTarget" && tagged("Tags") {
+                out.push(Request::new("application-autoscaling:TagResource", target));
+            }
+            out
+        }
+        ("elasticfilesystem", "CreateFileSystem") => {
+            let created = account.arn("elasticfilesystem", "file-system/fs-created");
+            vec![
+                Request::new(&action, "*"),
+                Request::new("elasticfilesystem:TagResource", created),
+            ]
+        }
+        (
+            "elasticfilesystem",
+            "DescribeFileSystems" | "DescribeMountTargets" | "DescribeAccessPoints",
+        ) => {
+            let id = p["FileSystemId"].as_str().unwrap_or("fs-described");
+            one(account.arn("elasticfilesystem", &format!("file-system/{id}")))
+        }
+        ("elasticfilesystem", "CreateMountTarget" | "CreateAccessPoint") => {
+            let mut out = vec![Request::new(
+                &action,
+                account.arn(
+                    "elasticfilesystem",
+                    &format!("file-system/{}", s("FileSystemId")),
+                ),
+            )];
+            if call.operation == "CreateAccessPoint" {
+                out.push(Request::new(
+                    "elasticfilesystem:TagResource",
+                    account.arn("elasticfilesystem", "access-point/fsap-created"),
+                ));
+            }
+            out
+        }
+        ("elasticfilesystem", "TagResource") => {
+            let id = s("ResourceId");
+            let kind = if id.starts_with("fsap-") {
+                "access-point"
+            } else {
+                "file-system"
+            };
+            one(account.arn("elasticfilesystem", &format!("{kind}/{id}")))
         }
         ("elasticloadbalancing", "AddTags") => list("ResourceArns")
             .into_iter()
