@@ -83,3 +83,92 @@ fn show(value: Option<&Value>) -> String {
         text
     }
 }
+
+impl Plan {
+    /// The plan as a pull-request comment in GitHub Markdown: a summary line, a table of the
+    /// resources that change and what happens to each, and each one's fields before → after in
+    /// a collapsed section (blocked changes with why). Unchanged resources are counted, not
+    /// listed.
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        use fmt::Write as _;
+        let mut out = String::new();
+        let summary = self.to_string();
+        let summary = summary.lines().last().unwrap_or_default();
+        let _ = writeln!(out, "**{summary}**\n");
+        let changing: Vec<&Step> = self
+            .steps
+            .iter()
+            .filter(|s| s.action != Action::Unchanged)
+            .collect();
+        if changing.is_empty() {
+            out.push_str("No changes.\n");
+            return out;
+        }
+        out.push_str("| | resource | action | calls |\n|---|---|---|---|\n");
+        for step in &changing {
+            let (sign, verb) = match step.action {
+                Action::Create => ("+", "create"),
+                Action::Update => ("~", "update"),
+                Action::Blocked => ("!", "**blocked**"),
+                Action::Delete => ("-", "delete"),
+                Action::Unchanged => ("=", "unchanged"),
+            };
+            let adopted = if step.adopted { " (adopted)" } else { "" };
+            let calls: Vec<String> = step.calls.iter().map(|c| format!("`{c}`")).collect();
+            let _ = writeln!(
+                out,
+                "| {sign} | {} | {verb}{adopted} | {} |",
+                code(&step.resource.to_string()),
+                calls.join(" ")
+            );
+        }
+        for step in changing
+            .iter()
+            .filter(|s| !s.changes.is_empty() || !s.blocked.is_empty())
+        {
+            let count = step.changes.len() + step.blocked.len();
+            let noun = if count == 1 { "change" } else { "changes" };
+            let _ = writeln!(
+                out,
+                "\n<details><summary>{}: {count} {noun}</summary>\n\n| field | before | after |\n|---|---|---|",
+                code(&step.resource.to_string())
+            );
+            for change in &step.changes {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    code(&change.path.to_string()),
+                    code(&show(change.before.as_ref())),
+                    code(&show(change.after.as_ref()))
+                );
+            }
+            for blocked in &step.blocked {
+                let _ = writeln!(
+                    out,
+                    "| {} | blocked | {} |",
+                    code(&blocked.change.path.to_string()),
+                    cell(&blocked.reason)
+                );
+            }
+            out.push_str("\n</details>\n");
+        }
+        out
+    }
+}
+
+/// `text` as inline code in a table cell: backticks doubled around it when it holds one, pipes
+/// escaped.
+fn code(text: &str) -> String {
+    let text = cell(text);
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// `text` safe in a table cell: pipes escaped, line breaks as spaces.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

@@ -100,6 +100,40 @@ fn render_prints_what_the_api_takes() {
     assert!(out.status.success());
     let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rendered["cpu"], "256");
+    // CI's one change, without editing the file.
+    let out = ecs_deploy(
+        &dir,
+        None,
+        &["render", "-t", "td.json", "--image", "hello=nginx:1.28"],
+    );
+    let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rendered["containerDefinitions"][0]["image"], "nginx:1.28");
+    for (setting, says) in [
+        ("web=nginx:1.28", "no container web in the task definitions"),
+        ("hello", "give CONTAINER=IMAGE"),
+        (
+            "other/hello=nginx",
+            "no container hello in the task definitions of family other",
+        ),
+    ] {
+        let out = ecs_deploy(&dir, None, &["render", "-t", "td.json", "--image", setting]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(says), "{setting}: {}", stderr(&out));
+    }
+    // The graph of the files, for a README.
+    std::fs::write(
+        dir.join("svc.json"),
+        r#"{"serviceName": "hello", "desiredCount": 1, "launchType": "FARGATE",
+            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"], "securityGroups": ["sg-1"]}}}"#,
+    )
+    .unwrap();
+    let out = ecs_deploy(&dir, None, &["graph", "-t", "td.json", "-s", "svc.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "flowchart LR\n    n0[\"task definition hello\"]\n    n1[\"service hello\"]\n    \
+         n2[\"security group sg-1\"]\n    n1 --> n0\n    n1 --> n2\n"
+    );
 }
 
 /// `ecs-deploy render --deployer-policy 123456789012 -t FILE [--region R]`, with `AWS_REGION`
@@ -171,6 +205,28 @@ fn diff_against_saved_answers_needs_no_aws() {
         report[0]["changes"],
         serde_json::json!([{"path": "containerDefinitions[0].image",
             "before": "nginx:1.27", "after": "nginx:1.28"}])
+    );
+    // The same change from the command line: exactly the image, nothing else.
+    std::fs::write(dir.join("td.json"), TASK_DEFINITION).unwrap();
+    let output = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "diff",
+            "-t",
+            "td.json",
+            "--image",
+            "hello=nginx:1.29",
+            "--observed",
+            "described.json",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(
+        stdout(&output),
+        "- **task definition hello** against `described.json`: 1 change\n  \
+         - `containerDefinitions[0].image: \"nginx:1.27\" → \"nginx:1.29\"`\n"
     );
     // A service answer for a service no file defines says what is missing.
     let output = ecs_deploy(

@@ -305,6 +305,54 @@ fn a_new_image_is_one_new_revision_and_a_service_update() {
 }
 
 #[test]
+fn the_plan_reads_as_a_pull_request_comment() {
+    let app = app();
+    let observed = deployed(&app);
+    assert_eq!(
+        Plan::new(&app, &observed).to_markdown(),
+        format!(
+            "**Plan: 0 to create, 0 to update, {} unchanged, 0 blocked.**\n\nNo changes.\n",
+            Plan::new(&app, &observed).steps.len()
+        )
+    );
+    let mut changed = app.clone();
+    changed.workloads[0].task_definition.container_definitions[0].image =
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2".into();
+    let markdown = Plan::new(&changed, &observed).to_markdown();
+    let lines: Vec<&str> = markdown.lines().collect();
+    assert!(
+        lines[0].starts_with("**Plan: 0 to create, 2 to update, "),
+        "{markdown}"
+    );
+    assert_eq!(
+        lines[2..6],
+        [
+            "| | resource | action | calls |",
+            "|---|---|---|---|",
+            "| ~ | `ecs:task-definition web` | update | `ecs:RegisterTaskDefinition` |",
+            "| ~ | `ecs:service prod/web` | update | `ecs:UpdateService` |",
+        ],
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "<details><summary>`ecs:task-definition web`: 1 change</summary>\n\n\
+             | field | before | after |\n|---|---|---|\n\
+             | `containerDefinitions[0].image` | `\"123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1\"` \
+             | `\"123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2\"` |\n\n</details>"
+        ),
+        "{markdown}"
+    );
+    // From nothing: every resource a row, nothing to collapse.
+    let scratch = Plan::from_scratch(&app).to_markdown();
+    assert!(
+        scratch.contains("| + | `ecs:cluster prod` | create | `ecs:CreateCluster` |"),
+        "{scratch}"
+    );
+    assert!(!scratch.contains("<details>"), "{scratch}");
+}
+
+#[test]
 fn a_service_behind_the_latest_revision_is_moved_to_it() {
     let app = app();
     let mut observed = deployed(&app);

@@ -3,6 +3,7 @@
 //! meet, and rendered as the API requests that create them.
 
 mod collisions;
+mod graph;
 mod order;
 mod part;
 mod render;
@@ -10,6 +11,7 @@ mod request;
 mod validate;
 mod workload;
 
+pub use graph::{Graph, Node};
 pub use part::Part;
 pub use request::ApiRequest;
 pub use workload::{Workload, WorkloadBuilder};

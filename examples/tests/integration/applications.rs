@@ -256,3 +256,86 @@ fn the_examples_print_every_request() {
         "{printed}"
     );
 }
+
+#[test]
+fn the_pet_web_graph_follows_a_request_to_the_task_and_what_it_uses() {
+    let graph = pet_web::application().graph();
+    let nodes: Vec<String> = graph
+        .nodes
+        .iter()
+        .map(|n| format!("{} {}", n.kind, n.name))
+        .collect();
+    assert_eq!(
+        nodes,
+        [
+            "load balancer pet-web-alb",
+            "security group pet-web-alb-sg",
+            "listener pet-web-alb:80",
+            "target group pet-web-tg",
+            "task definition pet-web-task",
+            "service pet-web-task-service",
+            "security group pet-web-ecs-sg",
+            "role pet-web-execution-role",
+            "role pet-web-task-role",
+            "log group /ecs/pet-web-task",
+        ]
+    );
+    for (from, to) in [
+        (
+            ("load balancer", "pet-web-alb"),
+            ("listener", "pet-web-alb:80"),
+        ),
+        (
+            ("listener", "pet-web-alb:80"),
+            ("target group", "pet-web-tg"),
+        ),
+        (
+            ("target group", "pet-web-tg"),
+            ("service", "pet-web-task-service"),
+        ),
+        (
+            ("service", "pet-web-task-service"),
+            ("task definition", "pet-web-task"),
+        ),
+        (
+            ("task definition", "pet-web-task"),
+            ("role", "pet-web-execution-role"),
+        ),
+        (
+            ("task definition", "pet-web-task"),
+            ("role", "pet-web-task-role"),
+        ),
+        (
+            ("task definition", "pet-web-task"),
+            ("log group", "/ecs/pet-web-task"),
+        ),
+        (
+            ("service", "pet-web-task-service"),
+            ("security group", "pet-web-ecs-sg"),
+        ),
+        (
+            ("load balancer", "pet-web-alb"),
+            ("security group", "pet-web-alb-sg"),
+        ),
+        (
+            ("security group", "pet-web-alb-sg"),
+            ("security group", "pet-web-ecs-sg"),
+        ),
+    ] {
+        assert!(graph.has_edge(from, to), "{from:?} → {to:?}");
+    }
+    assert_eq!(graph.edges.len(), 10);
+    assert!(!graph.has_edge(
+        ("service", "pet-web-task-service"),
+        ("target group", "pet-web-tg")
+    ));
+    let mermaid = graph.to_mermaid();
+    assert!(
+        mermaid.starts_with("flowchart LR\n    n0[\"load balancer pet-web-alb\"]\n"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("    n3 --> n5\n"),
+        "target group → service:\n{mermaid}"
+    );
+}

@@ -44,6 +44,11 @@ pub(crate) struct Definitions {
     /// application's (repeat it for several).
     #[arg(long, value_name = "FILE")]
     pub(crate) schedule: Vec<PathBuf>,
+    /// Replace a container's image without editing the files (the one change of a CI
+    /// pipeline): `CONTAINER=IMAGE`, or `FAMILY/CONTAINER=IMAGE` when several task definitions
+    /// have a container of that name (repeat it for several).
+    #[arg(long, value_name = "CONTAINER=IMAGE")]
+    pub(crate) image: Vec<String>,
     /// The cluster (default: the services', else `default`).
     #[arg(long, short = 'c')]
     pub(crate) cluster: Option<String>,
@@ -74,6 +79,18 @@ pub(crate) enum Format {
     Json,
 }
 
+/// How to print a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum PlanFormat {
+    /// For people.
+    #[default]
+    Text,
+    /// For tools.
+    Json,
+    /// For a pull-request comment: a summary, a table of what changes, each change collapsed.
+    Markdown,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Check the definitions against the ECS rules, without AWS.
@@ -96,6 +113,12 @@ pub(crate) enum Command {
         #[arg(long, requires = "deployer_policy")]
         prune: bool,
     },
+    /// Print the application's resources and the references between them as a Mermaid
+    /// flowchart (GitHub draws it in Markdown), without AWS.
+    Graph {
+        #[command(flatten)]
+        definitions: Definitions,
+    },
     /// Show what a deployment would change.
     Diff {
         #[command(flatten)]
@@ -106,7 +129,7 @@ pub(crate) enum Command {
         observed: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: PlanFormat,
     },
     /// Register the task definition if it changed, create or update the service, and wait for
     /// the rollout.

@@ -19,7 +19,7 @@ use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::{Account, Application, Diagnostic, TaskDefinition, Workload};
 
-use args::{Cli, Command, Definitions, Format};
+use args::{Cli, Command, Definitions, Format, PlanFormat};
 
 /// The account id of applications read from files: they name their roles by ARN, so it is
 /// only used for the deployer policy, which takes the real one, and for the ARNs of schedules
@@ -153,6 +153,9 @@ impl Files {
         for path in &definitions.task_definition {
             task_definitions.push((read(path, TaskDefinition::from_json)?, path.clone()));
         }
+        for image in &definitions.image {
+            override_image(&mut task_definitions, image)?;
+        }
         let mut services = Vec::new();
         for path in &definitions.service {
             services.push((read(path, Service::from_json)?, path.clone()));
@@ -250,6 +253,59 @@ impl Files {
             .iter()
             .find(|(s, _)| s.service_name == name)
             .map(|(_, path)| path.as_path())
+    }
+}
+
+/// Applies `--image CONTAINER=IMAGE` (or `FAMILY/CONTAINER=IMAGE`) to the task definitions: to
+/// exactly one container, or an error that says why not.
+fn override_image(
+    task_definitions: &mut [(TaskDefinition, PathBuf)],
+    setting: &str,
+) -> Result<(), Failure> {
+    let Some((target, image)) = setting
+        .split_once('=')
+        .filter(|(t, i)| !t.is_empty() && !i.is_empty())
+    else {
+        return Err(Failure(format!(
+            "--image {setting}: give CONTAINER=IMAGE or FAMILY/CONTAINER=IMAGE"
+        )));
+    };
+    let (family, container) = match target.split_once('/') {
+        Some((family, container)) => (Some(family), container),
+        None => (None, target),
+    };
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for (t, (td, _)) in task_definitions.iter().enumerate() {
+        if family.is_some_and(|f| f != td.family) {
+            continue;
+        }
+        for (c, definition) in td.container_definitions.iter().enumerate() {
+            if definition.name == container {
+                matches.push((t, c));
+            }
+        }
+    }
+    match matches.as_slice() {
+        [(t, c)] => {
+            image.clone_into(&mut task_definitions[*t].0.container_definitions[*c].image);
+            Ok(())
+        }
+        [] => Err(Failure(format!(
+            "--image {setting}: no container {container} in the task definitions{}",
+            family
+                .map(|f| format!(" of family {f}"))
+                .unwrap_or_default()
+        ))),
+        several => {
+            let families: Vec<&str> = several
+                .iter()
+                .map(|(t, _)| task_definitions[*t].0.family.as_str())
+                .collect();
+            Err(Failure(format!(
+                "--image {setting}: containers named {container} in {}; name one as FAMILY/{container}=IMAGE",
+                families.join(", ")
+            )))
+        }
     }
 }
 
@@ -385,7 +441,11 @@ fn service_scaling(
 }
 
 /// `diff`: the plan against what AWS has.
-async fn diff(cli: &Cli, definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
+async fn diff(
+    cli: &Cli,
+    definitions: &Definitions,
+    format: PlanFormat,
+) -> Result<ExitCode, Failure> {
     let (deployer, region) = deployer(cli).await?;
     let app = application(
         definitions,
@@ -393,8 +453,9 @@ async fn diff(cli: &Cli, definitions: &Definitions, format: Format) -> Result<Ex
     )?;
     let plan = deployer.plan(&app).await?;
     match format {
-        Format::Text => println!("{plan}"),
-        Format::Json => println!("{}", plan.to_json_pretty()),
+        PlanFormat::Text => println!("{plan}"),
+        PlanFormat::Json => println!("{}", plan.to_json_pretty()),
+        PlanFormat::Markdown => print!("{}", plan.to_markdown()),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -404,7 +465,7 @@ async fn diff(cli: &Cli, definitions: &Definitions, format: Format) -> Result<Ex
 fn diff_offline(
     definitions: &Definitions,
     observed: &[std::path::PathBuf],
-    format: Format,
+    format: PlanFormat,
 ) -> Result<ExitCode, Failure> {
     use ecs_deploy::plan::compare;
     let files = Files::read(definitions)?;
@@ -456,20 +517,28 @@ fn diff_offline(
         report.push((path, resource, changes));
     }
     match format {
-        Format::Text => {
+        PlanFormat::Text | PlanFormat::Markdown => {
+            let markdown = format == PlanFormat::Markdown;
             for (path, resource, changes) in &report {
                 let count = match changes.len() {
                     0 => "no changes".to_owned(),
                     1 => "1 change".to_owned(),
                     n => format!("{n} changes"),
                 };
-                println!("{resource} against {}: {count}", path.display());
-                for change in changes {
-                    println!("    ~ {change}");
+                if markdown {
+                    println!("- **{resource}** against `{}`: {count}", path.display());
+                    for change in changes {
+                        println!("  - `{change}`");
+                    }
+                } else {
+                    println!("{resource} against {}: {count}", path.display());
+                    for change in changes {
+                        println!("    ~ {change}");
+                    }
                 }
             }
         }
-        Format::Json => {
+        PlanFormat::Json => {
             let list: Vec<serde_json::Value> = report
                 .iter()
                 .map(|(path, resource, changes)| {
@@ -619,6 +688,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             deployer_policy,
             prune,
         } => render(cli, definitions, deployer_policy.as_deref(), *prune),
+        Command::Graph { definitions } => graph(definitions),
         Command::Diff {
             definitions,
             observed,
@@ -706,6 +776,13 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `graph`: the application's resources and references, as Mermaid.
+fn graph(definitions: &Definitions) -> Result<ExitCode, Failure> {
+    let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
+    print!("{}", app.graph().to_mermaid());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
