@@ -67,6 +67,7 @@ pub mod schema;
 pub mod service;
 mod tag;
 pub mod task_definition;
+pub mod template;
 pub mod testing;
 mod text;
 pub mod units;

@@ -658,3 +658,50 @@ fn several_services_scaling_and_a_schedule_from_files_against_moto() {
         stderr(&orphan)
     );
 }
+
+#[test]
+fn definition_files_may_be_ecspresso_templates() {
+    let dir = workdir("cli-template");
+    std::fs::write(
+        dir.join("tpl.json"),
+        TASK_DEFINITION
+            .replace("nginx:1.27", "nginx:{{ must_env `IMAGE_TAG` }}")
+            .replace("\"hello\",", "\"{{ env `FAMILY` `hello` }}\","),
+    )
+    .unwrap();
+    let render = |tag: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ecs-deploy"));
+        command
+            .current_dir(&dir)
+            .args(["render", "-t", "tpl.json"])
+            .env_remove("IMAGE_TAG")
+            .env_remove("FAMILY");
+        if let Some(tag) = tag {
+            command.env("IMAGE_TAG", tag);
+        }
+        command.output().expect("ecs-deploy runs")
+    };
+    let out = render(Some("1.28"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rendered: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rendered["containerDefinitions"][0]["image"], "nginx:1.28");
+    assert_eq!(rendered["family"], "hello");
+    // Unset, it names the file, the line and the variable, and nothing is rendered.
+    let template = std::fs::read_to_string(dir.join("tpl.json")).unwrap();
+    let (line, text) = template
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("must_env"))
+        .unwrap();
+    let column = text.find("{{ must_env").unwrap() + 1;
+    let out = render(None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: tpl.json: line {} column {column}: must_env: `IMAGE_TAG` is not set\n",
+            line + 1
+        )
+    );
+    assert!(out.stdout.is_empty());
+}

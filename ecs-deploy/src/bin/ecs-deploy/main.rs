@@ -80,13 +80,23 @@ async fn deployer(cli: &Cli) -> Result<(Deployer, String), Failure> {
     Ok((Deployer::new(Clients::new(&config)), region))
 }
 
+/// A definition file's text: read, and rendered when it is a template (ecspresso's `env`,
+/// `must_env` and `json_escape`, from this process's environment).
+fn definition_text(path: &Path) -> Result<String, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    if !text.contains("{{") {
+        return Ok(text);
+    }
+    ecs_model::template::render(&text, &|name| std::env::var(name).ok())
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
 fn read<T>(
     path: &Path,
     parse: impl Fn(&str) -> Result<T, ecs_model::ParseError>,
 ) -> Result<T, Failure> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+    parse(&definition_text(path)?).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
 /// The files as read: each task definition, service, scaling request and schedule with the
@@ -163,7 +173,7 @@ impl Files {
         let mut scaling = Vec::new();
         for path in &definitions.scaling {
             let in_file = |e: &dyn std::fmt::Display| Failure(format!("{}: {e}", path.display()));
-            let text = std::fs::read_to_string(path).map_err(|e| in_file(&e))?;
+            let text = definition_text(path)?;
             let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| in_file(&e))?;
             let items = match value {
                 serde_json::Value::Array(items) => items,
