@@ -453,11 +453,17 @@ fn deploy_diff_status_rollback_and_deregister_against_moto() {
         "{}",
         stdout(&status)
     );
+    // The files deploy took name the service just as well: no names typed again.
+    let by_files = ecs_deploy(&dir, Some(&moto), &[&["status"], &defs[..]].concat());
+    assert_eq!(stdout(&by_files), stdout(&status), "{}", stderr(&by_files));
+    let unnamed = ecs_deploy(&dir, Some(&moto), &["status"]);
+    assert!(!unnamed.status.success());
 
+    // Rolled back by the same files.
     let rolled = ecs_deploy(
         &dir,
         Some(&moto),
-        &["rollback", "-c", "demo", "-n", "hello", "--no-wait"],
+        &[&["rollback", "--no-wait"], &defs[..]].concat(),
     );
     assert!(rolled.status.success(), "{}", stderr(&rolled));
     assert!(

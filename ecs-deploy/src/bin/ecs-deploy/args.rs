@@ -58,15 +58,27 @@ pub(crate) struct Definitions {
     pub(crate) application: Option<String>,
 }
 
-/// The service a command acts on.
+/// The services a command acts on: named (`-n`), or every service of the definition files CI
+/// already has (`-s`, as `deploy` takes them).
 #[derive(Debug, Args)]
 pub(crate) struct Target {
-    /// The cluster.
-    #[arg(long, short = 'c', default_value = "default")]
-    pub(crate) cluster: String,
-    /// The service.
-    #[arg(long = "service-name", short = 'n')]
-    pub(crate) service: String,
+    /// The cluster (default: the service file's, else `default`).
+    #[arg(long, short = 'c')]
+    pub(crate) cluster: Option<String>,
+    /// The service, by name.
+    #[arg(
+        long = "service-name",
+        short = 'n',
+        required_unless_present = "service"
+    )]
+    pub(crate) name: Option<String>,
+    /// A service file: `create-service` input (repeat it for several).
+    #[arg(long, short = 's', value_name = "FILE", conflicts_with = "name")]
+    pub(crate) service: Vec<PathBuf>,
+    /// Task definition files, as `deploy` takes them (accepted so that every command takes the
+    /// same files; the services are the service files').
+    #[arg(long, short = 't', value_name = "FILE")]
+    pub(crate) task_definition: Vec<PathBuf>,
 }
 
 /// How to print results.
@@ -190,9 +202,14 @@ pub(crate) enum Command {
     /// one in use: by a service of any cluster (its deployments and task sets too), a running
     /// or pending task, an EventBridge rule or a Scheduler schedule.
     Deregister {
-        /// The task definition whose family is cleaned up; no other family is touched.
-        #[arg(long, short = 't', value_name = "FILE")]
-        task_definition: PathBuf,
+        /// A task definition whose family is cleaned up (repeat it for several); no other
+        /// family is touched.
+        #[arg(long, short = 't', value_name = "FILE", required = true)]
+        task_definition: Vec<PathBuf>,
+        /// Service files, as `deploy` takes them (accepted so that every command takes the same
+        /// files).
+        #[arg(long, short = 's', value_name = "FILE")]
+        service: Vec<PathBuf>,
         /// How many of the newest revisions to keep (at least 1).
         #[arg(long, default_value = "5")]
         keep: NonZeroUsize,

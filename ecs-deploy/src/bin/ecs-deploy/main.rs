@@ -746,23 +746,8 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Deregister {
             task_definition,
             keep,
-        } => {
-            let family = read(task_definition, TaskDefinition::from_json)?.family;
-            let (deployer, _) = deployer(cli).await?;
-            let done = deployer.deregister(&family, *keep).await?;
-            for arn in &done.deregistered {
-                println!("deregistered {arn}");
-            }
-            for (arn, users) in &done.used_by {
-                println!("kept {arn}: used by {}", users.join(", "));
-            }
-            println!(
-                "{} deregistered, {} kept",
-                done.deregistered.len(),
-                done.kept.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            ..
+        } => deregister(cli, task_definition, *keep).await,
         Command::Verify { definitions } => {
             let (deployer, region) = deployer(cli).await?;
             let app = application(
@@ -779,13 +764,37 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Status { target } => {
             let (deployer, _) = deployer(cli).await?;
-            print!(
-                "{}",
-                deployer.status(&target.cluster, &target.service).await?
-            );
+            for (cluster, service) in services_of(target)? {
+                print!("{}", deployer.status(&cluster, &service).await?);
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `deregister`: each family's old revisions, keeping the newest `keep` and those in use.
+async fn deregister(
+    cli: &Cli,
+    task_definitions: &[PathBuf],
+    keep: std::num::NonZeroUsize,
+) -> Result<ExitCode, Failure> {
+    let (deployer, _) = deployer(cli).await?;
+    for path in task_definitions {
+        let family = read(path, TaskDefinition::from_json)?.family;
+        let done = deployer.deregister(&family, keep).await?;
+        for arn in &done.deregistered {
+            println!("deregistered {arn}");
+        }
+        for (arn, users) in &done.used_by {
+            println!("kept {arn}: used by {}", users.join(", "));
+        }
+        println!(
+            "{family}: {} deregistered, {} kept",
+            done.deregistered.len(),
+            done.kept.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `graph`: the application's resources and references, as Mermaid.
@@ -944,26 +953,49 @@ async fn deploy(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The `(cluster, service)` pairs a command acts on: the one `-n` names, or each of the `-s`
+/// files' services in its cluster (`-c`, the file's, or `default`).
+fn services_of(target: &args::Target) -> Result<Vec<(String, String)>, Failure> {
+    if let Some(name) = &target.name {
+        let cluster = target
+            .cluster
+            .clone()
+            .unwrap_or_else(|| "default".to_owned());
+        return Ok(vec![(cluster, name.clone())]);
+    }
+    let mut out = Vec::new();
+    for path in &target.service {
+        let service = read(path, Service::from_json)?;
+        let cluster = target
+            .cluster
+            .clone()
+            .unwrap_or_else(|| service.cluster_name("default").to_owned());
+        out.push((cluster, service.service_name));
+    }
+    Ok(out)
+}
+
 async fn continue_deployment(
     cli: &Cli,
     target: &args::Target,
     rollback: bool,
 ) -> Result<ExitCode, Failure> {
     let (deployer, _) = deployer(cli).await?;
-    let continued = deployer
-        .continue_deployment(&target.cluster, &target.service, rollback)
-        .await?;
-    println!(
-        "{} {}: deployment {} at hook {}",
-        if rollback {
-            "rolling back"
-        } else {
-            "continuing"
-        },
-        target.service,
-        continued.service_deployment_arn,
-        continued.hook_id
-    );
+    for (cluster, service) in services_of(target)? {
+        let continued = deployer
+            .continue_deployment(&cluster, &service, rollback)
+            .await?;
+        println!(
+            "{} {service}: deployment {} at hook {}",
+            if rollback {
+                "rolling back"
+            } else {
+                "continuing"
+            },
+            continued.service_deployment_arn,
+            continued.hook_id
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -974,30 +1006,29 @@ async fn rollback(
     no_wait: bool,
 ) -> Result<ExitCode, Failure> {
     let (deployer, _) = deployer(cli).await?;
-    let rolled = deployer
-        .rollback(&target.cluster, &target.service, to)
-        .await?;
-    println!(
-        "rolling back {} from {} to {}",
-        target.service,
-        rolled.from,
-        rolled
-            .to
-            .as_deref()
-            .unwrap_or("its last completed deployment")
-    );
-    if !no_wait && rolled.to.is_some() {
-        let mut on_progress = |p: &Progress| show(&Event::Progress(p));
-        let wait = ecs_deploy::wait::wait_for_deployment(
-            deployer.clients(),
-            &target.cluster,
-            &target.service,
-            rolled.deployment_id.as_deref(),
-            WaitOptions::default(),
-            &mut on_progress,
+    for (cluster, service) in services_of(target)? {
+        let rolled = deployer.rollback(&cluster, &service, to).await?;
+        println!(
+            "rolling back {service} from {} to {}",
+            rolled.from,
+            rolled
+                .to
+                .as_deref()
+                .unwrap_or("its last completed deployment")
         );
-        Box::pin(wait).await?;
-        eprintln!();
+        if !no_wait && rolled.to.is_some() {
+            let mut on_progress = |p: &Progress| show(&Event::Progress(p));
+            let wait = ecs_deploy::wait::wait_for_deployment(
+                deployer.clients(),
+                &cluster,
+                &service,
+                rolled.deployment_id.as_deref(),
+                WaitOptions::default(),
+                &mut on_progress,
+            );
+            Box::pin(wait).await?;
+            eprintln!();
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
