@@ -1,7 +1,7 @@
-//! The pet shop as a team runs it: the seed 002 Next.js front end and an API behind one ALB (the
-//! API on `/api/*`), a queue worker without a load balancer and a nightly report at 03:00 in
+//! The pet shop as a team runs it: the Next.js front end of `pet-web` and an API behind one ALB
+//! (the API on `/api/*`), a queue worker without a load balancer and a nightly report at 03:00 in
 //! Seoul, on one cluster; web and API scale on CPU between 2 and 10 tasks; the API keeps its
-//! files on EFS (seed 003's advice for persistent storage on Fargate), mounted through an access
+//! files on EFS (a Fargate task's own storage goes with the task), mounted through an access
 //! point at `/data`; built for `staging` and `production` from one definition.
 //!
 //! Every name derives from the environment (`pet-staging-web`, `pet-production-api-tg`), and
