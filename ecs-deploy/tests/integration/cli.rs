@@ -711,3 +711,105 @@ fn definition_files_may_be_ecspresso_templates() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// The arguments of a shell command line of the workflow: words, and double-quoted words with
+/// `$NAME` expanded from `vars`.
+fn shell_words(line: &str, vars: &[(&str, &str)]) -> Vec<String> {
+    let expand = |word: &str| {
+        vars.iter().fold(word.to_owned(), |w, (name, value)| {
+            w.replace(&format!("${name}"), value)
+        })
+    };
+    let mut words = Vec::new();
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        let (word, after) = match rest.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted.find('"').expect("a closing quote");
+                (&quoted[..end], &quoted[end + 1..])
+            }
+            None => rest.split_once(' ').unwrap_or((rest, "")),
+        };
+        words.push(expand(word));
+        rest = after.trim_start();
+    }
+    words
+}
+
+#[test]
+fn the_documented_github_actions_workflow_runs_against_moto() {
+    let workflow = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/github-actions.yml"),
+    )
+    .unwrap();
+    for needed in [
+        "jobs:",
+        "id-token: write",
+        "aws-actions/configure-aws-credentials",
+        "aws-actions/amazon-ecr-login",
+        "docker push \"$IMAGE\"",
+    ] {
+        assert!(workflow.contains(needed), "{needed}");
+    }
+    // Its ecs-deploy steps, in order, as the runner's shell gets them.
+    let steps: Vec<&str> = workflow
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("run: ecs-deploy "))
+        .collect();
+    assert_eq!(steps.len(), 3, "{steps:?}");
+    let Some(moto) = Moto::start("the documented workflow against moto", 1) else {
+        return;
+    };
+    let dir = workdir("cli-workflow");
+    std::fs::create_dir_all(dir.join("deploy")).unwrap();
+    std::fs::write(
+        dir.join("deploy/task-definition.json"),
+        TASK_DEFINITION.replace("\"name\": \"hello\"", "\"name\": \"web\"").replace(
+            "\"family\": \"hello\",",
+            "\"family\": \"hello\", \"executionRoleArn\": \"arn:aws:iam::123456789012:role/ecsTaskExecutionRole\",",
+        ),
+    )
+    .unwrap();
+    write_service(&dir, &moto);
+    std::fs::rename(dir.join("svc.json"), dir.join("deploy/service.json")).unwrap();
+    let image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/pet-web:0a1b2c3";
+    for step in steps {
+        let (command, summary) = match step.split_once(" >> ") {
+            Some((command, _)) => (command, true),
+            None => (step, false),
+        };
+        let args = shell_words(command, &[("IMAGE", image)]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = ecs_deploy(&dir, Some(&moto), &args);
+        assert!(
+            out.status.success(),
+            "{step}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        if summary {
+            assert!(
+                stdout(&out)
+                    .contains("| + | `ecs:service demo/hello` | create | `ecs:CreateService` |"),
+                "{}",
+                stdout(&out)
+            );
+        }
+    }
+    // What ran is the pushed image.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let image_run = runtime.block_on(async {
+        let ecs = aws_sdk_ecs::Client::new(&moto.config("us-east-1"));
+        let td = ecs
+            .describe_task_definition()
+            .task_definition("hello")
+            .send()
+            .await
+            .unwrap();
+        td.task_definition().unwrap().container_definitions()[0]
+            .image()
+            .unwrap()
+            .to_owned()
+    });
+    assert_eq!(image_run, image);
+}
