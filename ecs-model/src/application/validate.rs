@@ -255,7 +255,11 @@ fn schedule_seams(out: &mut Findings, app: &Application, workload: &Workload, sc
             );
         }
     }
-    if fargate && td.execution_role_arn.is_none() && needs_execution_role(td) {
+    if fargate
+        && !td.requires(Compatibility::Fargate)
+        && td.execution_role_arn.is_none()
+        && needs_execution_role(td)
+    {
         out.report(&rules::A22, task_definition_path(td).key("executionRoleArn"), "the scheduled tasks run on Fargate and pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
     }
     schedule_role(out, app, td, schedule, &cluster_arn);
@@ -963,7 +967,12 @@ fn belonging(out: &mut Findings, s: &Seam<'_>) {
 /// execution role.
 fn execution_role(out: &mut Findings, s: &Seam<'_>) {
     let (td, service) = (s.td, s.service);
-    if service.runs_on_fargate() && td.execution_role_arn.is_none() && needs_execution_role(td) {
+    // A task definition that lists FARGATE says so itself (`ECS-A22`, `F6`).
+    if service.runs_on_fargate()
+        && !td.requires(Compatibility::Fargate)
+        && td.execution_role_arn.is_none()
+        && needs_execution_role(td)
+    {
         out.report(&rules::A22, s.td_at(&json_path!("executionRoleArn")), "the Fargate service's tasks pull from ECR, log to CloudWatch or read secrets: give the task definition an execution role");
     }
 }

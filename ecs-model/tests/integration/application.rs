@@ -330,6 +330,28 @@ fn a22_fargate_services_that_pull_from_ecr_have_an_execution_role() {
         "taskDefinitions.web.executionRoleArn",
     );
     assert_eq!(d.severity, Severity::Error);
+    // Said once: by the task definition that lists FARGATE, or, when it lists nothing, by the
+    // service that runs it there.
+    for unlisted in [false, true] {
+        let app = changed(&fargate_app(), |a| {
+            td_of(a).execution_role_arn = None;
+            if unlisted {
+                td_of(a).requires_compatibilities.clear();
+            }
+        });
+        let a22: Vec<String> = app
+            .validate()
+            .iter()
+            .filter(|d| d.rule_id() == Some("ECS-A22"))
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(a22.len(), 1, "{a22:?}");
+        assert_eq!(
+            a22[0].starts_with("the Fargate service's tasks"),
+            unlisted,
+            "{a22:?}"
+        );
+    }
     // On EC2 the instance role pulls and logs.
     keeps(&bridge_app(), "ECS-A22");
 }
