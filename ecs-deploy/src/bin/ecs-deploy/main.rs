@@ -101,6 +101,7 @@ fn read<T>(
 
 /// The files as read: each task definition, service, scaling request and schedule with the
 /// file it came from.
+#[derive(Clone)]
 struct Files {
     task_definitions: Vec<(TaskDefinition, PathBuf)>,
     services: Vec<(Service, PathBuf)>,
@@ -110,6 +111,7 @@ struct Files {
 }
 
 /// One Application Auto Scaling request of a `--scaling` file.
+#[derive(Clone)]
 enum Scaling {
     Target(ScalableTarget),
     Policy(ScalingPolicy),
@@ -330,7 +332,15 @@ fn family_named(task_definition: &str) -> &str {
 
 /// The application the files describe: each task definition with the services that run it.
 fn application(definitions: &Definitions, account: Account) -> Result<Application, Failure> {
-    let files = Files::read(definitions)?;
+    application_of(definitions, Files::read(definitions)?, account)
+}
+
+/// The application of `files`, already read.
+fn application_of(
+    definitions: &Definitions,
+    files: Files,
+    account: Account,
+) -> Result<Application, Failure> {
     let name = definitions.application.clone().unwrap_or_else(|| {
         files
             .task_definitions
@@ -805,9 +815,15 @@ fn graph(definitions: &Definitions) -> Result<ExitCode, Failure> {
 }
 
 fn validate(definitions: &Definitions, format: Format) -> Result<ExitCode, Failure> {
-    let app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
+    // Read (and rendered) once: the files also say where each diagnostic is.
+    let files = Files::read(definitions)?;
+    let app = application_of(
+        definitions,
+        files.clone(),
+        Account::new(ANY_ACCOUNT, "us-east-1"),
+    )?;
     let diagnostics = app.validate();
-    print_diagnostics(&Files::read(definitions)?, &diagnostics, format);
+    print_diagnostics(&files, &diagnostics, format);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if format == Format::Text {
         eprintln!(
