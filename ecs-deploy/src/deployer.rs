@@ -7,6 +7,7 @@ use crate::clients::Clients;
 use crate::error::Error;
 use crate::plan::{Plan, Step};
 use crate::revisions::{Deregistered, RollbackTo, RolledBack};
+use crate::run::{RunEvent, RunTask, RunWait, Started, Stopped};
 use crate::state::Observed;
 use crate::status::Status;
 use crate::verify::Verification;
@@ -327,6 +328,31 @@ impl Deployer {
             (resource, self.deregister(&td.family, keep).await)
         });
         collect(futures_util::future::join_all(runs).await)
+    }
+
+    /// Runs a one-off task of `app` ([`run::start`](crate::run::start)) and, with `wait`, waits
+    /// until it stops ([`run::wait`](crate::run::wait)), telling `on_event` of its status and
+    /// log lines.
+    ///
+    /// # Errors
+    /// As [`check`](Self::check), then as [`run::start`](crate::run::start) and
+    /// [`run::wait`](crate::run::wait). A task that exits with a non-zero code is not an error:
+    /// see [`Stopped::exit_code`](crate::run::Stopped::exit_code).
+    pub async fn run(
+        &self,
+        app: &Application,
+        request: &RunTask,
+        wait: Option<RunWait>,
+        on_event: &mut (dyn FnMut(RunEvent<'_>) + Send),
+    ) -> Result<(Started, Option<Stopped>), Error> {
+        self.check(app)?;
+        let started = crate::run::start(&self.clients, app, request).await?;
+        on_event(RunEvent::Started(&started));
+        let stopped = match wait {
+            Some(wait) => Some(crate::run::wait(&self.clients, &started, &wait, on_event).await?),
+            None => None,
+        };
+        Ok((started, stopped))
     }
 
     /// The state of a service.

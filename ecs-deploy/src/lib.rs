@@ -10,6 +10,7 @@
 //!
 //! - [`observe`] reads what exists into an [`Observed`]; [`Plan::new`] compares it with an
 //!   application (no IO); [`apply`] carries a plan out.
+//! - [`run`]: one-off tasks, to their exit codes; [`logs`]: containers' logs, followed.
 //! - [`wait`]: deployments to their end. [`revisions`]: rollback and deregistration.
 //!   [`verify`] and [`status`].
 //! - [`Error`]: one error type, with the AWS operation, resource, code and a hint.
@@ -36,10 +37,12 @@ pub mod efs;
 mod error;
 pub mod in_flight;
 pub mod lifecycle;
+pub mod logs;
 mod observe;
 pub mod plan;
 mod resource;
 pub mod revisions;
+pub mod run;
 mod runtime;
 pub mod schedules;
 mod state;

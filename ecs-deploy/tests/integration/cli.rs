@@ -813,3 +813,152 @@ fn the_documented_github_actions_workflow_runs_against_moto() {
     });
     assert_eq!(image_run, image);
 }
+
+/// `hello` logging to `/ecs/hello` (moto needs a container `memory` to run a task).
+const LOGGING_TASK_DEFINITION: &str = r#"{
+  "family": "hello",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "512",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/hello-exec",
+  "containerDefinitions": [{"name": "hello", "image": "nginx:1.27", "memory": 512,
+    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/hello",
+      "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}}]
+}"#;
+
+#[test]
+#[allow(clippy::too_many_lines)] // one scenario: run, then the logs of its task
+fn run_exits_with_the_tasks_code_and_logs_prints_its_lines_against_moto() {
+    let Some(moto) = Moto::start("run and logs from the command line against moto", 0) else {
+        return;
+    };
+    let dir = workdir("cli-run");
+    std::fs::write(dir.join("td.json"), LOGGING_TASK_DEFINITION).unwrap();
+    write_service(&dir, &moto);
+    let defs = ["-t", "td.json", "-s", "svc.json"];
+    let deployed = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[&["deploy", "--no-wait"], &defs[..]].concat(),
+    );
+    assert!(deployed.status.success(), "{}", stderr(&deployed));
+
+    let run = |extra: &[&str]| {
+        ecs_deploy(
+            &dir,
+            Some(&moto),
+            &[&["run", "--interval", "20ms"], &defs[..], extra].concat(),
+        )
+    };
+    let failed = run(&["-e", "MOTO_EXIT_CODE=3", "--", "./migrate", "up"]);
+    assert_eq!(failed.status.code(), Some(3), "{}", stderr(&failed));
+    assert!(
+        stdout(&failed).contains("hello: exit 3, essential"),
+        "{}",
+        stdout(&failed)
+    );
+    assert!(
+        stderr(&failed).contains("task status: STOPPED"),
+        "{}",
+        stderr(&failed)
+    );
+    let passed = run(&[]);
+    assert_eq!(passed.status.code(), Some(0), "{}", stderr(&passed));
+    let bad_env = run(&["-e", "NO_EQUALS"]);
+    assert_eq!(bad_env.status.code(), Some(1));
+    assert!(stderr(&bad_env).contains("--env `NO_EQUALS`: give NAME=VALUE"));
+
+    let started = run(&["--no-wait"]);
+    assert!(started.status.success(), "{}", stderr(&started));
+    let arn = stdout(&started).trim().to_owned();
+    assert!(
+        arn.starts_with("arn:aws:ecs:us-east-1:123456789012:task/demo/"),
+        "{arn}"
+    );
+    let id = arn.rsplit('/').next().unwrap().to_owned();
+
+    // Its logs, as the awslogs driver would have written them.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let now = ecs_deploy::logs::now_ms();
+    runtime.block_on(async {
+        let logs = ecs_deploy::Clients::new(&moto.config("us-east-1")).logs;
+        for (stream, events) in [
+            (
+                format!("ecs/hello/{id}"),
+                vec![(now - 3000, "starting"), (now - 1000, "ERROR: no table")],
+            ),
+            (
+                "ecs/hello/0000000000other".to_owned(),
+                vec![(now - 2000, "another task")],
+            ),
+        ] {
+            logs.create_log_stream()
+                .log_group_name("/ecs/hello")
+                .log_stream_name(&stream)
+                .send()
+                .await
+                .unwrap();
+            let events = events.into_iter().map(|(t, m)| {
+                aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+                    .timestamp(t)
+                    .message(m)
+                    .build()
+                    .unwrap()
+            });
+            logs.put_log_events()
+                .log_group_name("/ecs/hello")
+                .log_stream_name(&stream)
+                .set_log_events(Some(events.collect()))
+                .send()
+                .await
+                .unwrap();
+        }
+    });
+    let logs = |extra: &[&str]| {
+        ecs_deploy(
+            &dir,
+            Some(&moto),
+            &[&["logs", "-t", "td.json"], extra].concat(),
+        )
+    };
+    let every = logs(&[]);
+    assert!(every.status.success(), "{}", stderr(&every));
+    let short = &id[..8];
+    let lines: Vec<String> = stdout(&every)
+        .lines()
+        .map(|l| l.split_once(' ').unwrap().1.to_owned())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{short}/hello starting"),
+            "00000000/hello another task".to_owned(),
+            format!("{short}/hello ERROR: no table"),
+        ]
+    );
+    let mine = logs(&["--task", &arn, "--filter", "ERROR", "--format", "json"]);
+    let events: Vec<serde_json::Value> = stdout(&mine)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 1, "{}", stdout(&mine));
+    assert_eq!(events[0]["task_id"], id.as_str());
+    assert_eq!(events[0]["message"], "ERROR: no table");
+    let bad = logs(&["--since", "ten minutes"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("give a number and s, m, h or d"),
+        "{}",
+        stderr(&bad)
+    );
+
+    std::fs::write(dir.join("quiet.json"), TASK_DEFINITION).unwrap();
+    let quiet = ecs_deploy(&dir, Some(&moto), &["logs", "-t", "quiet.json"]);
+    assert_eq!(quiet.status.code(), Some(1));
+    assert!(
+        stderr(&quiet).contains("hello: hello: no log configuration"),
+        "{}",
+        stderr(&quiet)
+    );
+}

@@ -14,5 +14,6 @@ mod ownership;
 mod plan;
 mod revisions;
 mod support;
+mod tasks;
 mod verify;
 mod wire;

@@ -348,6 +348,10 @@ impl ApplicationBuilder {
             self = self.role(role);
         }
         let cluster = self.app.cluster.name().to_owned();
+        // A service that names no cluster runs in the application's, not in `default`.
+        if let Some(service) = &mut workload.service {
+            service.cluster.get_or_insert_with(|| cluster.clone());
+        }
         if let (Some(scaling), Some(service)) = (&mut workload.scaling, &workload.service) {
             scaling.set_service(service.cluster_name(&cluster), &service.service_name);
         }

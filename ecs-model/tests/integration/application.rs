@@ -1317,3 +1317,22 @@ fn j27_schedules_run_their_task_in_the_cluster_with_a_role_that_may() {
         "schedules.nightly.Target.EcsParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups[0]",
     );
 }
+
+#[test]
+fn a_service_that_names_no_cluster_runs_in_the_applications() {
+    let td = TaskDefinition::fargate("web", "256", "512")
+        .container(ContainerDefinition::builder("web", "nginx"))
+        .build_unchecked();
+    let app = Application::builder("web", account(), Cluster::builder("shop"))
+        .workload(Workload::builder(td.clone()).service(Service::builder("web")))
+        .build_unchecked();
+    let service = app.workloads[0].service.as_ref().unwrap();
+    assert_eq!(service.cluster.as_deref(), Some("shop"));
+    // One that names it keeps its own text (an ARN, say).
+    let arn = "arn:aws:ecs:ap-northeast-2:123456789012:cluster/shop";
+    let app = Application::builder("web", account(), Cluster::builder("shop"))
+        .workload(Workload::builder(td).service(Service::builder("web").cluster(arn)))
+        .build_unchecked();
+    let service = app.workloads[0].service.as_ref().unwrap();
+    assert_eq!(service.cluster.as_deref(), Some(arn));
+}

@@ -224,4 +224,104 @@ pub(crate) enum Command {
         #[command(flatten)]
         target: Target,
     },
+    /// Run a one-off task of a task definition (a migration), registered first if the file
+    /// differs from its latest revision, in its service's (or schedule's) network; follow its
+    /// logs, wait until it stops and exit with its essential container's exit code.
+    Run(RunArgs),
+    /// Print the CloudWatch Logs of the task definitions' containers (every task, or `--task`),
+    /// in time order, each line prefixed with its task and container.
+    Logs(LogsArgs),
+}
+
+/// `run`'s arguments.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    #[command(flatten)]
+    pub(crate) definitions: Definitions,
+    /// The task definition to run, by family (default: the only one).
+    #[arg(long)]
+    pub(crate) family: Option<String>,
+    /// The container the command and environment are for (default: the only essential one).
+    #[arg(long)]
+    pub(crate) container: Option<String>,
+    /// An environment variable of that container, `NAME=VALUE` (repeat it for several).
+    #[arg(long, short = 'e', value_name = "NAME=VALUE")]
+    pub(crate) env: Vec<String>,
+    /// The task's CPU units, in place of the task definition's.
+    #[arg(long)]
+    pub(crate) cpu: Option<String>,
+    /// The task's memory (MiB), in place of the task definition's.
+    #[arg(long)]
+    pub(crate) memory: Option<String>,
+    /// A subnet, in place of the service's (repeat it for several).
+    #[arg(long = "subnet", value_name = "ID")]
+    pub(crate) subnets: Vec<String>,
+    /// A security group, in place of the service's (repeat it for several).
+    #[arg(long = "security-group", value_name = "ID")]
+    pub(crate) security_groups: Vec<String>,
+    /// Give the task a public IP (a task in a public subnet that pulls from ECR needs one).
+    #[arg(long)]
+    pub(crate) public_ip: bool,
+    /// Print the task's ARN once it started, and return.
+    #[arg(long)]
+    pub(crate) no_wait: bool,
+    /// Do not print the logs while the task runs (the last lines are shown if it fails).
+    #[arg(long)]
+    pub(crate) no_logs: bool,
+    /// Give up waiting after this many seconds (the task keeps running).
+    #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
+    pub(crate) timeout: u64,
+    /// How often to look at the task and its logs (`6s`, `500ms`).
+    #[arg(long, default_value = "6s", value_parser = duration)]
+    pub(crate) interval: std::time::Duration,
+    /// The command, in place of the container's: after `--` (`run -t migrate.json -- ./migrate up`).
+    #[arg(last = true, value_name = "COMMAND")]
+    pub(crate) command: Vec<String>,
+}
+
+/// `logs`' arguments.
+#[derive(Debug, Args)]
+pub(crate) struct LogsArgs {
+    #[command(flatten)]
+    pub(crate) definitions: Definitions,
+    /// Only this task, by id or ARN (repeat it for several).
+    #[arg(long, value_name = "ID")]
+    pub(crate) task: Vec<String>,
+    /// Only this container (repeat it for several).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) container: Vec<String>,
+    /// From this long ago (`90s`, `10m`, `2h`, `1d`).
+    #[arg(long, default_value = "10m")]
+    pub(crate) since: String,
+    /// Keep printing what arrives, until interrupted.
+    #[arg(long, short = 'f')]
+    pub(crate) follow: bool,
+    /// A CloudWatch Logs filter pattern (`ERROR`, `"connection refused"`, `{ $.level = "error" }`).
+    #[arg(long, value_name = "PATTERN")]
+    pub(crate) filter: Option<String>,
+    /// How often `--follow` looks (`2s`, `500ms`).
+    #[arg(long, default_value = "2s", value_parser = duration)]
+    pub(crate) interval: std::time::Duration,
+    /// Output format (`json`: one event per line).
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
+}
+
+/// `6s`, `500ms`, `2m`.
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit_ms) = if let Some(n) = text.strip_suffix("ms") {
+        (n, 1)
+    } else if let Some(n) = text.strip_suffix('s') {
+        (n, 1_000)
+    } else if let Some(n) = text.strip_suffix('m') {
+        (n, 60_000)
+    } else {
+        return Err(format!("`{text}`: give a number and ms, s or m (`6s`)"));
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit_ms))
+        .map(std::time::Duration::from_millis)
+        .ok_or_else(|| format!("`{text}`: give a number and ms, s or m (`6s`)"))
 }

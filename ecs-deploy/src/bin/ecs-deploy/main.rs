@@ -2,6 +2,7 @@
 //! JSON files.
 
 mod args;
+mod tasks;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -772,6 +773,8 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 ExitCode::FAILURE
             })
         }
+        Command::Run(args) => tasks::run(cli, args).await,
+        Command::Logs(args) => tasks::logs(cli, args).await,
         Command::Status { target } => {
             let (deployer, _) = deployer(cli).await?;
             for (cluster, service) in services_of(target)? {

@@ -2,7 +2,8 @@
 //!
 //! The Python that runs it is `$ECS_MOTO_PYTHON`, else the workspace's `.venv` (which `.ci/test`
 //! creates from `.ci/requirements.txt`). Without either, the test says that it skipped; under
-//! `CI=true` it fails.
+//! `CI=true` it fails. It runs moto through `moto_server.py`, which adds one thing moto lacks:
+//! a task's containers exit with the code its `MOTO_EXIT_CODE` environment override names.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -47,15 +48,11 @@ impl Moto {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
+        let launcher = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../ecs-deploy/tests/integration/support/moto_server.py");
         let child = Command::new(python)
-            .args([
-                "-m",
-                "moto.server",
-                "-H",
-                "127.0.0.1",
-                "-p",
-                &port.to_string(),
-            ])
+            .arg(launcher)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
             .env("MOTO_ECS_SERVICE_RUNNING", running.to_string())
             .stdout(Stdio::null())
