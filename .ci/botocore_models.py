@@ -14,7 +14,7 @@ import botocore.loaders
 out = pathlib.Path(__file__).resolve().parent.parent / "target" / "botocore-models"
 out.mkdir(parents=True, exist_ok=True)
 loader = botocore.loaders.Loader()
-for service in ("ecs", "elbv2", "iam", "ec2", "logs", "scheduler", "application-autoscaling", "efs"):
+for service in ("ecs", "elbv2", "iam", "ec2", "logs", "scheduler", "application-autoscaling", "efs", "ecr"):
     model = loader.load_service_model(service, "service-2")
     (out / f"{service}.json").write_text(json.dumps(model))
 examples = loader.load_service_model("ecs", "examples-1")

@@ -584,6 +584,34 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
         Op::CreateFileSystem(_) | Op::CreateMountTarget(_) | Op::CreateAccessPoint(_) => {
             efs::run(clients, op, applied).await?;
         }
+        Op::CreateRepository(repository) => {
+            let mut input = serde_json::to_value(&repository.repository).unwrap_or_default();
+            let mark = serde_json::json!({"Key": OWNERSHIP_MARK, "Value": applied.application});
+            match input
+                .get_mut("tags")
+                .and_then(serde_json::Value::as_array_mut)
+            {
+                Some(tags) => tags.push(mark),
+                None => input["tags"] = serde_json::Value::Array(vec![mark]),
+            }
+            let what = format!("repository {}", repository.name());
+            let created = clients.ecr.call("CreateRepository", &input).await;
+            tolerate_existing(created.map(drop).map_err(aws("CreateRepository", what)))?;
+        }
+        Op::PutLifecyclePolicy(input)
+        | Op::PutImageTagMutability(input)
+        | Op::PutImageScanningConfiguration(input) => {
+            let operation = op.call().trim_start_matches("ecr:");
+            let what = format!(
+                "repository {}",
+                input["repositoryName"].as_str().unwrap_or_default()
+            );
+            clients
+                .ecr
+                .call(operation, input)
+                .await
+                .map_err(aws(operation, what))?;
+        }
         Op::RegisterScalableTarget(_)
         | Op::PutScalingPolicy { .. }
         | Op::PutScheduledAction(_)
@@ -822,6 +850,14 @@ async fn mark(
         }
         Resource::FileSystem(_) | Resource::AccessPoint(_) => {
             let sent = clients.efs.tag(id, &applied.mark_pair()).await;
+            sent.map_err(aws("TagResource", what))?;
+        }
+        Resource::Repository(_) => {
+            let input = serde_json::json!({
+                "resourceArn": id,
+                "tags": [{"Key": OWNERSHIP_MARK, "Value": application}],
+            });
+            let sent = clients.ecr.call("TagResource", &input).await;
             sent.map_err(aws("TagResource", what))?;
         }
         Resource::ScheduleGroup(_) => {

@@ -53,6 +53,8 @@ pub struct Clients {
     pub autoscaling: crate::autoscaling::Client,
     /// EFS: the application's file systems, mount targets and access points.
     pub efs: crate::efs::Client,
+    /// ECR: the application's repositories, and the images task definitions name.
+    pub ecr: crate::ecr::Client,
     /// Requests sent by all of them.
     sent: Arc<AtomicUsize>,
 }
@@ -93,6 +95,7 @@ impl Clients {
             schedules: crate::schedules::Client::new(&config),
             autoscaling: crate::autoscaling::Client::new(&config),
             efs: crate::efs::Client::new(&config),
+            ecr: crate::ecr::Client::new(&config),
             sent,
         }
     }

@@ -33,6 +33,7 @@ pub mod clients;
 pub mod convert;
 mod deployer;
 pub mod ec2;
+pub mod ecr;
 pub mod efs;
 mod error;
 pub mod in_flight;
@@ -58,7 +59,7 @@ pub use observe::{observe, orphans};
 pub use plan::{Action, Plan};
 pub use resource::Resource;
 pub use runtime::{JsonResult, SdkJsonError, ServiceError};
-pub use state::{Found, Ids, Observed, ObservedRole, ObservedService, Owner};
+pub use state::{Found, Ids, Observed, ObservedRepository, ObservedRole, ObservedService, Owner};
 
 /// The AWS SDK crates of [`convert`]'s signatures and of [`Clients`], at the versions ecs-deploy
 /// uses.

@@ -83,6 +83,7 @@ pub async fn observe(clients: &Clients, app: &Application) -> Result<Observed, E
         part!(task_definitions),
         part!(schedules),
         part!(file_systems),
+        part!(repositories),
         part!(ec2::instances),
     ])
     .await?;
@@ -663,6 +664,51 @@ async fn file_systems(
             }
         }
         part.file_systems.insert(fs.name().to_owned(), id);
+        Ok(part)
+    });
+    observed.absorb(found.await?);
+    Ok(())
+}
+
+/// Each repository that exists, with its lifecycle policy and mark.
+async fn repositories(
+    clients: &Clients,
+    app: &Application,
+    observed: &mut Observed,
+) -> Result<(), Error> {
+    let found = each(&app.repositories, |repository| async move {
+        let name = repository.name();
+        let what = format!("repository {name}");
+        let mut part = Observed::default();
+        let Some(described) = clients
+            .ecr
+            .repository(name)
+            .await
+            .map_err(aws("DescribeRepositories", &what))?
+        else {
+            return Ok(part);
+        };
+        let arn = described["repositoryArn"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let (policy, tags) =
+            futures_util::future::join(clients.ecr.lifecycle_policy(name), clients.ecr.tags(&arn))
+                .await;
+        let policy = policy.map_err(aws("GetLifecyclePolicy", &what))?;
+        let tags = tags.map_err(aws("ListTagsForResource", &what))?;
+        let application = mark(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        part.owners.insert(
+            Resource::Repository(name.to_owned()),
+            Owner::new(arn, application),
+        );
+        part.repositories.insert(
+            name.to_owned(),
+            crate::state::ObservedRepository {
+                described,
+                lifecycle_policy: policy.and_then(|text| serde_json::from_str(&text).ok()),
+            },
+        );
         Ok(part)
     });
     observed.absorb(found.await?);

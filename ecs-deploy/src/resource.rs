@@ -58,6 +58,8 @@ pub enum Resource {
         /// The service.
         service: String,
     },
+    /// An ECR repository, by name (with its lifecycle policy).
+    Repository(String),
     /// An EFS file system, by creation token.
     FileSystem(String),
     /// An EFS mount target, by its file system and subnet.
@@ -103,6 +105,7 @@ impl Resource {
             Self::Service { .. } => "ecs:service",
             Self::Scaling { .. } => "application-autoscaling:scalable-target",
             Self::ScheduleGroup(_) => "scheduler:schedule-group",
+            Self::Repository(_) => "ecr:repository",
             Self::FileSystem(_) => "efs:file-system",
             Self::MountTarget { .. } => "efs:mount-target",
             Self::AccessPoint(_) => "efs:access-point",
@@ -128,6 +131,7 @@ impl Resource {
             | Self::TaskDefinition(n)
             | Self::ScheduleGroup(n)
             | Self::FileSystem(n)
+            | Self::Repository(n)
             | Self::AccessPoint(n)
             | Self::Instance(n) => n.clone(),
             Self::Listener {

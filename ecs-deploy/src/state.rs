@@ -106,6 +106,8 @@ pub struct Observed {
     pub schedule_groups: BTreeMap<String, String>,
     /// Schedules as `GetSchedule` answers, by `group/name`.
     pub schedules: BTreeMap<String, serde_json::Value>,
+    /// ECR repositories, by name.
+    pub repositories: BTreeMap<String, ObservedRepository>,
     /// EFS file systems, by creation token, with their ids.
     pub file_systems: BTreeMap<String, String>,
     /// Their mount targets, by file system (creation token) and subnet, with their ids.
@@ -120,6 +122,16 @@ pub struct Observed {
     /// Who owns each existing resource that can be changed in place: its id and the
     /// application its `ecs-deploy:application` tag names, if it has one.
     pub owners: BTreeMap<crate::Resource, Owner>,
+}
+
+/// An ECR repository as ECR describes it.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ObservedRepository {
+    /// `DescribeRepositories`' entry: its ARN, URI, tag mutability, scanning and encryption.
+    pub described: serde_json::Value,
+    /// Its lifecycle policy, if it has one.
+    pub lifecycle_policy: Option<serde_json::Value>,
 }
 
 /// An existing resource's id (what its tagging call takes) and the application it is marked
@@ -169,6 +181,7 @@ impl Observed {
             scaling,
             schedule_groups,
             schedules,
+            repositories,
             file_systems,
             mount_targets,
             access_points,
@@ -193,6 +206,7 @@ impl Observed {
         self.scaling.extend(scaling);
         self.schedule_groups.extend(schedule_groups);
         self.schedules.extend(schedules);
+        self.repositories.extend(repositories);
         self.file_systems.extend(file_systems);
         self.mount_targets.extend(mount_targets);
         self.access_points.extend(access_points);

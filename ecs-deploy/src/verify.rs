@@ -98,7 +98,79 @@ pub async fn verify(clients: &Clients, app: &Application) -> Result<Verification
     log_groups(app, &observed, &mut report);
     target_groups(clients, app, &observed, &mut report).await?;
     subnets(clients, app, &mut report).await?;
+    images(clients, app, &mut report).await?;
     Ok(report)
+}
+
+/// Each ECR image a container names, in the clients' region: that it exists, and that it is
+/// built for the task's platform where its manifest (a list or an index) says.
+async fn images(
+    clients: &Clients,
+    app: &Application,
+    report: &mut Verification,
+) -> Result<(), Error> {
+    use crate::ecr::{Image, platforms};
+    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+    use ecs_model::task_definition::{CpuArchitecture, OsFamily};
+    for td in app.task_definitions() {
+        let platform = td.runtime_platform.as_ref();
+        let arch = match platform.and_then(|p| p.cpu_architecture.as_ref()) {
+            Some(CpuArchitecture::Arm64) => "arm64",
+            _ => "amd64",
+        };
+        let os = match platform.and_then(|p| p.operating_system_family.as_ref()) {
+            Some(OsFamily::Linux) | None => "linux",
+            Some(_) => "windows",
+        };
+        let wanted = format!("{os}/{arch}");
+        for container in &td.container_definitions {
+            let Some(image) = Image::parse(&container.image) else {
+                continue;
+            };
+            if image.region != app.account.region {
+                continue;
+            }
+            let subject = format!("image {image} of {}/{}", td.family, container.name);
+            let found = clients.ecr.manifest(&image).await;
+            let (passed, detail) = match found {
+                Ok(Some((_, manifest))) => match platforms(&manifest) {
+                    Some(offered) if offered.contains(&wanted) => {
+                        (true, format!("pushed, built for {}", offered.join(", ")))
+                    }
+                    Some(offered) => (
+                        false,
+                        format!(
+                            "built for {} but the task runs on {wanted}: set runtimePlatform or build for it",
+                            offered.join(", ")
+                        ),
+                    ),
+                    None => (true, "pushed (its manifest names no platform)".to_owned()),
+                },
+                Ok(None) => (
+                    false,
+                    "not in the repository: push it before deploying".to_owned(),
+                ),
+                Err(e) if e.code() == Some("RepositoryNotFoundException") => {
+                    let ours = app
+                        .repositories
+                        .iter()
+                        .any(|r| r.name() == image.repository);
+                    (
+                        false,
+                        if ours {
+                            "its repository does not exist yet: deploy creates it, then push"
+                                .to_owned()
+                        } else {
+                            "its repository does not exist".to_owned()
+                        },
+                    )
+                }
+                Err(e) => return Err(crate::error::aws("BatchGetImage", subject)(e)),
+            };
+            report.check(subject, passed, detail);
+        }
+    }
+    Ok(())
 }
 
 /// The cluster as `DescribeClusters` has it: its status and how many container instances are

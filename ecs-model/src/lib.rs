@@ -47,6 +47,8 @@ pub mod config;
 pub mod container;
 mod diagnostic;
 #[cfg(feature = "application")]
+pub mod ecr;
+#[cfg(feature = "application")]
 pub mod efs;
 mod error;
 #[cfg(feature = "application")]

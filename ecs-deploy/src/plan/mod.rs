@@ -22,6 +22,7 @@
 pub mod compare;
 mod diff;
 mod ec2;
+mod ecr;
 mod ecs;
 mod elbv2;
 mod iam;
@@ -34,6 +35,7 @@ pub(crate) mod scheduling;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::application::Part;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders, ContainerInstance};
+use ecs_model::ecr::ImageRepository;
 use ecs_model::efs::{AccessPoint, FileSystem, MountTarget};
 use ecs_model::iam::{InstanceProfile, PolicyDocument, Role};
 use ecs_model::network::{IngressRule, SecurityGroup};
@@ -206,6 +208,12 @@ pub(crate) enum Op {
     },
     PutScheduledAction(Box<ScheduledAction>),
     CreateScheduleGroup(String),
+    CreateRepository(Box<ImageRepository>),
+    /// `PutLifecyclePolicy`, `PutImageTagMutability`, `PutImageScanningConfiguration`: each
+    /// request as ECR takes it.
+    PutLifecyclePolicy(Value),
+    PutImageTagMutability(Value),
+    PutImageScanningConfiguration(Value),
     CreateFileSystem(Box<FileSystem>),
     CreateMountTarget(Box<MountTarget>),
     CreateAccessPoint(Box<AccessPoint>),
@@ -264,6 +272,10 @@ impl Op {
             Self::PutScalingPolicy { .. } => "application-autoscaling:PutScalingPolicy",
             Self::PutScheduledAction(_) => "application-autoscaling:PutScheduledAction",
             Self::CreateScheduleGroup(_) => "scheduler:CreateScheduleGroup",
+            Self::CreateRepository(_) => "ecr:CreateRepository",
+            Self::PutLifecyclePolicy(_) => "ecr:PutLifecyclePolicy",
+            Self::PutImageTagMutability(_) => "ecr:PutImageTagMutability",
+            Self::PutImageScanningConfiguration(_) => "ecr:PutImageScanningConfiguration",
             Self::CreateFileSystem(_) => "efs:CreateFileSystem",
             Self::CreateMountTarget(_) => "efs:CreateMountTarget",
             Self::CreateAccessPoint(_) => "efs:CreateAccessPoint",
@@ -283,6 +295,7 @@ impl Op {
                 | Resource::ListenerRule { .. } => "elbv2:AddTags",
                 Resource::ScheduleGroup(_) => "scheduler:TagResource",
                 Resource::FileSystem(_) | Resource::AccessPoint(_) => "efs:TagResource",
+                Resource::Repository(_) => "ecr:TagResource",
                 _ => "ecs:TagResource",
             },
         }
@@ -498,6 +511,7 @@ impl Planner<'_> {
             Part::ClusterCapacityProviders(cluster) => self.cluster_capacity_providers(cluster),
             Part::TaskDefinition(td) => self.task_definition(td),
             Part::Service(service) => self.service(service),
+            Part::Repository(repository) => self.repository(repository),
             Part::FileSystem(fs) => {
                 let resource = Resource::FileSystem(fs.name().to_owned());
                 let exists = self.observed.file_systems.contains_key(fs.name());

@@ -12,6 +12,7 @@ mod fidelity;
 mod mocks;
 mod ownership;
 mod plan;
+mod repositories;
 mod revisions;
 mod support;
 mod tasks;

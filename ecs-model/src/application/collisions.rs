@@ -183,6 +183,21 @@ impl Application {
             file_systems(self),
             file_systems(other),
         );
+        let repositories = |app: &Application| {
+            app.repositories
+                .iter()
+                .map(|r| r.name().to_owned())
+                .collect()
+        };
+        same_names(
+            &mut out,
+            &theirs,
+            &rules::B16,
+            "ECR repository",
+            "repositories",
+            repositories(self),
+            repositories(other),
+        );
         let providers = |app: &Application| {
             app.capacity_providers
                 .iter()

@@ -21,6 +21,7 @@ use crate::arn::Account;
 use crate::builder::builder;
 use crate::cluster::{AutoScalingGroup, CapacityProvider, Cluster, ContainerInstance};
 use crate::container::{LogDriver, awslogs};
+use crate::ecr::ImageRepository;
 use crate::efs::{AccessPoint, FileSystem, MountTarget};
 use crate::iam::{DeployerScope, InstanceProfile, InstanceScope, PolicyDocument, Role};
 use crate::network::SecurityGroup;
@@ -69,6 +70,8 @@ pub struct Application {
     pub mount_targets: Vec<MountTarget>,
     /// Their access points.
     pub access_points: Vec<AccessPoint>,
+    /// ECR repositories it creates, with their lifecycle policies.
+    pub repositories: Vec<ImageRepository>,
 }
 
 impl Application {
@@ -98,6 +101,7 @@ impl Application {
                 file_systems: Vec::new(),
                 mount_targets: Vec::new(),
                 access_points: Vec::new(),
+                repositories: Vec::new(),
             },
         }
     }
@@ -303,6 +307,7 @@ impl Application {
             security_group_vpcs: sorted(self.security_groups.iter().map(vpc)),
             capacity_providers: sorted(self.capacity_providers.iter().map(|p| p.name.as_str())),
             file_systems: sorted(self.file_systems.iter().map(FileSystem::name)),
+            repositories: sorted(self.repositories.iter().map(ImageRepository::name)),
             scales_services: self.workloads.iter().any(|w| w.scaling.is_some()),
             schedules: sorted(
                 self.schedules()
@@ -481,6 +486,13 @@ impl ApplicationBuilder {
     pub fn access_point(mut self, access_point: impl Into<AccessPoint>) -> Self {
         let access_point = access_point.into();
         self.app.access_points.push(access_point);
+        self
+    }
+
+    /// An ECR repository (its images are named by [`ImageRepository::image`]).
+    pub fn repository(mut self, repository: impl Into<ImageRepository>) -> Self {
+        let repository = repository.into();
+        self.app.repositories.push(repository);
         self
     }
 

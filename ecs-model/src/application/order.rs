@@ -9,7 +9,7 @@ impl Application {
     /// Every resource in the order of creation: what exists before what names it.
     #[must_use]
     pub fn creation_order(&self) -> Vec<Part<'_>> {
-        let mut parts = Vec::new();
+        let mut parts: Vec<Part<'_>> = self.repositories.iter().map(Part::Repository).collect();
         for (group, created_by_agent) in self.log_groups() {
             if !created_by_agent {
                 parts.push(Part::LogGroup(group));

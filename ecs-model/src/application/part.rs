@@ -3,6 +3,7 @@
 
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::cluster::{CapacityProvider, Cluster, ContainerInstance};
+use crate::ecr::ImageRepository;
 use crate::efs::{AccessPoint, FileSystem, MountTarget};
 use crate::iam::{InstanceProfile, Role};
 use crate::network::SecurityGroup;
@@ -22,6 +23,9 @@ pub enum Part<'a> {
     /// A CloudWatch Logs group the application creates (the agent creates the groups its
     /// containers mark `awslogs-create-group`).
     LogGroup(&'a str),
+    /// An ECR repository and its lifecycle policy: first, so that CI can push to it before
+    /// anything runs its images.
+    Repository(&'a ImageRepository),
     /// An EFS file system: before the roles, whose policies may name it.
     FileSystem(&'a FileSystem),
     /// An EFS access point: after its file system.

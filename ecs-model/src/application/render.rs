@@ -86,6 +86,18 @@ impl Requests {
                 );
             }
             Part::Role(role) => self.role(role),
+            Part::Repository(repository) => {
+                let name = repository.name();
+                self.push(
+                    "ecr",
+                    "CreateRepository",
+                    name,
+                    value(&repository.repository),
+                );
+                if let Some(request) = repository.lifecycle_request() {
+                    self.push("ecr", "PutLifecyclePolicy", name, request);
+                }
+            }
             Part::FileSystem(fs) => self.push("efs", "CreateFileSystem", fs.name(), value(fs)),
             Part::AccessPoint(ap) => self.push("efs", "CreateAccessPoint", ap.name(), value(ap)),
             Part::MountTarget(mt) => self.push(
@@ -349,6 +361,20 @@ fn document(app: &Application) -> Value {
                 let mut doc = g.create_request();
                 if let Some(Value::Object(rules)) = g.authorize_ingress_request("") {
                     doc["IpPermissions"] = rules.get("IpPermissions").cloned().unwrap_or_default();
+                }
+                doc
+            },
+        ),
+    );
+    put(
+        "repositories",
+        by_name(
+            &app.repositories,
+            |r| r.name().to_owned(),
+            |r| {
+                let mut doc = value(&r.repository);
+                if let Some(policy) = &r.lifecycle_policy {
+                    doc["lifecyclePolicy"] = policy.to_value();
                 }
                 doc
             },

@@ -520,6 +520,12 @@ fn resources(out: &mut Findings, app: &Application) {
             instance.validate(),
         );
     }
+    for repository in &app.repositories {
+        part(
+            json_path!("repositories").key(repository.name().to_owned()),
+            repository.validate(),
+        );
+    }
     for fs in &app.file_systems {
         part(
             json_path!("fileSystems").key(fs.name().to_owned()),
@@ -537,9 +543,10 @@ fn resources(out: &mut Findings, app: &Application) {
     }
 }
 
-/// `ECS-A1`, `J1`, `L5`, `M1`, `M9`, `K2`: what AWS knows by name is named once in the application;
+/// `ECS-A1`, `B16`, `J1`, `L5`, `M1`, `M9`, `K2`: what AWS knows by name is named once in the application;
 /// the document keys resources by name, and a second one of a name would replace the first.
 fn names(out: &mut Findings, app: &Application) {
+    use crate::ecr::ImageRepository;
     let mut once = |rule: &'static crate::diagnostic::Rule,
                     kind: &str,
                     key: &'static str,
@@ -585,6 +592,12 @@ fn names(out: &mut Findings, app: &Application) {
             .iter()
             .map(|p| p.name.as_str())
             .collect(),
+    );
+    once(
+        &rules::B16,
+        "ECR repositories",
+        "repositories",
+        app.repositories.iter().map(ImageRepository::name).collect(),
     );
     once(
         &rules::M1,

@@ -432,6 +432,8 @@ pub struct DeployerScope {
     pub capacity_providers: Vec<String>,
     /// The EFS file systems it creates, by creation token.
     pub file_systems: Vec<String>,
+    /// The ECR repositories it creates and keeps, by name.
+    pub repositories: Vec<String>,
     /// Whether it registers services with Application Auto Scaling.
     pub scales_services: bool,
     /// Its schedules, as `group/name`.
@@ -631,6 +633,30 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 scope.roles.clone(),
             )
             .sid("Roles"),
+        );
+    }
+    if !scope.repositories.is_empty() {
+        // Every ECR action of a repository takes its ARN, CreateRepository too (its tags need
+        // TagResource as well).
+        statements.push(
+            Statement::allow(
+                [
+                    "ecr:CreateRepository",
+                    "ecr:DescribeRepositories",
+                    "ecr:ListTagsForResource",
+                    "ecr:TagResource",
+                    "ecr:GetLifecyclePolicy",
+                    "ecr:PutLifecyclePolicy",
+                    "ecr:PutImageTagMutability",
+                    "ecr:PutImageScanningConfiguration",
+                ],
+                scope
+                    .repositories
+                    .iter()
+                    .map(|name| account.arn("ecr", &format!("repository/{name}")))
+                    .collect::<Vec<_>>(),
+            )
+            .sid("Repositories"),
         );
     }
     if !scope.file_systems.is_empty() {

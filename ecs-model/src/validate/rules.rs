@@ -1,7 +1,7 @@
 //! The catalog: every rule validation checks, as data. Ids are those of the project's ECS rule
 //! catalog (`ecs-rules.md`); one id can have several entries when ECS words it differently per
 //! launch type or OS. Sections 2.K to 2.M list their rows without numbers: `K1`…, `L1`…, `M1`…
-//! number them in catalog order, and `G9`, `I12`, `J26`, `J27`, `K6`, `M8`–`M11` extend the catalog with rules it does
+//! number them in catalog order, and `B16`, `G9`, `I12`, `J26`, `J27`, `K6`, `M8`–`M11` extend the catalog with rules it does
 //! not list (each says where it comes from).
 
 use crate::diagnostic::Severity::{Error, Warning};
@@ -178,6 +178,12 @@ rules! {
     B15_ROOT = "ECS-B15", Warning, [], Any,
         "with `host` networking, containers should not run as root (UID 0)",
         "API doc user";
+    B16 = "ECS-B16", Error, [], Any,
+        "ECR repositories the application owns have names ECR takes and lifecycle rules it accepts (unique priorities, the `any` rule last, tagged rules with prefixes, counts of at least 1)",
+        "ECR API CreateRepository.repositoryName; ECR user guide, lifecycle policy properties";
+    B16_HYGIENE = "ECS-B16", Warning, [], Any,
+        "ECR repositories scan images on push and keep tags immutable",
+        "ECR user guide, image scanning and tag mutability; AWS Well-Architected SEC";
 
     C1 = "ECS-C1", Error, [], Any,
         "with `awsvpc` or `host` networking, `hostPort` is omitted or equals `containerPort`",

@@ -12,6 +12,7 @@ use ecs_model::cluster::{
     AgentConfig, AutoScalingGroup, CapacityProvider, Cluster, ContainerInsights, ContainerInstance,
     EcsOptimizedAmi,
 };
+use ecs_model::ecr::ImageRepository;
 use ecs_model::efs::{AccessPoint, FileSystem, MountTarget};
 use ecs_model::iam::{
     ExecutionPolicyOptions, InstanceProfile, Role, execution_policy, task_role_policy,
@@ -184,6 +185,7 @@ fn full_application() -> Application {
     ))
     .listener_rule(ListenerRule::builder(Reference::listener("shop-alb", 443), 10, Action::forward(Reference::target_group("shop-tg"))).path_patterns(["/api/*"]).host_headers(["shop.example.com"]))
     .instance(instance)
+    .repository(ImageRepository::private("shop/api").keep_newest(30).kms_key("alias/shop").tag("team", "shop"))
     .file_system(FileSystem::encrypted("shop-data").backup(true))
     .mount_target(MountTarget::in_subnet("shop-data", SUBNETS[0], Reference::security_group("shop-sg")))
     .access_point(AccessPoint::posix("shop-uploads", "shop-data", (1000, 1000), "/uploads", "750"))
@@ -270,13 +272,13 @@ fn every_request_of_an_application_is_valid_ec2_and_logs_input() {
 }
 
 #[test]
-fn every_request_of_an_application_is_valid_scheduler_autoscaling_and_efs_input() {
-    let what =
-        "application requests vs botocore's Scheduler, Application Auto Scaling and EFS models";
-    let (Some(scheduler), Some(autoscaling), Some(efs)) = (
+fn every_request_of_an_application_is_valid_scheduler_autoscaling_efs_and_ecr_input() {
+    let what = "application requests vs botocore's Scheduler, Application Auto Scaling, EFS and ECR models";
+    let (Some(scheduler), Some(autoscaling), Some(efs), Some(ecr)) = (
         support::botocore_model_or_skip("scheduler", what),
         support::botocore_model_or_skip("application-autoscaling", what),
         support::botocore_model_or_skip("efs", what),
+        support::botocore_model_or_skip("ecr", what),
     ) else {
         return;
     };
@@ -284,6 +286,7 @@ fn every_request_of_an_application_is_valid_scheduler_autoscaling_and_efs_input(
         ("scheduler", scheduler),
         ("application-autoscaling", autoscaling),
         ("efs", efs),
+        ("ecr", ecr),
     ];
     let requests = full_application().requests();
     let checked = check_requests(&requests, &models);
@@ -293,6 +296,8 @@ fn every_request_of_an_application_is_valid_scheduler_autoscaling_and_efs_input(
             "application-autoscaling PutScalingPolicy",
             "application-autoscaling PutScheduledAction",
             "application-autoscaling RegisterScalableTarget",
+            "ecr CreateRepository",
+            "ecr PutLifecyclePolicy",
             "efs CreateAccessPoint",
             "efs CreateFileSystem",
             "efs CreateMountTarget",
@@ -319,6 +324,29 @@ fn every_request_of_an_application_is_valid_scheduler_autoscaling_and_efs_input(
         .map(|r| r.input["PolicyName"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(policies, ["cpu", "memory", "requests"]);
+    // The repository comes first, as CI pushes to it before anything runs its images.
+    assert_eq!(requests[0].operation, "CreateRepository");
+    assert_eq!(
+        requests[0].input,
+        serde_json::json!({
+            "repositoryName": "shop/api",
+            "tags": [{"Key": "team", "Value": "shop"}],
+            "imageTagMutability": "IMMUTABLE",
+            "imageScanningConfiguration": {"scanOnPush": true},
+            "encryptionConfiguration": {"encryptionType": "KMS", "kmsKey": "alias/shop"},
+        })
+    );
+    let lifecycle: Value =
+        serde_json::from_str(requests[1].input["lifecyclePolicyText"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        lifecycle,
+        serde_json::json!({"rules": [{
+            "rulePriority": 1,
+            "description": "keep the newest 30 images",
+            "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 30},
+            "action": {"type": "expire"},
+        }]})
+    );
 }
 
 #[test]

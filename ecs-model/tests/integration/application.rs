@@ -1336,3 +1336,92 @@ fn a_service_that_names_no_cluster_runs_in_the_applications() {
     let service = app.workloads[0].service.as_ref().unwrap();
     assert_eq!(service.cluster.as_deref(), Some(arn));
 }
+
+#[test]
+fn ecr_repositories_take_names_and_lifecycle_rules_as_ecr_does() {
+    use ecs_model::ecr::{Expire, ImageRepository, LifecyclePolicy, TagStatus};
+    let good = ImageRepository::private("pets/web").keep_newest(30);
+    let app = changed(&fargate_app(), |app| {
+        app.repositories.push(good.clone().into());
+    });
+    keeps(&app, "ECS-B16");
+
+    let bad_name = changed(&app, |app| {
+        app.repositories[0].repository.repository_name = "Pets/Web".into();
+    });
+    let found = breaks(
+        &bad_name,
+        "ECS-B16",
+        r#"repositories["Pets/Web"].repositoryName"#,
+    );
+    assert!(
+        found.message.contains("lowercase letters and digits"),
+        "{found}"
+    );
+    let twice = changed(&app, |app| app.repositories.push(good.clone().into()));
+    breaks(&twice, "ECS-B16", r#"repositories["pets/web"]"#);
+
+    let mut policy = LifecyclePolicy::keep_newest(0);
+    let zero = changed(&app, |app| {
+        app.repositories[0].lifecycle_policy = Some(policy.clone());
+    });
+    breaks(
+        &zero,
+        "ECS-B16",
+        r#"repositories["pets/web"].lifecyclePolicy.rules[0].selection.countNumber"#,
+    );
+    policy = LifecyclePolicy::keep_newest(10);
+    let mut untagged = policy.rules[0].clone();
+    untagged.priority = 2;
+    untagged.tag_status = TagStatus::Tagged;
+    untagged.expire = Expire::OlderThanDays(14);
+    policy.rules.push(untagged);
+    let any_first = changed(&app, |app| {
+        app.repositories[0].lifecycle_policy = Some(policy.clone());
+    });
+    breaks(
+        &any_first,
+        "ECS-B16",
+        r#"repositories["pets/web"].lifecyclePolicy.rules[0].rulePriority"#,
+    );
+    breaks(
+        &any_first,
+        "ECS-B16",
+        r#"repositories["pets/web"].lifecyclePolicy.rules[1].selection.tagPrefixList"#,
+    );
+
+    // Mutable tags and no scanning are allowed, and said.
+    let lax = changed(&app, |app| {
+        app.repositories[0] = ImageRepository::private("pets/web")
+            .mutable_tags()
+            .with(|r| r.repository.image_scanning_configuration = None)
+            .into();
+    });
+    let warned: Vec<String> = lax
+        .validate()
+        .into_iter()
+        .filter(|d| d.rule.is_some_and(|r| r.id == "ECS-B16"))
+        .map(|d| format!("{:?} {}", d.severity, d.path))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            r#"Warning repositories["pets/web"].imageTagMutability"#,
+            r#"Warning repositories["pets/web"].imageScanningConfiguration.scanOnPush"#
+        ]
+    );
+    let account = account();
+    let repository: ImageRepository = good.into();
+    assert_eq!(
+        repository.image(&account, "1.4"),
+        "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/pets/web:1.4"
+    );
+    assert_eq!(
+        ecs_model::ecr::repository_of_image(&repository.image(&account, "1.4"), &account),
+        Some("pets/web")
+    );
+    assert_eq!(
+        ecs_model::ecr::repository_of_image("nginx:1.27", &account),
+        None
+    );
+}

@@ -1975,10 +1975,10 @@ fn every_rule_cites_the_catalog() {
             // M8 to M11 extend the catalog, saying where they come from, as G9 does). A23 and
             // J23 to J25 are rules of the 2026-11 API (botocore 1.44.8) the catalog predates; J26
             // and J27 check service auto scaling and scheduled tasks and I12 the EFS file
-            // systems an application owns, which it does not cover.
+            // systems an application owns, B16 its ECR repositories, which it does not cover.
             let extends = [
-                "ECS-G9", "ECS-A23", "ECS-I12", "ECS-J23", "ECS-J24", "ECS-J25", "ECS-J26",
-                "ECS-J27",
+                "ECS-B16", "ECS-G9", "ECS-A23", "ECS-I12", "ECS-J23", "ECS-J24", "ECS-J25",
+                "ECS-J26", "ECS-J27",
             ];
             let listed = if ["K", "L", "M"].contains(&section) || extends.contains(&rule.id) {
                 catalog.contains(&format!("### 2.{section} "))

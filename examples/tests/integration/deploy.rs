@@ -130,6 +130,15 @@ async fn seed_002_deploys_from_nothing_and_converges() {
 
     rollback_then_clean_up(&deployer, &clients, &app).await;
 
+    // The image is not pushed yet: verify says so; CI pushes it, then verify passes.
+    let unpushed = deployer.verify(&app).await.unwrap();
+    assert!(
+        unpushed
+            .to_string()
+            .contains("FAIL image pet-web:latest of pet-web-task/nextjs-container: its repository does not exist"),
+        "{unpushed}"
+    );
+    push_image(&clients, "pet-web", "latest").await;
     let verified = deployer.verify(&app).await.unwrap();
     assert!(verified.passed(), "{verified}");
     deployer
@@ -329,6 +338,30 @@ async fn assert_seed_002_exists(clients: &Clients, a: &str, b: &str) {
 }
 
 /// A new image: exactly one new revision, and the service runs it.
+/// What CI's `docker push` leaves in ECR: the repository and a single-platform manifest.
+async fn push_image(clients: &Clients, repository: &str, tag: &str) {
+    let manifest = serde_json::json!({"schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 1, "digest": "sha256:c"},
+        "layers": []});
+    let _ = clients
+        .ecr
+        .call(
+            "CreateRepository",
+            &serde_json::json!({"repositoryName": repository}),
+        )
+        .await;
+    clients
+        .ecr
+        .call(
+            "PutImage",
+            &serde_json::json!({"repositoryName": repository, "imageTag": tag,
+                "imageManifest": manifest.to_string()}),
+        )
+        .await
+        .unwrap();
+}
+
 async fn a_new_image_is_one_new_revision(
     deployer: &Deployer,
     clients: &Clients,

@@ -473,4 +473,32 @@ pub(crate) const FILES: &[FileSpec] = &[
         what: &[],
         skipped: &[],
     },
+    FileSpec {
+        path: "ecs-model/src/ecr/api.rs",
+        service: "ecr",
+        header: "The `CreateRepository` request of Amazon ECR, as its API model defines it. Keys \
+                 are camelCase and tags PascalCase, as `aws ecr create-repository \
+                 --cli-input-json` takes them.",
+        roots: &[Root {
+            shape: "CreateRepositoryRequest",
+            doc: Some(
+                "An ECR repository: the `CreateRepository` request. The images of the \
+                 application's task definitions are pushed to it; its lifecycle policy is the \
+                 application's too.",
+            ),
+        }],
+        names: &[("CreateRepositoryRequest", "Repository")],
+        external: &[TAG],
+        codecs: &[Codec {
+            element: "Tag",
+            name: "PascalTags",
+            path: "crate::tag::PascalTags",
+        }],
+        rendered_when_empty: &[],
+        member_docs: &[],
+        special: &[],
+        defaults: &[],
+        what: &[],
+        skipped: &[],
+    },
 ];
