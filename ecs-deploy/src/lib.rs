@@ -27,6 +27,7 @@
 #[doc = include_str!("../../README.md")]
 struct WorkspaceReadme;
 
+pub mod adopt;
 mod apply;
 pub mod autoscaling;
 pub mod clients;

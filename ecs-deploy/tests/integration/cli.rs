@@ -962,3 +962,115 @@ fn run_exits_with_the_tasks_code_and_logs_prints_its_lines_against_moto() {
         stderr(&quiet)
     );
 }
+
+#[test]
+#[allow(clippy::too_many_lines)] // one scenario: deploy, init, diff, init again
+fn init_writes_definitions_and_rust_that_plan_no_change_against_moto() {
+    let Some(moto) = Moto::start("init from the command line against moto", 0) else {
+        return;
+    };
+    let dir = workdir("cli-init");
+    std::fs::write(dir.join("td.json"), LOGGING_TASK_DEFINITION).unwrap();
+    write_service(&dir, &moto);
+    let deployed = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["deploy", "--no-wait", "-t", "td.json", "-s", "svc.json"],
+    );
+    assert!(deployed.status.success(), "{}", stderr(&deployed));
+    let _ = std::fs::remove_dir_all(dir.join("adopted"));
+
+    let missing = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["init", "-c", "demo", "-n", "nope", "--dir", "adopted"],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("service nope of cluster demo does not exist"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(!dir.join("adopted").exists(), "nothing written");
+
+    let init = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["init", "-c", "demo", "-n", "hello", "--dir", "adopted"],
+    );
+    assert!(init.status.success(), "{}", stderr(&init));
+    let service: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("adopted/service.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        service["taskDefinition"], "hello",
+        "the family, not a revision"
+    );
+    assert_eq!(
+        service.get("tags"),
+        None,
+        "ecs-deploy's mark is not part of the definition"
+    );
+    assert_eq!(
+        service.get("enableExecuteCommand"),
+        None,
+        "defaults ECS filled in are left out"
+    );
+    let td: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("adopted/task-definition.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(td.get("revision"), None);
+    assert_eq!(td.get("status"), None);
+    assert_eq!(td["containerDefinitions"][0].get("essential"), None);
+    let diff = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &[
+            "diff",
+            "-t",
+            "adopted/task-definition.json",
+            "-s",
+            "adopted/service.json",
+        ],
+    );
+    assert!(diff.status.success(), "{}", stderr(&diff));
+    assert!(
+        stdout(&diff).contains("Plan: 0 to create, 0 to update, 4 unchanged, 0 blocked."),
+        "{}",
+        stdout(&diff)
+    );
+    let rust = std::fs::read_to_string(dir.join("adopted/application.rs")).unwrap();
+    assert!(
+        rust.contains("pub fn application(account: &Account)"),
+        "{rust}"
+    );
+    assert!(
+        !rust.contains("123456789012"),
+        "the account is a parameter: {rust}"
+    );
+    let formatted = Command::new("rustfmt")
+        .args(["--edition", "2024", "--check"])
+        .arg(dir.join("adopted/application.rs"))
+        .status();
+    if let Ok(status) = formatted {
+        assert!(status.success(), "application.rs is formatted");
+    }
+
+    std::fs::write(dir.join("adopted/service.json"), "{}").unwrap();
+    let again = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["init", "-c", "demo", "-n", "hello", "--dir", "adopted"],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("nothing written (--force overwrites)"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("adopted/service.json")).unwrap(),
+        "{}"
+    );
+}

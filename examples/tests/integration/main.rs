@@ -3,6 +3,7 @@
 //! One test binary for the crate (each binary links the crate and its dependencies once): each
 //! former test file is a module.
 
+mod adopt;
 mod applications;
 mod deploy;
 mod iam_linters;

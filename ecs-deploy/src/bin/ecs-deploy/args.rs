@@ -228,6 +228,26 @@ pub(crate) enum Command {
     /// differs from its latest revision, in its service's (or schedule's) network; follow its
     /// logs, wait until it stops and exit with its essential container's exit code.
     Run(RunArgs),
+    /// Read an existing service (made in the console, say) and write its definition files
+    /// (`task-definition.json`, `service.json`) and `application.rs`, the same application
+    /// built in Rust: both plan no change against the account they were read from.
+    Init {
+        /// The cluster.
+        #[arg(long, short = 'c', default_value = "default")]
+        cluster: String,
+        /// The service, by name.
+        #[arg(long = "service-name", short = 'n')]
+        service: String,
+        /// Where to write the files.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+        /// The application's name in `application.rs` (default: the service's).
+        #[arg(long, value_name = "NAME")]
+        application: Option<String>,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the CloudWatch Logs of the task definitions' containers (every task, or `--task`),
     /// in time order, each line prefixed with its task and container.
     Logs(LogsArgs),

@@ -774,6 +774,16 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             })
         }
         Command::Run(args) => tasks::run(cli, args).await,
+        Command::Init {
+            cluster,
+            service,
+            dir,
+            application,
+            force,
+        } => {
+            let name = application.as_deref().unwrap_or(service);
+            tasks::init(cli, cluster, service, dir, name, *force).await
+        }
         Command::Logs(args) => tasks::logs(cli, args).await,
         Command::Status { target } => {
             let (deployer, _) = deployer(cli).await?;

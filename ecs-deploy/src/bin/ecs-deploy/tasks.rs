@@ -126,3 +126,58 @@ pub(crate) async fn logs(cli: &Cli, args: &LogsArgs) -> Result<ExitCode, Failure
         tokio::time::sleep(args.interval).await;
     }
 }
+
+/// `init`: writes the service's definition files and `application.rs` into `dir`; refuses to
+/// overwrite a file without `force` (and then writes none).
+pub(crate) async fn init(
+    cli: &Cli,
+    cluster: &str,
+    service: &str,
+    dir: &std::path::Path,
+    name: &str,
+    force: bool,
+) -> Result<ExitCode, Failure> {
+    let (deployer, _) = deployer(cli).await?;
+    let adopted = ecs_deploy::adopt::read(deployer.clients(), cluster, service).await?;
+    let files = [
+        ("task-definition.json", adopted.task_definition_file()),
+        ("service.json", adopted.service_file()),
+        ("application.rs", adopted.rust_source(name)),
+    ];
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(file, _)| dir.join(file))
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        return Err(Failure(format!(
+            "{} exist(s): nothing written (--force overwrites)",
+            existing.join(", ")
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    for (file, text) in &files {
+        let path = dir.join(file);
+        std::fs::write(&path, format!("{}\n", text.trim_end()))
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    }
+    let rust = dir.join("application.rs");
+    let formatted = std::process::Command::new("rustfmt")
+        .args(["--edition", "2024"])
+        .arg(&rust)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !formatted {
+        eprintln!("note: rustfmt did not run on {}", rust.display());
+    }
+    println!(
+        "wrote {}, {} and {}: `ecs-deploy diff -t {} -s {}` plans no change",
+        dir.join("task-definition.json").display(),
+        dir.join("service.json").display(),
+        rust.display(),
+        dir.join("task-definition.json").display(),
+        dir.join("service.json").display(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
