@@ -81,8 +81,15 @@ impl IngressRule {
     /// TCP on `from..=to` from `source`.
     #[must_use]
     pub fn tcp_range(from: i32, to: i32, source: Source) -> Self {
+        Self::new(IpProtocol::Tcp, from, to, source)
+    }
+
+    /// `protocol` on `from..=to` from `source` (EC2 takes -1 for the ports of ICMP and of
+    /// every protocol).
+    #[must_use]
+    pub fn new(protocol: IpProtocol, from: i32, to: i32, source: Source) -> Self {
         Self {
-            protocol: IpProtocol::Tcp,
+            protocol,
             from_port: from,
             to_port: to,
             source,

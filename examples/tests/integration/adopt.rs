@@ -1,6 +1,7 @@
 //! Day zero: pet-web, deployed by its example (as the console would have made it), read back by
-//! `ecs-deploy init`'s library: its definition files and its Rust plan no change, and the Rust,
-//! compiled and run in a crate of its own, builds the very application that was planned.
+//! `ecs-deploy init`'s library: its definition files, and the whole application they name, plan
+//! no change, and the Rust, compiled and run in a crate of its own, builds the very application
+//! that was planned.
 
 // The SDK's futures are large, and each is awaited once here.
 #![allow(clippy::large_futures)]
@@ -92,9 +93,29 @@ async fn a_deployed_service_is_read_back_as_files_and_rust_that_plan_no_change()
         (&td, &service),
         (&adopted.task_definition, &adopted.service)
     );
-    let from_files = adopted.application("pet-web");
+    let from_files = adopted.definitions("pet-web");
     let plan = deployer.plan(&from_files).await.unwrap();
     assert!(plan.is_empty(), "{plan}");
+    // So does the whole application: the roles, groups and load balancing they name too.
+    let whole = adopted.application("pet-web");
+    let kinds = |app: &ecs_model::Application| {
+        (
+            app.roles.len(),
+            app.security_groups.len(),
+            app.load_balancers.len(),
+            app.target_groups.len(),
+            app.listeners.len(),
+        )
+    };
+    assert_eq!(
+        kinds(&whole),
+        kinds(&app),
+        "what pet-web has, it reads back"
+    );
+    ecs_model::ValidationErrors::check(whole.validate()).unwrap_or_else(|e| panic!("{e}"));
+    let plan = deployer.plan(&whole).await.unwrap();
+    assert!(plan.is_empty(), "{plan}");
+    assert_eq!(plan.steps.len(), app.creation_order().len(), "{plan}");
     // What the console would not show either way stays out; references stay references.
     let file = adopted.service_file();
     assert!(
@@ -106,7 +127,7 @@ async fn a_deployed_service_is_read_back_as_files_and_rust_that_plan_no_change()
     // The Rust builds the same application for the account, compiled and run on its own.
     let source = adopted.rust_source("pet-web");
     let document = run_generated(&source, &app.account);
-    assert_eq!(document, from_files.document());
+    assert_eq!(document, whole.document());
     // For another account, it is that account's.
     let elsewhere = ecs_model::Account::new("210987654321", "eu-west-1");
     let other = run_generated(&source, &elsewhere).to_string();
