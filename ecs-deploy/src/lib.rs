@@ -10,7 +10,8 @@
 //!
 //! - [`observe`] reads what exists into an [`Observed`]; [`Plan::new`] compares it with an
 //!   application (no IO); [`apply`] carries a plan out.
-//! - [`run`]: one-off tasks, to their exit codes; [`logs`]: containers' logs, followed.
+//! - [`run`]: one-off tasks, to their exit codes; [`logs`]: containers' logs, followed;
+//!   [`adopt`]: a service that exists, read back as definitions and Rust.
 //! - [`wait`]: deployments to their end. [`revisions`]: rollback and deregistration.
 //!   [`verify`] and [`status`].
 //! - [`Error`]: one error type, with the AWS operation, resource, code and a hint.

@@ -148,6 +148,38 @@ fn workload<'a>(app: &'a Application, request: &RunTask) -> Result<&'a Workload,
     }
 }
 
+/// The part of `app` a task of `workload` needs: its cluster, its task definition (without what
+/// runs it), the roles it names, the security groups and file systems whose ids it may take.
+/// Only that is read, so that `run` needs no more than
+/// [`Application::runner_policy`](ecs_model::Application::runner_policy) allows.
+fn needed_by(app: &Application, workload: &Workload) -> Application {
+    let mut needed = app.clone();
+    let mut only = workload.clone();
+    only.service = None;
+    only.scaling = None;
+    only.schedule = None;
+    let td = &workload.task_definition;
+    let named: Vec<&String> = td
+        .execution_role_arn
+        .iter()
+        .chain(&td.task_role_arn)
+        .collect();
+    needed
+        .roles
+        .retain(|r| named.contains(&&app.account.role_arn(r.path.as_deref(), &r.name)));
+    needed.workloads = vec![only];
+    needed.instance_profiles.clear();
+    needed.capacity_providers.clear();
+    needed.auto_scaling_groups.clear();
+    needed.load_balancers.clear();
+    needed.target_groups.clear();
+    needed.listeners.clear();
+    needed.listener_rules.clear();
+    needed.instances.clear();
+    needed.repositories.clear();
+    needed
+}
+
 /// Whether a task needs `resource` to exist before it runs: its cluster, roles, log groups,
 /// security groups and file systems (not the services, load balancing or schedules).
 fn needed_by_tasks(resource: &Resource) -> bool {
@@ -179,8 +211,9 @@ pub async fn start(
 ) -> Result<Started, Error> {
     let workload = workload(app, request)?;
     let family = workload.name();
-    let observed = crate::observe::observe(clients, app).await?;
-    let plan = Plan::new(app, &observed);
+    let needed = needed_by(app, workload);
+    let observed = crate::observe::observe(clients, &needed).await?;
+    let plan = Plan::new(&needed, &observed);
     let missing: Vec<String> = plan
         .steps
         .iter()

@@ -1074,3 +1074,78 @@ fn init_writes_definitions_and_rust_that_plan_no_change_against_moto() {
         "{}"
     );
 }
+
+#[test]
+fn the_runner_policy_runs_and_reads_exactly_the_definitions_tasks() {
+    use ecs_model::iam::{PolicyDocument, Request};
+    let dir = workdir("cli-runner-policy");
+    std::fs::write(dir.join("td.json"), LOGGING_TASK_DEFINITION).unwrap();
+    let out = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "render",
+            "-t",
+            "td.json",
+            "-c",
+            "demo",
+            "--region",
+            "us-east-1",
+            "--runner-policy",
+            "123456789012",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let policy = PolicyDocument::from_json(&stdout(&out)).unwrap();
+    let run = |family: &str, cluster: &str| {
+        policy.allows(
+            &Request::new(
+                "ecs:RunTask",
+                format!("arn:aws:ecs:us-east-1:123456789012:task-definition/{family}:3"),
+            )
+            .with(
+                "ecs:cluster",
+                format!("arn:aws:ecs:us-east-1:123456789012:cluster/{cluster}"),
+            ),
+        )
+    };
+    assert!(run("hello", "demo"));
+    assert!(!run("hello", "prod"), "only in the definitions' cluster");
+    assert!(!run("other", "demo"), "only the definitions' families");
+    let pass = |role: &str, to: &str| {
+        policy.allows(&Request::new("iam:PassRole", role).with("iam:PassedToService", to))
+    };
+    let role = "arn:aws:iam::123456789012:role/hello-exec";
+    assert!(pass(role, "ecs-tasks.amazonaws.com"));
+    assert!(!pass(role, "ec2.amazonaws.com"));
+    let logs = |group: &str| {
+        policy.allows(&Request::new(
+            "logs:FilterLogEvents",
+            format!("arn:aws:logs:us-east-1:123456789012:log-group:{group}"),
+        ))
+    };
+    assert!(logs("/ecs/hello"));
+    assert!(!logs("/ecs/other"));
+    for denied in [
+        "ecs:UpdateService",
+        "ecs:CreateService",
+        "iam:PutRolePolicy",
+        "ecs:StopTask",
+    ] {
+        assert!(!policy.allows(&Request::new(denied, "*")), "{denied}");
+    }
+    let both = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "render",
+            "-t",
+            "td.json",
+            "--deployer-policy",
+            "1",
+            "--runner-policy",
+            "1",
+        ],
+    );
+    assert_eq!(both.status.code(), Some(2), "one policy at a time");
+}

@@ -260,6 +260,42 @@ impl Application {
         self.deployer_policy_with(true)
     }
 
+    /// The policy of whoever runs one-off tasks of this application and reads their logs
+    /// (`ecs-deploy run` and `logs`, a CI step that runs a migration): it may register a
+    /// changed revision of its families and run them in its cluster, passing exactly their
+    /// roles, and read what that needs; it changes nothing else.
+    #[must_use]
+    pub fn runner_policy(&self) -> PolicyDocument {
+        let account = &self.account;
+        let named: Vec<&str> = self
+            .task_definitions()
+            .flat_map(|td| td.execution_role_arn.iter().chain(&td.task_role_arn))
+            .map(String::as_str)
+            .collect();
+        let scope = crate::iam::RunnerScope {
+            cluster: self.cluster.name().to_owned(),
+            families: sorted(self.task_definitions().map(|td| td.family.as_str())),
+            roles: sorted(
+                self.roles
+                    .iter()
+                    .map(|r| account.role_arn(r.path.as_deref(), &r.name))
+                    .filter(|arn| named.contains(&arn.as_str())),
+            ),
+            passed_to_tasks: sorted(named.iter().copied()),
+            log_groups: self
+                .log_groups()
+                .into_iter()
+                .flat_map(|(group, _)| {
+                    let arn = account.arn("logs", &format!("log-group:{group}"));
+                    [format!("{arn}:*"), arn]
+                })
+                .collect(),
+            security_groups: !self.security_groups.is_empty(),
+            file_systems: !self.file_systems.is_empty(),
+        };
+        crate::iam::runner_policy(account, &scope)
+    }
+
     fn deployer_policy_with(&self, prunes: bool) -> PolicyDocument {
         let account = &self.account;
         let role_arn = |r: &Role| account.role_arn(r.path.as_deref(), &r.name);
@@ -308,6 +344,17 @@ impl Application {
             capacity_providers: sorted(self.capacity_providers.iter().map(|p| p.name.as_str())),
             file_systems: sorted(self.file_systems.iter().map(FileSystem::name)),
             repositories: sorted(self.repositories.iter().map(ImageRepository::name)),
+            image_repositories: {
+                let here = format!(":ecr:{}:", account.region);
+                let mut arns: Vec<String> = self
+                    .task_definitions()
+                    .flat_map(crate::iam::image_repositories)
+                    .filter(|arn| arn.contains(&here))
+                    .collect();
+                arns.sort();
+                arns.dedup();
+                arns
+            },
             scales_services: self.workloads.iter().any(|w| w.scaling.is_some()),
             schedules: sorted(
                 self.schedules()

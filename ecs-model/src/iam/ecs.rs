@@ -395,6 +395,119 @@ pub fn task_role_policy(
     (!statements.is_empty()).then(|| PolicyDocument::new(statements))
 }
 
+/// The ECR repositories `td`'s images are in, as ARNs: what `verify` looks images up in.
+#[must_use]
+pub fn image_repositories(td: &TaskDefinition) -> Vec<String> {
+    let mut arns: Vec<String> = td
+        .container_definitions
+        .iter()
+        .filter_map(|c| ecr_repository_arn(&c.image))
+        .collect();
+    arns.sort();
+    arns.dedup();
+    arns
+}
+
+/// What whoever runs one-off tasks of an application reads and starts, for [`runner_policy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RunnerScope {
+    /// The cluster.
+    pub cluster: String,
+    /// The task definition families whose tasks it runs (and registers when they changed).
+    pub families: Vec<String>,
+    /// ARNs of the application's roles the task definitions name: read to compare, and passed.
+    pub roles: Vec<String>,
+    /// ARNs of every role the task definitions name, which `RunTask` passes to ECS tasks.
+    pub passed_to_tasks: Vec<String>,
+    /// The log groups the tasks write to, as `log-group:<name>` ARNs.
+    pub log_groups: Vec<String>,
+    /// Whether the tasks run in security groups of the application (read for their ids).
+    pub security_groups: bool,
+    /// Whether the tasks mount file systems of the application (read for their ids).
+    pub file_systems: bool,
+}
+
+/// The policy of whoever runs `ecs-deploy run` and `ecs-deploy logs` for `scope` (a CI step
+/// that runs a migration): reading the task definitions, their roles, the cluster and groups
+/// it needs, registering a changed revision, running it in the cluster only, passing exactly its
+/// roles to ECS tasks, following the task and reading its log groups. Nothing else is changed.
+#[must_use]
+pub fn runner_policy(account: &Account, scope: &RunnerScope) -> PolicyDocument {
+    let cluster = &scope.cluster;
+    let cluster_arn = account.arn("ecs", &format!("cluster/{cluster}"));
+    let revisions: Vec<String> = scope
+        .families
+        .iter()
+        .map(|f| account.arn("ecs", &format!("task-definition/{f}:*")))
+        .collect();
+    let mut statements = vec![
+        Statement::allow("ecs:DescribeTaskDefinition", "*").sid("TaskDefinitionsNoResourceType"),
+        Statement::allow("ecs:DescribeClusters", cluster_arn.as_str()).sid("Cluster"),
+        Statement::allow(
+            ["ecs:RegisterTaskDefinition", "ecs:TagResource"],
+            revisions.clone(),
+        )
+        .sid("RegisterTaskDefinitions"),
+        Statement::allow("ecs:RunTask", revisions)
+            .condition("ArnEquals", "ecs:cluster", cluster_arn.as_str())
+            .sid("RunTasks"),
+        Statement::allow(
+            "ecs:DescribeTasks",
+            account.arn("ecs", &format!("task/{cluster}/*")),
+        )
+        .sid("FollowTasks"),
+    ];
+    if !scope.roles.is_empty() {
+        statements.push(
+            Statement::allow(
+                [
+                    "iam:GetRole",
+                    "iam:GetRolePolicy",
+                    "iam:ListRolePolicies",
+                    "iam:ListAttachedRolePolicies",
+                ],
+                scope.roles.clone(),
+            )
+            .sid("ReadRoles"),
+        );
+    }
+    if !scope.passed_to_tasks.is_empty() {
+        statements.push(
+            Statement::allow("iam:PassRole", scope.passed_to_tasks.clone())
+                .condition("StringEquals", "iam:PassedToService", ECS_TASKS)
+                .sid("PassRolesToTasks"),
+        );
+    }
+    if scope.security_groups {
+        statements.push(
+            Statement::allow("ec2:DescribeSecurityGroups", "*").sid("NetworkReadNoResourceType"),
+        );
+    }
+    if scope.file_systems {
+        statements.push(
+            Statement::allow(
+                [
+                    "elasticfilesystem:DescribeFileSystems",
+                    "elasticfilesystem:DescribeMountTargets",
+                    "elasticfilesystem:DescribeAccessPoints",
+                ],
+                "*",
+            )
+            .sid("FileSystemsReadNoResourceType"),
+        );
+    }
+    if !scope.log_groups.is_empty() {
+        statements.push(
+            Statement::allow("logs:DescribeLogGroups", "*").sid("LogGroupsReadNoResourceType"),
+        );
+        statements.push(
+            Statement::allow("logs:FilterLogEvents", scope.log_groups.clone()).sid("ReadLogs"),
+        );
+    }
+    PolicyDocument::new(statements)
+}
+
 /// The resources a deployer manages, for [`deployer_policy`]: names where the deployer creates
 /// the resource, ARNs and ids where the application names an existing one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -434,6 +547,9 @@ pub struct DeployerScope {
     pub file_systems: Vec<String>,
     /// The ECR repositories it creates and keeps, by name.
     pub repositories: Vec<String>,
+    /// ARNs of the ECR repositories the task definitions' images are in, whose images `verify`
+    /// looks up.
+    pub image_repositories: Vec<String>,
     /// Whether it registers services with Application Auto Scaling.
     pub scales_services: bool,
     /// Its schedules, as `group/name`.
@@ -633,6 +749,12 @@ pub fn deployer_policy(account: &Account, scope: &DeployerScope) -> PolicyDocume
                 scope.roles.clone(),
             )
             .sid("Roles"),
+        );
+    }
+    if !scope.image_repositories.is_empty() {
+        statements.push(
+            Statement::allow("ecr:BatchGetImage", scope.image_repositories.clone())
+                .sid("VerifyImages"),
         );
     }
     if !scope.repositories.is_empty() {

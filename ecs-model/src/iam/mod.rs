@@ -9,8 +9,8 @@ mod validate;
 
 pub use ecs::{
     DeployerScope, EC2, ECS_TASKS, ExecutionPolicyOptions, InstanceScope,
-    MANAGED_INSTANCE_ROLE_POLICY, OWNERSHIP_MARK, SCHEDULER, deployer_policy, execution_policy,
-    scheduler_policy, task_role_policy,
+    MANAGED_INSTANCE_ROLE_POLICY, OWNERSHIP_MARK, RunnerScope, SCHEDULER, deployer_policy,
+    execution_policy, image_repositories, runner_policy, scheduler_policy, task_role_policy,
 };
 pub use evaluate::{Decision, Request};
 pub use policy::{

@@ -187,12 +187,19 @@ pub(crate) async fn every_call_is_allowed(
             .map(|p| (p.name.clone(), app.account.role_arn(None, &p.role)))
             .collect(),
         application: app.name.clone(),
+        family_roles: app
+            .task_definitions()
+            .map(|td| {
+                let roles = td.execution_role_arn.iter().chain(&td.task_role_arn);
+                (td.family.clone(), roles.cloned().collect())
+            })
+            .collect(),
     };
     let calls = recorder.calls();
     let (denied, checked) = recorded::denied(&calls, &app.account, &facts, policy, &definitions);
     assert!(
         denied.is_empty(),
-        "the deployer policy denies:\n{}",
+        "the policy denies:\n{}",
         denied.join("\n")
     );
     assert!(
@@ -208,7 +215,7 @@ pub(crate) async fn every_call_is_allowed(
     operations.sort();
     operations.dedup();
     eprintln!(
-        "{checked} requests of {} calls ({} operations: {}) allowed by the deployer policy; \
+        "{checked} requests of {} calls ({} operations: {}) allowed by the policy; \
          statements no call needed: {unused:?}",
         calls.len(),
         operations.len(),

@@ -8,6 +8,7 @@ mod applications;
 mod deploy;
 mod iam_linters;
 mod lint;
+mod migration;
 mod pet_platform;
 mod pet_web;
 mod pet_web_derive;

@@ -347,11 +347,13 @@ async fn both_environments_deploy_side_by_side_and_converge() {
         400,
         // No revision was deregistered, no security group adopted, no scaled service pruned;
         // Application Auto Scaling creates its service-linked role on AWS's side, not moto's;
-        // the own schedule group's reads are also granted with the schedules' groups.
+        // the own schedule group's reads are also granted with the schedules' groups; nothing
+        // was verified (the images are looked up by `verify`).
         &[
             "RevisionsInUse",
             "OwnScheduleGroup",
             "PruneScalingNoResourceType",
+            "VerifyImages",
             "ServiceAutoScalingRole",
             "MarkAdoptedSecurityGroups",
         ],

@@ -108,6 +108,7 @@ fn read(request: &HttpRequest) -> Option<Call> {
         "scheduler",
         "application-autoscaling",
         "elasticfilesystem",
+        "ecr",
     ]
     .into_iter()
     .find(|s| *s == signed_for)?;
@@ -237,6 +238,8 @@ pub(crate) struct Facts {
     pub(crate) profile_roles: BTreeMap<String, String>,
     /// The application whose mark the resources it prunes carry.
     pub(crate) application: String,
+    /// The roles each family's task definition names, which running its tasks passes.
+    pub(crate) family_roles: BTreeMap<String, Vec<String>>,
 }
 
 /// The IAM requests `call` amounts to, in `account`.
@@ -408,7 +411,9 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
                 })
                 .collect()
         }
-        ("ecs", "TagResource") => one(s("resourceArn")),
+        ("ecs", "TagResource") | ("ecr", "ListTagsForResource" | "TagResource") => {
+            one(s("resourceArn"))
+        }
         ("logs", "CreateLogGroup" | "PutRetentionPolicy") => {
             let arn = account.arn("logs", &format!("log-group:{}:*", s("logGroupName")));
             let mut out = vec![Request::new(&action, &arn)];
@@ -631,6 +636,41 @@ pub(crate) fn requests(call: &Call, account: &Account, facts: &Facts) -> Vec<Req
                 "file-system"
             };
             one(account.arn("elasticfilesystem", &format!("{kind}/{id}")))
+        }
+        ("ecs", "RunTask") => {
+            let revision = s("taskDefinition");
+            let revision = revision.rsplit('/').next().unwrap_or_default().to_owned();
+            let family = revision.split(':').next().unwrap_or_default();
+            let mut out = vec![
+                Request::new(&action, ecs(&format!("task-definition/{revision}"))).with(
+                    "ecs:cluster",
+                    ecs(&format!("cluster/{}", cluster_name("cluster"))),
+                ),
+            ];
+            for role in facts.family_roles.get(family).into_iter().flatten() {
+                out.push(
+                    Request::new("iam:PassRole", role)
+                        .with("iam:PassedToService", "ecs-tasks.amazonaws.com"),
+                );
+            }
+            out
+        }
+        ("logs", "FilterLogEvents") => {
+            one(account.arn("logs", &format!("log-group:{}", s("logGroupName"))))
+        }
+        ("ecr", "DescribeRepositories") => list("repositoryNames")
+            .iter()
+            .map(|name| Request::new(&action, account.arn("ecr", &format!("repository/{name}"))))
+            .collect(),
+        ("ecr", operation) => {
+            let registry = p["registryId"].as_str().unwrap_or(&account.id);
+            let arn = Account::new(registry, &account.region)
+                .arn("ecr", &format!("repository/{}", s("repositoryName")));
+            let mut out = vec![Request::new(&action, &arn)];
+            if operation == "CreateRepository" && tagged("tags") {
+                out.push(Request::new("ecr:TagResource", arn));
+            }
+            out
         }
         ("elasticloadbalancing", "AddTags") => list("ResourceArns")
             .into_iter()

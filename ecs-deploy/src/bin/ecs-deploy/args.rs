@@ -81,6 +81,14 @@ pub(crate) struct Target {
     pub(crate) task_definition: Vec<PathBuf>,
 }
 
+/// Whose policy `render` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PolicyFor {
+    Deployer,
+    PruningDeployer,
+    Runner,
+}
+
 /// How to print results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub(crate) enum Format {
@@ -124,6 +132,10 @@ pub(crate) enum Command {
         /// With `--deployer-policy`: the policy of a deployer that also prunes (`deploy --prune`).
         #[arg(long, requires = "deployer_policy")]
         prune: bool,
+        /// Print the IAM policy whoever runs one-off tasks of them (`run`) and reads their logs
+        /// (`logs`) needs, for this account id: a CI step's migration, say.
+        #[arg(long, value_name = "ACCOUNT_ID", conflicts_with = "deployer_policy")]
+        runner_policy: Option<String>,
     },
     /// Print the application's resources and the references between them as a Mermaid
     /// flowchart (GitHub draws it in Markdown), without AWS.
@@ -231,23 +243,7 @@ pub(crate) enum Command {
     /// Read an existing service (made in the console, say) and write its definition files
     /// (`task-definition.json`, `service.json`) and `application.rs`, the same application
     /// built in Rust: both plan no change against the account they were read from.
-    Init {
-        /// The cluster.
-        #[arg(long, short = 'c', default_value = "default")]
-        cluster: String,
-        /// The service, by name.
-        #[arg(long = "service-name", short = 'n')]
-        service: String,
-        /// Where to write the files.
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        dir: PathBuf,
-        /// The application's name in `application.rs` (default: the service's).
-        #[arg(long, value_name = "NAME")]
-        application: Option<String>,
-        /// Overwrite files that exist.
-        #[arg(long)]
-        force: bool,
-    },
+    Init(InitArgs),
     /// Print the CloudWatch Logs of the task definitions' containers (every task, or `--task`),
     /// in time order, each line prefixed with its task and container.
     Logs(LogsArgs),
@@ -297,6 +293,26 @@ pub(crate) struct RunArgs {
     /// The command, in place of the container's: after `--` (`run -t migrate.json -- ./migrate up`).
     #[arg(last = true, value_name = "COMMAND")]
     pub(crate) command: Vec<String>,
+}
+
+/// `init`'s arguments.
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The cluster.
+    #[arg(long, short = 'c', default_value = "default")]
+    pub(crate) cluster: String,
+    /// The service, by name.
+    #[arg(long = "service-name", short = 'n')]
+    pub(crate) service: String,
+    /// Where to write the files.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+    /// The application's name in `application.rs` (default: the service's).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) application: Option<String>,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 /// `logs`' arguments.

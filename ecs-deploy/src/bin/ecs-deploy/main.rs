@@ -20,7 +20,7 @@ use ecs_model::schedule::Schedule;
 use ecs_model::service::Service;
 use ecs_model::{Account, Application, Diagnostic, TaskDefinition, Workload};
 
-use args::{Cli, Command, Definitions, Format, PlanFormat};
+use args::{Cli, Command, Definitions, Format, PlanFormat, PolicyFor};
 
 /// The account id of applications read from files: they name their roles by ARN, so it is
 /// only used for the deployer policy, which takes the real one, and for the ARNs of schedules
@@ -708,7 +708,16 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             definitions,
             deployer_policy,
             prune,
-        } => render(cli, definitions, deployer_policy.as_deref(), *prune),
+            runner_policy,
+        } => {
+            let policy = match (deployer_policy, runner_policy) {
+                (Some(account), _) if *prune => Some((account, PolicyFor::PruningDeployer)),
+                (Some(account), _) => Some((account, PolicyFor::Deployer)),
+                (None, Some(account)) => Some((account, PolicyFor::Runner)),
+                (None, None) => None,
+            };
+            render(cli, definitions, policy.map(|(a, p)| (a.as_str(), p)))
+        }
         Command::Graph { definitions } => graph(definitions),
         Command::Diff {
             definitions,
@@ -774,16 +783,7 @@ async fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             })
         }
         Command::Run(args) => tasks::run(cli, args).await,
-        Command::Init {
-            cluster,
-            service,
-            dir,
-            application,
-            force,
-        } => {
-            let name = application.as_deref().unwrap_or(service);
-            tasks::init(cli, cluster, service, dir, name, *force).await
-        }
+        Command::Init(args) => tasks::init(cli, args).await,
         Command::Logs(args) => tasks::logs(cli, args).await,
         Command::Status { target } => {
             let (deployer, _) = deployer(cli).await?;
@@ -854,21 +854,18 @@ fn validate(definitions: &Definitions, format: Format) -> Result<ExitCode, Failu
 fn render(
     cli: &Cli,
     definitions: &Definitions,
-    deployer_policy: Option<&str>,
-    prune: bool,
+    policy: Option<(&str, PolicyFor)>,
 ) -> Result<ExitCode, Failure> {
     let mut app = application(definitions, Account::new(ANY_ACCOUNT, "us-east-1"))?;
     // The task definition and service render the same in every region and account; the
     // policy's ARNs do not.
-    if let Some(account) = deployer_policy {
+    if let Some((account, whom)) = policy {
         let region = policy_region(cli, &app)?;
         app.account = Account::new(account, region);
-    }
-    if deployer_policy.is_some() {
-        let policy = if prune {
-            app.pruning_deployer_policy()
-        } else {
-            app.deployer_policy()
+        let policy = match whom {
+            PolicyFor::Deployer => app.deployer_policy(),
+            PolicyFor::PruningDeployer => app.pruning_deployer_policy(),
+            PolicyFor::Runner => app.runner_policy(),
         };
         println!("{}", policy.to_json_pretty());
     } else {

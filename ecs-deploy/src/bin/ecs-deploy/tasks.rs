@@ -6,7 +6,7 @@ use std::time::Duration;
 use ecs_deploy::logs::{Follower, LogLine, Query, now_ms, parse_age};
 use ecs_deploy::run::{RunEvent, RunTask, RunWait, Stopped};
 
-use crate::args::{Format, LogsArgs, RunArgs};
+use crate::args::{Format, InitArgs, LogsArgs, RunArgs};
 use crate::{Cli, Failure, account_for, application, deployer};
 
 /// `run`: starts the task, follows it and its logs, and exits with its essential container's
@@ -129,16 +129,11 @@ pub(crate) async fn logs(cli: &Cli, args: &LogsArgs) -> Result<ExitCode, Failure
 
 /// `init`: writes the service's definition files and `application.rs` into `dir`; refuses to
 /// overwrite a file without `force` (and then writes none).
-pub(crate) async fn init(
-    cli: &Cli,
-    cluster: &str,
-    service: &str,
-    dir: &std::path::Path,
-    name: &str,
-    force: bool,
-) -> Result<ExitCode, Failure> {
+pub(crate) async fn init(cli: &Cli, args: &InitArgs) -> Result<ExitCode, Failure> {
+    let (dir, force) = (&args.dir, args.force);
+    let name = args.application.as_deref().unwrap_or(&args.service);
     let (deployer, _) = deployer(cli).await?;
-    let adopted = ecs_deploy::adopt::read(deployer.clients(), cluster, service).await?;
+    let adopted = ecs_deploy::adopt::read(deployer.clients(), &args.cluster, &args.service).await?;
     let files = [
         ("task-definition.json", adopted.task_definition_file()),
         ("service.json", adopted.service_file()),
