@@ -66,7 +66,7 @@ async fn active_revisions(clients: &Clients, family: &str) -> Vec<String> {
 }
 
 /// The pet-web service as ECS describes it.
-async fn pet_web_service(clients: &Clients) -> Service {
+pub(crate) async fn pet_web_service(clients: &Clients) -> Service {
     let described = clients
         .ecs
         .describe_services()

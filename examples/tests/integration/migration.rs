@@ -10,7 +10,7 @@ use ecs_deploy::run::{RunTask, RunWait};
 use ecs_deploy::{Clients, DeployOptions, Deployer};
 use ecs_examples::pet_web;
 
-use crate::deploy::{default_network, every_call_is_allowed, moto::Moto};
+use crate::deploy::{default_network, every_call_is_allowed, moto::Moto, pet_web_service};
 use crate::recorded::Recorder;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -48,19 +48,9 @@ async fn a_migration_needs_only_the_runner_policy() {
 
     // Every statement is needed, and nothing else is.
     every_call_is_allowed(&clients, &recorder, &app, &app.runner_policy(), 10, &[]).await;
-    let service = clients
-        .ecs
-        .describe_services()
-        .cluster("pet-web-cluster")
-        .services("pet-web-task-service")
-        .send()
-        .await
-        .unwrap();
+    let service = pet_web_service(&clients).await;
     assert!(
-        service.services()[0]
-            .task_definition()
-            .unwrap()
-            .ends_with(":1"),
+        service.task_definition().unwrap().ends_with(":1"),
         "the service was not touched"
     );
 }
