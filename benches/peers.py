@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +21,12 @@ DOCS = ROOT / "target" / "bench-docs"
 CRITERION = ROOT / "target" / "criterion"
 
 
+STARTED = time.monotonic()
+
+
 def run(command, **kwargs):
-    print("+", " ".join(str(c) for c in command), file=sys.stderr)
+    # The seconds since the start, so that a CI log shows where the time goes.
+    print(f"+ [{time.monotonic() - STARTED:.0f}s]", " ".join(str(c) for c in command), file=sys.stderr)
     return subprocess.run(command, check=True, cwd=ROOT, **kwargs)
 
 
