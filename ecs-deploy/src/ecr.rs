@@ -106,11 +106,11 @@ impl Client {
             .collect())
     }
 
-    /// The manifest (its media type and text) of `image`, if it exists.
+    /// The manifest (its media type and text) of `image`, or why ECR has none for it.
     ///
     /// # Errors
     /// The failed call (a repository that does not exist is one).
-    pub async fn manifest(&self, image: &Image) -> Result<Option<(String, String)>, SdkJsonError> {
+    pub async fn manifest(&self, image: &Image) -> Result<Lookup, SdkJsonError> {
         let id = match &image.reference {
             Reference::Tag(tag) => json!({"imageTag": tag}),
             Reference::Digest(digest) => json!({"imageDigest": digest}),
@@ -126,7 +126,7 @@ impl Client {
                 }),
             )
             .await?;
-        Ok(got["images"].get(0).and_then(|image| {
+        let found = got["images"].get(0).and_then(|image| {
             let manifest = image["imageManifest"].as_str()?.to_owned();
             let media_type = image["imageManifestMediaType"]
                 .as_str()
@@ -134,8 +134,46 @@ impl Client {
                 .or_else(|| media_type_of(&manifest))
                 .unwrap_or_default();
             Some((media_type, manifest))
-        }))
+        });
+        if let Some((media_type, manifest)) = found {
+            return Ok(Lookup::Found {
+                media_type,
+                manifest,
+            });
+        }
+        let failure = &got["failures"][0];
+        Ok(Lookup::Failed {
+            code: failure["failureCode"]
+                .as_str()
+                .unwrap_or("ImageNotFound")
+                .to_owned(),
+            reason: failure["failureReason"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        })
     }
+}
+
+/// What `BatchGetImage` answered for one image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lookup {
+    /// The image's manifest.
+    Found {
+        /// Its media type (a single image's, a list's, an index's).
+        media_type: String,
+        /// Its text.
+        manifest: String,
+    },
+    /// ECR's failure: its code (`ImageNotFound`, `ImageTagDoesNotMatchDigest`, `KmsError`, …)
+    /// and reason.
+    Failed {
+        /// The failure code.
+        code: String,
+        /// What ECR says.
+        reason: String,
+    },
 }
 
 /// An image of an ECR registry, as a container definition names it.

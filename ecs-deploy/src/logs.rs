@@ -235,12 +235,22 @@ impl Follower {
             }
             match destination {
                 Destination::CloudWatch(streams) => {
-                    let names = (!task_ids.is_empty()).then(|| {
-                        task_ids
-                            .iter()
-                            .filter_map(|t| streams.stream_of(t))
-                            .collect()
-                    });
+                    let names = if task_ids.is_empty() {
+                        None
+                    } else if streams.naming == Naming::Unnamed {
+                        elsewhere.push(format!(
+                            "{}: without `awslogs-stream-prefix` its streams are named after the Docker container, not the task: every stream of {} is read",
+                            container.name, streams.group
+                        ));
+                        None
+                    } else {
+                        Some(
+                            task_ids
+                                .iter()
+                                .filter_map(|t| streams.stream_of(t))
+                                .collect(),
+                        )
+                    };
                     sources.push(Source { streams, names });
                 }
                 Destination::Elsewhere(what) => {
@@ -331,10 +341,11 @@ impl Follower {
     }
 }
 
-/// `FilterLogEvents` takes at most this many stream names.
-const STREAMS_PER_CALL: usize = 100;
-
 /// Every event of `source` from `from` on: id, timestamp, stream, message.
+///
+/// Each task's stream is read by its name as a prefix (and only that name kept): a
+/// `logStreamNames` list fails whole when one stream does not exist yet. Every page is read:
+/// `FilterLogEvents` may answer an empty page before more events.
 async fn read(
     client: &Client,
     source: &Source,
@@ -342,40 +353,38 @@ async fn read(
     filter: Option<&str>,
 ) -> Result<Vec<(String, i64, String, String)>, Error> {
     let group = &source.streams.group;
-    let prefix = source.streams.prefix();
-    let batches: Vec<Option<&[String]>> = match &source.names {
-        Some(names) if names.is_empty() => return Ok(Vec::new()),
-        Some(names) => names.chunks(STREAMS_PER_CALL).map(Some).collect(),
-        None => vec![None],
-    };
+    // (the prefix asked for, the one stream wanted when it is exact)
+    let queries: Vec<(Option<String>, Option<&String>)> =
+        match (&source.names, &source.streams.naming) {
+            (Some(names), _) => names.iter().map(|n| (Some(n.clone()), Some(n))).collect(),
+            (None, Naming::Fixed(name)) => vec![(Some(name.clone()), Some(name))],
+            (None, _) => vec![(source.streams.prefix(), None)],
+        };
     let mut events = Vec::new();
-    for names in batches {
-        let mut token = None;
+    for (prefix, exact) in queries {
+        let mut token: Option<String> = None;
         loop {
-            let mut call = client
+            let page = client
                 .filter_log_events()
                 .log_group_name(group)
                 .start_time(from)
                 .set_filter_pattern(filter.map(str::to_owned))
-                .set_next_token(token.take());
-            call = match names {
-                Some(names) => call.set_log_stream_names(Some(names.to_vec())),
-                None => call.set_log_stream_name_prefix(prefix.clone()),
-            };
-            let page = match call
+                .set_log_stream_name_prefix(prefix.clone())
+                .set_next_token(token.clone())
                 .send()
                 .await
-                .map_err(aws("FilterLogEvents", format!("log group {group}")))
-            {
+                .map_err(aws("FilterLogEvents", format!("log group {group}")));
+            let page = match page {
                 Ok(page) => page,
-                Err(Error::Aws(e)) if e.is_not_found() => return Ok(events),
+                // The group does not exist yet (the agent creates it, say): nothing to read.
+                Err(Error::Aws(e)) if e.is_not_found() => break,
                 Err(e) => return Err(e),
             };
             for event in page.events() {
                 let stream = event.log_stream_name().unwrap_or_default();
                 // Only the selected streams, even from an endpoint that reads every stream.
-                let wanted = match (names, &prefix) {
-                    (Some(names), _) => names.iter().any(|n| n == stream),
+                let wanted = match (exact, &prefix) {
+                    (Some(name), _) => name == stream,
                     (None, Some(prefix)) => stream.starts_with(prefix.as_str()),
                     (None, None) => true,
                 };
@@ -389,7 +398,8 @@ async fn read(
                 }
             }
             match page.next_token() {
-                Some(next) if !page.events().is_empty() => token = Some(next.to_owned()),
+                // A token answered twice would read the same page forever.
+                Some(next) if token.as_deref() != Some(next) => token = Some(next.to_owned()),
                 _ => break,
             }
         }
@@ -410,9 +420,9 @@ pub fn parse_age(text: &str) -> Result<i64, String> {
         _ => return Err(format!("`{text}`: give a number and s, m, h or d (`10m`)")),
     };
     text[..text.len() - 1]
-        .parse::<i64>()
+        .parse::<u32>()
         .ok()
-        .and_then(|n| n.checked_mul(unit_ms))
+        .and_then(|n| i64::from(n).checked_mul(unit_ms))
         .ok_or_else(|| format!("`{text}`: give a number and s, m, h or d (`10m`)"))
 }
 
@@ -496,6 +506,26 @@ mod tests {
     }
 
     #[test]
+    fn streams_without_a_prefix_are_read_whole_and_said() {
+        let td = td(
+            r#"{"family":"web","containerDefinitions":[{"name":"app","image":"x",
+            "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/ecs/web"}}}]}"#,
+        );
+        let query = Query {
+            tasks: vec!["abc".into()],
+            ..Query::default()
+        };
+        let (follower, notes) = Follower::new(&td, &query);
+        assert_eq!(follower.sources[0].names, None, "every stream of the group");
+        assert_eq!(
+            notes,
+            [
+                "app: without `awslogs-stream-prefix` its streams are named after the Docker container, not the task: every stream of /ecs/web is read"
+            ]
+        );
+    }
+
+    #[test]
     fn ages_and_lines_read_as_people_write_them() {
         assert_eq!(parse_age("10m"), Ok(600_000));
         assert_eq!(parse_age("2h"), Ok(7_200_000));
@@ -503,6 +533,10 @@ mod tests {
         assert!(parse_age("10").is_err());
         assert!(parse_age("m").is_err());
         assert!(parse_age("99999999999999999d").is_err());
+        assert!(
+            parse_age("-5m").is_err(),
+            "no sign: a time in the future reads nothing"
+        );
         let line = LogLine {
             timestamp: 1_764_622_800_000,
             task_id: Some("0123456789abcdef".into()),

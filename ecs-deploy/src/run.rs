@@ -87,10 +87,12 @@ impl RunTask {
 
     /// Runs in `subnets` with `security_groups`, in place of the service's.
     #[must_use]
-    pub fn network<I, S>(mut self, subnets: I, security_groups: I) -> Self
+    pub fn network<I, J, S, T>(mut self, subnets: I, security_groups: J) -> Self
     where
         I: IntoIterator<Item = S>,
+        J: IntoIterator<Item = T>,
         S: Into<String>,
+        T: Into<String>,
     {
         self.subnets = subnets.into_iter().map(Into::into).collect();
         self.security_groups = security_groups.into_iter().map(Into::into).collect();
@@ -112,6 +114,9 @@ pub struct Started {
     pub registered: bool,
     /// The task definition, for its log configuration and essential containers.
     pub task_definition: TaskDefinition,
+    /// The container the command is for (the one given, else the only essential one): whose
+    /// exit code is the run's.
+    pub command_container: Option<String>,
 }
 
 impl Started {
@@ -297,6 +302,12 @@ pub async fn start(
         task_definition_arn,
         registered,
         task_definition: workload.task_definition.clone(),
+        command_container: command_container(
+            &workload.task_definition,
+            request.container.as_deref(),
+        )
+        .ok()
+        .map(|c| c.name.clone()),
     })
 }
 
@@ -547,6 +558,8 @@ pub enum RunEvent<'a> {
     Status(&'a str),
     /// Log events, in time order.
     Lines(&'a [LogLine]),
+    /// The logs could not be read (the task is still followed to its end).
+    LogsUnreadable(&'a Error),
 }
 
 /// A container of a stopped task.
@@ -579,16 +592,38 @@ pub struct Stopped {
     pub containers: Vec<ContainerExit>,
     /// The last lines its containers logged.
     pub last_lines: Vec<LogLine>,
+    /// The container whose exit code is the run's ([`Started::command_container`]).
+    pub command_container: Option<String>,
 }
+
+/// How many more reads of the logs follow a stopped task's while each finds lines.
+const DRAIN_READS: usize = 5;
 
 /// How many lines [`Stopped::last_lines`] keeps.
 pub const LAST_LINES: usize = 20;
 
 impl Stopped {
-    /// The code the run comes to: the first essential container's non-zero exit code, else 0;
-    /// `None` when an essential container has no code (it never ran: see the stopped reason).
+    /// The code the run comes to: the command container's exit code (a sidecar that ECS stops
+    /// after it, with 137 or 143, does not count); without one, the first essential container's
+    /// non-zero code, else 0. `None` when the task did not stop because an essential container
+    /// exited (it failed to start, was stopped by someone or interrupted), or the code is
+    /// unknown.
     #[must_use]
     pub fn exit_code(&self) -> Option<i32> {
+        if self
+            .stop_code
+            .as_deref()
+            .is_some_and(|code| code != "EssentialContainerExited")
+        {
+            return None;
+        }
+        if let Some(name) = &self.command_container {
+            return self
+                .containers
+                .iter()
+                .find(|c| &c.name == name)
+                .and_then(|c| c.exit_code);
+        }
         let essential: Vec<&ContainerExit> =
             self.containers.iter().filter(|c| c.essential).collect();
         if let Some(failed) = essential
@@ -634,7 +669,8 @@ impl std::fmt::Display for Stopped {
 /// `options.follow_logs`) of its log lines as they arrive.
 ///
 /// # Errors
-/// A failed `DescribeTasks` or `FilterLogEvents`; [`Error::NotFound`] when ECS no longer knows
+/// A failed `DescribeTasks` (logs that cannot be read are told as
+/// [`RunEvent::LogsUnreadable`], not an error); [`Error::NotFound`] when ECS no longer knows
 /// the task; [`Error::Unsupported`] when it did not stop within `options.timeout` (it is left
 /// running).
 pub async fn wait(
@@ -663,6 +699,8 @@ pub async fn wait(
     };
     let begun = Instant::now();
     let mut status = String::new();
+    // Logs that cannot be read (no permission, say) are said once, and the task still followed.
+    let mut readable = true;
     loop {
         let task = describe(clients, started).await?;
         let now = task.last_status().unwrap_or_default();
@@ -672,7 +710,20 @@ pub async fn wait(
         }
         let stopped = status == "STOPPED";
         if options.follow_logs || stopped {
-            keep(&follower.next(clients).await?, on_event);
+            let lines = read_logs(clients, &mut follower, &mut readable, on_event).await;
+            keep(&lines, on_event);
+            // CloudWatch Logs ingests the last lines (usually the error) a little after the task
+            // stopped: read on while they come, a few times.
+            let mut more = stopped && !lines.is_empty();
+            for _ in 0..DRAIN_READS {
+                if !more || !readable {
+                    break;
+                }
+                tokio::time::sleep(options.poll_interval.min(Duration::from_secs(2))).await;
+                let lines = read_logs(clients, &mut follower, &mut readable, on_event).await;
+                more = !lines.is_empty();
+                keep(&lines, on_event);
+            }
         }
         if stopped {
             return Ok(stopped_task(&task, started, last_lines.into()));
@@ -685,6 +736,26 @@ pub async fn wait(
             )));
         }
         tokio::time::sleep(options.poll_interval).await;
+    }
+}
+
+/// The follower's new lines; none once they cannot be read, which `on_event` is told once.
+async fn read_logs(
+    clients: &Clients,
+    follower: &mut Follower,
+    readable: &mut bool,
+    on_event: &mut (dyn FnMut(RunEvent<'_>) + Send),
+) -> Vec<LogLine> {
+    if !*readable {
+        return Vec::new();
+    }
+    match follower.next(clients).await {
+        Ok(lines) => lines,
+        Err(error) => {
+            *readable = false;
+            on_event(RunEvent::LogsUnreadable(&error));
+            Vec::new()
+        }
     }
 }
 
@@ -736,5 +807,81 @@ fn stopped_task(task: &sdk::Task, started: &Started, last_lines: Vec<LogLine>) -
         stopped_reason,
         containers,
         last_lines,
+        command_container: started.command_container.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ContainerExit, Stopped};
+
+    fn stopped(
+        stop_code: &str,
+        command: Option<&str>,
+        codes: &[(&str, bool, Option<i32>)],
+    ) -> Stopped {
+        Stopped {
+            task_arn: "arn:aws:ecs:us-east-1:123456789012:task/c/t".into(),
+            stop_code: Some(stop_code.to_owned()),
+            stopped_reason: None,
+            hint: None,
+            containers: codes
+                .iter()
+                .map(|(name, essential, exit_code)| ContainerExit {
+                    name: (*name).to_owned(),
+                    essential: *essential,
+                    exit_code: *exit_code,
+                    reason: None,
+                })
+                .collect(),
+            last_lines: Vec::new(),
+            command_container: command.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn the_command_containers_code_is_the_runs() {
+        let exited = "EssentialContainerExited";
+        // The migration succeeded; its log router, essential too, was stopped after it.
+        let run = stopped(
+            exited,
+            Some("migrate"),
+            &[("migrate", true, Some(0)), ("log_router", true, Some(137))],
+        );
+        assert_eq!(run.exit_code(), Some(0));
+        let failed = stopped(
+            exited,
+            Some("migrate"),
+            &[("migrate", true, Some(3)), ("log_router", true, Some(0))],
+        );
+        assert_eq!(failed.exit_code(), Some(3));
+        // Without a command container: the first essential non-zero code, a non-essential's aside.
+        let plain = stopped(
+            exited,
+            None,
+            &[
+                ("a", true, Some(0)),
+                ("b", false, Some(1)),
+                ("c", true, Some(2)),
+            ],
+        );
+        assert_eq!(plain.exit_code(), Some(2));
+        let clean = stopped(exited, None, &[("a", true, Some(0)), ("b", false, None)]);
+        assert_eq!(clean.exit_code(), Some(0));
+        let never_ran = stopped(exited, None, &[("a", true, None)]);
+        assert_eq!(never_ran.exit_code(), None);
+    }
+
+    #[test]
+    fn a_task_stopped_for_another_reason_has_no_code() {
+        for code in [
+            "UserInitiated",
+            "SpotInterruption",
+            "TaskFailedToStart",
+            "ServiceSchedulerInitiated",
+        ] {
+            let run = stopped(code, Some("migrate"), &[("migrate", true, Some(0))]);
+            assert_eq!(run.exit_code(), None, "{code}");
+        }
     }
 }

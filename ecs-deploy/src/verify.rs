@@ -109,7 +109,7 @@ async fn images(
     app: &Application,
     report: &mut Verification,
 ) -> Result<(), Error> {
-    use crate::ecr::{Image, platforms};
+    use crate::ecr::{Image, Lookup, platforms};
     use aws_smithy_types::error::metadata::ProvideErrorMetadata;
     use ecs_model::task_definition::{CpuArchitecture, OsFamily};
     for td in app.task_definitions() {
@@ -133,7 +133,7 @@ async fn images(
             let subject = format!("image {image} of {}/{}", td.family, container.name);
             let found = clients.ecr.manifest(&image).await;
             let (passed, detail) = match found {
-                Ok(Some((_, manifest))) => match platforms(&manifest) {
+                Ok(Lookup::Found { manifest, .. }) => match platforms(&manifest) {
                     Some(offered) if offered.contains(&wanted) => {
                         (true, format!("pushed, built for {}", offered.join(", ")))
                     }
@@ -146,10 +146,13 @@ async fn images(
                     ),
                     None => (true, "pushed (its manifest names no platform)".to_owned()),
                 },
-                Ok(None) => (
+                Ok(Lookup::Failed { code, .. }) if code == "ImageNotFound" => (
                     false,
                     "not in the repository: push it before deploying".to_owned(),
                 ),
+                Ok(Lookup::Failed { code, reason }) => {
+                    (false, format!("ECR says {code}: {reason}"))
+                }
                 Err(e) if e.code() == Some("RepositoryNotFoundException") => {
                     let ours = app
                         .repositories
@@ -165,7 +168,12 @@ async fn images(
                         },
                     )
                 }
-                Err(e) => return Err(crate::error::aws("BatchGetImage", subject)(e)),
+                // Another account's registry that does not let us read, say: a failed check,
+                // and the others still made.
+                Err(e) => (
+                    false,
+                    crate::error::aws("BatchGetImage", &subject)(e).to_string(),
+                ),
             };
             report.check(subject, passed, detail);
         }

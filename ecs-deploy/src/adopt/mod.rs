@@ -40,6 +40,8 @@ pub struct Adopted {
     pub target_groups: Vec<TargetGroup>,
     /// The load balancers' listeners.
     pub listeners: Vec<Listener>,
+    /// What was read but not adopted, and why.
+    pub notes: Vec<String>,
     /// The ids and ARNs of the groups, load balancers and target groups, by name.
     ids: ReadIds,
 }
@@ -115,7 +117,8 @@ pub async fn read(clients: &Clients, cluster: &str, service: &str) -> Result<Ado
         .map_or_else(|| "us-east-1".to_owned(), ToString::to_string);
     let account = Account::new(clients.account_id().await?, region);
     let service = without_defaults(&model)?;
-    let skeleton = skeleton(clients, &account, &task_definition, &service).await?;
+    let mut notes = Vec::new();
+    let skeleton = skeleton(clients, &account, &task_definition, &service, &mut notes).await?;
     let observed = crate::observe::observe(clients, &skeleton).await?;
     let roles = adopted_roles(&skeleton, &observed);
     Ok(Adopted {
@@ -144,6 +147,7 @@ pub async fn read(clients: &Clients, cluster: &str, service: &str) -> Result<Ado
             .values()
             .map(|f| f.value.clone())
             .collect(),
+        notes,
         ids: ReadIds {
             security_groups: ids_of(&observed.security_groups),
             load_balancers: ids_of(&observed.load_balancers),
@@ -190,6 +194,7 @@ async fn skeleton(
     account: &Account,
     td: &TaskDefinition,
     service: &Service,
+    notes: &mut Vec<String>,
 ) -> Result<Application, Error> {
     let mut app = Application::builder(
         "adopted",
@@ -264,22 +269,7 @@ async fn skeleton(
     }
     group_ids.sort();
     group_ids.dedup();
-    if !group_ids.is_empty() {
-        let found = clients
-            .ec2
-            .describe_security_groups(&[crate::ec2::Filter::new("group-id", &group_ids)])
-            .await
-            .map_err(aws(
-                "DescribeSecurityGroups",
-                "the service's security groups",
-            ))?;
-        for group in found {
-            app.security_groups.push(
-                SecurityGroup::builder(&group.group_name, &group.description, &group.vpc_id)
-                    .build_unchecked(),
-            );
-        }
-    }
+    app.security_groups = groups(clients, &group_ids, notes).await?;
     Ok(app)
 }
 
@@ -425,4 +415,46 @@ fn referring(group: &SecurityGroup, references: &[(String, String)]) -> Security
         }
     }
     group
+}
+
+/// The security groups `ids`, by name only; a group with a rule the model cannot say (another
+/// protocol, a prefix list) would be written as something else: it stays the service's by id,
+/// and is said in `notes`.
+async fn groups(
+    clients: &Clients,
+    ids: &[String],
+    notes: &mut Vec<String>,
+) -> Result<Vec<SecurityGroup>, Error> {
+    let mut out = Vec::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let found = clients
+        .ec2
+        .describe_security_groups(&[crate::ec2::Filter::new("group-id", ids)])
+        .await
+        .map_err(aws(
+            "DescribeSecurityGroups",
+            "the service's security groups",
+        ))?;
+    for group in found {
+        let unsayable = group.ip_permissions.iter().find(|p| {
+            !matches!(
+                p.ip_protocol.as_str(),
+                "tcp" | "6" | "udp" | "17" | "icmp" | "1" | "-1"
+            ) || (p.ip_ranges.is_empty() && p.ipv6_ranges.is_empty() && p.groups.is_empty())
+        });
+        if let Some(rule) = unsayable {
+            notes.push(format!(
+                "security group {} ({}) is left as the service names it, by id: its rule for protocol `{}` (or from a prefix list) is not one the model writes",
+                group.group_name, group.group_id, rule.ip_protocol
+            ));
+            continue;
+        }
+        out.push(
+            SecurityGroup::builder(&group.group_name, &group.description, &group.vpc_id)
+                .build_unchecked(),
+        );
+    }
+    Ok(out)
 }

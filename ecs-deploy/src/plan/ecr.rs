@@ -8,6 +8,31 @@ use super::{Change, Op, Planner, Step};
 use crate::resource::Resource;
 use ecs_model::ecr::{EncryptionType, ImageRepository, ImageTagMutability};
 
+/// A lifecycle policy as ECR may give it back: rules in priority order, tag prefixes sorted,
+/// no empty members.
+fn normal_policy(mut policy: Value) -> Value {
+    fn prune(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                map.retain(|_, v| !(v.is_null() || v.as_array().is_some_and(Vec::is_empty)));
+                map.values_mut().for_each(prune);
+            }
+            Value::Array(items) => items.iter_mut().for_each(prune),
+            _ => {}
+        }
+    }
+    if let Some(rules) = policy["rules"].as_array_mut() {
+        rules.sort_by_key(|r| r["rulePriority"].as_i64());
+        for rule in rules {
+            if let Some(prefixes) = rule["selection"]["tagPrefixList"].as_array_mut() {
+                prefixes.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+        }
+    }
+    prune(&mut policy);
+    policy
+}
+
 /// The API's text of a model enum (`IMMUTABLE`).
 fn text<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
@@ -36,7 +61,12 @@ impl Planner<'_> {
                 .as_ref()
                 .unwrap_or(&ImageTagMutability::Mutable),
         );
-        if described["imageTagMutability"] != mutability {
+        let filters = text(&desired.image_tag_mutability_exclusion_filters);
+        let kept_filters = match &described["imageTagMutabilityExclusionFilters"] {
+            Value::Null => json!([]),
+            other => other.clone(),
+        };
+        if described["imageTagMutability"] != mutability || kept_filters != filters {
             changes.push(Change::of(
                 "imageTagMutability",
                 Some(described["imageTagMutability"].clone()),
@@ -70,7 +100,8 @@ impl Planner<'_> {
         }
         if let Some(policy) = &repository.lifecycle_policy {
             let wanted = policy.to_value();
-            if found.lifecycle_policy.as_ref() != Some(&wanted) {
+            let kept = found.lifecycle_policy.clone().map(normal_policy);
+            if kept != Some(normal_policy(wanted.clone())) {
                 changes.push(Change::of(
                     "lifecyclePolicy",
                     found.lifecycle_policy.clone(),
@@ -85,7 +116,15 @@ impl Planner<'_> {
             .as_ref()
             .map_or(EncryptionType::Aes256, |e| e.encryption_type);
         let encrypted = &described["encryptionConfiguration"]["encryptionType"];
-        if !encrypted.is_null() && *encrypted != text(&encryption) {
+        // A key named by ARN is compared; an alias ECR resolves to the key's ARN cannot be.
+        let wanted_key = desired
+            .encryption_configuration
+            .as_ref()
+            .and_then(|e| e.kms_key.as_deref())
+            .filter(|key| key.starts_with("arn:") && !key.contains(":alias/"));
+        let kept_key = described["encryptionConfiguration"]["kmsKey"].as_str();
+        let other_key = wanted_key.is_some_and(|key| kept_key != Some(key));
+        if !encrypted.is_null() && (*encrypted != text(&encryption) || other_key) {
             blocked.push((
                 Change::of(
                     "encryptionConfiguration",
@@ -96,5 +135,26 @@ impl Planner<'_> {
             ));
         }
         self.push(Step::compared(resource, changes, ops, blocked));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normal_policy;
+    use serde_json::json;
+
+    #[test]
+    fn a_policy_read_back_in_another_order_is_the_same_policy() {
+        let written = json!({"rules": [
+            {"rulePriority": 1, "selection": {"tagStatus": "tagged", "tagPrefixList": ["v", "release"], "countType": "imageCountMoreThan", "countNumber": 5}, "action": {"type": "expire"}},
+            {"rulePriority": 2, "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 30}, "action": {"type": "expire"}},
+        ]});
+        let read = json!({"rules": [
+            {"rulePriority": 2, "description": null, "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 30, "tagPrefixList": []}, "action": {"type": "expire"}},
+            {"rulePriority": 1, "selection": {"tagStatus": "tagged", "tagPrefixList": ["release", "v"], "countType": "imageCountMoreThan", "countNumber": 5}, "action": {"type": "expire"}},
+        ]});
+        assert_eq!(normal_policy(written.clone()), normal_policy(read));
+        let other = json!({"rules": [written["rules"][1].clone()]});
+        assert_ne!(normal_policy(written), normal_policy(other));
     }
 }

@@ -979,6 +979,7 @@ fn init_writes_definitions_and_rust_that_plan_no_change_against_moto() {
     );
     assert!(deployed.status.success(), "{}", stderr(&deployed));
     let _ = std::fs::remove_dir_all(dir.join("adopted"));
+    let _ = std::fs::remove_dir_all(dir.join("noted"));
 
     let missing = ecs_deploy(
         &dir,
@@ -1057,6 +1058,46 @@ fn init_writes_definitions_and_rust_that_plan_no_change_against_moto() {
         assert!(status.success(), "application.rs is formatted");
     }
 
+    // A group with a rule the model cannot write is left as the service names it, and said.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let group = service["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"][0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    runtime.block_on(async {
+        let ec2 = ecs_deploy::ec2::Client::new(&moto.config("us-east-1"));
+        // moto answers 500 for a protocol number without its -1 ports.
+        let esp = ecs_deploy::ec2::IpPermission {
+            ip_protocol: "50".into(),
+            from_port: Some(-1),
+            to_port: Some(-1),
+            ip_ranges: vec![("10.0.0.0/8".into(), None)],
+            ..Default::default()
+        };
+        ec2.authorize_security_group_ingress(&group, &[esp])
+            .await
+            .unwrap();
+    });
+    let noted = ecs_deploy(
+        &dir,
+        Some(&moto),
+        &["init", "-c", "demo", "-n", "hello", "--dir", "noted"],
+    );
+    assert!(noted.status.success(), "{}", stderr(&noted));
+    assert!(
+        stderr(&noted).contains(&format!(
+            "({group}) is left as the service names it, by id: its rule for protocol `50`"
+        )),
+        "{}",
+        stderr(&noted)
+    );
+    let rust = std::fs::read_to_string(dir.join("noted/application.rs")).unwrap();
+    assert!(!rust.contains(".security_group("), "{rust}");
+    assert!(
+        rust.contains(&format!("\"{group}\"")),
+        "the service keeps the id: {rust}"
+    );
+
     std::fs::write(dir.join("adopted/service.json"), "{}").unwrap();
     let again = ecs_deploy(
         &dir,
@@ -1126,6 +1167,35 @@ fn the_runner_policy_runs_and_reads_exactly_the_definitions_tasks() {
     };
     assert!(logs("/ecs/hello"));
     assert!(!logs("/ecs/other"));
+    // A FireLens route to CloudWatch Logs in another region is read there.
+    let routed = LOGGING_TASK_DEFINITION.replace(
+        r#""logDriver": "awslogs", "options": {"awslogs-group": "/ecs/hello",
+      "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}"#,
+        r#""logDriver": "awsfirelens", "options": {"Name": "cloudwatch_logs",
+      "region": "eu-west-1", "log_group_name": "/firelens/hello", "log_stream_prefix": "app-"}"#,
+    );
+    assert_ne!(routed, LOGGING_TASK_DEFINITION);
+    std::fs::write(dir.join("routed.json"), routed).unwrap();
+    let out = ecs_deploy(
+        &dir,
+        None,
+        &[
+            "render",
+            "-t",
+            "routed.json",
+            "-c",
+            "demo",
+            "--region",
+            "us-east-1",
+            "--runner-policy",
+            "123456789012",
+        ],
+    );
+    let routed = PolicyDocument::from_json(&stdout(&out)).unwrap();
+    assert!(routed.allows(&Request::new(
+        "logs:FilterLogEvents",
+        "arn:aws:logs:eu-west-1:123456789012:log-group:/firelens/hello"
+    )));
     for denied in [
         "ecs:UpdateService",
         "ecs:CreateService",

@@ -282,18 +282,49 @@ impl Application {
                     .filter(|arn| named.contains(&arn.as_str())),
             ),
             passed_to_tasks: sorted(named.iter().copied()),
-            log_groups: self
-                .log_groups()
-                .into_iter()
-                .flat_map(|(group, _)| {
-                    let arn = account.arn("logs", &format!("log-group:{group}"));
-                    [format!("{arn}:*"), arn]
-                })
-                .collect(),
+            log_groups: self.read_log_groups(),
             security_groups: !self.security_groups.is_empty(),
             file_systems: !self.file_systems.is_empty(),
         };
         crate::iam::runner_policy(account, &scope)
+    }
+
+    /// The ARNs of the CloudWatch Logs groups the containers write to, in the region each
+    /// writes to: `awslogs` groups and FireLens routes to CloudWatch Logs (as `ecs-deploy logs`
+    /// reads them), each as `log-group:<name>` and `log-group:<name>:*`.
+    fn read_log_groups(&self) -> Vec<String> {
+        use crate::container::{LogDriver, awslogs};
+        let mut arns = Vec::new();
+        for container in self
+            .task_definitions()
+            .flat_map(|td| &td.container_definitions)
+        {
+            let Some(log) = &container.log_configuration else {
+                continue;
+            };
+            let options = &log.options;
+            let (group, region) = match log.log_driver {
+                LogDriver::Awslogs => (options.get(awslogs::GROUP), options.get(awslogs::REGION)),
+                LogDriver::Awsfirelens
+                    if matches!(
+                        options.get("Name").map(String::as_str),
+                        Some("cloudwatch_logs" | "cloudwatch")
+                    ) =>
+                {
+                    (options.get("log_group_name"), options.get("region"))
+                }
+                _ => continue,
+            };
+            let Some(group) = group else { continue };
+            let region = region.unwrap_or(&self.account.region);
+            let arn = Account::new(self.account.id.clone(), region.clone())
+                .arn("logs", &format!("log-group:{group}"));
+            arns.push(format!("{arn}:*"));
+            arns.push(arn);
+        }
+        arns.sort();
+        arns.dedup();
+        arns
     }
 
     fn deployer_policy_with(&self, prunes: bool) -> PolicyDocument {

@@ -352,12 +352,15 @@ fn duration(text: &str) -> Result<std::time::Duration, String> {
     } else if let Some(n) = text.strip_suffix('m') {
         (n, 60_000)
     } else {
-        return Err(format!("`{text}`: give a number and ms, s or m (`6s`)"));
+        return Err(format!(
+            "`{text}`: give a number above 0 and ms, s or m (`6s`)"
+        ));
     };
     number
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(unit_ms))
+        .filter(|ms| *ms > 0)
         .map(std::time::Duration::from_millis)
-        .ok_or_else(|| format!("`{text}`: give a number and ms, s or m (`6s`)"))
+        .ok_or_else(|| format!("`{text}`: give a number above 0 and ms, s or m (`6s`)"))
 }

@@ -52,6 +52,9 @@ pub(crate) async fn run(cli: &Cli, args: &RunArgs) -> Result<ExitCode, Failure> 
                     println!("{line}");
                 }
             }
+            RunEvent::LogsUnreadable(error) => {
+                eprintln!("warning: the task's logs cannot be read: {error}");
+            }
             _ => {}
         })
         .await?;
@@ -91,7 +94,7 @@ pub(crate) async fn logs(cli: &Cli, args: &LogsArgs) -> Result<ExitCode, Failure
     let mut query = Query::default();
     query.tasks.clone_from(&args.task);
     query.containers.clone_from(&args.container);
-    query.since = now_ms() - parse_age(&args.since).map_err(Failure)?;
+    query.since = now_ms().saturating_sub(parse_age(&args.since).map_err(Failure)?);
     query.filter.clone_from(&args.filter);
     let mut followers = Vec::new();
     for td in app.task_definitions() {
@@ -139,6 +142,9 @@ pub(crate) async fn init(cli: &Cli, args: &InitArgs) -> Result<ExitCode, Failure
         ("service.json", adopted.service_file()),
         ("application.rs", adopted.rust_source(name)),
     ];
+    for note in &adopted.notes {
+        eprintln!("note: {note}");
+    }
     let existing: Vec<String> = files
         .iter()
         .map(|(file, _)| dir.join(file))
