@@ -186,12 +186,13 @@ fn needed_by(app: &Application, workload: &Workload) -> Application {
 }
 
 /// Whether a task needs `resource` to exist before it runs: its cluster, roles, log groups,
-/// security groups and file systems (not the services, load balancing or schedules).
+/// security groups and file systems (not the services, load balancing or schedules). Capacity
+/// providers are not read (`needed_by`): one that is missing is ECS's `RunTask` failure, which
+/// [`start`] reports.
 fn needed_by_tasks(resource: &Resource) -> bool {
     matches!(
         resource,
         Resource::Cluster(_)
-            | Resource::CapacityProvider(_)
             | Resource::Role(_)
             | Resource::LogGroup(_)
             | Resource::SecurityGroup(_)
