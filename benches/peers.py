@@ -6,8 +6,10 @@ table of MB/s (10^6 bytes per second) with ecs-model's ratio to each peer.
 
 Steps: writes the documents (`bench-docs`), runs `cargo bench -p ecs-benches` (criterion),
 then botocore (from the workspace's `.venv`, which `.ci/test` creates; or `$ECS_BOTOCORE_PYTHON`)
-and Node on the same files. `--quick` shortens every measurement (for a smoke run, not for
-figures).
+and Node on the same files, and last `cargo bench -p ecs-deploy-benches` (`sdk_input`). `--quick`
+shortens every measurement (for a smoke run, not for figures) and leaves out `sdk_input`, whose
+optimised build is the AWS SDK's: minutes for one figure no goal depends on (CI runs it once, as
+a test, in `cargo test --benches`).
 """
 import json
 import os
@@ -59,6 +61,8 @@ def main():
     extra = ["--quick"] if quick else []
     botocore = json.loads(run([python, "benches/peers/botocore_bench.py", str(DOCS), *extra], capture_output=True, text=True).stdout)
     node = json.loads(run(["node", "benches/peers/node_bench.js", str(DOCS), *extra], capture_output=True, text=True).stdout)
+    if not quick:
+        run(["cargo", "bench", "--locked", "-p", "ecs-deploy-benches", "--bench", "sdk_input"], stdout=subprocess.DEVNULL)
 
     size = sizes()
     ours_names = {"parse": "parse", "validate": "validate", "render": "render", "pipeline": "parse_validate_render"}
@@ -105,6 +109,9 @@ def main():
     ]:
         for bench in benches:
             if name not in size:
+                continue
+            if bench == "sdk_input" and quick:
+                print(f"| {name} | {bench} | not measured with --quick | |")
                 continue
             seconds = criterion_seconds(name, bench)
             # Building a container is not a pass over the document's bytes.

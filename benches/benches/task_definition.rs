@@ -36,12 +36,6 @@ fn one_document(group: &mut BenchmarkGroup<'_, WallTime>, td: &TaskDefinition) {
             Some((problems, td.to_json()))
         });
     });
-    group.bench_function("sdk_input", |b| {
-        b.iter(|| {
-            ecs_deploy::convert::register_task_definition(black_box(td))
-                .map(|input| input.build().is_ok())
-        });
-    });
     peers(group, &text);
 }
 

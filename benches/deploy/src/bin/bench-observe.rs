@@ -5,7 +5,7 @@
 //! ```text
 //! .venv/bin/moto_server -H 127.0.0.1 -p 5055 &
 //! AWS_ENDPOINT_URL=http://127.0.0.1:5055 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
-//!   AWS_REGION=ap-northeast-2 cargo run -p ecs-benches --bin bench-observe [-- --latency-ms 40]
+//!   AWS_REGION=ap-northeast-2 cargo run -p ecs-deploy-benches --bin bench-observe [-- --latency-ms 40]
 //! ```
 //!
 //! moto answers on loopback in a few milliseconds, one request at a time; `--latency-ms` adds
