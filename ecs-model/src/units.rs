@@ -10,7 +10,7 @@ use std::str::FromStr;
 use ecs_model_internals::units::{self, Unit};
 
 use crate::error::UnitError;
-use crate::json::decode::{Cx, Decode, Scalar, decode_scalar};
+use crate::json::decode::{Cx, Decode, Error, Reader, Scalar, decode_scalar};
 
 /// CPU units of a task (1024 units = 1 vCPU).
 ///
@@ -138,11 +138,8 @@ macro_rules! amount_type {
         }
 
         impl Decode for $name {
-            fn decode<'de, D: serde::Deserializer<'de>>(
-                de: D,
-                cx: &mut Cx,
-            ) -> Result<Self, D::Error> {
-                decode_scalar(de, cx)
+            fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+                decode_scalar(r, cx)
             }
         }
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::json::decode::{Cx, Decode, Scalar, StringMap, decode_scalar};
+use crate::json::decode::{Cx, Decode, Error, Reader, Scalar, StringMap, decode_scalar};
 use crate::json::record::{Unknown, UnknownKind, Walk, api_enum, api_struct};
 use crate::path::PathCursor;
 
@@ -109,8 +109,8 @@ impl Scalar for LogDriver {
 }
 
 impl Decode for LogDriver {
-    fn decode<'de, D: serde::Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        decode_scalar(de, cx)
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        decode_scalar(r, cx)
     }
 }
 

@@ -306,11 +306,7 @@ impl PolicyDocument {
     /// # Errors
     /// A [`ParseError`] naming the path of each part that is not a policy's.
     pub fn from_json(json: &str) -> Result<Self, ParseError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| ParseError::Syntax {
-            message: e.to_string(),
-            line: e.line(),
-            column: e.column(),
-        })?;
+        let value = crate::json::parse_value(json)?;
         let mut problems = Vec::new();
         let document = read_document(&value, &mut problems);
         // By path, whatever order `serde_json` keeps object keys in (its `preserve_order`

@@ -1,18 +1,17 @@
 //! Decoding JSON into the model with errors that name their path.
 //!
-//! Every model type decodes through [`Decode`], a seeded `deserialize_any` that carries a [`Cx`].
-//! The happy path keeps no path stack: when a value fails, the failing decoder records its message
-//! in the `Cx` and every enclosing object or array adds its key or index while the error unwinds.
-//! Unknown keys never fail here: they land in the record's `extra` map and the caller decides
-//! (strict: error, lenient: warning) once the whole document is read.
+//! Every model type decodes through [`Decode`], which reads from a [`Reader`] and carries a
+//! [`Cx`]. The happy path keeps no path stack: when a value fails, the failing decoder records
+//! its message in the `Cx` and every enclosing object or array adds its key or index while the
+//! error unwinds. Unknown keys never fail here: they land in the record's `extra` map and the
+//! caller decides (strict: error, lenient: warning) once the whole document is read.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-
+use super::read::Number;
+pub(crate) use super::read::{Error, Reader, Token};
 use crate::path::{JsonPath, Segment};
 use crate::text::quoted;
 
@@ -65,34 +64,36 @@ impl Cx {
     }
 
     /// Records a problem at the current value and returns the error that aborts decoding.
-    pub(crate) fn fail<E: de::Error>(&mut self, message: impl Into<String>) -> E {
-        let message = message.into();
-        let error = E::custom(&message);
-        self.problem = Some(message);
+    pub(crate) fn fail(&mut self, message: impl Into<String>) -> Error {
+        self.problem = Some(message.into());
         self.path = JsonPath::root();
-        error
+        Error::Shape
     }
 
-    pub(crate) fn wrong_type<E: de::Error>(&mut self, expected: &str, found: &Found<'_>) -> E {
+    pub(crate) fn wrong_type(&mut self, expected: &str, found: &Found<'_>) -> Error {
         self.fail(format!("expected {expected}, found {found}"))
     }
 
     /// Records a problem at `key` of the current object.
-    pub(crate) fn fail_at<E: de::Error>(&mut self, key: &str, message: impl Into<String>) -> E {
+    pub(crate) fn fail_at(&mut self, key: &str, message: impl Into<String>) -> Error {
         let error = self.fail(message);
         self.path.push(Segment::Key(Cow::Owned(key.to_owned())));
         error
     }
 
     /// Adds `key` to the path of an error unwinding out of that key's value.
-    pub(crate) fn in_key<E>(&mut self, key: &str, error: E) -> E {
-        self.path.push(Segment::Key(Cow::Owned(key.to_owned())));
+    pub(crate) fn in_key(&mut self, key: &str, error: Error) -> Error {
+        if matches!(error, Error::Shape) {
+            self.path.push(Segment::Key(Cow::Owned(key.to_owned())));
+        }
         error
     }
 
     /// Adds `index` to the path of an error unwinding out of that element.
-    pub(crate) fn in_index<E>(&mut self, index: usize, error: E) -> E {
-        self.path.push(Segment::Index(index));
+    pub(crate) fn in_index(&mut self, index: usize, error: Error) -> Error {
+        if matches!(error, Error::Shape) {
+            self.path.push(Segment::Index(index));
+        }
         error
     }
 
@@ -109,16 +110,13 @@ pub(crate) trait Decode: Sized {
     /// lists of them.
     const MAY_KEEP: bool = false;
 
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error>;
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error>;
 
     /// As [`decode`](Self::decode), but a value the type cannot hold and a newer ECS may send
     /// (an enum value this crate does not know) comes back as it is, when `cx` keeps such
     /// values. Only enums, and lists of them, have such values.
-    fn decode_keeping<'de, D: Deserializer<'de>>(
-        de: D,
-        cx: &mut Cx,
-    ) -> Result<Kept<Self>, D::Error> {
-        Self::decode(de, cx).map(Kept::Value)
+    fn decode_keeping(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Kept<Self>, Error> {
+        Self::decode(r, cx).map(Kept::Value)
     }
 
     /// The value as JSON, for a list kept whole because another element was not known; asked
@@ -132,22 +130,6 @@ pub(crate) trait Decode: Sized {
 pub(crate) enum Kept<T> {
     Value(T),
     Raw(serde_json::Value),
-}
-
-/// Adapts [`Decode::decode_keeping`] to serde's seeded entry points.
-pub(crate) struct KeepSeed<'a, T>(&'a mut Cx, PhantomData<T>);
-
-impl<'a, T> KeepSeed<'a, T> {
-    pub(crate) fn new(cx: &'a mut Cx) -> Self {
-        Self(cx, PhantomData)
-    }
-}
-
-impl<'de, T: Decode> DeserializeSeed<'de> for KeepSeed<'_, T> {
-    type Value = Kept<T>;
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Kept<T>, D::Error> {
-        T::decode_keeping(de, self.0)
-    }
 }
 
 /// An enum value, or the string of one the enum does not know.
@@ -164,34 +146,18 @@ impl<T: Scalar> Scalar for EnumOrRaw<T> {
 }
 
 /// [`Decode::decode_keeping`] of an API enum: strict unless `cx` keeps unknown values.
-pub(crate) fn decode_enum_keeping<'de, T: Scalar, D: Deserializer<'de>>(
-    de: D,
+pub(crate) fn decode_enum_keeping<T: Scalar>(
+    r: &mut Reader<'_>,
     cx: &mut Cx,
-) -> Result<Kept<T>, D::Error> {
+) -> Result<Kept<T>, Error> {
     if cx.keep_unknown_values {
-        decode_scalar::<EnumOrRaw<T>, D>(de, cx).map(|e| e.0)
+        decode_scalar::<EnumOrRaw<T>>(r, cx).map(|e| e.0)
     } else {
-        decode_scalar(de, cx).map(Kept::Value)
+        decode_scalar(r, cx).map(Kept::Value)
     }
 }
 
-/// Adapts [`Decode`] to serde's seeded entry points.
-pub(crate) struct Seed<'a, T>(&'a mut Cx, PhantomData<T>);
-
-impl<'a, T> Seed<'a, T> {
-    pub(crate) fn new(cx: &'a mut Cx) -> Self {
-        Self(cx, PhantomData)
-    }
-}
-
-impl<'de, T: Decode> DeserializeSeed<'de> for Seed<'_, T> {
-    type Value = T;
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<T, D::Error> {
-        T::decode(de, self.0)
-    }
-}
-
-/// Scalars: one visitor, each type says which JSON kinds it takes.
+/// Scalars: one reader, each type says which JSON kinds it takes.
 pub(crate) trait Scalar: Sized {
     const EXPECTED: &'static str;
     fn from_bool(v: bool) -> Result<Self, String> {
@@ -215,51 +181,51 @@ pub(crate) fn mismatch(expected: &str, found: &Found<'_>) -> String {
     format!("expected {expected}, found {found}")
 }
 
-struct ScalarVisitor<'a, T>(&'a mut Cx, PhantomData<T>);
-
-impl<'de, T: Scalar> Visitor<'de> for ScalarVisitor<'_, T> {
-    type Value = T;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(T::EXPECTED)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
-        T::from_bool(v).map_err(|m| self.0.fail(m))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
-        T::from_int(i128::from(v)).map_err(|m| self.0.fail(m))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-        T::from_int(i128::from(v)).map_err(|m| self.0.fail(m))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-        T::from_float(v).map_err(|m| self.0.fail(m))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        T::from_str(v).map_err(|m| self.0.fail(m))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
-        T::from_string(v).map_err(|m| self.0.fail(m))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
-        Err(self.0.wrong_type(T::EXPECTED, &Found::Null))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<T, E> {
-        Err(self.0.wrong_type(T::EXPECTED, &Found::Null))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
-        Err(self.0.wrong_type(T::EXPECTED, &Found::Array))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
-        Err(self.0.wrong_type(T::EXPECTED, &Found::Object))
-    }
+/// Decodes any [`Scalar`].
+pub(crate) fn decode_scalar<T: Scalar>(r: &mut Reader<'_>, cx: &mut Cx) -> Result<T, Error> {
+    let token = r.peek()?;
+    let value = match token {
+        Token::String => match r.string()? {
+            Cow::Borrowed(s) => T::from_str(s),
+            Cow::Owned(s) => T::from_string(s),
+        },
+        Token::Number => match r.number()? {
+            Number::Int(n) => T::from_int(n),
+            Number::Float(f) => T::from_float(f),
+        },
+        Token::True | Token::False => {
+            r.literal(token)?;
+            T::from_bool(token == Token::True)
+        }
+        _ => return Err(unexpected(r, cx, T::EXPECTED, token)),
+    };
+    value.map_err(|m| cx.fail(m))
 }
 
-/// Decodes any [`Scalar`].
-pub(crate) fn decode_scalar<'de, T: Scalar, D: Deserializer<'de>>(
-    de: D,
-    cx: &mut Cx,
-) -> Result<T, D::Error> {
-    de.deserialize_any(ScalarVisitor::<T>(cx, PhantomData))
+/// The error of a value of another JSON kind than `expected`: reads the value to say what it
+/// was (a syntax error in it comes first).
+pub(crate) fn unexpected(r: &mut Reader<'_>, cx: &mut Cx, expected: &str, token: Token) -> Error {
+    let found = match token {
+        Token::Object => Found::Object,
+        Token::Array => Found::Array,
+        Token::Null | Token::True | Token::False => match r.literal(token) {
+            Ok(()) if token == Token::Null => Found::Null,
+            Ok(()) => Found::Bool(token == Token::True),
+            Err(e) => return e,
+        },
+        Token::Number => match r.number() {
+            Ok(Number::Int(n)) => Found::Int(n),
+            Ok(Number::Float(f)) => Found::Float(f),
+            Err(e) => return e,
+        },
+        Token::String => {
+            return match r.string() {
+                Ok(s) => cx.wrong_type(expected, &Found::Str(&s)),
+                Err(e) => e,
+            };
+        }
+    };
+    cx.wrong_type(expected, &found)
 }
 
 impl Scalar for String {
@@ -319,8 +285,8 @@ impl Scalar for f64 {
 macro_rules! decode_via_scalar {
     ($($t:ty),*) => {$(
         impl Decode for $t {
-            fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-                decode_scalar(de, cx)
+            fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+                decode_scalar(r, cx)
             }
         }
     )*};
@@ -335,14 +301,11 @@ impl<T: Decode> Decode for Vec<T> {
     }
 
     /// A list with an element the element type cannot hold comes back whole, as JSON.
-    fn decode_keeping<'de, D: Deserializer<'de>>(
-        de: D,
-        cx: &mut Cx,
-    ) -> Result<Kept<Self>, D::Error> {
+    fn decode_keeping(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Kept<Self>, Error> {
         if !T::MAY_KEEP || !cx.keep_unknown_values {
-            return Self::decode(de, cx).map(Kept::Value);
+            return Self::decode(r, cx).map(Kept::Value);
         }
-        let items: Vec<KeptItem<T>> = Vec::decode(de, cx)?;
+        let items: Vec<KeptItem<T>> = Vec::decode(r, cx)?;
         if items.iter().all(|i| matches!(i.0, Kept::Value(_))) {
             return Ok(Kept::Value(
                 items
@@ -364,47 +327,21 @@ impl<T: Decode> Decode for Vec<T> {
         Ok(Kept::Raw(serde_json::Value::Array(raw)))
     }
 
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        struct V<'a, T>(&'a mut Cx, PhantomData<T>);
-        impl<'de, T: Decode> Visitor<'de> for V<'_, T> {
-            type Value = Vec<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-                let cx = self.0;
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-                loop {
-                    match seq.next_element_seed(Seed::<T>::new(cx)) {
-                        Ok(Some(item)) => out.push(item),
-                        Ok(None) => return Ok(out),
-                        Err(e) => return Err(cx.in_index(out.len(), e)),
-                    }
-                }
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Bool(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Int(v.into())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Int(v.into())))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Float(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Str(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
-                Err(self.0.wrong_type("an array", &Found::Null))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Vec<T>, A::Error> {
-                Err(self.0.wrong_type("an array", &Found::Object))
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        let token = r.peek()?;
+        if token != Token::Array {
+            return Err(unexpected(r, cx, "an array", token));
+        }
+        r.begin_array()?;
+        let mut out = Vec::new();
+        let mut first = true;
+        while r.next_item(&mut first)? {
+            match T::decode(r, cx) {
+                Ok(item) => out.push(item),
+                Err(e) => return Err(cx.in_index(out.len(), e)),
             }
         }
-        de.deserialize_any(V(cx, PhantomData))
+        Ok(out)
     }
 }
 
@@ -412,8 +349,8 @@ impl<T: Decode> Decode for Vec<T> {
 struct KeptItem<T>(Kept<T>);
 
 impl<T: Decode> Decode for KeptItem<T> {
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        T::decode_keeping(de, cx).map(Self)
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        T::decode_keeping(r, cx).map(Self)
     }
 }
 
@@ -421,82 +358,30 @@ impl<T: Decode> Decode for KeptItem<T> {
 pub(crate) type StringMap = BTreeMap<String, String>;
 
 impl Decode for StringMap {
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        struct V<'a>(&'a mut Cx);
-        impl<'de> Visitor<'de> for V<'_> {
-            type Value = StringMap;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of strings")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StringMap, A::Error> {
-                let cx = self.0;
-                let mut out = StringMap::new();
-                while let Some(key) = map.next_key_seed(KeySeed)? {
-                    match map.next_value_seed(Seed::<String>::new(cx)) {
-                        Ok(value) => {
-                            out.insert(key.into_owned(), value);
-                        }
-                        Err(e) => return Err(cx.in_key(&key, e)),
-                    }
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        let token = r.peek()?;
+        if token != Token::Object {
+            return Err(unexpected(r, cx, "an object", token));
+        }
+        r.begin_object()?;
+        let mut out = StringMap::new();
+        let mut first = true;
+        while let Some(key) = r.next_key(&mut first)? {
+            match String::decode(r, cx) {
+                Ok(value) => {
+                    out.insert(key.into_owned(), value);
                 }
-                Ok(out)
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Bool(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Int(v.into())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Int(v.into())))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Float(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Str(v)))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<StringMap, E> {
-                Err(self.0.wrong_type("an object", &Found::Null))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<StringMap, A::Error> {
-                Err(self.0.wrong_type("an object", &Found::Array))
+                Err(e) => return Err(cx.in_key(&key, e)),
             }
         }
-        de.deserialize_any(V(cx))
+        Ok(out)
     }
 }
 
 /// Any JSON value (timestamps, unknown keys): taken as it is.
 impl Decode for serde_json::Value {
-    fn decode<'de, D: Deserializer<'de>>(de: D, _: &mut Cx) -> Result<Self, D::Error> {
-        serde::Deserialize::deserialize(de)
-    }
-}
-
-/// Object keys, borrowed from the input when they have no escapes.
-pub(crate) struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cow<'de, str>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v))
-            }
-        }
-        de.deserialize_str(V)
+    fn decode(r: &mut Reader<'_>, _: &mut Cx) -> Result<Self, Error> {
+        r.value()
     }
 }
 
@@ -510,14 +395,14 @@ pub(crate) trait Record: Sized {
     /// No field seen yet.
     fn start() -> Self::Fields;
     /// Decodes the value of `key` if the record knows it.
-    fn accept<'de, A: MapAccess<'de>>(
+    fn accept(
         fields: &mut Self::Fields,
         key: &str,
-        map: &mut A,
+        r: &mut Reader<'_>,
         cx: &mut Cx,
-    ) -> Result<Accepted, A::Error>;
+    ) -> Result<Accepted, Error>;
     /// Checks required keys and assembles the record.
-    fn finish<E: de::Error>(fields: Self::Fields, extra: Extra, cx: &mut Cx) -> Result<Self, E>;
+    fn finish(fields: Self::Fields, extra: Extra, cx: &mut Cx) -> Result<Self, Error>;
 }
 
 /// What [`Record::accept`] did with a key.
@@ -532,66 +417,35 @@ pub(crate) enum Accepted {
 }
 
 /// Decodes an object into a [`Record`], keeping unknown keys in its `extra` map.
-pub(crate) fn decode_record<'de, R: Record, D: Deserializer<'de>>(
-    de: D,
-    cx: &mut Cx,
-) -> Result<R, D::Error> {
-    de.deserialize_any(RecordVisitor::<R>(cx, PhantomData))
-}
-
-struct RecordVisitor<'a, R>(&'a mut Cx, PhantomData<R>);
-
-impl<'de, R: Record> Visitor<'de> for RecordVisitor<'_, R> {
-    type Value = R;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
+pub(crate) fn decode_record<R: Record>(r: &mut Reader<'_>, cx: &mut Cx) -> Result<R, Error> {
+    let token = r.peek()?;
+    if token != Token::Object {
+        return Err(unexpected(r, cx, "an object", token));
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<R, A::Error> {
-        let cx = self.0;
-        let mut fields = R::start();
-        let mut extra = Extra::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            match R::accept(&mut fields, &key, &mut map, cx)? {
-                Accepted::Taken => {}
-                Accepted::NotMine => take_unknown(&mut extra, key, &mut map, cx)?,
-                Accepted::Kept(value) => {
-                    extra.insert(key.into_owned(), value);
-                }
+    r.begin_object()?;
+    let mut fields = R::start();
+    let mut extra = Extra::new();
+    let mut first = true;
+    while let Some(key) = r.next_key(&mut first)? {
+        match R::accept(&mut fields, &key, r, cx)? {
+            Accepted::Taken => {}
+            Accepted::NotMine => take_unknown(&mut extra, key, r, cx)?,
+            Accepted::Kept(value) => {
+                extra.insert(key.into_owned(), value);
             }
         }
-        R::finish(fields, extra, cx)
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Bool(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Int(v.into())))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Int(v.into())))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Float(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Str(v)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<R, E> {
-        Err(self.0.wrong_type("an object", &Found::Null))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<R, A::Error> {
-        Err(self.0.wrong_type("an object", &Found::Array))
-    }
+    R::finish(fields, extra, cx)
 }
 
 /// Keeps an unknown key and its value; duplicates are a hard error like any other duplicate.
-pub(crate) fn take_unknown<'de, A: MapAccess<'de>>(
+pub(crate) fn take_unknown(
     extra: &mut Extra,
     key: Cow<'_, str>,
-    map: &mut A,
+    r: &mut Reader<'_>,
     cx: &mut Cx,
-) -> Result<(), A::Error> {
-    let value: serde_json::Value = map.next_value().map_err(|e| cx.in_key(&key, e))?;
+) -> Result<(), Error> {
+    let value = r.value().map_err(|e| cx.in_key(&key, e))?;
     if extra.contains_key(&*key) {
         return Err(cx.fail_at(&key, "duplicate key"));
     }

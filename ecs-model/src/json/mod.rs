@@ -1,6 +1,7 @@
 //! JSON in and out, in exactly the shape the ECS API and `--cli-input-json` use.
 
 pub(crate) mod decode;
+pub(crate) mod read;
 mod size;
 mod write;
 
@@ -45,11 +46,11 @@ pub(crate) fn parse<T: decode::Decode + Walk>(
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
     let mut cx = Cx::for_mode(mode);
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = T::decode(&mut de, &mut cx).and_then(|value| de.end().map(|()| value));
+    let mut reader = decode::Reader::new(json);
+    let value = T::decode(&mut reader, &mut cx).and_then(|value| reader.end().map(|()| value));
     let value = match value {
         Ok(value) => value,
-        Err(error) => return Err(parse_error(&error, cx)),
+        Err(error) => return Err(parse_error(json, error, cx)),
     };
     let warnings = unknown_key_diagnostics(&value, &PathCursor::ROOT, mode);
     match mode {
@@ -122,32 +123,37 @@ pub(crate) fn unknown_key_diagnostics<T: Walk>(
         .collect()
 }
 
-/// The error of a document that did not decode: `cx` knows where, when the problem was the
-/// document's shape rather than its JSON.
-pub(crate) fn parse_error(error: &serde_json::Error, cx: Cx) -> ParseError {
-    let (problem, path) = cx.finish();
-    let message = match problem {
-        Some(message) => message,
-        None if error.is_syntax() || error.is_eof() => {
-            return ParseError::Syntax {
-                message: without_position(error),
-                line: error.line(),
-                column: error.column(),
-            };
+/// The error of a document that did not decode: a syntax error where it is in `text`, else the
+/// problem `cx` recorded and its path.
+pub(crate) fn parse_error(text: &str, error: decode::Error, cx: Cx) -> ParseError {
+    match error {
+        decode::Error::Syntax(syntax) => {
+            let (line, column) = syntax.position(text);
+            ParseError::Syntax {
+                message: syntax.message.to_owned(),
+                line,
+                column,
+            }
         }
-        None => without_position(error),
-    };
-    ParseError::Shape(vec![Diagnostic::shape(
-        path,
-        crate::diagnostic::Severity::Error,
-        message,
-    )])
+        decode::Error::Shape => {
+            let (problem, path) = cx.finish();
+            ParseError::Shape(vec![Diagnostic::shape(
+                path,
+                crate::diagnostic::Severity::Error,
+                problem.unwrap_or_default(),
+            )])
+        }
+    }
 }
 
-pub(crate) fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+#[cfg(feature = "application")]
+/// Any JSON document as a `Value`, with the syntax errors of every other parse.
+pub(crate) fn parse_value(text: &str) -> Result<serde_json::Value, ParseError> {
+    let mut reader = decode::Reader::new(text);
+    reader
+        .value()
+        .and_then(|value| reader.end().map(|()| value))
+        .map_err(|error| parse_error(text, error, Cx::default()))
 }
 
 /// Renders compact JSON.

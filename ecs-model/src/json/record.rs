@@ -2,7 +2,7 @@
 //! decoder and encoder, the unknown-key walk and its JSON Schema, so the JSON names live in
 //! exactly one place.
 
-use crate::json::decode::{Cx, Decode, StringMap};
+use crate::json::decode::{Cx, Decode, Error, Reader, StringMap};
 use crate::path::{JsonPath, PathCursor};
 
 /// How a field of a record behaves when its key is absent, and when it is rendered.
@@ -183,13 +183,15 @@ pub(crate) enum UnknownKind {
 }
 
 /// The strict `serde::Deserialize` of every model type, for users who embed the model in their
-/// own serde documents: the error message starts with the path inside the value.
+/// own serde documents: the error message starts with the path inside the value. The model reads
+/// JSON text, so the value comes through `serde_json`'s `Value` from any serde format.
 pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'de>>(
     de: D,
 ) -> Result<T, D::Error> {
     use serde::de::Error as _;
+    let text = <serde_json::Value as serde::Deserialize>::deserialize(de)?.to_string();
     let mut cx = Cx::default();
-    match T::decode(de, &mut cx) {
+    match T::decode(&mut Reader::new(&text), &mut cx) {
         Ok(value) => {
             let mut unknown = Vec::new();
             value.unknown_keys(&PathCursor::ROOT, &mut unknown);
@@ -202,14 +204,13 @@ pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'
                 ))),
             }
         }
-        Err(error) => {
-            let (problem, path) = cx.finish();
-            match problem {
-                Some(message) if path.segments().is_empty() => Err(D::Error::custom(message)),
-                Some(message) => Err(D::Error::custom(format!("{path}: {message}"))),
-                None => Err(error),
-            }
-        }
+        // `serde_json` rendered the text, so only the model can refuse it.
+        Err(Error::Syntax(syntax)) => Err(D::Error::custom(syntax.message)),
+        Err(Error::Shape) => match cx.finish() {
+            (Some(message), path) if path.segments().is_empty() => Err(D::Error::custom(message)),
+            (Some(message), path) => Err(D::Error::custom(format!("{path}: {message}"))),
+            (None, _) => Err(D::Error::custom("not the model's JSON")),
+        },
     }
 }
 
@@ -371,13 +372,13 @@ macro_rules! api_struct {
                 ($(Option::<<$ty as $crate::json::record::Field>::Item>::None,)*)
             }
 
-            fn accept<'de, A: ::serde::de::MapAccess<'de>>(
+            fn accept(
                 fields: &mut Self::Fields,
                 key: &str,
-                map: &mut A,
+                r: &mut $crate::json::decode::Reader<'_>,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<$crate::json::decode::Accepted, A::Error> {
-                use $crate::json::decode::{Accepted, Kept};
+            ) -> Result<$crate::json::decode::Accepted, $crate::json::decode::Error> {
+                use $crate::json::decode::{Accepted, Decode as _, Kept};
                 let ($($field,)*) = fields;
                 match key {
                     $(
@@ -389,16 +390,12 @@ macro_rules! api_struct {
                             // Only enums (and their lists) may come back as JSON: the others
                             // take the plain seed.
                             let wire = if <Wire as $crate::json::decode::Decode>::MAY_KEEP {
-                                let kept = map
-                                    .next_value_seed($crate::json::decode::KeepSeed::<Wire>::new(cx))
-                                    .map_err(|e| cx.in_key($json, e))?;
-                                match kept {
+                                match Wire::decode_keeping(r, cx).map_err(|e| cx.in_key($json, e))? {
                                     Kept::Value(wire) => wire,
                                     Kept::Raw(raw) => return Ok(Accepted::Kept(raw)),
                                 }
                             } else {
-                                map.next_value_seed($crate::json::decode::Seed::<Wire>::new(cx))
-                                    .map_err(|e| cx.in_key($json, e))?
+                                Wire::decode(r, cx).map_err(|e| cx.in_key($json, e))?
                             };
                             *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
                             Ok(Accepted::Taken)
@@ -408,11 +405,11 @@ macro_rules! api_struct {
                 }
             }
 
-            fn finish<E: ::serde::de::Error>(
+            fn finish(
                 fields: Self::Fields,
                 extra: $crate::json::decode::Extra,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<Self, E> {
+            ) -> Result<Self, $crate::json::decode::Error> {
                 let ($($field,)*) = fields;
                 Ok(Self {
                     $(
@@ -433,11 +430,11 @@ macro_rules! api_struct {
         }
 
         impl $crate::json::decode::Decode for $name {
-            fn decode<'de, D: ::serde::Deserializer<'de>>(
-                de: D,
+            fn decode(
+                r: &mut $crate::json::decode::Reader<'_>,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<Self, D::Error> {
-                $crate::json::decode::decode_record(de, cx)
+            ) -> Result<Self, $crate::json::decode::Error> {
+                $crate::json::decode::decode_record(r, cx)
             }
         }
 
@@ -606,18 +603,18 @@ macro_rules! api_enum {
         impl $crate::json::decode::Decode for $name {
             const MAY_KEEP: bool = true;
 
-            fn decode<'de, D: ::serde::Deserializer<'de>>(
-                de: D,
+            fn decode(
+                r: &mut $crate::json::decode::Reader<'_>,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<Self, D::Error> {
-                $crate::json::decode::decode_scalar(de, cx)
+            ) -> Result<Self, $crate::json::decode::Error> {
+                $crate::json::decode::decode_scalar(r, cx)
             }
 
-            fn decode_keeping<'de, D: ::serde::Deserializer<'de>>(
-                de: D,
+            fn decode_keeping(
+                r: &mut $crate::json::decode::Reader<'_>,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<$crate::json::decode::Kept<Self>, D::Error> {
-                $crate::json::decode::decode_enum_keeping(de, cx)
+            ) -> Result<$crate::json::decode::Kept<Self>, $crate::json::decode::Error> {
+                $crate::json::decode::decode_enum_keeping(r, cx)
             }
 
             fn raw(&self) -> ::serde_json::Value {

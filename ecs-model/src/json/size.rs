@@ -8,16 +8,22 @@ pub(crate) fn rendered_len<T: Serialize + ?Sized>(value: &T) -> usize {
     value.serialize(Counter).unwrap_or(0)
 }
 
-/// Whether one of the 8 bytes of `word` needs escaping (`"`, `\\` or below 0x20), by the
-/// usual SWAR tests for a zero byte and a byte below a bound.
+/// Whether one of the 8 bytes of `word` needs escaping (`"`, `\\` or below 0x20).
 fn word_needs_escape(word: u64) -> bool {
+    escape_mask(word) != 0
+}
+
+/// The high bit of each byte of `word` (little-endian) that needs escaping (`"`, `\\` or below
+/// 0x20), by the usual SWAR tests for a zero byte and a byte below a bound. A borrow may also
+/// mark a byte above a marked one, never below it: the lowest mark is exact.
+pub(super) fn escape_mask(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    (below_space | zero(quote) | zero(backslash)) != 0
+    below_space | zero(quote) | zero(backslash)
 }
 
 /// The bytes of a JSON string: quotes, escapes as `serde_json` writes them.

@@ -52,11 +52,7 @@ impl Service {
     /// # Errors
     /// Not JSON, no service in it, or members that are not the API's shapes.
     pub fn from_describe_json(json: &str) -> Result<Lenient<Self>, ParseError> {
-        let answer: Value = serde_json::from_str(json).map_err(|e| ParseError::Syntax {
-            message: crate::json::without_position(&e),
-            line: e.line(),
-            column: e.column(),
-        })?;
+        let answer = crate::json::parse_value(json)?;
         let (described, at) = match (answer.get("services"), answer.get("service")) {
             (Some(Value::Array(services)), _) => {
                 (services.first(), JsonPath::root().key("services"))

@@ -1,14 +1,13 @@
 //! The document root: register-task-definition input, or describe-task-definition output,
 //! bare or wrapped in `{"taskDefinition": …, "tags": […]}`.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-
 use super::{Registration, TaskDefinition};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
-use crate::json::decode::{Accepted, Cx, Decode, Found, KeySeed, Record, Seed, take_unknown};
+use crate::json::decode::{
+    Accepted, Cx, Decode, Error, Reader, Record, Token, take_unknown, unexpected,
+};
+use crate::json::read::line_and_column;
 use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
 use crate::path::json_path;
@@ -24,27 +23,36 @@ struct Document {
     tags_inside: bool,
 }
 
-/// Reads a document from text: `serde_json` need not check the UTF-8 of each string again.
+/// Reads a document from text.
 pub(super) fn parse_str(json: &str, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
-    parse(serde_json::Deserializer::from_str(json), mode)
-}
-
-/// Reads a document from bytes.
-pub(super) fn parse_slice(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
-    parse(serde_json::Deserializer::from_slice(json), mode)
-}
-
-fn parse<'de, R: serde_json::de::Read<'de>>(
-    mut de: serde_json::Deserializer<R>,
-    mode: Mode,
-) -> Result<Lenient<TaskDefinition>, ParseError> {
     let mut cx = Cx::for_mode(mode);
-    let document = Document::decode(&mut de, &mut cx).and_then(|doc| de.end().map(|()| doc));
-    let document = match document {
-        Ok(document) => document,
-        Err(error) => return Err(crate::json::parse_error(&error, cx)),
-    };
+    let mut reader = Reader::new(json);
+    let document =
+        Document::decode(&mut reader, &mut cx).and_then(|doc| reader.end().map(|()| doc));
+    match document {
+        Ok(document) => finish(document, mode),
+        Err(error) => Err(crate::json::parse_error(json, error, cx)),
+    }
+}
 
+/// Reads a document from bytes, which must be UTF-8 as JSON is.
+pub(super) fn parse_slice(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+    match std::str::from_utf8(json) {
+        Ok(text) => parse_str(text, mode),
+        Err(error) => {
+            // Where `serde_json` says it: after the first byte that is not UTF-8.
+            let (line, column) = line_and_column(&json[..=error.valid_up_to()]);
+            Err(ParseError::Syntax {
+                message: "invalid unicode code point".to_owned(),
+                line,
+                column,
+            })
+        }
+    }
+}
+
+/// The definition of a decoded document, with the diagnostics of what it kept unknown.
+fn finish(document: Document, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
     let inner = PathCursor::ROOT.key("taskDefinition");
     let at = if document.wrapped {
         &inner
@@ -78,143 +86,106 @@ fn parse<'de, R: serde_json::de::Read<'de>>(
 struct Inner(Document);
 
 impl Decode for Inner {
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        de.deserialize_any(RootVisitor { cx, inner: true })
-            .map(Inner)
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        decode_root(r, cx, true).map(Inner)
     }
 }
 
 impl Decode for Document {
-    fn decode<'de, D: Deserializer<'de>>(de: D, cx: &mut Cx) -> Result<Self, D::Error> {
-        de.deserialize_any(RootVisitor { cx, inner: false })
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        decode_root(r, cx, false)
     }
 }
 
-struct RootVisitor<'a> {
-    cx: &'a mut Cx,
-    /// Decoding the object inside `taskDefinition`: no further wrapping.
-    inner: bool,
-}
-
-impl<'de> Visitor<'de> for RootVisitor<'_> {
-    type Value = Document;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a task definition object")
+/// The root object; `inner`: the object inside `taskDefinition`, which is not wrapped again.
+fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document, Error> {
+    let token = r.peek()?;
+    if token != Token::Object {
+        return Err(unexpected(r, cx, "an object", token));
     }
+    r.begin_object()?;
+    let mut fields = TaskDefinition::start();
+    let mut registration = Registration::start();
+    let mut extra = Extra::new();
+    let mut wrapped: Option<Document> = None;
+    let mut saw_tags = false;
+    let mut outer_tags: Option<Vec<Tag>> = None;
+    let mut first_definition_key: Option<String> = None;
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let cx = self.cx;
-        let mut fields = TaskDefinition::start();
-        let mut registration = Registration::start();
-        let mut extra = Extra::new();
-        let mut wrapped: Option<Document> = None;
-        let mut saw_tags = false;
-        let mut outer_tags: Option<Vec<Tag>> = None;
-        let mut first_definition_key: Option<String> = None;
-
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            if !self.inner && key == "taskDefinition" {
-                if wrapped.is_some() {
-                    return Err(cx.fail_at(&key, "duplicate key"));
-                }
-                let Inner(inner) = map
-                    .next_value_seed(Seed::<Inner>::new(cx))
-                    .map_err(|e| cx.in_key("taskDefinition", e))?;
-                wrapped = Some(inner);
-            } else if !self.inner && key == "tags" {
-                // Beside `taskDefinition` these are the revision's tags; at the top of a bare
-                // document they are the register input's. Either way they are the tags.
-                if outer_tags.is_some() {
-                    return Err(cx.fail_at(&key, "duplicate key"));
-                }
-                outer_tags = Some(
-                    map.next_value_seed(Seed::<Vec<Tag>>::new(cx))
-                        .map_err(|e| cx.in_key("tags", e))?,
-                );
-            } else {
-                let mut accepted = TaskDefinition::accept(&mut fields, &key, &mut map, cx)?;
-                if matches!(accepted, Accepted::NotMine) {
-                    accepted = Registration::accept(&mut registration, &key, &mut map, cx)?;
-                }
-                match accepted {
-                    Accepted::NotMine => take_unknown(&mut extra, key, &mut map, cx)?,
-                    Accepted::Kept(value) => {
-                        if first_definition_key.is_none() {
-                            first_definition_key = Some(key.to_string());
-                        }
-                        extra.insert(key.into_owned(), value);
+    let mut first = true;
+    while let Some(key) = r.next_key(&mut first)? {
+        if !inner && key == "taskDefinition" {
+            if wrapped.is_some() {
+                return Err(cx.fail_at(&key, "duplicate key"));
+            }
+            let Inner(document) =
+                Inner::decode(r, cx).map_err(|e| cx.in_key("taskDefinition", e))?;
+            wrapped = Some(document);
+        } else if !inner && key == "tags" {
+            // Beside `taskDefinition` these are the revision's tags; at the top of a bare
+            // document they are the register input's. Either way they are the tags.
+            if outer_tags.is_some() {
+                return Err(cx.fail_at(&key, "duplicate key"));
+            }
+            outer_tags = Some(Vec::<Tag>::decode(r, cx).map_err(|e| cx.in_key("tags", e))?);
+        } else {
+            let mut accepted = TaskDefinition::accept(&mut fields, &key, r, cx)?;
+            if matches!(accepted, Accepted::NotMine) {
+                accepted = Registration::accept(&mut registration, &key, r, cx)?;
+            }
+            match accepted {
+                Accepted::NotMine => take_unknown(&mut extra, key, r, cx)?,
+                Accepted::Kept(value) => {
+                    if first_definition_key.is_none() {
+                        first_definition_key = Some(key.to_string());
                     }
-                    Accepted::Taken => {
-                        saw_tags |= key == "tags";
-                        if first_definition_key.is_none() {
-                            first_definition_key = Some(key.into_owned());
-                        }
+                    extra.insert(key.into_owned(), value);
+                }
+                Accepted::Taken => {
+                    saw_tags |= key == "tags";
+                    if first_definition_key.is_none() {
+                        first_definition_key = Some(key.into_owned());
                     }
                 }
             }
         }
+    }
 
-        if let Some(Document {
-            mut definition,
-            tags_inside,
-            ..
-        }) = wrapped
-        {
-            // Only `tags` may stand beside `taskDefinition`.
-            if let Some(key) = first_definition_key.or_else(|| extra.keys().next().cloned()) {
-                return Err(cx.fail_at(
-                    &key,
-                    format!(
-                        "unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"
-                    ),
-                ));
-            }
-            if let Some(tags) = outer_tags {
-                definition.tags.extend(tags);
-            }
-            return Ok(Document {
-                definition,
-                wrapped: true,
-                tags_inside,
-            });
+    if let Some(Document {
+        mut definition,
+        tags_inside,
+        ..
+    }) = wrapped
+    {
+        // Only `tags` may stand beside `taskDefinition`.
+        if let Some(key) = first_definition_key.or_else(|| extra.keys().next().cloned()) {
+            return Err(cx.fail_at(
+                &key,
+                format!("unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"),
+            ));
         }
-
-        let mut definition: TaskDefinition = TaskDefinition::finish(fields, extra, cx)?;
         if let Some(tags) = outer_tags {
-            definition.tags = tags;
+            definition.tags.extend(tags);
         }
-        let registration: Registration = Registration::finish(registration, Extra::new(), cx)?;
-        if registration != Registration::default() {
-            definition.registration = Some(registration);
-        }
-        Ok(Document {
+        return Ok(Document {
             definition,
-            wrapped: false,
-            // Only meaningful for the object inside `taskDefinition`.
-            tags_inside: self.inner && saw_tags,
-        })
+            wrapped: true,
+            tags_inside,
+        });
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Document, A::Error> {
-        Err(self.cx.wrong_type("an object", &Found::Array))
+    let mut definition: TaskDefinition = TaskDefinition::finish(fields, extra, cx)?;
+    if let Some(tags) = outer_tags {
+        definition.tags = tags;
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Str(v)))
+    let registration: Registration = Registration::finish(registration, Extra::new(), cx)?;
+    if registration != Registration::default() {
+        definition.registration = Some(registration);
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Bool(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Int(v.into())))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Int(v.into())))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Float(v)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
-        Err(self.cx.wrong_type("an object", &Found::Null))
-    }
+    Ok(Document {
+        definition,
+        wrapped: false,
+        // Only meaningful for the object inside `taskDefinition`.
+        tags_inside: inner && saw_tags,
+    })
 }
