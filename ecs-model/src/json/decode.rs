@@ -202,6 +202,21 @@ pub(crate) fn decode_scalar<T: Scalar>(r: &mut Reader<'_>, cx: &mut Cx) -> Resul
     value.map_err(|m| cx.fail(m))
 }
 
+/// Steps into the next value if it is `token` (an object or an array), else fails saying what
+/// it is instead of `expected`.
+pub(crate) fn open(
+    r: &mut Reader<'_>,
+    cx: &mut Cx,
+    token: Token,
+    expected: &str,
+) -> Result<(), Error> {
+    let found = r.peek()?;
+    if found != token {
+        return Err(unexpected(r, cx, expected, found));
+    }
+    r.begin()
+}
+
 /// The error of a value of another JSON kind than `expected`: reads the value to say what it
 /// was (a syntax error in it comes first).
 pub(crate) fn unexpected(r: &mut Reader<'_>, cx: &mut Cx, expected: &str, token: Token) -> Error {
@@ -328,11 +343,7 @@ impl<T: Decode> Decode for Vec<T> {
     }
 
     fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
-        let token = r.peek()?;
-        if token != Token::Array {
-            return Err(unexpected(r, cx, "an array", token));
-        }
-        r.begin_array()?;
+        open(r, cx, Token::Array, "an array")?;
         let mut out = Vec::new();
         let mut first = true;
         while r.next_item(&mut first)? {
@@ -359,11 +370,7 @@ pub(crate) type StringMap = BTreeMap<String, String>;
 
 impl Decode for StringMap {
     fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
-        let token = r.peek()?;
-        if token != Token::Object {
-            return Err(unexpected(r, cx, "an object", token));
-        }
-        r.begin_object()?;
+        open(r, cx, Token::Object, "an object")?;
         let mut out = StringMap::new();
         let mut first = true;
         while let Some(key) = r.next_key(&mut first)? {
@@ -418,11 +425,7 @@ pub(crate) enum Accepted {
 
 /// Decodes an object into a [`Record`], keeping unknown keys in its `extra` map.
 pub(crate) fn decode_record<R: Record>(r: &mut Reader<'_>, cx: &mut Cx) -> Result<R, Error> {
-    let token = r.peek()?;
-    if token != Token::Object {
-        return Err(unexpected(r, cx, "an object", token));
-    }
-    r.begin_object()?;
+    open(r, cx, Token::Object, "an object")?;
     let mut fields = R::start();
     let mut extra = Extra::new();
     let mut first = true;

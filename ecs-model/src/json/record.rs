@@ -184,12 +184,14 @@ pub(crate) enum UnknownKind {
 
 /// The strict `serde::Deserialize` of every model type, for users who embed the model in their
 /// own serde documents: the error message starts with the path inside the value. The model reads
-/// JSON text, so the value comes through `serde_json`'s `Value` from any serde format.
+/// JSON text, so the value is written out as JSON first, from any serde format.
 pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'de>>(
     de: D,
 ) -> Result<T, D::Error> {
-    use serde::de::Error as _;
-    let text = <serde_json::Value as serde::Deserialize>::deserialize(de)?.to_string();
+    use serde::de::{DeserializeSeed as _, Error as _};
+    let mut text = Vec::new();
+    Transcribe(&mut text).deserialize(de)?;
+    let text = String::from_utf8(text).map_err(D::Error::custom)?;
     let mut cx = Cx::default();
     match T::decode(&mut Reader::new(&text), &mut cx) {
         Ok(value) => {
@@ -211,6 +213,96 @@ pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'
             (Some(message), path) => Err(D::Error::custom(format!("{path}: {message}"))),
             (None, _) => Err(D::Error::custom("not the model's JSON")),
         },
+    }
+}
+
+/// Writes the value a serde deserializer gives as JSON text: keys in their order and duplicates
+/// kept (so that the decoder refuses them as it refuses them in a file).
+struct Transcribe<'a>(&'a mut Vec<u8>);
+
+impl Transcribe<'_> {
+    fn scalar<V: serde::Serialize + ?Sized, E: serde::de::Error>(self, value: &V) -> Result<(), E> {
+        serde_json::to_writer(&mut *self.0, value).map_err(E::custom)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Transcribe<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Transcribe<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.scalar(v)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.scalar(&())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.scalar(&())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let out = self.0;
+        out.push(b'[');
+        let mut first = true;
+        loop {
+            let before = out.len();
+            if !std::mem::take(&mut first) {
+                out.push(b',');
+            }
+            if seq.next_element_seed(Transcribe(&mut *out))?.is_none() {
+                out.truncate(before);
+                break;
+            }
+        }
+        out.push(b']');
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error as _;
+        let out = self.0;
+        out.push(b'{');
+        let mut first = true;
+        while let Some(key) = map.next_key::<String>()? {
+            if !std::mem::take(&mut first) {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, &key).map_err(A::Error::custom)?;
+            out.push(b':');
+            map.next_value_seed(Transcribe(&mut *out))?;
+        }
+        out.push(b'}');
+        Ok(())
     }
 }
 

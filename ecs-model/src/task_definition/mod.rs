@@ -367,7 +367,8 @@ impl TaskDefinition {
     /// Reads JSON bytes in the given mode.
     ///
     /// # Errors
-    /// As [`from_json`](Self::from_json).
+    /// As [`from_json`](Self::from_json); bytes that are not UTF-8 anywhere in `json` are a
+    /// syntax error at the first of them.
     pub fn from_slice(json: &[u8], mode: Mode) -> Result<Lenient<Self>, ParseError> {
         parse::parse_slice(json, mode)
     }

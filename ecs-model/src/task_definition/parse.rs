@@ -4,9 +4,7 @@
 use super::{Registration, TaskDefinition};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
-use crate::json::decode::{
-    Accepted, Cx, Decode, Error, Reader, Record, Token, take_unknown, unexpected,
-};
+use crate::json::decode::{Accepted, Cx, Decode, Error, Reader, Record, Token, open, take_unknown};
 use crate::json::read::line_and_column;
 use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
@@ -99,11 +97,7 @@ impl Decode for Document {
 
 /// The root object; `inner`: the object inside `taskDefinition`, which is not wrapped again.
 fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document, Error> {
-    let token = r.peek()?;
-    if token != Token::Object {
-        return Err(unexpected(r, cx, "an object", token));
-    }
-    r.begin_object()?;
+    open(r, cx, Token::Object, "an object")?;
     let mut fields = TaskDefinition::start();
     let mut registration = Registration::start();
     let mut extra = Extra::new();

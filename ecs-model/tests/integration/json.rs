@@ -365,6 +365,28 @@ fn serde_deserialize_is_strict_with_paths() {
     );
     let ok: ecs_model::PortMapping = serde_json::from_value(json!({"containerPort": 80})).unwrap();
     assert_eq!(ok.container_port, Some(80));
+    // From text, inside a user's own document: duplicates are refused as `from_json` refuses
+    // them, and every JSON kind comes through.
+    let err = serde_json::from_str::<std::collections::BTreeMap<String, ecs_model::PortMapping>>(
+        r#"{"port": {"containerPort": 80, "containerPort": 81}}"#,
+    )
+    .err()
+    .unwrap();
+    assert!(
+        err.to_string().starts_with("containerPort: duplicate key"),
+        "{err}"
+    );
+    let container: ecs_model::ContainerDefinition = serde_json::from_str(
+        r#"{"name": "a", "image": "b", "essential": true, "cpu": 0, "memory": 512,
+            "command": ["echo", "\"quoted\" \u00e9"], "dockerLabels": {"k": "v"}}"#,
+    )
+    .unwrap();
+    assert_eq!(container.command, ["echo", "\"quoted\" é"]);
+    assert_eq!(
+        (container.essential, container.memory),
+        (Some(true), Some(512))
+    );
+    assert_eq!(container.docker_labels["k"], "v");
 }
 
 #[test]
