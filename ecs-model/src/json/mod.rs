@@ -45,13 +45,7 @@ pub(crate) fn parse<T: decode::Decode + Walk>(
     json: &str,
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
-    let mut cx = Cx::for_mode(mode);
-    let mut reader = decode::Reader::new(json);
-    let value = T::decode(&mut reader, &mut cx).and_then(|value| reader.end().map(|()| value));
-    let value = match value {
-        Ok(value) => value,
-        Err(error) => return Err(parse_error(json, error, cx)),
-    };
+    let value: T = decode_document(json, mode)?;
     let warnings = unknown_key_diagnostics(&value, &PathCursor::ROOT, mode);
     match mode {
         Mode::Strict if !warnings.is_empty() => Err(crate::error::ParseError::Shape(warnings)),
@@ -123,9 +117,21 @@ pub(crate) fn unknown_key_diagnostics<T: Walk>(
         .collect()
 }
 
+/// Decodes a whole document into `T`: the value, a syntax error where it is in `json`, or the
+/// first problem of its shape with its path. Unknown keys are kept; `mode` says whether unknown
+/// enum values are.
+pub(crate) fn decode_document<T: decode::Decode>(json: &str, mode: Mode) -> Result<T, ParseError> {
+    let mut cx = Cx::for_mode(mode);
+    let mut reader = decode::Reader::new(json);
+    match T::decode(&mut reader, &mut cx).and_then(|value| reader.end().map(|()| value)) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(parse_error(json, error, cx)),
+    }
+}
+
 /// The error of a document that did not decode: a syntax error where it is in `text`, else the
 /// problem `cx` recorded and its path.
-pub(crate) fn parse_error(text: &str, error: decode::Error, cx: Cx) -> ParseError {
+fn parse_error(text: &str, error: decode::Error, cx: Cx) -> ParseError {
     match error {
         decode::Error::Syntax(syntax) => {
             let (line, column) = syntax.position(text);
@@ -148,12 +154,8 @@ pub(crate) fn parse_error(text: &str, error: decode::Error, cx: Cx) -> ParseErro
 
 #[cfg(feature = "application")]
 /// Any JSON document as a `Value`, with the syntax errors of every other parse.
-pub(crate) fn parse_value(text: &str) -> Result<serde_json::Value, ParseError> {
-    let mut reader = decode::Reader::new(text);
-    reader
-        .value()
-        .and_then(|value| reader.end().map(|()| value))
-        .map_err(|error| parse_error(text, error, Cx::default()))
+pub(crate) fn parse_value(json: &str) -> Result<serde_json::Value, ParseError> {
+    decode_document(json, Mode::Strict)
 }
 
 /// Renders compact JSON.

@@ -23,14 +23,7 @@ struct Document {
 
 /// Reads a document from text.
 pub(super) fn parse_str(json: &str, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
-    let mut cx = Cx::for_mode(mode);
-    let mut reader = Reader::new(json);
-    let document =
-        Document::decode(&mut reader, &mut cx).and_then(|doc| reader.end().map(|()| doc));
-    match document {
-        Ok(document) => finish(document, mode),
-        Err(error) => Err(crate::json::parse_error(json, error, cx)),
-    }
+    diagnose(crate::json::decode_document(json, mode)?, mode)
 }
 
 /// Reads a document from bytes, which must be UTF-8 as JSON is.
@@ -50,7 +43,7 @@ pub(super) fn parse_slice(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinit
 }
 
 /// The definition of a decoded document, with the diagnostics of what it kept unknown.
-fn finish(document: Document, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+fn diagnose(document: Document, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
     let inner = PathCursor::ROOT.key("taskDefinition");
     let at = if document.wrapped {
         &inner
