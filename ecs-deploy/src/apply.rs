@@ -188,7 +188,7 @@ fn service_to_send(applied: &Applied, service: &Service) -> Result<Service, Erro
         .as_deref()
         .and_then(|family| applied.task_definition_arns.get(family));
     if let Some(arn) = revision {
-        service.task_definition = Some(arn.clone());
+        service.task_definition = Some(arn.into());
     }
     Ok(service)
 }
@@ -367,7 +367,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .elbv2
                 .set_security_groups()
                 .load_balancer_arn(arn)
-                .set_security_groups(Some(lb.security_groups.clone()))
+                .set_security_groups(Some(convert::strings(&lb.security_groups)))
                 .send()
                 .await
                 .map_err(aws(
@@ -380,7 +380,7 @@ async fn run(clients: &Clients, op: &Op, applied: &mut Applied) -> Result<(), Er
                 .elbv2
                 .set_subnets()
                 .load_balancer_arn(arn)
-                .set_subnets(Some(load_balancer.subnets.clone()))
+                .set_subnets(Some(convert::strings(&load_balancer.subnets)))
                 .send()
                 .await
                 .map_err(aws(
@@ -920,7 +920,7 @@ async fn register(
     if let Some(arn) = arn {
         applied
             .task_definition_arns
-            .insert(td.family.clone(), arn.to_owned());
+            .insert(td.family.to_string(), arn.to_owned());
     }
     Ok(())
 }

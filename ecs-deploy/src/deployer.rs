@@ -302,7 +302,7 @@ impl Deployer {
             async move {
                 let resource = crate::Resource::Service {
                     cluster: cluster.to_owned(),
-                    name: service.service_name.clone(),
+                    name: service.service_name.to_string(),
                 };
                 (
                     resource,
@@ -324,7 +324,7 @@ impl Deployer {
         keep: std::num::NonZeroUsize,
     ) -> Result<Vec<Deregistered>, Error> {
         let runs = app.task_definitions().map(|td| async move {
-            let resource = crate::Resource::TaskDefinition(td.family.clone());
+            let resource = crate::Resource::TaskDefinition(td.family.to_string());
             (resource, self.deregister(&td.family, keep).await)
         });
         collect(futures_util::future::join_all(runs).await)

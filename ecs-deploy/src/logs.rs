@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatchlogs::Client;
+use ecs_model::Text;
 use ecs_model::container::{LogDriver, awslogs};
 use ecs_model::task_definition::TaskDefinition;
 
@@ -101,11 +102,11 @@ pub fn destinations(td: &TaskDefinition) -> Vec<Destination> {
                 return Destination::Nowhere;
             };
             let options = &config.options;
-            let streams = |group: &String, region: Option<&String>, naming| {
+            let streams = |group: &Text, region: Option<&Text>, naming| {
                 Destination::CloudWatch(Streams {
-                    container: container.name.clone(),
-                    group: group.clone(),
-                    region: region.cloned(),
+                    container: container.name.to_string(),
+                    group: group.to_string(),
+                    region: region.map(Text::to_string),
                     naming,
                 })
             };
@@ -116,20 +117,20 @@ pub fn destinations(td: &TaskDefinition) -> Vec<Destination> {
                         options.get(awslogs::REGION),
                         options
                             .get(awslogs::STREAM_PREFIX)
-                            .map_or(Naming::Unnamed, |p| Naming::Awslogs(p.clone())),
+                            .map_or(Naming::Unnamed, |p| Naming::Awslogs(p.to_string())),
                     ),
                     None => Destination::Elsewhere("awslogs without awslogs-group".to_owned()),
                 },
                 LogDriver::Awsfirelens => {
-                    let output = options.get("Name").map_or("", String::as_str);
+                    let output = options.get("Name").map_or("", Text::as_str);
                     match (output, options.get("log_group_name")) {
                         ("cloudwatch_logs" | "cloudwatch", Some(group)) => {
                             let naming = match options.get("log_stream_name") {
-                                Some(name) => Naming::Fixed(name.clone()),
+                                Some(name) => Naming::Fixed(name.to_string()),
                                 None => Naming::FireLens(
                                     options
                                         .get("log_stream_prefix")
-                                        .cloned()
+                                        .map(Text::to_string)
                                         .unwrap_or_default(),
                                 ),
                             };
@@ -230,7 +231,9 @@ impl Follower {
         let mut sources = Vec::new();
         let mut elsewhere = Vec::new();
         for (container, destination) in td.container_definitions.iter().zip(destinations(td)) {
-            if !query.containers.is_empty() && !query.containers.contains(&container.name) {
+            if !query.containers.is_empty()
+                && !query.containers.iter().any(|c| *c == container.name)
+            {
                 continue;
             }
             match destination {

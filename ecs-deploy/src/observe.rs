@@ -308,7 +308,7 @@ async fn owners(clients: &Clients, observed: &mut Observed) -> Result<(), Error>
         let cluster = found.service.cluster.as_deref().unwrap_or_default();
         let resource = Resource::Service {
             cluster: crate::resource::short_name(cluster).to_owned(),
-            name: found.service.service_name.clone(),
+            name: found.service.service_name.to_string(),
         };
         let owner = Owner::new(found.arn.clone(), model_mark(&found.service.tags));
         observed.owners.insert(resource, owner);
@@ -480,7 +480,7 @@ async fn load_balancing(
         if let Some(found) = got.load_balancers().first() {
             let arn = found.load_balancer_arn().unwrap_or_default().to_owned();
             observed.load_balancers.insert(
-                lb.name.clone(),
+                lb.name.to_string(),
                 Found::new(&arn, convert::load_balancer_from_sdk(found)?),
             );
         }
@@ -505,7 +505,7 @@ async fn load_balancing(
             let value = convert::target_group_from_sdk(found, attributes.attributes())?;
             observed
                 .target_groups
-                .insert(tg.name.clone(), Found::new(arn, value));
+                .insert(tg.name.to_string(), Found::new(arn, value));
         }
     }
     for (lb_name, lb) in observed.load_balancers.clone() {
@@ -520,7 +520,7 @@ async fn load_balancing(
                 continue;
             };
             let mut listener = convert::listener_from_sdk(found)?;
-            listener.load_balancer_arn.clone_from(&lb.id);
+            listener.load_balancer_arn = lb.id.as_str().into();
             observed
                 .listeners
                 .insert((lb_name.clone(), port), Found::new(arn, listener));
@@ -579,7 +579,7 @@ async fn cluster(
         let names: Vec<String> = app
             .capacity_providers
             .iter()
-            .map(|p| p.name.clone())
+            .map(|p| p.name.to_string())
             .collect();
         let got = clients
             .ecs
@@ -596,7 +596,7 @@ async fn cluster(
             if found.status().is_some_and(|s| s.as_str() == "ACTIVE") {
                 let provider = convert::capacity_provider_from_sdk(found)?;
                 observed.capacity_providers.insert(
-                    provider.name.clone(),
+                    provider.name.to_string(),
                     Found::new(found.capacity_provider_arn().unwrap_or_default(), provider),
                 );
             }
@@ -725,7 +725,7 @@ async fn scaling(
         let service = w.service.as_ref()?;
         observed
             .services
-            .contains_key(&service.service_name)
+            .contains_key(service.service_name.as_str())
             .then_some(w.scaling.as_ref()?)
     });
     let found = each(scaled, |scaling| async move {
@@ -736,7 +736,7 @@ async fn scaling(
             .await
             .map_err(aws("DescribeScalableTargets", format!("scaling of {id}")))?;
         let mut part = Observed::default();
-        part.scaling.insert(id.clone(), described);
+        part.scaling.insert(id.to_string(), described);
         Ok(part)
     });
     let found = found.await?;
@@ -882,7 +882,7 @@ async fn services(
                 }
                 let mut part = Observed::default();
                 part.services.insert(
-                    model.service_name.clone(),
+                    model.service_name.to_string(),
                     ObservedService {
                         arn: found.service_arn().unwrap_or_default().to_owned(),
                         status: found.status().unwrap_or_default().to_owned(),

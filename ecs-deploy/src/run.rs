@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use aws_sdk_ecs::types as sdk;
+use ecs_model::Text;
 use ecs_model::service::{AssignPublicIp, CapacityProviderStrategyItem, NetworkConfiguration};
 use ecs_model::{Application, PathCursor, TaskDefinition, Workload};
 
@@ -164,14 +165,15 @@ fn needed_by(app: &Application, workload: &Workload) -> Application {
     only.scaling = None;
     only.schedule = None;
     let td = &workload.task_definition;
-    let named: Vec<&String> = td
+    let named: Vec<&str> = td
         .execution_role_arn
         .iter()
         .chain(&td.task_role_arn)
+        .map(Text::as_str)
         .collect();
     needed
         .roles
-        .retain(|r| named.contains(&&app.account.role_arn(r.path.as_deref(), &r.name)));
+        .retain(|r| named.contains(&app.account.role_arn(r.path.as_deref(), &r.name).as_str()));
     needed.workloads = vec![only];
     needed.instance_profiles.clear();
     needed.capacity_providers.clear();
@@ -308,7 +310,7 @@ pub async fn start(
             request.container.as_deref(),
         )
         .ok()
-        .map(|c| c.name.clone()),
+        .map(|c| c.name.to_string()),
     })
 }
 
@@ -335,7 +337,7 @@ impl Placement {
                 network: service.network_configuration.clone(),
                 capacity: service.capacity_provider_strategy.clone(),
                 launch_type: service.launch_type.as_ref().map(enum_text),
-                platform_version: service.platform_version.clone(),
+                platform_version: service.platform_version.as_ref().map(Text::to_string),
             }
         } else if let Some(ecs) = workload.schedule.as_ref().and_then(|s| s.ecs()) {
             let vpc = ecs
@@ -355,7 +357,7 @@ impl Placement {
                 }),
                 capacity: ecs.capacity_provider_strategy.clone(),
                 launch_type: ecs.launch_type.as_ref().map(enum_text),
-                platform_version: ecs.platform_version.clone(),
+                platform_version: ecs.platform_version.as_ref().map(Text::to_string),
             }
         } else {
             Self::default()
@@ -380,10 +382,10 @@ impl Placement {
                 .awsvpc_configuration
                 .get_or_insert_with(Default::default);
             if !request.subnets.is_empty() {
-                vpc.subnets.clone_from(&request.subnets);
+                vpc.subnets = request.subnets.iter().map(Text::from).collect();
             }
             if !request.security_groups.is_empty() {
-                vpc.security_groups.clone_from(&request.security_groups);
+                vpc.security_groups = request.security_groups.iter().map(Text::from).collect();
             }
             if let Some(public) = request.assign_public_ip {
                 vpc.assign_public_ip = Some(if public {
@@ -790,7 +792,7 @@ fn stopped_task(task: &sdk::Task, started: &Started, last_lines: Vec<LogLine>) -
                 .iter()
                 .find(|c| c.name() == Some(definition.name.as_str()));
             ContainerExit {
-                name: definition.name.clone(),
+                name: definition.name.to_string(),
                 essential: definition.is_essential(),
                 exit_code: found.and_then(sdk::Container::exit_code),
                 reason: found.and_then(|c| c.reason()).map(str::to_owned),

@@ -520,7 +520,7 @@ async fn subnets(
         .map(|lb| {
             (
                 format!("load balancer {}", lb.name),
-                lb.subnets.clone(),
+                crate::convert::strings(&lb.subnets),
                 true,
             )
         })
@@ -528,7 +528,7 @@ async fn subnets(
     for (_, service) in app.services() {
         if let Some(vpc) = service.awsvpc() {
             let subject = format!("subnets of service {}", service.service_name);
-            lists.push((subject, vpc.subnets.clone(), false));
+            lists.push((subject, crate::convert::strings(&vpc.subnets), false));
         }
     }
     for (subject, subnets, needs_two_zones) in lists {

@@ -67,6 +67,7 @@ pub mod schedule;
 pub mod schema;
 #[cfg(feature = "application")]
 pub mod service;
+mod string;
 mod tag;
 pub mod task_definition;
 pub mod template;
@@ -93,6 +94,7 @@ pub use json::{EnumError, Extra, Lenient, Mode};
 pub use path::{JsonPath, PathCursor, Segment};
 #[cfg(feature = "application")]
 pub use reference::{Reference, resolve_tokens};
+pub use string::Text;
 pub use tag::Tag;
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
 pub use units::{Cpu, Memory};

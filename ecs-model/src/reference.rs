@@ -5,6 +5,7 @@
 //! `{{target-group:pet-web-tg}}`; validation follows it to the resource it names, and
 //! `ecs-deploy` replaces it with the real id once the resource exists.
 
+use crate::Text;
 use std::fmt;
 
 /// A resource of the application, by kind and name.
@@ -112,6 +113,12 @@ impl fmt::Display for Reference {
 impl From<Reference> for String {
     fn from(reference: Reference) -> Self {
         reference.to_string()
+    }
+}
+
+impl From<Reference> for Text {
+    fn from(reference: Reference) -> Self {
+        reference.to_string().into()
     }
 }
 

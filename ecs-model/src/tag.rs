@@ -1,6 +1,7 @@
 //! Tags: one type for every resource. ECS spells a tag `{"key", "value"}`, ELBv2 and IAM
 //! `{"Key", "Value"}`; the resources of those APIs write their tags through [`PascalTags`].
 
+use crate::Text;
 #[cfg(feature = "application")]
 use crate::json::record::Codec;
 use crate::json::record::api_struct;
@@ -12,16 +13,16 @@ api_struct! {
     #[derive(Eq)]
     pub struct Tag {
         /// 1–128 characters, not starting with `aws:`.
-        key "key": String,
+        key "key": Text,
         /// 0–256 characters.
-        value "value": Option<String>,
+        value "value": Option<Text>,
     }
 }
 
 impl Tag {
     /// `key=value`.
     #[must_use]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(key: impl Into<Text>, value: impl Into<Text>) -> Self {
         Self {
             key: key.into(),
             value: Some(value.into()),
@@ -35,9 +36,9 @@ api_struct! {
     /// A tag as ELBv2 and IAM spell it: only the wire shape of [`Tag`].
     pub(crate) struct PascalTag {
         /// The key.
-        key "Key": String,
+        key "Key": Text,
         /// The value.
-        value "Value": Option<String>,
+        value "Value": Option<Text>,
     }
 }
 

@@ -286,7 +286,7 @@ mod tests {
 
     fn env(name: &str) -> Option<String> {
         match name {
-            "TAG" => Some("v42".to_owned()),
+            "TAG" => Some("v42".into()),
             "NOTE" => Some("say \"hi\"\nthen go".to_owned()),
             _ => None,
         }

@@ -22,7 +22,7 @@ fn main() {
                     .image
                     .rsplit_once(':')
                     .map_or(web.image.as_str(), |(r, _)| r);
-                web.image = format!("{repository}:{tag}");
+                web.image = format!("{repository}:{tag}").into();
             }
         })
         .build();

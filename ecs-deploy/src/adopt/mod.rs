@@ -4,6 +4,7 @@
 //! defaults it echoes), with references as ECS keeps them (role and target group ARNs, secret
 //! ARNs, security group and subnet ids), and as Rust that builds the same [`Application`].
 
+use ecs_model::Text;
 use ecs_model::alb::{Listener, LoadBalancer, TargetGroup};
 use ecs_model::iam::Role;
 use ecs_model::network::{SecurityGroup, Source};
@@ -109,7 +110,7 @@ pub async fn read(clients: &Clients, cluster: &str, service: &str) -> Result<Ado
         }
     }
     model.task_definition = Some(task_definition.family.clone());
-    model.cluster = Some(cluster.to_owned());
+    model.cluster = Some(cluster.into());
     let region = clients
         .ecs
         .config()
@@ -222,13 +223,13 @@ async fn skeleton(
     let target_group_arns: Vec<String> = service
         .load_balancers
         .iter()
-        .filter_map(|lb| lb.target_group_arn.clone())
+        .filter_map(|lb| lb.target_group_arn.as_ref().map(Text::to_string))
         .collect();
     let mut group_ids: Vec<String> = service
         .network_configuration
         .iter()
         .flat_map(|n| &n.awsvpc_configuration)
-        .flat_map(|vpc| vpc.security_groups.clone())
+        .flat_map(|vpc| vpc.security_groups.iter().map(Text::to_string))
         .collect();
     if !target_group_arns.is_empty() {
         let described = clients
@@ -241,9 +242,7 @@ async fn skeleton(
         let mut load_balancer_arns = Vec::new();
         for tg in described.target_groups() {
             let mut model = TargetGroup::default();
-            tg.target_group_name()
-                .unwrap_or_default()
-                .clone_into(&mut model.name);
+            model.name = tg.target_group_name().unwrap_or_default().into();
             app.target_groups.push(model);
             load_balancer_arns.extend(tg.load_balancer_arns().iter().cloned());
         }
@@ -259,9 +258,7 @@ async fn skeleton(
                 .map_err(aws("DescribeLoadBalancers", "the service's load balancers"))?;
             for lb in described.load_balancers() {
                 let mut model = LoadBalancer::default();
-                lb.load_balancer_name()
-                    .unwrap_or_default()
-                    .clone_into(&mut model.name);
+                model.name = lb.load_balancer_name().unwrap_or_default().into();
                 app.load_balancers.push(model);
                 group_ids.extend(lb.security_groups().iter().cloned());
             }

@@ -13,6 +13,7 @@ use aws_sdk_ecs::operation::update_cluster::UpdateClusterInput;
 use aws_sdk_ecs::operation::update_cluster::builders::UpdateClusterInputBuilder;
 use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
+use ecs_model::Text;
 use ecs_model::cluster::{CapacityProvider, Cluster, ClusterCapacityProviders};
 
 use super::{ConvertError, convert, enums, get_all, no_extra, set_all};
@@ -323,7 +324,7 @@ pub fn update_capacity_provider(
     no_extra(&provider.extra, at)?;
     let builder = UpdateCapacityProviderInput::builder()
         .name(&provider.name)
-        .set_cluster(provider.cluster.clone());
+        .set_cluster(provider.cluster.as_ref().map(Text::to_string));
     let Some(asg) = &provider.auto_scaling_group_provider else {
         return Ok(builder);
     };

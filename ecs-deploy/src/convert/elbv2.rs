@@ -19,6 +19,7 @@ use aws_sdk_elasticloadbalancingv2::operation::modify_target_group_attributes::M
 use aws_sdk_elasticloadbalancingv2::operation::modify_target_group_attributes::builders::ModifyTargetGroupAttributesInputBuilder;
 use aws_sdk_elasticloadbalancingv2::types as sdk;
 use ecs_model as model;
+use ecs_model::Text;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 
 use super::{
@@ -245,7 +246,7 @@ pub fn load_balancer_from_sdk(described: &sdk::LoadBalancer) -> Result<LoadBalan
         .availability_zones
         .iter()
         .flatten()
-        .filter_map(|az| az.subnet_id.clone())
+        .filter_map(|az| az.subnet_id.as_deref().map(Text::from))
         .collect();
     get_all!(lb, described, at,
         ["SecurityGroups" security_groups set_security_groups]
@@ -389,7 +390,7 @@ pub fn rule_from_sdk(
         return Ok(None);
     }
     let mut rule = ListenerRule::default();
-    listener_arn.clone_into(&mut rule.listener_arn);
+    rule.listener_arn = listener_arn.into();
     let priority = described.priority.as_deref().unwrap_or_default();
     rule.priority = priority.parse().map_err(|_| {
         at.key("Priority")

@@ -19,7 +19,7 @@ use std::fmt;
 
 use aws_smithy_types::error::operation::BuildError;
 use aws_smithy_types::{Document, Number};
-use ecs_model::{Extra, JsonPath, PathCursor};
+use ecs_model::{Extra, JsonPath, PathCursor, Text};
 
 pub use cluster::{
     capacity_provider_from_sdk, cluster_from_sdk, create_capacity_provider, create_cluster,
@@ -216,7 +216,25 @@ macro_rules! required {
 }
 pub(crate) use required;
 
-same!(String, i32, i64, f64, bool);
+same!(i32, i64, f64, bool);
+
+/// A model list of strings as the SDK's.
+pub(crate) fn strings(items: &[Text]) -> Vec<String> {
+    items.iter().map(Text::to_string).collect()
+}
+
+impl ToSdk<String> for Text {
+    fn to_sdk(&self, _: PathCursor<'_>) -> Result<String, ConvertError> {
+        Ok(self.to_string())
+    }
+}
+
+impl FromSdk<String> for Text {
+    fn from_sdk(sdk: &String, _: PathCursor<'_>) -> Result<Self, ConvertError> {
+        Ok(Text::new(sdk))
+    }
+}
+required!(Text => String);
 
 /// Numbers and flags the SDK holds without an `Option` (container `cpu`, `enableECSManagedTags`):
 /// their default means "not given", which is how the model keeps it.
@@ -306,9 +324,13 @@ impl<S, T: ToSdk<S>> ToField<Option<Vec<S>>> for Vec<T> {
     }
 }
 
-impl ToField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
+impl ToField<Option<HashMap<String, String>>> for BTreeMap<Text, Text> {
     fn to_field(&self, _: PathCursor<'_>) -> Result<Option<HashMap<String, String>>, ConvertError> {
-        Ok((!self.is_empty()).then(|| self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()))
+        Ok((!self.is_empty()).then(|| {
+            self.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        }))
     }
 }
 
@@ -331,7 +353,7 @@ impl<S, T: FromSdk<S> + serde::Serialize> FromField<Option<Vec<S>>> for Vec<T> {
     }
 }
 
-impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
+impl FromField<Option<HashMap<String, String>>> for BTreeMap<Text, Text> {
     fn from_field(
         sdk: &Option<HashMap<String, String>>,
         _: PathCursor<'_>,
@@ -339,7 +361,7 @@ impl FromField<Option<HashMap<String, String>>> for BTreeMap<String, String> {
         Ok(sdk
             .iter()
             .flatten()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (Text::new(k), Text::new(v)))
             .collect())
     }
 }

@@ -7,6 +7,7 @@ use aws_sdk_ecs::operation::update_service::UpdateServiceInput;
 use aws_sdk_ecs::operation::update_service::builders::UpdateServiceInputBuilder;
 use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
+use ecs_model::Text;
 use ecs_model::service::Service;
 
 use super::{
@@ -388,8 +389,8 @@ pub fn service_from_sdk(described: &sdk::Service) -> Result<Service, ConvertErro
     let at = PathCursor::ROOT;
     let mut service = Service::default();
     service.service_name = FromField::from_field(&described.service_name, at.key("serviceName"))?;
-    service.cluster.clone_from(&described.cluster_arn);
-    service.role.clone_from(&described.role_arn);
+    service.cluster = described.cluster_arn.as_deref().map(Text::from);
+    service.role = described.role_arn.as_deref().map(Text::from);
     service.desired_count = Some(described.desired_count);
     service.enable_execute_command = Some(described.enable_execute_command);
     service.enable_ecs_managed_tags = Some(described.enable_ecs_managed_tags);

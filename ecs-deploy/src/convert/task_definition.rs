@@ -9,6 +9,7 @@ use aws_sdk_ecs::operation::register_task_definition::RegisterTaskDefinitionInpu
 use aws_sdk_ecs::operation::register_task_definition::builders::RegisterTaskDefinitionInputBuilder;
 use aws_sdk_ecs::types as sdk;
 use ecs_model as model;
+use ecs_model::Text;
 use ecs_model::task_definition::Registration;
 use ecs_model::{Cpu, Memory, TaskDefinition};
 
@@ -294,7 +295,7 @@ impl ToSdk<sdk::ResourceRequirement> for model::container::ResourceRequirement {
             ));
         }
         let requirement = sdk::ResourceRequirement::builder()
-            .set_value(self.value.clone())
+            .set_value(self.value.as_ref().map(Text::to_string))
             .set_type(Some(self.r#type.to_sdk(at.key("type"))?))
             .set_sharing_strategy(ToField::to_field(
                 &self.sharing_strategy,
@@ -308,8 +309,8 @@ impl FromSdk<sdk::ResourceRequirement> for model::container::ResourceRequirement
     fn from_sdk(sdk: &sdk::ResourceRequirement, at: PathCursor<'_>) -> Result<Self, ConvertError> {
         let mut requirement = Self::default();
         // The SDK reads an absent `value` as "": beside a sharing strategy it was absent.
-        requirement.value =
-            (!(sdk.value.is_empty() && sdk.sharing_strategy.is_some())).then(|| sdk.value.clone());
+        requirement.value = (!(sdk.value.is_empty() && sdk.sharing_strategy.is_some()))
+            .then(|| sdk.value.as_str().into());
         match FromSdk::from_sdk(&sdk.r#type, at.key("type")) {
             Ok(kind) => requirement.r#type = kind,
             Err(error) => keep_unknown(&mut requirement.extra, "type", at, error)?,
@@ -419,9 +420,7 @@ pub fn task_definition_from_sdk(
     task_definition_members!(get_all, td, described, at);
     td.tags = FromField::from_field(&tags.to_vec(), at.key("tags"))?;
     let mut registration = Registration::default();
-    registration
-        .task_definition_arn
-        .clone_from(&described.task_definition_arn);
+    registration.task_definition_arn = described.task_definition_arn.as_deref().map(Text::from);
     registration.revision = Some(described.revision);
     registration.status = FromField::from_field(&described.status, at.key("status"))?;
     registration.requires_attributes =
@@ -431,9 +430,7 @@ pub fn task_definition_from_sdk(
     registration.registered_at = described.registered_at.as_ref().map(epoch_seconds);
     registration.deregistered_at = described.deregistered_at.as_ref().map(epoch_seconds);
     registration.delete_requested_at = described.delete_requested_at.as_ref().map(epoch_seconds);
-    registration
-        .registered_by
-        .clone_from(&described.registered_by);
+    registration.registered_by = described.registered_by.as_deref().map(Text::from);
     td.registration = Some(registration);
     Ok(td)
 }

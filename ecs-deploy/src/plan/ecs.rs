@@ -52,8 +52,8 @@ impl Planner<'_> {
     /// A capacity provider the application creates: updated in place but for what only its
     /// creation sets.
     pub(super) fn capacity_provider(&mut self, provider: &CapacityProvider) {
-        let resource = Resource::CapacityProvider(provider.name.clone());
-        let Some(found) = self.observed.capacity_providers.get(&provider.name) else {
+        let resource = Resource::CapacityProvider(provider.name.to_string());
+        let Some(found) = self.observed.capacity_providers.get(provider.name.as_str()) else {
             let ops = vec![Op::CreateCapacityProvider(Box::new(provider.clone()))];
             self.push(Step::create(resource, ops));
             return;
@@ -117,10 +117,10 @@ impl Planner<'_> {
     /// The task definition: a new revision when it differs from the family's latest, both
     /// normalised as ECS stores them.
     pub(super) fn task_definition(&mut self, td: &TaskDefinition) {
-        let resource = Resource::TaskDefinition(td.family.clone());
+        let resource = Resource::TaskDefinition(td.family.to_string());
         let register = || vec![Op::RegisterTaskDefinition(Box::new(td.clone()))];
-        let Some(found) = self.observed.task_definitions.get(&td.family) else {
-            self.registers.insert(td.family.clone());
+        let Some(found) = self.observed.task_definitions.get(td.family.as_str()) else {
+            self.registers.insert(td.family.to_string());
             self.push(Step::create(resource, register()));
             return;
         };
@@ -128,7 +128,7 @@ impl Planner<'_> {
         let ops = if comparison.changes.is_empty() {
             Vec::new()
         } else {
-            self.registers.insert(td.family.clone());
+            self.registers.insert(td.family.to_string());
             register()
         };
         self.push(Step::compared(
@@ -171,7 +171,7 @@ impl Planner<'_> {
                         .as_ref()
                         .is_some_and(|s| s.service_name == service.service_name)
                 })
-                .map(|w| w.name().to_owned());
+                .map(|w| w.name().into());
         }
         // Application Auto Scaling owns the task count of a scaled service that exists.
         let scaled = self.app.workloads.iter().any(|w| {
@@ -180,15 +180,20 @@ impl Planner<'_> {
                     .as_ref()
                     .is_some_and(|s| s.service_name == service.service_name)
         });
-        if scaled && self.observed.services.contains_key(&service.service_name) {
+        if scaled
+            && self
+                .observed
+                .services
+                .contains_key(service.service_name.as_str())
+        {
             service.desired_count = None;
         }
         let service = &service;
         let resource = Resource::Service {
             cluster: service.cluster_name(self.app.cluster.name()).to_owned(),
-            name: service.service_name.clone(),
+            name: service.service_name.to_string(),
         };
-        let Some(found) = self.observed.services.get(&service.service_name) else {
+        let Some(found) = self.observed.services.get(service.service_name.as_str()) else {
             self.push(Step::create(
                 resource,
                 vec![Op::CreateService(Box::new(service.clone()))],

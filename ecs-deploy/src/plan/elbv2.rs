@@ -1,5 +1,6 @@
 //! ELBv2: load balancers, target groups, listeners and listener rules.
 
+use ecs_model::Text;
 use ecs_model::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use ecs_model::{JsonPath, Reference};
 use serde_json::Value;
@@ -14,8 +15,8 @@ const LOAD_BALANCER_UPDATES: &[&str] = &["SecurityGroups", "Subnets"];
 impl Planner<'_> {
     /// A load balancer: its security groups and subnets change in place; nothing else does.
     pub(super) fn load_balancer(&mut self, lb: &LoadBalancer) {
-        let resource = Resource::LoadBalancer(lb.name.clone());
-        let Some(found) = self.observed.load_balancers.get(&lb.name) else {
+        let resource = Resource::LoadBalancer(lb.name.to_string());
+        let Some(found) = self.observed.load_balancers.get(lb.name.as_str()) else {
             self.push(Step::create(
                 resource,
                 vec![Op::CreateLoadBalancer(lb.clone())],
@@ -55,12 +56,12 @@ impl Planner<'_> {
     /// A target group: modified in place but for what only its creation sets; its attributes
     /// by their own call.
     pub(super) fn target_group(&mut self, tg: &TargetGroup) {
-        let resource = Resource::TargetGroup(tg.name.clone());
-        let Some(found) = self.observed.target_groups.get(&tg.name) else {
+        let resource = Resource::TargetGroup(tg.name.to_string());
+        let Some(found) = self.observed.target_groups.get(tg.name.as_str()) else {
             let mut ops = vec![Op::CreateTargetGroup(Box::new(tg.clone()))];
             if !tg.attributes.is_empty() {
                 ops.push(Op::ModifyTargetGroupAttributes {
-                    name: tg.name.clone(),
+                    name: tg.name.to_string(),
                     target_group: Box::new(tg.clone()),
                 });
             }
@@ -89,19 +90,19 @@ impl Planner<'_> {
                 .attributes
                 .iter()
                 .find(|a| a.key.as_ref() == Some(key))
-                .and_then(|a| a.value.clone());
-            if before.as_ref() != Some(value) {
+                .and_then(|a| a.value.as_ref().map(Text::to_string));
+            if before.as_deref() != Some(value.as_str()) {
                 changes.push(Change::new(
                     JsonPath::root().key("Attributes").key(key.clone()),
                     before.map(Value::String),
-                    Some(Value::String(value.clone())),
+                    Some(Value::String(value.to_string())),
                 ));
                 attributes_differ = true;
             }
         }
         if attributes_differ {
             ops.push(Op::ModifyTargetGroupAttributes {
-                name: tg.name.clone(),
+                name: tg.name.to_string(),
                 target_group: Box::new(tg.clone()),
             });
         }
@@ -144,7 +145,7 @@ impl Planner<'_> {
     pub(super) fn listener_rule(&mut self, rule: &ListenerRule) {
         let resource = Resource::ListenerRule {
             listener: Reference::parse(&rule.listener_arn)
-                .map_or_else(|| rule.listener_arn.clone(), |r| r.name().to_owned()),
+                .map_or_else(|| rule.listener_arn.to_string(), |r| r.name().to_owned()),
             priority: rule.priority,
         };
         let listener_arn = Reference::parse(&rule.listener_arn)

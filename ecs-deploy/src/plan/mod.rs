@@ -390,7 +390,7 @@ impl Plan {
                 .task_definitions()
                 .filter_map(|td| {
                     let arn = observed.latest_task_definition_arn(&td.family)?;
-                    Some((td.family.clone(), arn.to_owned()))
+                    Some((td.family.to_string(), arn.to_owned()))
                 })
                 .collect(),
             service_arns: observed
@@ -529,12 +529,12 @@ impl Planner<'_> {
             Part::MountTarget(mt) => {
                 let file_system = mt
                     .file_system_name()
-                    .unwrap_or_else(|| mt.file_system_id.clone());
-                let key = (file_system.clone(), mt.subnet_id.clone());
+                    .unwrap_or_else(|| mt.file_system_id.to_string());
+                let key = (file_system.clone(), mt.subnet_id.to_string());
                 let exists = self.observed.mount_targets.contains_key(&key);
                 let resource = Resource::MountTarget {
                     file_system,
-                    subnet: mt.subnet_id.clone(),
+                    subnet: mt.subnet_id.to_string(),
                 };
                 self.exists_or(resource, exists, || {
                     vec![Op::CreateMountTarget(Box::new(mt.clone()))]

@@ -37,7 +37,11 @@ pub(crate) fn label_parts(
     let Some(Reference::TargetGroup(tg)) = Reference::parse(spec.resource_label.as_deref()?) else {
         return None;
     };
-    let lb = app.load_balancers_forwarding_to(&tg).first()?.name.clone();
+    let lb = app
+        .load_balancers_forwarding_to(&tg)
+        .first()?
+        .name
+        .to_string();
     Some((lb, tg))
 }
 
@@ -65,7 +69,7 @@ impl Planner<'_> {
                     .as_mut()
                     .and_then(|c| c.predefined_metric_specification.as_mut())
             {
-                spec.resource_label = Some(label);
+                spec.resource_label = Some(label.into());
             }
         }
         (policy, parts)
@@ -79,7 +83,7 @@ impl Planner<'_> {
         let found = self
             .observed
             .scaling
-            .get(&scaling.target.resource_id)
+            .get(scaling.target.resource_id.as_str())
             .filter(|d| d.target.is_some());
         let target = Op::RegisterScalableTarget(Box::new(scaling.target.clone()));
         let policies: Vec<(Op, &str)> = scaling
@@ -166,7 +170,7 @@ impl Planner<'_> {
         let group = schedule.group().to_owned();
         let resource = Resource::Schedule {
             group: group.clone(),
-            name: schedule.name.clone(),
+            name: schedule.name.to_string(),
         };
         let mut desired = json(schedule);
         self.ids.resolve(&mut desired);

@@ -136,7 +136,7 @@ fn minimal(td: &TaskDefinition) -> TaskDefinition {
 /// reading must find.
 fn with_new_image(td: &TaskDefinition) -> TaskDefinition {
     let mut changed = td.clone();
-    "registry.example/changed:2".clone_into(&mut changed.container_definitions[0].image);
+    changed.container_definitions[0].image = "registry.example/changed:2".into();
     changed
 }
 
@@ -407,7 +407,7 @@ async fn a_modern_service_answer_plans_nothing() {
             .as_mut()
             .unwrap()
             .subnets
-            .push("subnet-c".to_owned());
+            .push("subnet-c".into());
         let changes = compare::services(&more, observed);
         let paths: Vec<String> = changes.iter().map(|c| c.path.to_string()).collect();
         assert_eq!(

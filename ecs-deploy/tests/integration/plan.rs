@@ -122,7 +122,7 @@ fn deployed(app: &Application) -> Observed {
     registration.task_definition_arn = Some(TD_ARN.into());
     registration.revision = Some(3);
     td.registration = Some(registration);
-    observed.task_definitions.insert(td.family.clone(), td);
+    observed.task_definitions.insert(td.family.to_string(), td);
     let mut service = app.workloads[0].service.clone().unwrap();
     service.cluster = Some("arn:aws:ecs:us-east-1:123456789012:cluster/prod".into());
     service.task_definition = Some(TD_ARN.into());
@@ -257,7 +257,7 @@ fn what_is_deployed_plans_nothing() {
 
 #[test]
 fn subnets_and_security_groups_in_another_order_are_no_change() {
-    fn subnets(observed: &mut Observed) -> &mut Vec<String> {
+    fn subnets(observed: &mut Observed) -> &mut Vec<ecs_model::Text> {
         let service = &mut observed.services.get_mut("web").unwrap().service;
         let network = service.network_configuration.as_mut().unwrap();
         &mut network.awsvpc_configuration.as_mut().unwrap().subnets

@@ -146,7 +146,12 @@ fn from_env_reads_variables_and_secrets_and_round_trips() {
     let mut env: Vec<(String, String)> = container
         .environment
         .iter()
-        .map(|kv| (kv.name.clone().unwrap(), kv.value.clone().unwrap()))
+        .map(|kv| {
+            (
+                kv.name.clone().unwrap().into(),
+                kv.value.clone().unwrap().into(),
+            )
+        })
         .collect();
     // ECS injects the secret's value under its name.
     env.push(("DATABASE_PASSWORD".into(), "s3cr3t".into()));

@@ -6,6 +6,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
 use crate::tag::{PascalTags, Tag};
@@ -14,14 +15,14 @@ api_struct! {
     /// An Elastic Load Balancing v2 load balancer: the `CreateLoadBalancer` input.
     pub struct LoadBalancer {
         /// The name of the load balancer.
-        name "Name": String,
+        name "Name": Text,
         /// The IDs of the subnets.
-        subnets "Subnets": Vec<String>,
+        subnets "Subnets": Vec<Text>,
         /// The IDs of the subnets.
         subnet_mappings "SubnetMappings": Vec<SubnetMapping>,
         /// \[Application Load Balancers and Network Load Balancers\] The IDs of the security groups
         /// for the load balancer.
-        security_groups "SecurityGroups": Vec<String>,
+        security_groups "SecurityGroups": Vec<Text>,
         /// The nodes of an Internet-facing load balancer have public IP addresses.
         scheme "Scheme": Option<Scheme>,
         /// The tags to assign to the load balancer.
@@ -32,7 +33,7 @@ api_struct! {
         ip_address_type "IpAddressType": Option<IpAddressType>,
         /// \[Application Load Balancers on Outposts\] The ID of the customer-owned address pool
         /// (CoIP pool).
-        customer_owned_ipv4_pool "CustomerOwnedIpv4Pool": Option<String>,
+        customer_owned_ipv4_pool "CustomerOwnedIpv4Pool": Option<Text>,
         /// \[Network Load Balancers with UDP listeners\] Indicates whether to use an IPv6 prefix
         /// from each subnet for source NAT.
         enable_prefix_for_ipv6_source_nat "EnablePrefixForIpv6SourceNat": Option<EnablePrefixForIpv6SourceNat>,
@@ -45,16 +46,16 @@ api_struct! {
     /// Information about a subnet mapping.
     pub struct SubnetMapping {
         /// The ID of the subnet.
-        subnet_id "SubnetId": Option<String>,
+        subnet_id "SubnetId": Option<Text>,
         /// \[Network Load Balancers\] The allocation ID of the Elastic IP address for an
         /// internet-facing load balancer.
-        allocation_id "AllocationId": Option<String>,
+        allocation_id "AllocationId": Option<Text>,
         /// \[Network Load Balancers\] The private IPv4 address for an internal load balancer.
-        private_ipv4_address "PrivateIPv4Address": Option<String>,
+        private_ipv4_address "PrivateIPv4Address": Option<Text>,
         /// \[Network Load Balancers\] The IPv6 address.
-        ipv6_address "IPv6Address": Option<String>,
+        ipv6_address "IPv6Address": Option<Text>,
         /// \[Network Load Balancers with UDP listeners\] The IPv6 prefix to use for source NAT.
-        source_nat_ipv6_prefix "SourceNatIpv6Prefix": Option<String>,
+        source_nat_ipv6_prefix "SourceNatIpv6Prefix": Option<Text>,
     }
 }
 
@@ -62,7 +63,7 @@ api_struct! {
     /// An IPAM pool is a collection of IP address CIDRs.
     pub struct IpamPools {
         /// The ID of the IPv4 IPAM pool.
-        ipv4_ipam_pool_id "Ipv4IpamPoolId": Option<String>,
+        ipv4_ipam_pool_id "Ipv4IpamPoolId": Option<Text>,
     }
 }
 
@@ -71,23 +72,23 @@ api_struct! {
     /// set after creation with `ModifyTargetGroupAttributes`.
     pub struct TargetGroup {
         /// The name of the target group.
-        name "Name": String,
+        name "Name": Text,
         /// The protocol to use for routing traffic to the targets.
         protocol "Protocol": Option<Protocol>,
         /// \[HTTP/HTTPS protocol\] The protocol version.
-        protocol_version "ProtocolVersion": Option<String>,
+        protocol_version "ProtocolVersion": Option<Text>,
         /// The port on which the targets receive traffic.
         port "Port": Option<i32>,
         /// The identifier of the virtual private cloud (VPC).
-        vpc_id "VpcId": Option<String>,
+        vpc_id "VpcId": Option<Text>,
         /// The protocol the load balancer uses when performing health checks on targets.
         health_check_protocol "HealthCheckProtocol": Option<Protocol>,
         /// The port the load balancer uses when performing health checks on targets.
-        health_check_port "HealthCheckPort": Option<String>,
+        health_check_port "HealthCheckPort": Option<Text>,
         /// Indicates whether health checks are enabled.
         health_check_enabled "HealthCheckEnabled": Option<bool>,
         /// \[HTTP/HTTPS health checks\] The destination for health checks on the targets.
-        health_check_path "HealthCheckPath": Option<String>,
+        health_check_path "HealthCheckPath": Option<Text>,
         /// The approximate amount of time, in seconds, between health checks of an individual
         /// target.
         health_check_interval_seconds "HealthCheckIntervalSeconds": Option<i32>,
@@ -125,9 +126,9 @@ api_struct! {
     pub struct Matcher {
         /// For Application Load Balancers, you can specify values between 200 and 499, with the
         /// default value being 200.
-        http_code "HttpCode": Option<String>,
+        http_code "HttpCode": Option<Text>,
         /// You can specify values between 0 and 99.
-        grpc_code "GrpcCode": Option<String>,
+        grpc_code "GrpcCode": Option<Text>,
     }
 }
 
@@ -135,20 +136,20 @@ api_struct! {
     /// A listener of a load balancer: the `CreateListener` input.
     pub struct Listener {
         /// The Amazon Resource Name (ARN) of the load balancer.
-        load_balancer_arn "LoadBalancerArn": String,
+        load_balancer_arn "LoadBalancerArn": Text,
         /// The protocol for connections from clients to the load balancer.
         protocol "Protocol": Option<Protocol>,
         /// The port on which the load balancer is listening.
         port "Port": Option<i32>,
         /// \[HTTPS and TLS listeners\] The security policy that defines which protocols and ciphers
         /// are supported.
-        ssl_policy "SslPolicy": Option<String>,
+        ssl_policy "SslPolicy": Option<Text>,
         /// \[HTTPS and TLS listeners\] The default certificate for the listener.
         certificates "Certificates": Vec<Certificate>,
         /// The actions for the default rule.
         default_actions "DefaultActions": Vec<Action>,
         /// \[TLS listeners\] The name of the Application-Layer Protocol Negotiation (ALPN) policy.
-        alpn_policy "AlpnPolicy": Vec<String>,
+        alpn_policy "AlpnPolicy": Vec<Text>,
         /// The tags to assign to the listener.
         tags "Tags": Vec<Tag> as PascalTags,
         /// \[HTTPS and TLS listeners\] The mutual authentication configuration information.
@@ -160,7 +161,7 @@ api_struct! {
     /// Information about an SSL server certificate.
     pub struct Certificate {
         /// The Amazon Resource Name (ARN) of the certificate.
-        certificate_arn "CertificateArn": Option<String>,
+        certificate_arn "CertificateArn": Option<Text>,
         /// Indicates whether the certificate is the default certificate.
         is_default "IsDefault": Option<bool>,
     }
@@ -172,7 +173,7 @@ api_struct! {
         /// The type of action.
         r#type "Type": ActionType,
         /// The Amazon Resource Name (ARN) of the target group.
-        target_group_arn "TargetGroupArn": Option<String>,
+        target_group_arn "TargetGroupArn": Option<Text>,
         /// \[HTTPS listeners\] Information about an identity provider that is compliant with OpenID
         /// Connect (OIDC).
         authenticate_oidc_config "AuthenticateOidcConfig": Option<AuthenticateOidcActionConfig>,
@@ -198,21 +199,21 @@ api_struct! {
     /// Connect (OIDC) to authenticate users.
     pub struct AuthenticateOidcActionConfig {
         /// The OIDC issuer identifier of the IdP.
-        issuer "Issuer": String,
+        issuer "Issuer": Text,
         /// The authorization endpoint of the IdP.
-        authorization_endpoint "AuthorizationEndpoint": String,
+        authorization_endpoint "AuthorizationEndpoint": Text,
         /// The token endpoint of the IdP.
-        token_endpoint "TokenEndpoint": String,
+        token_endpoint "TokenEndpoint": Text,
         /// The user info endpoint of the IdP.
-        user_info_endpoint "UserInfoEndpoint": String,
+        user_info_endpoint "UserInfoEndpoint": Text,
         /// The OAuth 2.0 client identifier.
-        client_id "ClientId": String,
+        client_id "ClientId": Text,
         /// The OAuth 2.0 client secret.
-        client_secret "ClientSecret": Option<String>,
+        client_secret "ClientSecret": Option<Text>,
         /// The name of the cookie used to maintain session information.
-        session_cookie_name "SessionCookieName": Option<String>,
+        session_cookie_name "SessionCookieName": Option<Text>,
         /// The set of user claims to be requested from the IdP.
-        scope "Scope": Option<String>,
+        scope "Scope": Option<Text>,
         /// The maximum duration of the authentication session, in seconds.
         session_timeout "SessionTimeout": Option<i64>,
         /// The query parameters (up to 10) to include in the redirect request to the authorization
@@ -229,15 +230,15 @@ api_struct! {
     /// Request parameters to use when integrating with Amazon Cognito to authenticate users.
     pub struct AuthenticateCognitoActionConfig {
         /// The Amazon Resource Name (ARN) of the Amazon Cognito user pool.
-        user_pool_arn "UserPoolArn": String,
+        user_pool_arn "UserPoolArn": Text,
         /// The ID of the Amazon Cognito user pool client.
-        user_pool_client_id "UserPoolClientId": String,
+        user_pool_client_id "UserPoolClientId": Text,
         /// The domain prefix or fully-qualified domain name of the Amazon Cognito user pool.
-        user_pool_domain "UserPoolDomain": String,
+        user_pool_domain "UserPoolDomain": Text,
         /// The name of the cookie used to maintain session information.
-        session_cookie_name "SessionCookieName": Option<String>,
+        session_cookie_name "SessionCookieName": Option<Text>,
         /// The set of user claims to be requested from the IdP.
-        scope "Scope": Option<String>,
+        scope "Scope": Option<Text>,
         /// The maximum duration of the authentication session, in seconds.
         session_timeout "SessionTimeout": Option<i64>,
         /// The query parameters (up to 10) to include in the redirect request to the authorization
@@ -252,15 +253,15 @@ api_struct! {
     /// Information about a redirect action.
     pub struct RedirectActionConfig {
         /// The protocol.
-        protocol "Protocol": Option<String>,
+        protocol "Protocol": Option<Text>,
         /// The port.
-        port "Port": Option<String>,
+        port "Port": Option<Text>,
         /// The hostname.
-        host "Host": Option<String>,
+        host "Host": Option<Text>,
         /// The absolute path, starting with the leading "/".
-        path "Path": Option<String>,
+        path "Path": Option<Text>,
         /// The query parameters, URL-encoded when necessary, but not percent-encoded.
-        query "Query": Option<String>,
+        query "Query": Option<Text>,
         /// The HTTP redirect code.
         status_code "StatusCode": RedirectActionStatusCode,
     }
@@ -270,11 +271,11 @@ api_struct! {
     /// Information about an action that returns a custom HTTP response.
     pub struct FixedResponseActionConfig {
         /// The message.
-        message_body "MessageBody": Option<String>,
+        message_body "MessageBody": Option<Text>,
         /// The HTTP response code (2XX, 4XX, or 5XX).
-        status_code "StatusCode": String,
+        status_code "StatusCode": Text,
         /// The content type.
-        content_type "ContentType": Option<String>,
+        content_type "ContentType": Option<Text>,
     }
 }
 
@@ -293,7 +294,7 @@ api_struct! {
     /// forward rule.
     pub struct TargetGroupTuple {
         /// The Amazon Resource Name (ARN) of the target group.
-        target_group_arn "TargetGroupArn": Option<String>,
+        target_group_arn "TargetGroupArn": Option<Text>,
         /// The weight.
         weight "Weight": Option<i32>,
     }
@@ -314,9 +315,9 @@ api_struct! {
     /// Information about a JSON Web Token (JWT) validation action.
     pub struct JwtValidationActionConfig {
         /// The JSON Web Key Set (JWKS) endpoint.
-        jwks_endpoint "JwksEndpoint": String,
+        jwks_endpoint "JwksEndpoint": Text,
         /// The issuer of the JWT.
-        issuer "Issuer": String,
+        issuer "Issuer": Text,
         /// Additional claims to validate.
         additional_claims "AdditionalClaims": Vec<JwtValidationActionAdditionalClaim>,
     }
@@ -328,9 +329,9 @@ api_struct! {
         /// The format of the claim value.
         format "Format": JwtValidationActionAdditionalClaimFormat,
         /// The name of the claim.
-        name "Name": String,
+        name "Name": Text,
         /// The claim value.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
     }
 }
 
@@ -338,9 +339,9 @@ api_struct! {
     /// Information about the mutual authentication attributes of a listener.
     pub struct MutualAuthenticationAttributes {
         /// The client certificate handling method.
-        mode "Mode": Option<String>,
+        mode "Mode": Option<Text>,
         /// The Amazon Resource Name (ARN) of the trust store.
-        trust_store_arn "TrustStoreArn": Option<String>,
+        trust_store_arn "TrustStoreArn": Option<Text>,
         /// Indicates whether expired client certificates are ignored.
         ignore_client_certificate_expiry "IgnoreClientCertificateExpiry": Option<bool>,
         /// Indicates a shared trust stores association status.
@@ -362,7 +363,7 @@ api_struct! {
         /// The match type.
         match_type "MatchType": ClientCertificateIdentityFilterMatchType,
         /// The value to match.
-        value "Value": String,
+        value "Value": Text,
     }
 }
 
@@ -370,7 +371,7 @@ api_struct! {
     /// A listener rule: the `CreateRule` input.
     pub struct ListenerRule {
         /// The Amazon Resource Name (ARN) of the listener.
-        listener_arn "ListenerArn": String,
+        listener_arn "ListenerArn": Text,
         /// The conditions.
         conditions "Conditions": Vec<RuleCondition>,
         /// The rule priority.
@@ -388,9 +389,9 @@ api_struct! {
     /// Information about a condition for a rule.
     pub struct RuleCondition {
         /// The name of the field.
-        field "Field": Option<String>,
+        field "Field": Option<Text>,
         /// The condition value.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
         /// Information for a host header condition.
         host_header_config "HostHeaderConfig": Option<HostHeaderConditionConfig>,
         /// Information for a path pattern condition.
@@ -404,7 +405,7 @@ api_struct! {
         /// Information for a source IP condition.
         source_ip_config "SourceIpConfig": Option<SourceIpConditionConfig>,
         /// The regular expressions to match against the condition field.
-        regex_values "RegexValues": Vec<String>,
+        regex_values "RegexValues": Vec<Text>,
     }
 }
 
@@ -412,9 +413,9 @@ api_struct! {
     /// Information about a host header condition.
     pub struct HostHeaderConditionConfig {
         /// The host names.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
         /// The regular expressions to compare against the host header.
-        regex_values "RegexValues": Vec<String>,
+        regex_values "RegexValues": Vec<Text>,
     }
 }
 
@@ -422,9 +423,9 @@ api_struct! {
     /// Information about a path pattern condition.
     pub struct PathPatternConditionConfig {
         /// The path patterns to compare against the request URL.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
         /// The regular expressions to compare against the request URL.
-        regex_values "RegexValues": Vec<String>,
+        regex_values "RegexValues": Vec<Text>,
     }
 }
 
@@ -432,11 +433,11 @@ api_struct! {
     /// Information about an HTTP header condition.
     pub struct HttpHeaderConditionConfig {
         /// The name of the HTTP header field.
-        http_header_name "HttpHeaderName": Option<String>,
+        http_header_name "HttpHeaderName": Option<Text>,
         /// The strings to compare against the value of the HTTP header.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
         /// The regular expression to compare against the HTTP header.
-        regex_values "RegexValues": Vec<String>,
+        regex_values "RegexValues": Vec<Text>,
     }
 }
 
@@ -452,9 +453,9 @@ api_struct! {
     /// Information about a key/value pair.
     pub struct QueryStringKeyValuePair {
         /// The key.
-        key "Key": Option<String>,
+        key "Key": Option<Text>,
         /// The value.
-        value "Value": Option<String>,
+        value "Value": Option<Text>,
     }
 }
 
@@ -462,7 +463,7 @@ api_struct! {
     /// Information about an HTTP method condition.
     pub struct HttpRequestMethodConditionConfig {
         /// The name of the request method.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
     }
 }
 
@@ -470,7 +471,7 @@ api_struct! {
     /// Information about a source IP condition.
     pub struct SourceIpConditionConfig {
         /// The source IP addresses, in CIDR format.
-        values "Values": Vec<String>,
+        values "Values": Vec<Text>,
         /// The IP address type for Network Load Balancers.
         ip_address_type "IpAddressType": Option<SourceIpAddressType>,
     }
@@ -500,9 +501,9 @@ api_struct! {
     /// Information about a rewrite transform.
     pub struct RewriteConfig {
         /// The regular expression to match in the input string.
-        regex "Regex": String,
+        regex "Regex": Text,
         /// The replacement string to use when rewriting the matched input.
-        replace "Replace": String,
+        replace "Replace": Text,
     }
 }
 
@@ -518,9 +519,9 @@ api_struct! {
     /// Information about a target group attribute.
     pub struct TargetGroupAttribute {
         /// The name of the attribute.
-        key "Key": Option<String>,
+        key "Key": Option<Text>,
         /// The value of the attribute.
-        value "Value": Option<String>,
+        value "Value": Option<Text>,
     }
 }
 

@@ -7,6 +7,7 @@ mod validate;
 // Every record and enum the generator writes is public here.
 pub use api::*;
 
+use crate::Text;
 use crate::builder::builder;
 use crate::json::json_document;
 use crate::tag::Tag;
@@ -35,10 +36,10 @@ impl LoadBalancer {
     ///     .unwrap();
     /// assert!(alb.to_json().contains(r#""Scheme":"internet-facing""#));
     /// ```
-    pub fn application<I, S>(name: impl Into<String>, subnets: I) -> LoadBalancerBuilder
+    pub fn application<I, S>(name: impl Into<Text>, subnets: I) -> LoadBalancerBuilder
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         Self {
             name: name.into(),
@@ -72,13 +73,13 @@ impl LoadBalancerBuilder {
     }
 
     /// Adds a security group (an id or a [`Reference`](crate::Reference)).
-    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+    pub fn security_group(mut self, group: impl Into<Text>) -> Self {
         self.load_balancer.security_groups.push(group.into());
         self
     }
 
     /// Adds a tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.load_balancer.tags.push(Tag::new(key, value));
         self
     }
@@ -108,25 +109,25 @@ impl TargetGroup {
     ///     .unwrap();
     /// assert_eq!(tg.port, Some(8080));
     /// ```
-    pub fn ip(name: impl Into<String>, port: i32, vpc_id: impl Into<String>) -> TargetGroupBuilder {
+    pub fn ip(name: impl Into<Text>, port: i32, vpc_id: impl Into<Text>) -> TargetGroupBuilder {
         Self::http(name, port, vpc_id, TargetType::Ip)
     }
 
     /// An HTTP target group of EC2 instances (`bridge` and `host` services): ECS registers each
     /// task's instance and host port.
     pub fn instance(
-        name: impl Into<String>,
+        name: impl Into<Text>,
         port: i32,
-        vpc_id: impl Into<String>,
+        vpc_id: impl Into<Text>,
     ) -> TargetGroupBuilder {
         Self::http(name, port, vpc_id, TargetType::Instance)
     }
 
     /// An HTTP target group of `target_type` targets.
     fn http(
-        name: impl Into<String>,
+        name: impl Into<Text>,
         port: i32,
-        vpc_id: impl Into<String>,
+        vpc_id: impl Into<Text>,
         target_type: TargetType,
     ) -> TargetGroupBuilder {
         Self {
@@ -171,7 +172,7 @@ builder! {
 
 impl TargetGroupBuilder {
     /// Health checks on `path` (default `/`).
-    pub fn health_check_path(mut self, path: impl Into<String>) -> Self {
+    pub fn health_check_path(mut self, path: impl Into<Text>) -> Self {
         self.target_group.health_check_path = Some(path.into());
         self.target_group.health_check_enabled = Some(true);
         self
@@ -194,7 +195,7 @@ impl TargetGroupBuilder {
     }
 
     /// HTTP codes that count as healthy (`200`, `200-399`, `200,204`).
-    pub fn matcher(mut self, http_codes: impl Into<String>) -> Self {
+    pub fn matcher(mut self, http_codes: impl Into<Text>) -> Self {
         self.target_group.matcher = Some(Matcher {
             http_code: Some(http_codes.into()),
             ..Matcher::default()
@@ -209,8 +210,8 @@ impl TargetGroupBuilder {
             .attributes
             .retain(|a| a.key.as_deref() != Some(DEREGISTRATION_DELAY));
         self.target_group.attributes.push(TargetGroupAttribute {
-            key: Some(DEREGISTRATION_DELAY.to_owned()),
-            value: Some(seconds.to_string()),
+            key: Some(DEREGISTRATION_DELAY.into()),
+            value: Some(seconds.to_string().into()),
             extra: crate::json::Extra::new(),
         });
         self
@@ -220,7 +221,7 @@ impl TargetGroupBuilder {
 impl Action {
     /// Forward to a target group (an ARN or a [`Reference`](crate::Reference)).
     #[must_use]
-    pub fn forward(target_group: impl Into<String>) -> Self {
+    pub fn forward(target_group: impl Into<Text>) -> Self {
         Self {
             r#type: ActionType::Forward,
             target_group_arn: Some(target_group.into()),
@@ -234,8 +235,8 @@ impl Action {
         Self {
             r#type: ActionType::Redirect,
             redirect_config: Some(RedirectActionConfig {
-                protocol: Some("HTTPS".to_owned()),
-                port: Some("443".to_owned()),
+                protocol: Some("HTTPS".into()),
+                port: Some("443".into()),
                 status_code: RedirectActionStatusCode::Http301,
                 ..RedirectActionConfig::default()
             }),
@@ -247,7 +248,7 @@ impl Action {
 impl Listener {
     /// An HTTP listener on `port` of `load_balancer` (an ARN or a
     /// [`Reference`](crate::Reference)) doing `action`.
-    pub fn http(load_balancer: impl Into<String>, port: i32, action: Action) -> ListenerBuilder {
+    pub fn http(load_balancer: impl Into<Text>, port: i32, action: Action) -> ListenerBuilder {
         Self {
             load_balancer_arn: load_balancer.into(),
             protocol: Some(Protocol::Http),
@@ -260,9 +261,9 @@ impl Listener {
 
     /// An HTTPS listener on `port` with an ACM certificate.
     pub fn https(
-        load_balancer: impl Into<String>,
+        load_balancer: impl Into<Text>,
         port: i32,
-        certificate_arn: impl Into<String>,
+        certificate_arn: impl Into<Text>,
         action: Action,
     ) -> ListenerBuilder {
         Self {
@@ -273,7 +274,7 @@ impl Listener {
                 certificate_arn: Some(certificate_arn.into()),
                 ..Certificate::default()
             }],
-            ssl_policy: Some("ELBSecurityPolicy-TLS13-1-2-2021-06".to_owned()),
+            ssl_policy: Some("ELBSecurityPolicy-TLS13-1-2-2021-06".into()),
             default_actions: vec![action],
             ..Self::default()
         }
@@ -292,7 +293,7 @@ impl ListenerRule {
     /// [`path_patterns`](ListenerRuleBuilder::path_patterns) or
     /// [`host_headers`](ListenerRuleBuilder::host_headers).
     pub fn builder(
-        listener: impl Into<String>,
+        listener: impl Into<Text>,
         priority: i32,
         action: Action,
     ) -> ListenerRuleBuilder {
@@ -316,10 +317,10 @@ impl ListenerRuleBuilder {
     pub fn path_patterns<I, S>(mut self, patterns: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.rule.conditions.push(RuleCondition {
-            field: Some("path-pattern".to_owned()),
+            field: Some("path-pattern".into()),
             path_pattern_config: Some(PathPatternConditionConfig {
                 values: patterns.into_iter().map(Into::into).collect(),
                 ..PathPatternConditionConfig::default()
@@ -333,10 +334,10 @@ impl ListenerRuleBuilder {
     pub fn host_headers<I, S>(mut self, hosts: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.rule.conditions.push(RuleCondition {
-            field: Some("host-header".to_owned()),
+            field: Some("host-header".into()),
             host_header_config: Some(HostHeaderConditionConfig {
                 values: hosts.into_iter().map(Into::into).collect(),
                 ..HostHeaderConditionConfig::default()

@@ -2,6 +2,7 @@
 //! one application (`staging`, `production`) derive their names so that nothing collides; this
 //! says where they do.
 
+use crate::Text;
 use std::collections::BTreeSet;
 
 use super::Application;
@@ -24,7 +25,7 @@ impl Application {
         }
         let regional = self.account.region == other.account.region;
         let theirs = quoted(&other.name);
-        let roles = |app: &Application| app.roles.iter().map(|r| r.name.clone()).collect();
+        let roles = |app: &Application| app.roles.iter().map(|r| Text::from(&r.name)).collect();
         same_names(
             &mut out,
             &theirs,
@@ -37,7 +38,7 @@ impl Application {
         let profiles = |app: &Application| {
             app.instance_profiles
                 .iter()
-                .map(|p| p.name.clone())
+                .map(|p| Text::from(&p.name))
                 .collect()
         };
         same_names(
@@ -140,7 +141,7 @@ impl Application {
         let logs = |app: &Application| {
             app.log_groups()
                 .into_iter()
-                .map(|(g, _)| g.to_owned())
+                .map(|(g, _)| Text::from(g))
                 .collect()
         };
         same_names(
@@ -171,7 +172,7 @@ impl Application {
         let file_systems = |app: &Application| {
             app.file_systems
                 .iter()
-                .map(|f| f.name().to_owned())
+                .map(|f| Text::from(f.name()))
                 .collect()
         };
         same_names(
@@ -186,7 +187,7 @@ impl Application {
         let repositories = |app: &Application| {
             app.repositories
                 .iter()
-                .map(|r| r.name().to_owned())
+                .map(|r| Text::from(r.name()))
                 .collect()
         };
         same_names(
@@ -213,7 +214,8 @@ impl Application {
             providers(self),
             providers(other),
         );
-        let instances = |app: &Application| app.instances.iter().map(|i| i.name.clone()).collect();
+        let instances =
+            |app: &Application| app.instances.iter().map(|i| Text::from(&i.name)).collect();
         same_names(
             &mut out,
             &theirs,
@@ -234,10 +236,10 @@ fn same_names(
     rule: &'static Rule,
     kind: &str,
     key: &'static str,
-    ours: Vec<String>,
-    others: Vec<String>,
+    ours: Vec<Text>,
+    others: Vec<Text>,
 ) {
-    let others: BTreeSet<String> = others.into_iter().collect();
+    let others: BTreeSet<Text> = others.into_iter().collect();
     for name in ours.into_iter().filter(|n| others.contains(n)) {
         out.report(
             rule,

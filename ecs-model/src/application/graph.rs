@@ -70,7 +70,7 @@ impl Builder {
     /// The node a reference (or a plain id) names: the application's resource, or the id
     /// itself as a resource of another kind.
     fn referenced(&mut self, kind: &'static str, text: &str) -> usize {
-        let name = Reference::parse(text).map_or_else(|| text.to_owned(), |r| r.name().to_owned());
+        let name = Reference::parse(text).map_or_else(|| text.to_owned(), |r| r.name().into());
         self.node(kind, &name)
     }
 }
@@ -96,10 +96,8 @@ fn load_balancing(b: &mut Builder, app: &Application) {
         }
     }
     for listener in &app.listeners {
-        let lb_name = Reference::parse(&listener.load_balancer_arn).map_or_else(
-            || listener.load_balancer_arn.clone(),
-            |r| r.name().to_owned(),
-        );
+        let lb_name = Reference::parse(&listener.load_balancer_arn)
+            .map_or_else(|| listener.load_balancer_arn.clone(), |r| r.name().into());
         let name = format!("{lb_name}:{}", listener.port.unwrap_or_default());
         let lb = b.node("load balancer", &lb_name);
         let node = b.node("listener", &name);
@@ -115,7 +113,7 @@ fn load_balancing(b: &mut Builder, app: &Application) {
     }
     for rule in &app.listener_rules {
         let listener = Reference::parse(&rule.listener_arn)
-            .map_or_else(|| rule.listener_arn.clone(), |r| r.name().to_owned());
+            .map_or_else(|| rule.listener_arn.clone(), |r| r.name().into());
         let from = b.node("listener", &listener);
         let node = b.node("listener rule", &format!("{listener}#{}", rule.priority));
         b.edge(from, node);

@@ -16,6 +16,7 @@ pub use part::Part;
 pub use request::ApiRequest;
 pub use workload::{Workload, WorkloadBuilder};
 
+use crate::Text;
 use crate::alb::{Listener, ListenerRule, LoadBalancer, TargetGroup};
 use crate::arn::Account;
 use crate::builder::builder;
@@ -270,7 +271,7 @@ impl Application {
         let named: Vec<&str> = self
             .task_definitions()
             .flat_map(|td| td.execution_role_arn.iter().chain(&td.task_role_arn))
-            .map(String::as_str)
+            .map(Text::as_str)
             .collect();
         let scope = crate::iam::RunnerScope {
             cluster: self.cluster.name().to_owned(),
@@ -307,7 +308,7 @@ impl Application {
                 LogDriver::Awslogs => (options.get(awslogs::GROUP), options.get(awslogs::REGION)),
                 LogDriver::Awsfirelens
                     if matches!(
-                        options.get("Name").map(String::as_str),
+                        options.get("Name").map(Text::as_str),
                         Some("cloudwatch_logs" | "cloudwatch")
                     ) =>
                 {
@@ -316,8 +317,8 @@ impl Application {
                 _ => continue,
             };
             let Some(group) = group else { continue };
-            let region = region.unwrap_or(&self.account.region);
-            let arn = Account::new(self.account.id.clone(), region.clone())
+            let region = region.map_or(self.account.region.as_str(), Text::as_str);
+            let arn = Account::new(self.account.id.clone(), region)
                 .arn("logs", &format!("log-group:{group}"));
             arns.push(format!("{arn}:*"));
             arns.push(arn);
@@ -423,17 +424,19 @@ impl ApplicationBuilder {
         } = workload.into();
         let td = &mut workload.task_definition;
         if let Some(role) = execution_role {
-            td.execution_role_arn = Some(role.arn(&self.app.account));
+            td.execution_role_arn = Some(role.arn(&self.app.account).into());
             self = self.role(role);
         }
         if let Some(role) = task_role {
-            td.task_role_arn = Some(role.arn(&self.app.account));
+            td.task_role_arn = Some(role.arn(&self.app.account).into());
             self = self.role(role);
         }
         let cluster = self.app.cluster.name().to_owned();
         // A service that names no cluster runs in the application's, not in `default`.
         if let Some(service) = &mut workload.service {
-            service.cluster.get_or_insert_with(|| cluster.clone());
+            service
+                .cluster
+                .get_or_insert_with(|| cluster.clone().into());
         }
         if let (Some(scaling), Some(service)) = (&mut workload.scaling, &workload.service) {
             scaling.set_service(service.cluster_name(&cluster), &service.service_name);
@@ -443,17 +446,18 @@ impl ApplicationBuilder {
             let cluster_arn = account.arn("ecs", &format!("cluster/{cluster}"));
             let td = &workload.task_definition;
             if schedule.target.arn.is_empty() {
-                schedule.target.arn.clone_from(&cluster_arn);
+                schedule.target.arn = cluster_arn.as_str().into();
             }
             // The application's own group, whose mark says the schedules in it are its own.
             schedule
                 .group_name
-                .get_or_insert_with(|| self.app.name.clone());
+                .get_or_insert_with(|| self.app.name.clone().into());
             if let Some(ecs) = &mut schedule.target.ecs_parameters
                 && ecs.task_definition_arn.is_empty()
             {
-                ecs.task_definition_arn =
-                    account.arn("ecs", &format!("task-definition/{}", td.family));
+                ecs.task_definition_arn = account
+                    .arn("ecs", &format!("task-definition/{}", td.family))
+                    .into();
             }
             if schedule.target.role_arn.is_empty() {
                 let tags = schedule
@@ -468,7 +472,7 @@ impl ApplicationBuilder {
                     crate::iam::scheduler_policy(td, &cluster_arn, account, tags),
                 );
                 let role: Role = role.into();
-                schedule.target.role_arn = role.arn(account);
+                schedule.target.role_arn = role.arn(account).into();
                 self = self.role(role);
             }
         }

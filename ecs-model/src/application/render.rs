@@ -246,15 +246,15 @@ fn role_document(role: &Role) -> Value {
     doc
 }
 
-fn by_name<'a, T: 'a>(
+fn by_name<'a, T: 'a, N: Into<String>>(
     items: impl IntoIterator<Item = &'a T>,
-    name: impl Fn(&T) -> String,
+    name: impl Fn(&T) -> N,
     render: impl Fn(&T) -> Value,
 ) -> Value {
     Value::Object(
         items
             .into_iter()
-            .map(|item| (name(item), render(item)))
+            .map(|item| (name(item).into(), render(item)))
             .collect(),
     )
 }
@@ -293,7 +293,7 @@ fn document(app: &Application) -> Value {
             |w| {
                 w.service
                     .as_ref()
-                    .map_or_else(|| w.name().to_owned(), |s| s.service_name.clone())
+                    .map_or_else(|| w.name().to_owned(), |s| s.service_name.to_string())
             },
             |w| {
                 let scaling = w

@@ -1,6 +1,7 @@
 //! An application as a whole: each resource, then the seams between them.
 
 use crate::JsonPath;
+use crate::Text;
 use crate::alb::{Scheme, TargetType};
 use crate::application::{Application, Workload};
 use crate::diagnostic::Diagnostic;
@@ -330,7 +331,7 @@ fn needs_execution_role(td: &TaskDefinition) -> bool {
 
 /// The subnets and security groups a workload's tasks run in (its service's, its schedule's),
 /// with where they are.
-fn task_networks(workload: &Workload) -> Vec<(JsonPath, &[String], &[String])> {
+fn task_networks(workload: &Workload) -> Vec<(JsonPath, &[Text], &[Text])> {
     let mut out = Vec::new();
     if let Some(service) = &workload.service
         && let Some(vpc) = service.awsvpc()
@@ -393,7 +394,7 @@ fn file_system_mounts(out: &mut Findings, app: &Application) {
                         .any(|g| {
                             groups
                                 .iter()
-                                .any(|task| g.admits(NFS_PORT, &Source::Group(task.clone())))
+                                .any(|task| g.admits(NFS_PORT, &Source::Group(task.to_string())))
                         });
                     if !admitted && !groups.is_empty() {
                         out.report(&rules::I12, json_path!("mountTargets"[*i], "SecurityGroups"), format!("no group of the mount target admits NFS ({NFS_PORT}) from the tasks' groups ({}): tasks of {} fail to start with a mount error", groups.join(", "), quoted(&td.family)));
@@ -640,7 +641,7 @@ fn names(out: &mut Findings, app: &Application) {
 /// `ECS-M11`: a target group the load balancer forwards to is registered into by exactly one
 /// service: with none, its listener answers 503; with two, requests reach either service.
 fn target_group_services(out: &mut Findings, app: &Application) {
-    let forwarded: Vec<String> = app
+    let forwarded: Vec<Text> = app
         .listeners
         .iter()
         .flat_map(|l| &l.default_actions)
@@ -668,7 +669,7 @@ fn target_group_services(out: &mut Findings, app: &Application) {
                     services.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", ")
                 ),
             );
-        } else if services.is_empty() && forwarded.contains(&token) {
+        } else if services.is_empty() && forwarded.iter().any(|f| *f == token) {
             out.report(
                 &rules::M11,
                 at,
@@ -1245,7 +1246,11 @@ fn load_balancer_groups(app: &Application, tg: &Reference) -> Vec<Source> {
         })
         .filter_map(|l| Reference::parse(&l.load_balancer_arn))
         .filter_map(|r| app.load_balancer(r.name()))
-        .flat_map(|lb| lb.security_groups.iter().map(|g| Source::Group(g.clone())))
+        .flat_map(|lb| {
+            lb.security_groups
+                .iter()
+                .map(|g| Source::Group(g.to_string()))
+        })
         .collect()
 }
 
@@ -1258,9 +1263,14 @@ fn task_ingress<'a>(
     port: i32,
 ) -> Option<(Vec<&'a SecurityGroup>, (i32, i32), String)> {
     let (app, td, service) = (s.app, s.td, s.service);
-    let (names, ports, what): (Vec<&String>, _, _) = match td.effective_network_mode() {
+    let (names, ports, what): (Vec<&str>, _, _) = match td.effective_network_mode() {
         Some(NetworkMode::Awsvpc) => (
-            service.awsvpc()?.security_groups.iter().collect(),
+            service
+                .awsvpc()?
+                .security_groups
+                .iter()
+                .map(Text::as_str)
+                .collect(),
             (port, port),
             format!("container port {port}"),
         ),
@@ -1278,6 +1288,7 @@ fn task_ingress<'a>(
                 .instances
                 .iter()
                 .flat_map(|i| &i.security_groups)
+                .map(String::as_str)
                 .collect();
             match host {
                 Some(host) => (groups, (host, host), format!("host port {host}")),

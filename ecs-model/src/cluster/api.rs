@@ -5,6 +5,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 use crate::service::CapacityProviderStrategyItem;
 use crate::tag::Tag;
@@ -14,7 +15,7 @@ api_struct! {
     /// Insights), capacity providers and default capacity provider strategy.
     pub struct Cluster {
         /// The name of your cluster.
-        cluster_name "clusterName": Option<String>,
+        cluster_name "clusterName": Option<Text>,
         /// The metadata that you apply to the cluster to help you categorize and organize them.
         tags "tags": Vec<Tag>,
         /// The setting to use when creating a cluster.
@@ -22,7 +23,7 @@ api_struct! {
         /// The `execute` command configuration for the cluster.
         configuration "configuration": Option<ClusterConfiguration>,
         /// The short name of one or more capacity providers to associate with the cluster.
-        capacity_providers "capacityProviders": Vec<String>,
+        capacity_providers "capacityProviders": Vec<Text>,
         /// The capacity provider strategy to set as the default for the cluster.
         default_capacity_provider_strategy "defaultCapacityProviderStrategy": Vec<CapacityProviderStrategyItem>,
         /// Use this parameter to set a default Service Connect namespace.
@@ -36,7 +37,7 @@ api_struct! {
         /// The name of the cluster setting.
         name "name": Option<ClusterSettingName>,
         /// The value to set for the cluster setting.
-        value "value": Option<String>,
+        value "value": Option<Text>,
     }
 }
 
@@ -55,7 +56,7 @@ api_struct! {
     pub struct ExecuteCommandConfiguration {
         /// Specify an Key Management Service key ID to encrypt the data between the local client
         /// and the container.
-        kms_key_id "kmsKeyId": Option<String>,
+        kms_key_id "kmsKeyId": Option<Text>,
         /// The log setting to use for redirecting logs for your execute command results.
         logging "logging": Option<ExecuteCommandLogging>,
         /// The log configuration for the results of the execute command actions.
@@ -67,15 +68,15 @@ api_struct! {
     /// The log configuration for the results of the execute command actions.
     pub struct ExecuteCommandLogConfiguration {
         /// The name of the CloudWatch log group to send logs to.
-        cloud_watch_log_group_name "cloudWatchLogGroupName": Option<String>,
+        cloud_watch_log_group_name "cloudWatchLogGroupName": Option<Text>,
         /// Determines whether to use encryption on the CloudWatch logs.
         cloud_watch_encryption_enabled "cloudWatchEncryptionEnabled": Option<bool>,
         /// The name of the S3 bucket to send logs to.
-        s3_bucket_name "s3BucketName": Option<String>,
+        s3_bucket_name "s3BucketName": Option<Text>,
         /// Determines whether to use encryption on the S3 logs.
         s3_encryption_enabled "s3EncryptionEnabled": Option<bool>,
         /// An optional folder in the S3 bucket to place logs in.
-        s3_key_prefix "s3KeyPrefix": Option<String>,
+        s3_key_prefix "s3KeyPrefix": Option<Text>,
     }
 }
 
@@ -83,9 +84,9 @@ api_struct! {
     /// The managed storage configuration for the cluster.
     pub struct ManagedStorageConfiguration {
         /// Specify a Key Management Service key ID to encrypt Amazon ECS managed storage.
-        kms_key_id "kmsKeyId": Option<String>,
+        kms_key_id "kmsKeyId": Option<Text>,
         /// Specify the Key Management Service key ID for Fargate ephemeral storage.
-        fargate_ephemeral_storage_kms_key_id "fargateEphemeralStorageKmsKeyId": Option<String>,
+        fargate_ephemeral_storage_kms_key_id "fargateEphemeralStorageKmsKeyId": Option<Text>,
     }
 }
 
@@ -94,7 +95,7 @@ api_struct! {
     pub struct ServiceConnectDefaults {
         /// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map namespace that's
         /// used when you create a service and don't specify a Service Connect configuration.
-        namespace "namespace": String,
+        namespace "namespace": Text,
     }
 }
 
@@ -103,9 +104,9 @@ api_struct! {
     /// instances, or ECS Managed Instances (`FARGATE` and `FARGATE_SPOT` need none).
     pub struct CapacityProvider {
         /// The name of the capacity provider.
-        name "name": String,
+        name "name": Text,
         /// The name of the cluster to associate with the capacity provider.
-        cluster "cluster": Option<String>,
+        cluster "cluster": Option<Text>,
         /// The details of the Auto Scaling group for the capacity provider.
         auto_scaling_group_provider "autoScalingGroupProvider": Option<AutoScalingGroupProvider>,
         /// The configuration for the Amazon ECS Managed Instances provider.
@@ -121,7 +122,7 @@ api_struct! {
     pub struct AutoScalingGroupProvider {
         /// The Amazon Resource Name (ARN) that identifies the Auto Scaling group, or the Auto
         /// Scaling group name.
-        auto_scaling_group_arn "autoScalingGroupArn": String,
+        auto_scaling_group_arn "autoScalingGroupArn": Text,
         /// The managed scaling settings for the Auto Scaling group capacity provider.
         managed_scaling "managedScaling": Option<ManagedScaling>,
         /// The managed termination protection setting to use for the Auto Scaling group capacity
@@ -154,7 +155,7 @@ api_struct! {
     pub struct ManagedInstancesProvider {
         /// The Amazon Resource Name (ARN) of the infrastructure role that Amazon ECS uses to manage
         /// instances on your behalf.
-        infrastructure_role_arn "infrastructureRoleArn": String,
+        infrastructure_role_arn "infrastructureRoleArn": Text,
         /// The launch template configuration that specifies how Amazon ECS should launch Amazon EC2
         /// instances.
         instance_launch_template "instanceLaunchTemplate": InstanceLaunchTemplate,
@@ -174,7 +175,7 @@ api_struct! {
     pub struct InstanceLaunchTemplate {
         /// The Amazon Resource Name (ARN) of the instance profile that Amazon ECS applies to Amazon
         /// ECS Managed Instances.
-        ec2_instance_profile_arn "ec2InstanceProfileArn": String,
+        ec2_instance_profile_arn "ec2InstanceProfileArn": Text,
         /// The network configuration for Amazon ECS Managed Instances.
         network_configuration "networkConfiguration": ManagedInstancesNetworkConfiguration,
         /// The storage configuration for Amazon ECS Managed Instances.
@@ -206,9 +207,9 @@ api_struct! {
     /// The network configuration for Amazon ECS Managed Instances.
     pub struct ManagedInstancesNetworkConfiguration {
         /// The list of subnet IDs where Amazon ECS can launch Amazon ECS Managed Instances.
-        subnets "subnets": Vec<String>,
+        subnets "subnets": Vec<Text>,
         /// The list of security group IDs to apply to Amazon ECS Managed Instances.
-        security_groups "securityGroups": Vec<String>,
+        security_groups "securityGroups": Vec<Text>,
     }
 }
 
@@ -240,7 +241,7 @@ api_struct! {
         /// The minimum and maximum amount of memory per vCPU in gibibytes (`GiB`).
         memory_gib_per_vcpu "memoryGiBPerVCpu": Option<MemoryGibPerVcpuRange>,
         /// The instance types to exclude from selection.
-        excluded_instance_types "excludedInstanceTypes": Vec<String>,
+        excluded_instance_types "excludedInstanceTypes": Vec<Text>,
         /// The instance generations to include.
         instance_generations "instanceGenerations": Vec<InstanceGeneration>,
         /// The maximum price for Spot instances as a percentage over the lowest priced On-Demand
@@ -279,7 +280,7 @@ api_struct! {
         /// The minimum and maximum network bandwidth in gigabits per second (Gbps).
         network_bandwidth_gbps "networkBandwidthGbps": Option<NetworkBandwidthGbpsRange>,
         /// The instance types to include in the selection.
-        allowed_instance_types "allowedInstanceTypes": Vec<String>,
+        allowed_instance_types "allowedInstanceTypes": Vec<Text>,
         /// The maximum price for Spot instances as a percentage of the optimal On-Demand price.
         max_spot_price_as_percentage_of_optimal_on_demand_price "maxSpotPriceAsPercentageOfOptimalOnDemandPrice": Option<i32>,
     }
@@ -384,7 +385,7 @@ api_struct! {
     /// type.
     pub struct CapacityReservations {
         /// The ARN of the Capacity Reservation resource group in which to run the instance.
-        reservation_group_arn "reservationGroupArn": Option<String>,
+        reservation_group_arn "reservationGroupArn": Option<Text>,
         /// The preference on when capacity reservations should be used.
         reservation_preference "reservationPreference": Option<CapacityReservationPreference>,
     }
@@ -413,10 +414,10 @@ api_struct! {
     pub struct ClusterCapacityProviders {
         /// The short name or full Amazon Resource Name (ARN) of the cluster to modify the capacity
         /// provider settings for.
-        cluster "cluster": String,
+        cluster "cluster": Text,
         /// The name of one or more capacity providers to associate with the cluster; an empty list
         /// (rendered, unlike other empty lists) removes them all.
-        capacity_providers "capacityProviders": Option<Vec<String>>,
+        capacity_providers "capacityProviders": Option<Vec<Text>>,
         /// The capacity provider strategy to use by default for the cluster; rendered even when
         /// empty.
         default_capacity_provider_strategy "defaultCapacityProviderStrategy": Option<Vec<CapacityProviderStrategyItem>>,

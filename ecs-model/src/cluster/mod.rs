@@ -12,6 +12,7 @@ pub use instances::{
     ContainerInstanceBuilder, EcsOptimizedAmi,
 };
 
+use crate::Text;
 use crate::builder::builder;
 use crate::json::json_document;
 use crate::service::CapacityProviderStrategyItem;
@@ -59,7 +60,7 @@ impl Cluster {
     ///     .unwrap();
     /// assert_eq!(cluster.name(), "pet-web-cluster");
     /// ```
-    pub fn builder(name: impl Into<String>) -> ClusterBuilder {
+    pub fn builder(name: impl Into<Text>) -> ClusterBuilder {
         Self {
             cluster_name: Some(name.into()),
             ..Self::default()
@@ -74,7 +75,7 @@ impl Cluster {
     }
 
     /// Makes a capacity provider (by name) available to the cluster's services, once.
-    pub(crate) fn add_capacity_provider(&mut self, name: String) {
+    pub(crate) fn add_capacity_provider(&mut self, name: Text) {
         if !self.capacity_providers.contains(&name) {
             self.capacity_providers.push(name);
         }
@@ -93,14 +94,14 @@ impl ClusterBuilder {
         settings.retain(|s| s.name != Some(ClusterSettingName::ContainerInsights));
         settings.push(ClusterSetting {
             name: Some(ClusterSettingName::ContainerInsights),
-            value: Some(insights.as_str().to_owned()),
+            value: Some(insights.as_str().into()),
             extra: crate::json::Extra::new(),
         });
         self
     }
 
     /// Makes a capacity provider (by name) available to the cluster's services.
-    pub fn capacity_provider(mut self, name: impl Into<String>) -> Self {
+    pub fn capacity_provider(mut self, name: impl Into<Text>) -> Self {
         self.cluster.add_capacity_provider(name.into());
         self
     }
@@ -109,7 +110,7 @@ impl ClusterBuilder {
     /// nor a strategy.
     pub fn default_strategy(
         mut self,
-        provider: impl Into<String>,
+        provider: impl Into<Text>,
         weight: i32,
         base: Option<i32>,
     ) -> Self {
@@ -120,7 +121,7 @@ impl ClusterBuilder {
     }
 
     /// Adds a tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.cluster.tags.push(Tag::new(key, value));
         self
     }
@@ -138,8 +139,8 @@ impl CapacityProvider {
     /// An Auto Scaling group provider with managed scaling at `target_capacity` percent
     /// (ECS scales the group to keep that share of its instances in use).
     pub fn auto_scaling_group(
-        name: impl Into<String>,
-        auto_scaling_group_arn: impl Into<String>,
+        name: impl Into<Text>,
+        auto_scaling_group_arn: impl Into<Text>,
         target_capacity: i32,
     ) -> CapacityProviderBuilder {
         Self {
@@ -161,14 +162,14 @@ impl CapacityProvider {
 
     /// An ECS Managed Instances provider: ECS launches, patches and scales the instances.
     pub fn managed_instances<I, S>(
-        name: impl Into<String>,
-        infrastructure_role_arn: impl Into<String>,
-        instance_profile_arn: impl Into<String>,
+        name: impl Into<Text>,
+        infrastructure_role_arn: impl Into<Text>,
+        instance_profile_arn: impl Into<Text>,
         subnets: I,
     ) -> CapacityProviderBuilder
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         Self {
             name: name.into(),
@@ -201,7 +202,7 @@ impl ClusterCapacityProviders {
     #[must_use]
     pub fn of(cluster: &Cluster) -> Self {
         Self {
-            cluster: cluster.name().to_owned(),
+            cluster: cluster.name().into(),
             capacity_providers: Some(cluster.capacity_providers.clone()),
             default_capacity_provider_strategy: Some(
                 cluster.default_capacity_provider_strategy.clone(),

@@ -7,6 +7,7 @@ use super::{
     RepositoryCredentials, ResourceRequirement, Secret, SystemControl, Ulimit, VersionConsistency,
     VolumeFrom,
 };
+use crate::Text;
 use crate::builder::builder;
 
 builder! {
@@ -64,7 +65,7 @@ macro_rules! flags {
 macro_rules! string_lists {
     ($( $(#[doc = $doc:literal])* $one:ident / $many:ident: $field:ident ),* $(,)?) => {$(
         $(#[doc = $doc])*
-        pub fn $one(mut self, value: impl Into<String>) -> Self {
+        pub fn $one(mut self, value: impl Into<Text>) -> Self {
             self.def.$field.push(value.into());
             self
         }
@@ -73,7 +74,7 @@ macro_rules! string_lists {
         pub fn $many<I, S>(mut self, values: I) -> Self
         where
             I: IntoIterator<Item = S>,
-            S: Into<String>,
+            S: Into<Text>,
         {
             self.def.$field.extend(values.into_iter().map(Into::into));
             self
@@ -82,7 +83,7 @@ macro_rules! string_lists {
 }
 
 impl ContainerDefinitionBuilder {
-    pub(crate) fn new(name: String, image: String) -> Self {
+    pub(crate) fn new(name: Text, image: Text) -> Self {
         Self {
             def: ContainerDefinition {
                 name,
@@ -93,13 +94,13 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Replaces the name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
+    pub fn name(mut self, name: impl Into<Text>) -> Self {
         self.def.name = name.into();
         self
     }
 
     /// Replaces the image (CI usually supplies the tag).
-    pub fn image(mut self, image: impl Into<String>) -> Self {
+    pub fn image(mut self, image: impl Into<Text>) -> Self {
         self.def.image = image.into();
         self
     }
@@ -116,11 +117,11 @@ impl ContainerDefinitionBuilder {
         /// Seconds between SIGTERM and SIGKILL.
         stop_timeout: stop_timeout = i32,
         /// The hostname (not with `awsvpc`).
-        hostname: hostname = String,
+        hostname: hostname = Text,
         /// The user.
-        user: user = String,
+        user: user = Text,
         /// The working directory.
-        working_directory: working_directory = String,
+        working_directory: working_directory = Text,
         /// The restart policy.
         restart_policy: restart_policy = ContainerRestartPolicy,
         /// Digest pinning.
@@ -164,7 +165,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Credentials for a private registry: the Secrets Manager secret's ARN.
-    pub fn repository_credentials(mut self, secret_arn: impl Into<String>) -> Self {
+    pub fn repository_credentials(mut self, secret_arn: impl Into<Text>) -> Self {
         self.def.repository_credentials = Some(RepositoryCredentials {
             credentials_parameter: secret_arn.into(),
             extra: crate::json::Extra::new(),
@@ -176,7 +177,7 @@ impl ContainerDefinitionBuilder {
     pub fn entry_point<I, S>(mut self, argv: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.def.entry_point = argv.into_iter().map(Into::into).collect();
         self
@@ -186,7 +187,7 @@ impl ContainerDefinitionBuilder {
     pub fn command<I, S>(mut self, argv: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.def.command = argv.into_iter().map(Into::into).collect();
         self
@@ -211,7 +212,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Sets environment variable `name` (replacing an earlier value of the same name).
-    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn env(mut self, name: impl Into<Text>, value: impl Into<Text>) -> Self {
         let name = name.into();
         let value = value.into();
         match self
@@ -230,8 +231,8 @@ impl ContainerDefinitionBuilder {
     pub fn envs<I, K, V>(mut self, vars: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
+        K: Into<Text>,
+        V: Into<Text>,
     {
         for (name, value) in vars {
             self = self.env(name, value);
@@ -240,7 +241,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Loads a `.env` file from S3 (its object ARN).
-    pub fn environment_file(mut self, object_arn: impl Into<String>) -> Self {
+    pub fn environment_file(mut self, object_arn: impl Into<Text>) -> Self {
         self.def
             .environment_files
             .push(EnvironmentFile::s3(object_arn));
@@ -248,7 +249,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Injects secret `value_from` as environment variable `name`.
-    pub fn secret(mut self, name: impl Into<String>, value_from: impl Into<String>) -> Self {
+    pub fn secret(mut self, name: impl Into<Text>, value_from: impl Into<Text>) -> Self {
         self.def.secrets.push(Secret::new(name, value_from));
         self
     }
@@ -281,11 +282,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Starts after `container` reaches `condition`.
-    pub fn depends_on(
-        mut self,
-        container: impl Into<String>,
-        condition: ContainerCondition,
-    ) -> Self {
+    pub fn depends_on(mut self, container: impl Into<Text>, condition: ContainerCondition) -> Self {
         self.def
             .depends_on
             .push(ContainerDependency::new(container, condition));
@@ -293,11 +290,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Adds a line to `/etc/hosts`.
-    pub fn extra_host(
-        mut self,
-        hostname: impl Into<String>,
-        ip_address: impl Into<String>,
-    ) -> Self {
+    pub fn extra_host(mut self, hostname: impl Into<Text>, ip_address: impl Into<Text>) -> Self {
         self.def.extra_hosts.push(HostEntry {
             hostname: hostname.into(),
             ip_address: ip_address.into(),
@@ -307,7 +300,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Sets a Docker label.
-    pub fn docker_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn docker_label(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.def.docker_labels.insert(key.into(), value.into());
         self
     }
@@ -316,8 +309,8 @@ impl ContainerDefinitionBuilder {
     pub fn docker_labels<I, K, V>(mut self, labels: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
+        K: Into<Text>,
+        V: Into<Text>,
     {
         self.def
             .docker_labels
@@ -338,11 +331,7 @@ impl ContainerDefinitionBuilder {
     }
 
     /// Sets a namespaced kernel parameter.
-    pub fn system_control(
-        mut self,
-        namespace: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn system_control(mut self, namespace: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.def.system_controls.push(SystemControl {
             namespace: Some(namespace.into()),
             value: Some(value.into()),
@@ -366,7 +355,7 @@ impl ContainerDefinitionBuilder {
     pub fn add_capabilities<I, S>(mut self, capabilities: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         let linux = self
             .def
@@ -384,7 +373,7 @@ impl ContainerDefinitionBuilder {
     pub fn drop_capabilities<I, S>(mut self, capabilities: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         let linux = self
             .def

@@ -1,5 +1,6 @@
 //! Start-up ordering between the containers of a task.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 
 api_enum! {
@@ -27,7 +28,7 @@ api_struct! {
     /// This container starts after `containerName` reaches `condition` (`ECS-E1`..`E5`).
     pub struct ContainerDependency {
         /// The container waited for.
-        container_name "containerName": String,
+        container_name "containerName": Text,
         /// What it must reach.
         condition "condition": ContainerCondition,
     }
@@ -36,7 +37,7 @@ api_struct! {
 impl ContainerDependency {
     /// Waits for `container` to reach `condition`.
     #[must_use]
-    pub fn new(container: impl Into<String>, condition: ContainerCondition) -> Self {
+    pub fn new(container: impl Into<Text>, condition: ContainerCondition) -> Self {
         Self {
             container_name: container.into(),
             condition,

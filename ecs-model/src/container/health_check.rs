@@ -1,5 +1,6 @@
 //! Container health checks.
 
+use crate::Text;
 use crate::json::record::api_struct;
 
 api_struct! {
@@ -8,7 +9,7 @@ api_struct! {
     /// ECS fills omitted values with 30 s interval, 5 s timeout and 3 retries (`ECS-D2`..`D4`).
     pub struct HealthCheck {
         /// `["CMD", exe, args…]` or `["CMD-SHELL", "command line"]`.
-        command "command": Vec<String>,
+        command "command": Vec<Text>,
         /// Seconds between checks, 5–300 (default 30).
         interval "interval": Option<i32>,
         /// Seconds before a check counts as failed, 2–60 (default 5).
@@ -39,9 +40,9 @@ impl HealthCheck {
     /// assert_eq!(check.command[0], "CMD-SHELL");
     /// ```
     #[must_use]
-    pub fn shell(command: impl Into<String>) -> Self {
+    pub fn shell(command: impl Into<Text>) -> Self {
         Self {
-            command: vec!["CMD-SHELL".to_owned(), command.into()],
+            command: vec!["CMD-SHELL".into(), command.into()],
             ..Self::default()
         }
     }
@@ -51,9 +52,9 @@ impl HealthCheck {
     pub fn exec<I, S>(argv: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
-        let mut command = vec!["CMD".to_owned()];
+        let mut command = vec![Text::from("CMD")];
         command.extend(argv.into_iter().map(Into::into));
         Self {
             command,

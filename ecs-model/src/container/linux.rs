@@ -1,5 +1,6 @@
 //! Linux-specific settings: capabilities, devices, tmpfs, swap, sysctls and ulimits.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 
 api_struct! {
@@ -68,9 +69,9 @@ api_struct! {
     /// Linux capabilities added to or dropped from Docker's defaults (`ECS-H1`).
     pub struct KernelCapabilities {
         /// Added; on Fargate only `SYS_PTRACE`.
-        add "add": Vec<String>,
+        add "add": Vec<Text>,
         /// Dropped.
-        drop "drop": Vec<String>,
+        drop "drop": Vec<Text>,
     }
 }
 
@@ -90,9 +91,9 @@ api_struct! {
     /// A host device exposed to the container.
     pub struct Device {
         /// The device on the host.
-        host_path "hostPath": String,
+        host_path "hostPath": Text,
         /// Where it appears in the container (defaults to `hostPath`).
-        container_path "containerPath": Option<String>,
+        container_path "containerPath": Option<Text>,
         /// Allowed operations (all when empty).
         permissions "permissions": Vec<DeviceCgroupPermission>,
     }
@@ -145,11 +146,11 @@ api_struct! {
     /// A tmpfs mount (`ECS-H4`).
     pub struct Tmpfs {
         /// Where it is mounted.
-        container_path "containerPath": String,
+        container_path "containerPath": Text,
         /// Maximum size in MiB.
         size "size": i32,
         /// Mount options (`noexec`, `mode=1777`, …).
-        mount_options "mountOptions": Vec<String>,
+        mount_options "mountOptions": Vec<Text>,
     }
 }
 
@@ -157,9 +158,9 @@ api_struct! {
     /// A namespaced kernel parameter (`sysctl`) set in the container (`ECS-H9`).
     pub struct SystemControl {
         /// The parameter (`net.core.somaxconn`).
-        namespace "namespace": Option<String>,
+        namespace "namespace": Option<Text>,
         /// Its value.
-        value "value": Option<String>,
+        value "value": Option<Text>,
     }
 }
 

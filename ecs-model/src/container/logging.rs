@@ -1,5 +1,6 @@
 //! Log configuration: `awslogs`, FireLens and the other Docker log drivers.
 
+use crate::Text;
 use std::fmt;
 use std::str::FromStr;
 
@@ -216,9 +217,9 @@ impl LogConfiguration {
     /// ```
     #[must_use]
     pub fn awslogs(
-        group: impl Into<String>,
-        region: impl Into<String>,
-        stream_prefix: impl Into<String>,
+        group: impl Into<Text>,
+        region: impl Into<Text>,
+        stream_prefix: impl Into<Text>,
     ) -> Self {
         Self::new(LogDriver::Awslogs)
             .option(awslogs::GROUP, group)
@@ -231,15 +232,15 @@ impl LogConfiguration {
     pub fn firelens<I, K, V>(options: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
+        K: Into<Text>,
+        V: Into<Text>,
     {
         Self::new(LogDriver::Awsfirelens).options(options)
     }
 
     /// Adds one option.
     #[must_use]
-    pub fn option(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn option(mut self, name: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.options.insert(name.into(), value.into());
         self
     }
@@ -249,8 +250,8 @@ impl LogConfiguration {
     pub fn options<I, K, V>(mut self, options: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
+        K: Into<Text>,
+        V: Into<Text>,
     {
         self.options
             .extend(options.into_iter().map(|(k, v)| (k.into(), v.into())));
@@ -259,7 +260,7 @@ impl LogConfiguration {
 
     /// Adds a secret option.
     #[must_use]
-    pub fn secret_option(mut self, name: impl Into<String>, value_from: impl Into<String>) -> Self {
+    pub fn secret_option(mut self, name: impl Into<Text>, value_from: impl Into<Text>) -> Self {
         self.secret_options.push(Secret::new(name, value_from));
         self
     }
@@ -267,7 +268,7 @@ impl LogConfiguration {
     /// The value of option `name`.
     #[must_use]
     pub fn option_value(&self, name: &str) -> Option<&str> {
-        self.options.get(name).map(String::as_str)
+        self.options.get(name).map(Text::as_str)
     }
 }
 
@@ -317,7 +318,7 @@ impl FirelensConfiguration {
 
     /// Adds one option.
     #[must_use]
-    pub fn option(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn option(mut self, name: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.options.insert(name.into(), value.into());
         self
     }

@@ -25,6 +25,7 @@ pub use mounts::{MountPoint, VolumeFrom};
 pub use port::{ApplicationProtocol, PortMapping, TransportProtocol};
 pub use resources::{NvidiaMpsAllocation, ResourceRequirement, ResourceType, SharingStrategy};
 
+use crate::Text;
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
 
@@ -35,9 +36,9 @@ api_struct! {
     /// for adjusting a parsed definition.
     pub struct ContainerDefinition {
         /// Up to 255 letters, digits, `_` and `-`; unique in the task (`ECS-B1`).
-        name "name": String,
+        name "name": Text,
         /// The image: `repository:tag`, `repository@sha256:…`, or an ECR URI (`ECS-B2`).
-        image "image": String,
+        image "image": Text,
         /// Credentials for a private registry (a Secrets Manager secret).
         repository_credentials "repositoryCredentials": Option<RepositoryCredentials>,
         /// CPU units reserved for the container (1024 = 1 vCPU).
@@ -47,7 +48,7 @@ api_struct! {
         /// Soft memory limit in MiB: what the scheduler reserves.
         memory_reservation "memoryReservation": Option<i32>,
         /// Legacy links to other containers (`bridge` mode only).
-        links "links": Vec<String>,
+        links "links": Vec<Text>,
         /// Published ports.
         port_mappings "portMappings": Vec<PortMapping>,
         /// Whether the task stops when this container stops (default `true`).
@@ -55,9 +56,9 @@ api_struct! {
         /// Restarts the container in place when it exits.
         restart_policy "restartPolicy": Option<ContainerRestartPolicy>,
         /// Overrides the image's `ENTRYPOINT`.
-        entry_point "entryPoint": Vec<String>,
+        entry_point "entryPoint": Vec<Text>,
         /// Overrides the image's `CMD`.
-        command "command": Vec<String>,
+        command "command": Vec<Text>,
         /// Environment variables.
         environment "environment": Vec<KeyValuePair>,
         /// `.env` files loaded from S3.
@@ -79,11 +80,11 @@ api_struct! {
         /// Whether ECS pins the image tag to a digest at deployment (default `enabled`).
         version_consistency "versionConsistency": Option<VersionConsistency>,
         /// The container's hostname (not with `awsvpc`).
-        hostname "hostname": Option<String>,
+        hostname "hostname": Option<Text>,
         /// The user (`name`, `uid`, `uid:gid`, …; not on Windows).
-        user "user": Option<String>,
+        user "user": Option<Text>,
         /// The working directory.
-        working_directory "workingDirectory": Option<String>,
+        working_directory "workingDirectory": Option<Text>,
         /// Turns networking off.
         disable_networking "disableNetworking": Option<bool>,
         /// Root on the host (not on Fargate or Windows).
@@ -91,13 +92,13 @@ api_struct! {
         /// A read-only root filesystem.
         readonly_root_filesystem "readonlyRootFilesystem": Option<bool>,
         /// DNS servers (not with `awsvpc`).
-        dns_servers "dnsServers": Vec<String>,
+        dns_servers "dnsServers": Vec<Text>,
         /// DNS search domains (not with `awsvpc`).
-        dns_search_domains "dnsSearchDomains": Vec<String>,
+        dns_search_domains "dnsSearchDomains": Vec<Text>,
         /// Lines added to `/etc/hosts` (not with `awsvpc`).
         extra_hosts "extraHosts": Vec<HostEntry>,
         /// SELinux and AppArmor labels, `no-new-privileges` (not on Fargate).
-        docker_security_options "dockerSecurityOptions": Vec<String>,
+        docker_security_options "dockerSecurityOptions": Vec<Text>,
         /// Keeps stdin open (`docker run -i`).
         interactive "interactive": Option<bool>,
         /// Allocates a TTY (`docker run -t`).
@@ -117,7 +118,7 @@ api_struct! {
         /// Makes this container the FireLens log router.
         firelens_configuration "firelensConfiguration": Option<FirelensConfiguration>,
         /// Active Directory credential specs (Windows and Linux gMSA).
-        credential_specs "credentialSpecs": Vec<String>,
+        credential_specs "credentialSpecs": Vec<Text>,
     }
 }
 
@@ -134,10 +135,7 @@ impl ContainerDefinition {
     ///     .unwrap();
     /// assert_eq!(web.port_mappings[0].container_port, Some(80));
     /// ```
-    pub fn builder(
-        name: impl Into<String>,
-        image: impl Into<String>,
-    ) -> ContainerDefinitionBuilder {
+    pub fn builder(name: impl Into<Text>, image: impl Into<Text>) -> ContainerDefinitionBuilder {
         ContainerDefinitionBuilder::new(name.into(), image.into())
     }
 
@@ -168,7 +166,7 @@ api_struct! {
     /// Credentials for pulling from a private registry.
     pub struct RepositoryCredentials {
         /// The ARN (or same-region name) of the Secrets Manager secret holding them.
-        credentials_parameter "credentialsParameter": String,
+        credentials_parameter "credentialsParameter": Text,
     }
 }
 
@@ -209,8 +207,8 @@ api_struct! {
     /// A line of `/etc/hosts`.
     pub struct HostEntry {
         /// The host name.
-        hostname "hostname": String,
+        hostname "hostname": Text,
         /// Its IP address.
-        ip_address "ipAddress": String,
+        ip_address "ipAddress": Text,
     }
 }

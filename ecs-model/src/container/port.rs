@@ -1,5 +1,6 @@
 //! Port mappings.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 
 api_enum! {
@@ -37,11 +38,11 @@ api_struct! {
         /// `tcp` (default) or `udp`.
         protocol "protocol": Option<TransportProtocol>,
         /// A name for Service Connect and VPC Lattice; unique across the task's containers.
-        name "name": Option<String>,
+        name "name": Option<Text>,
         /// The application protocol, for Service Connect; needs a `name`.
         app_protocol "appProtocol": Option<ApplicationProtocol>,
         /// A range of container ports, `"start-end"`, instead of `containerPort`.
-        container_port_range "containerPortRange": Option<String>,
+        container_port_range "containerPortRange": Option<Text>,
     }
 }
 
@@ -70,7 +71,7 @@ impl PortMapping {
     #[must_use]
     pub fn range(start: i32, end: i32, protocol: TransportProtocol) -> Self {
         Self {
-            container_port_range: Some(format!("{start}-{end}")),
+            container_port_range: Some(format!("{start}-{end}").into()),
             protocol: Some(protocol),
             ..Self::default()
         }
@@ -85,7 +86,7 @@ impl PortMapping {
 
     /// Names the mapping (Service Connect, VPC Lattice).
     #[must_use]
-    pub fn named(mut self, name: impl Into<String>) -> Self {
+    pub fn named(mut self, name: impl Into<Text>) -> Self {
         self.name = Some(name.into());
         self
     }

@@ -1,5 +1,6 @@
 //! GPUs, inference accelerators and Neuron devices assigned to a container.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 
 api_enum! {
@@ -26,7 +27,7 @@ api_struct! {
     pub struct ResourceRequirement {
         /// A GPU count (or `ALL`), an accelerator `deviceName`, or `ALL` for Neuron; a GPU
         /// shared through `sharingStrategy` takes none.
-        value "value": Option<String>,
+        value "value": Option<Text>,
         /// The kind of device.
         r#type "type": ResourceType,
         /// How the container shares a GPU with other containers (GPU only; not on EXTERNAL); a
@@ -61,7 +62,7 @@ impl ResourceRequirement {
     #[must_use]
     pub fn gpus(count: u32) -> Self {
         Self {
-            value: Some(count.to_string()),
+            value: Some(count.to_string().into()),
             r#type: ResourceType::Gpu,
             ..Self::default()
         }
@@ -87,7 +88,7 @@ impl ResourceRequirement {
 
     /// The task's inference accelerator named `device_name`.
     #[must_use]
-    pub fn inference_accelerator(device_name: impl Into<String>) -> Self {
+    pub fn inference_accelerator(device_name: impl Into<Text>) -> Self {
         Self {
             value: Some(device_name.into()),
             r#type: ResourceType::InferenceAccelerator,

@@ -5,6 +5,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 use crate::tag::{PascalTags, Tag};
 
@@ -14,9 +15,9 @@ api_struct! {
     pub struct Repository {
         /// The Amazon Web Services account ID associated with the registry to create the
         /// repository.
-        registry_id "registryId": Option<String>,
+        registry_id "registryId": Option<Text>,
         /// The name to use for the repository.
-        repository_name "repositoryName": String,
+        repository_name "repositoryName": Text,
         /// The metadata that you apply to the repository to help you categorize and organize them.
         tags "tags": Vec<Tag> as PascalTags,
         /// The tag mutability setting for the repository.
@@ -39,7 +40,7 @@ api_struct! {
         /// The type of filter to apply for excluding image tags from mutability settings.
         filter_type "filterType": ImageTagMutabilityExclusionFilterType,
         /// The filter value used to match image tags for exclusion from mutability settings.
-        filter "filter": String,
+        filter "filter": Text,
     }
 }
 
@@ -58,7 +59,7 @@ api_struct! {
         /// The encryption type to use.
         encryption_type "encryptionType": EncryptionType,
         /// If you use the `KMS` encryption type, specify the KMS key to use for encryption.
-        kms_key "kmsKey": Option<String>,
+        kms_key "kmsKey": Option<Text>,
     }
 }
 

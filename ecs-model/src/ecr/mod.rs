@@ -14,6 +14,7 @@ pub use api::*;
 
 use serde_json::{Value, json};
 
+use crate::Text;
 use crate::arn::Account;
 use crate::builder::builder;
 use crate::json::json_document;
@@ -136,7 +137,7 @@ impl ImageRepository {
     /// A private repository `name`: images scanned on push, tags immutable (a tag names one
     /// image for good, so a task definition's revision always runs what was tested), and no
     /// lifecycle policy until [`keep_newest`](ImageRepositoryBuilder::keep_newest).
-    pub fn private(name: impl Into<String>) -> ImageRepositoryBuilder {
+    pub fn private(name: impl Into<Text>) -> ImageRepositoryBuilder {
         let mut repository = Repository {
             repository_name: name.into(),
             image_tag_mutability: Some(ImageTagMutability::Immutable),
@@ -230,7 +231,7 @@ impl ImageRepositoryBuilder {
     }
 
     /// Encrypts with this KMS key instead of ECR's AES-256.
-    pub fn kms_key(mut self, key: impl Into<String>) -> Self {
+    pub fn kms_key(mut self, key: impl Into<Text>) -> Self {
         self.repository.repository.encryption_configuration = Some(EncryptionConfiguration {
             encryption_type: EncryptionType::Kms,
             kms_key: Some(key.into()),
@@ -240,7 +241,7 @@ impl ImageRepositoryBuilder {
     }
 
     /// A tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.repository.repository.tags.push(Tag::new(key, value));
         self
     }

@@ -5,6 +5,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::json::record::{api_enum, api_struct};
 use crate::tag::{PascalTags, Tag};
 
@@ -13,13 +14,13 @@ api_struct! {
     /// application; mount targets and access points are created after it.
     pub struct FileSystem {
         /// A string of up to 64 ASCII characters.
-        creation_token "CreationToken": String,
+        creation_token "CreationToken": Text,
         /// The performance mode of the file system.
         performance_mode "PerformanceMode": Option<PerformanceMode>,
         /// A Boolean value that, if true, creates an encrypted file system.
         encrypted "Encrypted": Option<bool>,
         /// The ID of the KMS key that you want to use to protect the encrypted file system.
-        kms_key_id "KmsKeyId": Option<String>,
+        kms_key_id "KmsKeyId": Option<Text>,
         /// Specifies the throughput mode for the file system.
         throughput_mode "ThroughputMode": Option<ThroughputMode>,
         /// The throughput, measured in mebibytes per second (`MiBps`), that you want to provision
@@ -27,7 +28,7 @@ api_struct! {
         provisioned_throughput_in_mibps "ProvisionedThroughputInMibps": Option<f64>,
         /// For One Zone file systems, specify the Amazon Web Services Availability Zone in which to
         /// create the file system.
-        availability_zone_name "AvailabilityZoneName": Option<String>,
+        availability_zone_name "AvailabilityZoneName": Option<Text>,
         /// Specifies whether automatic backups are enabled on the file system that you are
         /// creating.
         backup "Backup": Option<bool>,
@@ -41,19 +42,19 @@ api_struct! {
     /// behind security groups that must admit NFS (2049) from the tasks.
     pub struct MountTarget {
         /// The ID of the file system for which to create the mount target.
-        file_system_id "FileSystemId": String,
+        file_system_id "FileSystemId": Text,
         /// The ID of the subnet to add the mount target in.
-        subnet_id "SubnetId": String,
+        subnet_id "SubnetId": Text,
         /// If the IP address type for the mount target is IPv4, then specify the IPv4 address
         /// within the address range of the specified subnet.
-        ip_address "IpAddress": Option<String>,
+        ip_address "IpAddress": Option<Text>,
         /// If the IP address type for the mount target is IPv6, then specify the IPv6 address
         /// within the address range of the specified subnet.
-        ipv6_address "Ipv6Address": Option<String>,
+        ipv6_address "Ipv6Address": Option<Text>,
         /// Specify the type of IP address of the mount target you are creating.
         ip_address_type "IpAddressType": Option<IpAddressType>,
         /// VPC security group IDs, of the form `sg-xxxxxxxx`.
-        security_groups "SecurityGroups": Vec<String>,
+        security_groups "SecurityGroups": Vec<Text>,
     }
 }
 
@@ -63,11 +64,11 @@ api_struct! {
     pub struct AccessPoint {
         /// A string of up to 64 ASCII characters that Amazon EFS uses to ensure idempotent
         /// creation.
-        client_token "ClientToken": String,
+        client_token "ClientToken": Text,
         /// Creates tags associated with the access point.
         tags "Tags": Vec<Tag> as PascalTags,
         /// The ID of the EFS file system that the access point provides access to.
-        file_system_id "FileSystemId": String,
+        file_system_id "FileSystemId": Text,
         /// The operating system user and group applied to all file system requests made using the
         /// access point.
         posix_user "PosixUser": Option<PosixUser>,
@@ -97,7 +98,7 @@ api_struct! {
     pub struct RootDirectory {
         /// Specifies the path on the EFS file system to expose as the root directory to NFS clients
         /// using the access point to access the EFS file system.
-        path "Path": Option<String>,
+        path "Path": Option<Text>,
         /// (Optional) Specifies the POSIX IDs and permissions to apply to the access point's
         /// `RootDirectory`.
         creation_info "CreationInfo": Option<CreationInfo>,
@@ -113,7 +114,7 @@ api_struct! {
         owner_gid "OwnerGid": i64,
         /// Specifies the POSIX permissions to apply to the `RootDirectory`, in the format of an
         /// octal number representing the file's mode bits.
-        permissions "Permissions": String,
+        permissions "Permissions": Text,
     }
 }
 

@@ -13,6 +13,7 @@ mod validate;
 
 pub use api::*;
 
+use crate::Text;
 use crate::builder::builder;
 use crate::json::json_document;
 use crate::reference::Reference;
@@ -26,7 +27,7 @@ pub const NFS_PORT: i32 = 2049;
 impl FileSystem {
     /// An encrypted, general-purpose, elastic-throughput file system known as `name` (its
     /// `CreationToken`, which makes its creation idempotent, and its `Name` tag).
-    pub fn encrypted(name: impl Into<String>) -> FileSystemBuilder {
+    pub fn encrypted(name: impl Into<Text>) -> FileSystemBuilder {
         let name = name.into();
         FileSystemBuilder {
             file_system: FileSystem {
@@ -60,7 +61,7 @@ builder! {
 
 impl FileSystemBuilder {
     /// Encrypts with this KMS key instead of EFS's own.
-    pub fn kms_key(mut self, key: impl Into<String>) -> Self {
+    pub fn kms_key(mut self, key: impl Into<Text>) -> Self {
         self.file_system.kms_key_id = Some(key.into());
         self
     }
@@ -72,7 +73,7 @@ impl FileSystemBuilder {
     }
 
     /// A tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.file_system.tags.push(Tag::new(key, value));
         self
     }
@@ -83,12 +84,12 @@ impl MountTarget {
     /// id, or a [`Reference`] to a group of the application).
     pub fn in_subnet(
         file_system: &str,
-        subnet: impl Into<String>,
-        group: impl Into<String>,
+        subnet: impl Into<Text>,
+        group: impl Into<Text>,
     ) -> MountTargetBuilder {
         MountTargetBuilder {
             mount_target: MountTarget {
-                file_system_id: Reference::file_system(file_system).to_string(),
+                file_system_id: Reference::file_system(file_system).to_string().into(),
                 subnet_id: subnet.into(),
                 security_groups: vec![group.into()],
                 ..MountTarget::default()
@@ -121,18 +122,18 @@ impl AccessPoint {
     /// name), as POSIX user `uid`:`gid`, rooted at `path`, which EFS creates owned by that user
     /// with `permissions` (`"750"`) when it is missing.
     pub fn posix(
-        name: impl Into<String>,
+        name: impl Into<Text>,
         file_system: &str,
         (uid, gid): (i64, i64),
-        path: impl Into<String>,
-        permissions: impl Into<String>,
+        path: impl Into<Text>,
+        permissions: impl Into<Text>,
     ) -> AccessPointBuilder {
         let name = name.into();
         AccessPointBuilder {
             access_point: AccessPoint {
                 client_token: name.clone(),
                 tags: vec![Tag::new("Name", name)],
-                file_system_id: Reference::file_system(file_system).to_string(),
+                file_system_id: Reference::file_system(file_system).to_string().into(),
                 posix_user: Some(PosixUser {
                     uid,
                     gid,

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::policy::{PolicyDocument, Statement};
 use super::role::{InstanceProfile, InstanceProfileBuilder, Role, RoleBuilder};
+use crate::Text;
 use crate::arn::{Account, Arn};
 use crate::container::{LogConfiguration, LogDriver, awslogs};
 use crate::task_definition::TaskDefinition;
@@ -181,7 +182,7 @@ impl ExecutionNeeds {
                 needs.object(&file.value);
             }
             if let Some(firelens) = &c.firelens_configuration {
-                if firelens.options.get("config-file-type").map(String::as_str) == Some("s3") {
+                if firelens.options.get("config-file-type").map(Text::as_str) == Some("s3") {
                     if let Some(value) = firelens.options.get("config-file-value") {
                         needs.object(value);
                     }
@@ -318,7 +319,7 @@ pub fn scheduler_policy(
         .execution_role_arn
         .iter()
         .chain(&td.task_role_arn)
-        .cloned()
+        .map(Text::to_string)
         .collect();
     if !roles.is_empty() {
         statements.push(

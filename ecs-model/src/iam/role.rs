@@ -2,6 +2,7 @@
 //! carries one.
 
 use super::PolicyDocument;
+use crate::Text;
 use crate::arn::Account;
 use crate::builder::builder;
 use crate::tag::{Pascal, Tag};
@@ -156,7 +157,7 @@ impl RoleBuilder {
     }
 
     /// Adds a tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.role.tags.push(Tag::new(key, value));
         self
     }

@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::read::Number;
 pub(crate) use super::read::{Error, Reader, Token};
+use crate::Text;
 use crate::path::{JsonPath, Segment};
 use crate::text::quoted;
 
@@ -243,13 +244,13 @@ pub(crate) fn unexpected(r: &mut Reader<'_>, cx: &mut Cx, expected: &str, token:
     cx.wrong_type(expected, &found)
 }
 
-impl Scalar for String {
+impl Scalar for Text {
     const EXPECTED: &'static str = "a string";
     fn from_str(v: &str) -> Result<Self, String> {
-        Ok(v.to_owned())
+        Ok(Text::new(v))
     }
     fn from_string(v: String) -> Result<Self, String> {
-        Ok(v)
+        Ok(Text::from(v))
     }
 }
 
@@ -306,7 +307,7 @@ macro_rules! decode_via_scalar {
         }
     )*};
 }
-decode_via_scalar!(String, bool, i32, i64, f64);
+decode_via_scalar!(Text, bool, i32, i64, f64);
 
 impl<T: Decode> Decode for Vec<T> {
     const MAY_KEEP: bool = T::MAY_KEEP;
@@ -366,7 +367,7 @@ impl<T: Decode> Decode for KeptItem<T> {
 }
 
 /// String-to-string maps (`dockerLabels`, log `options`): keys are kept exactly as given.
-pub(crate) type StringMap = BTreeMap<String, String>;
+pub(crate) type StringMap = BTreeMap<Text, Text>;
 
 impl Decode for StringMap {
     fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
@@ -374,9 +375,9 @@ impl Decode for StringMap {
         let mut out = StringMap::new();
         let mut first = true;
         while let Some(key) = r.next_key(&mut first)? {
-            match String::decode(r, cx) {
+            match Text::decode(r, cx) {
                 Ok(value) => {
-                    out.insert(key.into_owned(), value);
+                    out.insert(Text::from(key), value);
                 }
                 Err(e) => return Err(cx.in_key(&key, e)),
             }

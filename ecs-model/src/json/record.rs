@@ -2,6 +2,7 @@
 //! decoder and encoder, the unknown-key walk and its JSON Schema, so the JSON names live in
 //! exactly one place.
 
+use crate::Text;
 use crate::json::decode::{Cx, Decode, Error, Reader, StringMap};
 use crate::path::{JsonPath, PathCursor};
 
@@ -87,7 +88,7 @@ macro_rules! required_field {
     )*};
 }
 pub(crate) use required_field;
-required_field!(String, bool, i32, i64, f64);
+required_field!(Text, bool, i32, i64, f64);
 
 /// A string that is not one of an API enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -327,7 +328,7 @@ impl<T: Walk> Walk for Vec<T> {
     }
 }
 
-impl Walk for String {}
+impl Walk for Text {}
 impl Walk for bool {}
 impl Walk for i32 {}
 impl Walk for i64 {}

@@ -7,6 +7,7 @@
 //! edit; change `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the
 //! records against the model.
 
+use crate::Text;
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
 
@@ -17,7 +18,7 @@ api_struct! {
         /// The namespace of the Amazon Web Services service that provides the resource.
         service_namespace "ServiceNamespace": ServiceNamespace,
         /// The identifier of the resource that is associated with the scalable target.
-        resource_id "ResourceId": String,
+        resource_id "ResourceId": Text,
         /// The scalable dimension associated with the scalable target.
         scalable_dimension "ScalableDimension": ScalableDimension,
         /// The minimum value that you plan to scale in to.
@@ -27,7 +28,7 @@ api_struct! {
         /// This parameter is required for services that do not support service-linked roles (such
         /// as Amazon EMR), and it must specify the ARN of an IAM role that allows Application Auto
         /// Scaling to modify the scalable target on your behalf.
-        role_arn "RoleARN": Option<String>,
+        role_arn "RoleARN": Option<Text>,
         /// An embedded object that contains attributes and attribute values that are used to
         /// suspend and resume automatic scaling.
         suspended_state "SuspendedState": Option<SuspendedState>,
@@ -55,11 +56,11 @@ api_struct! {
     /// memory, requests per target) at a value; step scaling reacts to an alarm.
     pub struct ScalingPolicy {
         /// The name of the scaling policy.
-        policy_name "PolicyName": String,
+        policy_name "PolicyName": Text,
         /// The namespace of the Amazon Web Services service that provides the resource.
         service_namespace "ServiceNamespace": ServiceNamespace,
         /// The identifier of the resource associated with the scaling policy.
-        resource_id "ResourceId": String,
+        resource_id "ResourceId": Text,
         /// The scalable dimension.
         scalable_dimension "ScalableDimension": ScalableDimension,
         /// The scaling policy type.
@@ -128,7 +129,7 @@ api_struct! {
         /// The metric type.
         predefined_metric_type "PredefinedMetricType": PredefinedMetricType,
         /// Identifies the resource associated with the metric type.
-        resource_label "ResourceLabel": Option<String>,
+        resource_label "ResourceLabel": Option<Text>,
     }
 }
 
@@ -139,20 +140,20 @@ api_struct! {
         /// The namespace of the Amazon Web Services service that provides the resource.
         service_namespace "ServiceNamespace": ServiceNamespace,
         /// The schedule for this action.
-        schedule "Schedule": Option<String>,
+        schedule "Schedule": Option<Text>,
         /// Specifies the time zone used when setting a scheduled action by using an at or cron
         /// expression.
-        timezone "Timezone": Option<String>,
+        timezone "Timezone": Option<Text>,
         /// The name of the scheduled action.
-        scheduled_action_name "ScheduledActionName": String,
+        scheduled_action_name "ScheduledActionName": Text,
         /// The identifier of the resource associated with the scheduled action.
-        resource_id "ResourceId": String,
+        resource_id "ResourceId": Text,
         /// The scalable dimension.
         scalable_dimension "ScalableDimension": ScalableDimension,
         /// The date and time for this scheduled action to start, in UTC.
-        start_time "StartTime": Option<String>,
+        start_time "StartTime": Option<Text>,
         /// The date and time for the recurring schedule to end, in UTC.
-        end_time "EndTime": Option<String>,
+        end_time "EndTime": Option<Text>,
         /// The new minimum and maximum capacity.
         scalable_target_action "ScalableTargetAction": Option<ScalableTargetAction>,
     }

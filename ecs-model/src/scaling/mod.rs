@@ -12,6 +12,7 @@ mod validate;
 
 pub use api::*;
 
+use crate::Text;
 use crate::json::json_document;
 
 json_document!(ScalableTarget, ScalingPolicy, ScheduledAction);
@@ -64,7 +65,7 @@ impl ServiceScaling {
 
     /// Sets the `ResourceId` of every request to the service's.
     pub fn set_service(&mut self, cluster: &str, service: &str) {
-        let id = service_resource_id(cluster, service);
+        let id = Text::from(service_resource_id(cluster, service));
         self.target.resource_id.clone_from(&id);
         for policy in &mut self.policies {
             policy.resource_id.clone_from(&id);
@@ -94,7 +95,7 @@ impl ServiceScalingBuilder {
         mut self,
         name: &str,
         metric: PredefinedMetricType,
-        label: Option<String>,
+        label: Option<Text>,
         value: f64,
     ) -> Self {
         let spec = PredefinedMetricSpecification {
@@ -108,7 +109,7 @@ impl ServiceScalingBuilder {
             ..TargetTrackingScalingPolicyConfiguration::default()
         };
         self.scaling.policies.push(ScalingPolicy {
-            policy_name: name.to_owned(),
+            policy_name: name.into(),
             policy_type: Some(PolicyType::TargetTrackingScaling),
             target_tracking_scaling_policy_configuration: Some(config),
             ..ScalingPolicy::default()
@@ -140,7 +141,7 @@ impl ServiceScalingBuilder {
     /// to one the service registers into) at `requests` (policy `requests`). Its
     /// `ResourceLabel` holds the reference; the deployer writes the label from the load
     /// balancer's and the target group's ARNs.
-    pub fn requests_per_target(self, target_group: impl Into<String>, requests: f64) -> Self {
+    pub fn requests_per_target(self, target_group: impl Into<Text>, requests: f64) -> Self {
         self.target_tracking(
             "requests",
             PredefinedMetricType::ALBRequestCountPerTarget,
@@ -159,8 +160,8 @@ impl ServiceScalingBuilder {
     /// `time_zone` (UTC when `None`).
     pub fn scheduled(
         mut self,
-        name: impl Into<String>,
-        schedule: impl Into<String>,
+        name: impl Into<Text>,
+        schedule: impl Into<Text>,
         time_zone: Option<&str>,
         (min, max): (i32, i32),
     ) -> Self {
@@ -172,7 +173,7 @@ impl ServiceScalingBuilder {
         self.scaling.scheduled_actions.push(ScheduledAction {
             scheduled_action_name: name.into(),
             schedule: Some(schedule.into()),
-            timezone: time_zone.map(str::to_owned),
+            timezone: time_zone.map(Text::from),
             scalable_target_action: Some(bounds),
             ..ScheduledAction::default()
         });

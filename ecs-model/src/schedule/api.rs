@@ -6,6 +6,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
 use crate::service::{
@@ -19,31 +20,31 @@ api_struct! {
     /// Build one with [`Schedule::cron`], [`Schedule::rate`] or [`Schedule::at`].
     pub struct Schedule {
         /// The name of the schedule that you are creating.
-        name "Name": String,
+        name "Name": Text,
         /// The name of the schedule group to associate with this schedule.
-        group_name "GroupName": Option<String>,
+        group_name "GroupName": Option<Text>,
         /// The expression that defines when the schedule runs.
-        schedule_expression "ScheduleExpression": String,
+        schedule_expression "ScheduleExpression": Text,
         /// The date, in UTC, after which the schedule can begin invoking its target.
-        start_date "StartDate": Option<String>,
+        start_date "StartDate": Option<Text>,
         /// The date, in UTC, before which the schedule can invoke its target.
-        end_date "EndDate": Option<String>,
+        end_date "EndDate": Option<Text>,
         /// The description you specify for the schedule.
-        description "Description": Option<String>,
+        description "Description": Option<Text>,
         /// The timezone in which the scheduling expression is evaluated.
-        schedule_expression_timezone "ScheduleExpressionTimezone": Option<String>,
+        schedule_expression_timezone "ScheduleExpressionTimezone": Option<Text>,
         /// Specifies whether the schedule is enabled or disabled.
         state "State": Option<ScheduleState>,
         /// The Amazon Resource Name (ARN) for the customer managed KMS key that EventBridge
         /// Scheduler will use to encrypt and decrypt your data.
-        kms_key_arn "KmsKeyArn": Option<String>,
+        kms_key_arn "KmsKeyArn": Option<Text>,
         /// The schedule's target.
         target "Target": ScheduleTarget,
         /// Allows you to configure a time window during which EventBridge Scheduler invokes the
         /// schedule.
         flexible_time_window "FlexibleTimeWindow": FlexibleTimeWindow,
         /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-        client_token "ClientToken": Option<String>,
+        client_token "ClientToken": Option<Text>,
         /// Specifies the action that EventBridge Scheduler applies to the schedule after the
         /// schedule completes invoking the target.
         action_after_completion "ActionAfterCompletion": Option<ActionAfterCompletion>,
@@ -54,10 +55,10 @@ api_struct! {
     /// The schedule's target.
     pub struct ScheduleTarget {
         /// The Amazon Resource Name (ARN) of the target.
-        arn "Arn": String,
+        arn "Arn": Text,
         /// The Amazon Resource Name (ARN) of the IAM role that EventBridge Scheduler will use for
         /// this target when the schedule is invoked.
-        role_arn "RoleArn": String,
+        role_arn "RoleArn": Text,
         /// An object that contains information about an Amazon SQS queue that EventBridge Scheduler
         /// uses as a dead-letter queue for your schedule.
         dead_letter_config "DeadLetterConfig": Option<DeadLetterConfig>,
@@ -66,7 +67,7 @@ api_struct! {
         /// Scheduler will try to deliver the event to a target.
         retry_policy "RetryPolicy": Option<RetryPolicy>,
         /// The text, or well-formed JSON, passed to the target.
-        input "Input": Option<String>,
+        input "Input": Option<Text>,
         /// The templated target type for the Amazon ECS `RunTask` API operation.
         ecs_parameters "EcsParameters": Option<EcsParameters>,
     }
@@ -78,7 +79,7 @@ api_struct! {
     pub struct DeadLetterConfig {
         /// The Amazon Resource Name (ARN) of the SQS queue specified as the destination for the
         /// dead-letter queue.
-        arn "Arn": Option<String>,
+        arn "Arn": Option<Text>,
     }
 }
 
@@ -99,7 +100,7 @@ api_struct! {
     pub struct EcsParameters {
         /// The task definition to run: an ARN without a revision runs the family's latest `ACTIVE`
         /// one, so that a deployment's new revision needs no change of the schedule.
-        task_definition_arn "TaskDefinitionArn": String,
+        task_definition_arn "TaskDefinitionArn": Text,
         /// The number of tasks to create based on `TaskDefinition`.
         task_count "TaskCount": Option<i32>,
         /// Specifies the launch type on which your task is running.
@@ -107,9 +108,9 @@ api_struct! {
         /// This structure specifies the network configuration for an ECS task.
         network_configuration "NetworkConfiguration": Option<ScheduleNetworkConfiguration>,
         /// Specifies the platform version for the task.
-        platform_version "PlatformVersion": Option<String>,
+        platform_version "PlatformVersion": Option<Text>,
         /// Specifies an ECS task group for the task.
-        group "Group": Option<String>,
+        group "Group": Option<Text>,
         /// The capacity provider strategy to use for the task.
         capacity_provider_strategy "CapacityProviderStrategy": Vec<CapacityProviderStrategyItem>,
         /// Specifies whether to enable Amazon ECS managed tags for the task.
@@ -124,7 +125,7 @@ api_struct! {
         /// Specifies whether to propagate the tags from the task definition to the task.
         propagate_tags "PropagateTags": Option<PropagateTags>,
         /// The reference ID to use for the task.
-        reference_id "ReferenceId": Option<String>,
+        reference_id "ReferenceId": Option<Text>,
         /// The metadata that you apply to the task to help you categorize and organize them.
         tags "Tags": Vec<StringMap>,
     }
@@ -144,9 +145,9 @@ api_struct! {
     /// public IP address is to be used.
     pub struct ScheduleAwsVpcConfiguration {
         /// Specifies the subnets associated with the task.
-        subnets "Subnets": Vec<String>,
+        subnets "Subnets": Vec<Text>,
         /// Specifies the security groups associated with the task.
-        security_groups "SecurityGroups": Vec<String>,
+        security_groups "SecurityGroups": Vec<Text>,
         /// Specifies whether the task's elastic network interface receives a public IP address.
         assign_public_ip "AssignPublicIp": Option<AssignPublicIp>,
     }

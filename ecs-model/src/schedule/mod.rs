@@ -13,6 +13,7 @@ mod validate;
 pub use api::*;
 pub use expression::{Expression, ExpressionError};
 
+use crate::Text;
 use crate::builder::builder;
 use crate::json::json_document;
 use crate::service::{AssignPublicIp, CapacityProviderStrategyItem};
@@ -23,23 +24,23 @@ impl Schedule {
     /// A schedule on a cron expression of six fields (minutes, hours, day of month, month, day of
     /// week, year; one of the two days is `?`), evaluated in UTC unless a
     /// [`time_zone`](ScheduleBuilder::time_zone) is given: `cron("nightly", "0 3 * * ? *")`.
-    pub fn cron(name: impl Into<String>, fields: &str) -> ScheduleBuilder {
+    pub fn cron(name: impl Into<Text>, fields: &str) -> ScheduleBuilder {
         Self::builder(name, format!("cron({fields})"))
     }
 
     /// A schedule every `interval` (`"1 hour"`, `"15 minutes"`).
-    pub fn rate(name: impl Into<String>, interval: &str) -> ScheduleBuilder {
+    pub fn rate(name: impl Into<Text>, interval: &str) -> ScheduleBuilder {
         Self::builder(name, format!("rate({interval})"))
     }
 
     /// A schedule that runs once, at `time` (`"2026-12-24T03:00:00"`).
-    pub fn at(name: impl Into<String>, time: &str) -> ScheduleBuilder {
+    pub fn at(name: impl Into<Text>, time: &str) -> ScheduleBuilder {
         Self::builder(name, format!("at({time})"))
     }
 
     /// A schedule of `expression` as Scheduler takes it (`cron(…)`, `rate(…)` or `at(…)`), with
     /// one ECS task as its target, enabled, at the scheduled time.
-    pub fn builder(name: impl Into<String>, expression: impl Into<String>) -> ScheduleBuilder {
+    pub fn builder(name: impl Into<Text>, expression: impl Into<Text>) -> ScheduleBuilder {
         let ecs = EcsParameters {
             task_count: Some(1),
             ..EcsParameters::default()
@@ -95,19 +96,19 @@ impl ScheduleBuilder {
 
     /// The IANA time zone the expression is evaluated in (`Asia/Seoul`); daylight saving time is
     /// followed.
-    pub fn time_zone(mut self, zone: impl Into<String>) -> Self {
+    pub fn time_zone(mut self, zone: impl Into<Text>) -> Self {
         self.schedule.schedule_expression_timezone = Some(zone.into());
         self
     }
 
     /// A description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.schedule.description = Some(text.into());
         self
     }
 
     /// The schedule group (`default` otherwise).
-    pub fn group(mut self, group: impl Into<String>) -> Self {
+    pub fn group(mut self, group: impl Into<Text>) -> Self {
         self.schedule.group_name = Some(group.into());
         self
     }
@@ -137,7 +138,7 @@ impl ScheduleBuilder {
     }
 
     /// The role Scheduler assumes to run the task (otherwise the application creates one).
-    pub fn role_arn(mut self, arn: impl Into<String>) -> Self {
+    pub fn role_arn(mut self, arn: impl Into<Text>) -> Self {
         self.schedule.target.role_arn = arn.into();
         self
     }
@@ -160,7 +161,7 @@ impl ScheduleBuilder {
     /// type.
     pub fn capacity_provider(
         mut self,
-        name: impl Into<String>,
+        name: impl Into<Text>,
         weight: i32,
         base: Option<i32>,
     ) -> Self {
@@ -172,7 +173,7 @@ impl ScheduleBuilder {
     }
 
     /// The Fargate platform version.
-    pub fn platform_version(mut self, version: impl Into<String>) -> Self {
+    pub fn platform_version(mut self, version: impl Into<Text>) -> Self {
         self.ecs().platform_version = Some(version.into());
         self
     }
@@ -181,7 +182,7 @@ impl ScheduleBuilder {
     pub fn subnets<I, S>(mut self, subnets: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.awsvpc()
             .subnets
@@ -191,7 +192,7 @@ impl ScheduleBuilder {
 
     /// Adds a security group (an id, or a [`Reference`](crate::Reference) to one of the
     /// application's).
-    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+    pub fn security_group(mut self, group: impl Into<Text>) -> Self {
         self.awsvpc().security_groups.push(group.into());
         self
     }

@@ -4,6 +4,7 @@
 //! `xtask/src/api/spec.rs` and regenerate. `tests/integration/api_model.rs` checks the records
 //! against the model.
 
+use crate::Text;
 use crate::container::LogConfiguration;
 use crate::json::record::{api_enum, api_struct};
 use crate::tag::Tag;
@@ -18,12 +19,12 @@ api_struct! {
     pub struct Service {
         /// The short name or full Amazon Resource Name (ARN) of the cluster that you run your
         /// service on.
-        cluster "cluster": Option<String>,
+        cluster "cluster": Option<Text>,
         /// The name of your service.
-        service_name "serviceName": String,
+        service_name "serviceName": Text,
         /// The `family` and `revision` (`family:revision`) or full ARN of the task definition to
         /// run in your service.
-        task_definition "taskDefinition": Option<String>,
+        task_definition "taskDefinition": Option<Text>,
         /// Indicates whether to use Availability Zone rebalancing for the service.
         availability_zone_rebalancing "availabilityZoneRebalancing": Option<AvailabilityZoneRebalancing>,
         /// A load balancer object representing the load balancers to use with your service.
@@ -34,16 +35,16 @@ api_struct! {
         /// in your service.
         desired_count "desiredCount": Option<i32>,
         /// An identifier that you provide to ensure the idempotency of the request.
-        client_token "clientToken": Option<String>,
+        client_token "clientToken": Option<Text>,
         /// The infrastructure that you run your service on.
         launch_type "launchType": Option<Compatibility>,
         /// The capacity provider strategy to use for the service.
         capacity_provider_strategy "capacityProviderStrategy": Vec<CapacityProviderStrategyItem>,
         /// The platform version that your tasks in the service are running on.
-        platform_version "platformVersion": Option<String>,
+        platform_version "platformVersion": Option<Text>,
         /// The name or full Amazon Resource Name (ARN) of the IAM role that allows Amazon ECS to
         /// make calls to your load balancer on your behalf.
-        role "role": Option<String>,
+        role "role": Option<Text>,
         /// Optional deployment parameters that control how many tasks run during the deployment and
         /// the ordering of stopping and starting tasks.
         deployment_configuration "deploymentConfiguration": Option<DeploymentConfiguration>,
@@ -90,12 +91,12 @@ api_struct! {
     pub struct ServiceLoadBalancer {
         /// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups
         /// associated with a service or task set.
-        target_group_arn "targetGroupArn": Option<String>,
+        target_group_arn "targetGroupArn": Option<Text>,
         /// The name of the load balancer to associate with the Amazon ECS service or task set.
-        load_balancer_name "loadBalancerName": Option<String>,
+        load_balancer_name "loadBalancerName": Option<Text>,
         /// The name of the container (as it appears in a container definition) to associate with
         /// the load balancer.
-        container_name "containerName": Option<String>,
+        container_name "containerName": Option<Text>,
         /// The port on the container to associate with the load balancer.
         container_port "containerPort": Option<i32>,
         /// The advanced settings for the load balancer used in blue/green deployments.
@@ -108,18 +109,18 @@ api_struct! {
     pub struct AdvancedConfiguration {
         /// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS blue/green
         /// deployments.
-        alternate_target_group_arn "alternateTargetGroupArn": Option<String>,
+        alternate_target_group_arn "alternateTargetGroupArn": Option<Text>,
         /// The Amazon Resource Name (ARN) that that identifies the production listener rule (in the
         /// case of an Application Load Balancer) or listener (in the case for an Network Load
         /// Balancer) for routing production traffic.
-        production_listener_rule "productionListenerRule": Option<String>,
+        production_listener_rule "productionListenerRule": Option<Text>,
         /// The Amazon Resource Name (ARN) that identifies ) that identifies the test listener rule
         /// (in the case of an Application Load Balancer) or listener (in the case for an Network
         /// Load Balancer) for routing test traffic.
-        test_listener_rule "testListenerRule": Option<String>,
+        test_listener_rule "testListenerRule": Option<Text>,
         /// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS permission to call
         /// the Elastic Load Balancing APIs for you.
-        role_arn "roleArn": Option<String>,
+        role_arn "roleArn": Option<Text>,
     }
 }
 
@@ -127,11 +128,11 @@ api_struct! {
     /// The details for the service registry.
     pub struct ServiceRegistry {
         /// The Amazon Resource Name (ARN) of the service registry.
-        registry_arn "registryArn": Option<String>,
+        registry_arn "registryArn": Option<Text>,
         /// The port value used if your service discovery service specified an SRV record.
         port "port": Option<i32>,
         /// The container name value to be used for your service discovery service.
-        container_name "containerName": Option<String>,
+        container_name "containerName": Option<Text>,
         /// The port value to be used for your service discovery service.
         container_port "containerPort": Option<i32>,
     }
@@ -141,7 +142,7 @@ api_struct! {
     /// The details of a capacity provider strategy.
     pub struct CapacityProviderStrategyItem {
         /// The short name of the capacity provider.
-        capacity_provider "capacityProvider": String,
+        capacity_provider "capacityProvider": Text,
         /// The weight value designates the relative percentage of the total number of tasks
         /// launched that should use the specified capacity provider.
         weight "weight": Option<i32>,
@@ -220,7 +221,7 @@ api_struct! {
     /// failed, and then to optionally roll back the failure to the last working deployment.
     pub struct DeploymentAlarms {
         /// One or more CloudWatch alarm names.
-        alarm_names "alarmNames": Vec<String>,
+        alarm_names "alarmNames": Vec<Text>,
         /// Determines whether to configure Amazon ECS to roll back the service if a service
         /// deployment fails.
         rollback "rollback": bool,
@@ -236,10 +237,10 @@ api_struct! {
         /// The type of action the lifecycle hook performs.
         target_type "targetType": Option<DeploymentLifecycleHookTargetType>,
         /// The Amazon Resource Name (ARN) of the hook target.
-        hook_target_arn "hookTargetArn": Option<String>,
+        hook_target_arn "hookTargetArn": Option<Text>,
         /// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS permission to call
         /// Lambda functions on your behalf.
-        role_arn "roleArn": Option<String>,
+        role_arn "roleArn": Option<Text>,
         /// The lifecycle stages at which to run the hook.
         lifecycle_stages "lifecycleStages": Vec<DeploymentLifecycleHookStage>,
         /// Use this field to specify custom parameters that Amazon ECS passes to your Lambda
@@ -308,7 +309,7 @@ api_struct! {
         /// The type of constraint.
         r#type "type": Option<PlacementConstraintType>,
         /// A cluster query language expression to apply to the constraint.
-        expression "expression": Option<String>,
+        expression "expression": Option<Text>,
     }
 }
 
@@ -318,7 +319,7 @@ api_struct! {
         /// The type of placement strategy.
         r#type "type": Option<PlacementStrategyType>,
         /// The field to apply the placement strategy against.
-        field "field": Option<String>,
+        field "field": Option<Text>,
     }
 }
 
@@ -334,9 +335,9 @@ api_struct! {
     /// An object representing the networking details for a task or service.
     pub struct AwsVpcConfiguration {
         /// The IDs of the subnets associated with the task or service.
-        subnets "subnets": Vec<String>,
+        subnets "subnets": Vec<Text>,
         /// The IDs of the security groups associated with the task or service.
-        security_groups "securityGroups": Vec<String>,
+        security_groups "securityGroups": Vec<Text>,
         /// Whether the task's elastic network interface receives a public IP address.
         assign_public_ip "assignPublicIp": Option<AssignPublicIp>,
     }
@@ -357,7 +358,7 @@ api_struct! {
         enabled "enabled": bool,
         /// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map namespace for use
         /// with Service Connect.
-        namespace "namespace": Option<String>,
+        namespace "namespace": Option<Text>,
         /// The list of Service Connect service objects.
         services "services": Vec<ServiceConnectService>,
         /// The log configuration for the container.
@@ -375,10 +376,10 @@ api_struct! {
     pub struct ServiceConnectService {
         /// The `portName` must match the name of one of the `portMappings` from all the containers
         /// in the task definition of this Amazon ECS service.
-        port_name "portName": String,
+        port_name "portName": Text,
         /// The `discoveryName` is the name of the new Cloud Map service that Amazon ECS creates for
         /// this Amazon ECS service.
-        discovery_name "discoveryName": Option<String>,
+        discovery_name "discoveryName": Option<Text>,
         /// The list of client aliases for this Service Connect service.
         client_aliases "clientAliases": Vec<ServiceConnectClientAlias>,
         /// The port number for the Service Connect proxy to listen on.
@@ -398,7 +399,7 @@ api_struct! {
         port "port": i32,
         /// The `dnsName` is the name that you use in the applications of client tasks to connect to
         /// this service.
-        dns_name "dnsName": Option<String>,
+        dns_name "dnsName": Option<Text>,
         /// The configuration for test traffic routing rules used during blue/green deployments with
         /// Amazon ECS Service Connect.
         test_traffic_rules "testTrafficRules": Option<ServiceConnectTestTrafficRules>,
@@ -419,7 +420,7 @@ api_struct! {
     /// deployments.
     pub struct ServiceConnectTestTrafficHeaderRules {
         /// The name of the HTTP header to examine for test traffic routing.
-        name "name": String,
+        name "name": Text,
         /// The header value matching configuration that determines how the HTTP header value is
         /// evaluated for test traffic routing decisions.
         value "value": Option<ServiceConnectTestTrafficHeaderMatchRules>,
@@ -431,7 +432,7 @@ api_struct! {
     pub struct ServiceConnectTestTrafficHeaderMatchRules {
         /// The exact value that the HTTP header must match for the test traffic routing rule to
         /// apply.
-        exact "exact": String,
+        exact "exact": Text,
     }
 }
 
@@ -452,10 +453,10 @@ api_struct! {
         /// The signer certificate authority.
         issuer_certificate_authority "issuerCertificateAuthority": ServiceConnectTlsCertificateAuthority,
         /// The Amazon Web Services Key Management Service key.
-        kms_key "kmsKey": Option<String>,
+        kms_key "kmsKey": Option<Text>,
         /// The Amazon Resource Name (ARN) of the IAM role that's associated with the Service
         /// Connect TLS.
-        role_arn "roleArn": Option<String>,
+        role_arn "roleArn": Option<Text>,
     }
 }
 
@@ -463,7 +464,7 @@ api_struct! {
     /// The certificate root authority that secures your service.
     pub struct ServiceConnectTlsCertificateAuthority {
         /// The ARN of the Amazon Web Services Private Certificate Authority certificate.
-        aws_pca_authority_arn "awsPcaAuthorityArn": Option<String>,
+        aws_pca_authority_arn "awsPcaAuthorityArn": Option<Text>,
     }
 }
 
@@ -491,7 +492,7 @@ api_struct! {
     /// configured at launch time.
     pub struct ServiceVolumeConfiguration {
         /// The name of the volume.
-        name "name": String,
+        name "name": Text,
         /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your
         /// behalf.
         managed_ebs_volume "managedEBSVolume": Option<ServiceManagedEbsVolumeConfiguration>,
@@ -506,14 +507,14 @@ api_struct! {
         encrypted "encrypted": Option<bool>,
         /// The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key Management
         /// Service key to use for Amazon EBS encryption.
-        kms_key_id "kmsKeyId": Option<String>,
+        kms_key_id "kmsKeyId": Option<Text>,
         /// The volume type.
-        volume_type "volumeType": Option<String>,
+        volume_type "volumeType": Option<Text>,
         /// The size of the volume in `GiB`.
         size_in_gib "sizeInGiB": Option<i32>,
         /// The snapshot that Amazon ECS uses to create volumes for attachment to tasks maintained
         /// by the service.
-        snapshot_id "snapshotId": Option<String>,
+        snapshot_id "snapshotId": Option<Text>,
         /// The rate, in `MiB/s`, at which data is fetched from a snapshot of an existing EBS volume
         /// to create new volumes for attachment to the tasks maintained by the service.
         volume_initialization_rate "volumeInitializationRate": Option<i32>,
@@ -524,7 +525,7 @@ api_struct! {
         /// The tags to apply to the volume.
         tag_specifications "tagSpecifications": Vec<EbsTagSpecification>,
         /// The ARN of the IAM role to associate with this volume.
-        role_arn "roleArn": String,
+        role_arn "roleArn": Text,
         /// The filesystem type for the volume.
         filesystem_type "filesystemType": Option<TaskFilesystemType>,
     }
@@ -548,12 +549,12 @@ api_struct! {
     /// group(s) Amazon ECS tasks will be registered to.
     pub struct VpcLatticeConfiguration {
         /// The ARN of the IAM role to associate with this VPC Lattice configuration.
-        role_arn "roleArn": String,
+        role_arn "roleArn": Text,
         /// The full Amazon Resource Name (ARN) of the target group or groups associated with the
         /// VPC Lattice configuration that the Amazon ECS tasks will be registered to.
-        target_group_arn "targetGroupArn": String,
+        target_group_arn "targetGroupArn": Text,
         /// The name of the port mapping to register in the VPC Lattice target group.
-        port_name "portName": String,
+        port_name "portName": Text,
         /// The advanced settings for VPC Lattice used in blue/green deployments.
         advanced_configuration "advancedConfiguration": Option<VpcLatticeAdvancedConfiguration>,
     }
@@ -564,13 +565,13 @@ api_struct! {
     pub struct VpcLatticeAdvancedConfiguration {
         /// The Amazon Resource Name (ARN) of the alternate target group associated with the VPC
         /// Lattice Configuration for Amazon ECS blue/green deployments.
-        alternate_target_group_arn "alternateTargetGroupArn": Option<String>,
+        alternate_target_group_arn "alternateTargetGroupArn": Option<Text>,
         /// The Amazon Resource Name (ARN) that identifies the production listener rule or listener
         /// for routing production traffic.
-        production_listener_rule "productionListenerRule": Option<String>,
+        production_listener_rule "productionListenerRule": Option<Text>,
         /// The Amazon Resource Name (ARN) that identifies the test listener rule or listener for
         /// routing test traffic.
-        test_listener_rule "testListenerRule": Option<String>,
+        test_listener_rule "testListenerRule": Option<Text>,
     }
 }
 
@@ -578,7 +579,7 @@ api_struct! {
     /// A gateway connector that attaches an Amazon ECS service to a gateway ingress path.
     pub struct GatewayConnector {
         /// The name of the service port that the gateway routes ingress traffic to.
-        port_name "portName": String,
+        port_name "portName": Text,
         /// The health check that the gateway uses to determine whether the targets for this
         /// connector are healthy.
         health_check "healthCheck": Option<GatewayConnectorHealthCheck>,
@@ -598,7 +599,7 @@ api_struct! {
         /// The port that the gateway uses to perform health checks on the targets.
         health_check_port "healthCheckPort": Option<i32>,
         /// The destination path for health check requests.
-        health_check_path "healthCheckPath": Option<String>,
+        health_check_path "healthCheckPath": Option<Text>,
         /// The amount of time, in seconds, during which no response from a target means a failed
         /// health check.
         health_check_timeout_seconds "healthCheckTimeoutSeconds": Option<i32>,
@@ -620,9 +621,9 @@ api_struct! {
     /// The codes that indicate a successful health check response from a target.
     pub struct GatewayConnectorHealthCheckMatcher {
         /// The HTTP codes that indicate a successful response from a target.
-        http_code "httpCode": Option<String>,
+        http_code "httpCode": Option<Text>,
         /// The gRPC codes that indicate a successful response from a target.
-        grpc_code "grpcCode": Option<String>,
+        grpc_code "grpcCode": Option<Text>,
     }
 }
 
@@ -656,7 +657,7 @@ api_struct! {
     /// The configuration for a specific set of metrics to collect for a service.
     pub struct MetricConfiguration {
         /// The list of metric names to configure.
-        metric_names "metricNames": Vec<String>,
+        metric_names "metricNames": Vec<Text>,
         /// The resolution, in seconds, at which to collect the metrics.
         resolution_seconds "resolutionSeconds": i32,
     }

@@ -7,6 +7,7 @@ pub(crate) mod validate;
 // Every record and enum the generator writes is public here.
 pub use api::*;
 
+use crate::Text;
 use crate::builder::builder;
 use crate::json::json_document;
 use crate::tag::Tag;
@@ -28,7 +29,7 @@ impl Service {
     ];
 
     /// Starts a service named `name` with nothing else set.
-    pub fn builder(name: impl Into<String>) -> ServiceBuilder {
+    pub fn builder(name: impl Into<Text>) -> ServiceBuilder {
         ServiceBuilder {
             service: Service {
                 service_name: name.into(),
@@ -54,9 +55,9 @@ impl Service {
     /// assert_eq!(service.deployment_configuration.unwrap().minimum_healthy_percent, Some(100));
     /// ```
     pub fn fargate(
-        name: impl Into<String>,
-        cluster: impl Into<String>,
-        task_definition: impl Into<String>,
+        name: impl Into<Text>,
+        cluster: impl Into<Text>,
+        task_definition: impl Into<Text>,
     ) -> ServiceBuilder {
         Self::builder(name)
             .cluster(cluster)
@@ -67,9 +68,9 @@ impl Service {
 
     /// An EC2 service, with the safe deployment defaults.
     pub fn ec2(
-        name: impl Into<String>,
-        cluster: impl Into<String>,
-        task_definition: impl Into<String>,
+        name: impl Into<Text>,
+        cluster: impl Into<Text>,
+        task_definition: impl Into<Text>,
     ) -> ServiceBuilder {
         Self::builder(name)
             .cluster(cluster)
@@ -81,9 +82,9 @@ impl Service {
     /// A service placed by capacity providers (`FARGATE_SPOT`, an Auto Scaling group, Managed
     /// Instances) rather than a launch type, with the safe deployment defaults.
     pub fn on_capacity_providers(
-        name: impl Into<String>,
-        cluster: impl Into<String>,
-        task_definition: impl Into<String>,
+        name: impl Into<Text>,
+        cluster: impl Into<Text>,
+        task_definition: impl Into<Text>,
     ) -> ServiceBuilder {
         Self::builder(name)
             .cluster(cluster)
@@ -128,13 +129,13 @@ builder! {
 
 impl ServiceBuilder {
     /// The cluster (name or ARN).
-    pub fn cluster(mut self, cluster: impl Into<String>) -> Self {
+    pub fn cluster(mut self, cluster: impl Into<Text>) -> Self {
         self.service.cluster = Some(cluster.into());
         self
     }
 
     /// The task definition: a family (its latest revision), `family:revision` or an ARN.
-    pub fn task_definition(mut self, task_definition: impl Into<String>) -> Self {
+    pub fn task_definition(mut self, task_definition: impl Into<Text>) -> Self {
         self.service.task_definition = Some(task_definition.into());
         self
     }
@@ -155,7 +156,7 @@ impl ServiceBuilder {
     /// Adds a capacity provider to the strategy (clears the launch type).
     pub fn capacity_provider(
         mut self,
-        name: impl Into<String>,
+        name: impl Into<Text>,
         weight: i32,
         base: Option<i32>,
     ) -> Self {
@@ -167,7 +168,7 @@ impl ServiceBuilder {
     }
 
     /// The Fargate platform version (`LATEST` by default).
-    pub fn platform_version(mut self, version: impl Into<String>) -> Self {
+    pub fn platform_version(mut self, version: impl Into<Text>) -> Self {
         self.service.platform_version = Some(version.into());
         self
     }
@@ -184,7 +185,7 @@ impl ServiceBuilder {
     pub fn subnets<I, S>(mut self, subnets: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.awsvpc()
             .subnets
@@ -194,7 +195,7 @@ impl ServiceBuilder {
 
     /// Adds a security group (an id, or a [`Reference`](crate::Reference) to one of the
     /// application's).
-    pub fn security_group(mut self, group: impl Into<String>) -> Self {
+    pub fn security_group(mut self, group: impl Into<Text>) -> Self {
         self.awsvpc().security_groups.push(group.into());
         self
     }
@@ -213,8 +214,8 @@ impl ServiceBuilder {
     /// [`Reference`](crate::Reference)).
     pub fn load_balancer(
         mut self,
-        target_group: impl Into<String>,
-        container_name: impl Into<String>,
+        target_group: impl Into<Text>,
+        container_name: impl Into<Text>,
         container_port: i32,
     ) -> Self {
         self.service.load_balancers.push(ServiceLoadBalancer {
@@ -260,7 +261,7 @@ impl ServiceBuilder {
     pub fn deployment_alarms<I, S>(mut self, alarm_names: I, rollback: bool) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<Text>,
     {
         self.deployment().alarms = Some(DeploymentAlarms {
             alarm_names: alarm_names.into_iter().map(Into::into).collect(),
@@ -295,7 +296,7 @@ impl ServiceBuilder {
     }
 
     /// Adds a tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.service.tags.push(Tag::new(key, value));
         self
     }
@@ -315,7 +316,7 @@ impl ServiceBuilder {
 
 impl CapacityProviderStrategyItem {
     /// `capacity_provider` with `weight`, and `base` tasks placed there first.
-    pub fn new(capacity_provider: impl Into<String>, weight: i32, base: Option<i32>) -> Self {
+    pub fn new(capacity_provider: impl Into<Text>, weight: i32, base: Option<i32>) -> Self {
         Self {
             capacity_provider: capacity_provider.into(),
             weight: Some(weight),

@@ -5,6 +5,7 @@ use super::{
     PidMode, ProxyConfiguration, RuntimePlatform, TaskDefinition,
     TaskDefinitionPlacementConstraint, TaskDefinitionPlacementConstraintType,
 };
+use crate::Text;
 use crate::builder::builder;
 use crate::container::ContainerDefinition;
 use crate::tag::Tag;
@@ -19,7 +20,7 @@ builder! {
 impl TaskDefinition {
     /// Starts a task definition of `family` with nothing else set (an EC2 task in `bridge`
     /// mode, as ECS defaults).
-    pub fn builder(family: impl Into<String>) -> TaskDefinitionBuilder {
+    pub fn builder(family: impl Into<Text>) -> TaskDefinitionBuilder {
         TaskDefinitionBuilder {
             def: TaskDefinition {
                 family: family.into(),
@@ -41,7 +42,7 @@ impl TaskDefinition {
     /// assert_eq!(td.cpu.unwrap().units(), Some(512));
     /// ```
     pub fn fargate(
-        family: impl Into<String>,
+        family: impl Into<Text>,
         cpu: impl Into<Cpu>,
         memory: impl Into<Memory>,
     ) -> TaskDefinitionBuilder {
@@ -53,14 +54,14 @@ impl TaskDefinition {
     }
 
     /// An EC2 task in `bridge` mode, where host ports can be dynamic.
-    pub fn ec2_bridge(family: impl Into<String>) -> TaskDefinitionBuilder {
+    pub fn ec2_bridge(family: impl Into<Text>) -> TaskDefinitionBuilder {
         Self::builder(family)
             .requires_compatibility(Compatibility::Ec2)
             .network_mode(NetworkMode::Bridge)
     }
 
     /// An ECS Managed Instances task in `awsvpc` mode.
-    pub fn managed_instances(family: impl Into<String>) -> TaskDefinitionBuilder {
+    pub fn managed_instances(family: impl Into<Text>) -> TaskDefinitionBuilder {
         Self::builder(family)
             .requires_compatibility(Compatibility::ManagedInstances)
             .network_mode(NetworkMode::Awsvpc)
@@ -69,19 +70,19 @@ impl TaskDefinition {
 
 impl TaskDefinitionBuilder {
     /// Replaces the family.
-    pub fn family(mut self, family: impl Into<String>) -> Self {
+    pub fn family(mut self, family: impl Into<Text>) -> Self {
         self.def.family = family.into();
         self
     }
 
     /// The role the containers' AWS calls use.
-    pub fn task_role_arn(mut self, arn: impl Into<String>) -> Self {
+    pub fn task_role_arn(mut self, arn: impl Into<Text>) -> Self {
         self.def.task_role_arn = Some(arn.into());
         self
     }
 
     /// The role ECS uses to pull images, write logs and read secrets.
-    pub fn execution_role_arn(mut self, arn: impl Into<String>) -> Self {
+    pub fn execution_role_arn(mut self, arn: impl Into<Text>) -> Self {
         self.def.execution_role_arn = Some(arn.into());
         self
     }
@@ -123,7 +124,7 @@ impl TaskDefinitionBuilder {
     }
 
     /// Adds a `memberOf` placement constraint (EC2 only).
-    pub fn placement_constraint(mut self, expression: impl Into<String>) -> Self {
+    pub fn placement_constraint(mut self, expression: impl Into<Text>) -> Self {
         self.def
             .placement_constraints
             .push(TaskDefinitionPlacementConstraint {
@@ -166,7 +167,7 @@ impl TaskDefinitionBuilder {
     }
 
     /// Adds a tag.
-    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn tag(mut self, key: impl Into<Text>, value: impl Into<Text>) -> Self {
         self.def.tags.push(Tag::new(key, value));
         self
     }
@@ -175,8 +176,8 @@ impl TaskDefinitionBuilder {
     pub fn tags<I, K, V>(mut self, tags: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
-        V: Into<String>,
+        K: Into<Text>,
+        V: Into<Text>,
     {
         self.def
             .tags
@@ -205,8 +206,8 @@ impl TaskDefinitionBuilder {
     /// Adds an Elastic Inference accelerator.
     pub fn inference_accelerator(
         mut self,
-        device_name: impl Into<String>,
-        device_type: impl Into<String>,
+        device_name: impl Into<Text>,
+        device_type: impl Into<Text>,
     ) -> Self {
         self.def.inference_accelerators.push(InferenceAccelerator {
             device_name: device_name.into(),

@@ -7,6 +7,7 @@ mod parse;
 pub use builder::TaskDefinitionBuilder;
 pub use compatibility::Compatibility;
 
+use crate::Text;
 use crate::container::{ContainerDefinition, KeyValuePair};
 use crate::diagnostic::Diagnostic;
 use crate::error::ParseError;
@@ -150,7 +151,7 @@ api_struct! {
         /// Always `APPMESH`.
         r#type "type": Option<ProxyConfigurationType>,
         /// The container running the Envoy proxy.
-        container_name "containerName": String,
+        container_name "containerName": Text,
         /// Proxy settings (`IgnoredUID`, `ProxyIngressPort`, …).
         properties "properties": Vec<KeyValuePair>,
     }
@@ -160,9 +161,9 @@ api_struct! {
     /// An Elastic Inference accelerator (`ECS-A17`).
     pub struct InferenceAccelerator {
         /// The name containers refer to in `resourceRequirements`.
-        device_name "deviceName": String,
+        device_name "deviceName": Text,
         /// The accelerator type (`eia2.medium`).
-        device_type "deviceType": String,
+        device_type "deviceType": Text,
     }
 }
 
@@ -180,7 +181,7 @@ api_struct! {
         /// Always `memberOf`.
         r#type "type": Option<TaskDefinitionPlacementConstraintType>,
         /// A cluster query language expression.
-        expression "expression": Option<String>,
+        expression "expression": Option<Text>,
     }
 }
 
@@ -208,13 +209,13 @@ api_struct! {
     /// A capability a revision needs from the container instance.
     pub struct Attribute {
         /// The attribute (`com.amazonaws.ecs.capability.logging-driver.awslogs`).
-        name "name": String,
+        name "name": Text,
         /// Its value.
-        value "value": Option<String>,
+        value "value": Option<Text>,
         /// What it targets.
         target_type "targetType": Option<AttributeTargetType>,
         /// The target's id.
-        target_id "targetId": Option<String>,
+        target_id "targetId": Option<Text>,
     }
 }
 
@@ -223,7 +224,7 @@ api_struct! {
     /// `register-task-definition` rejects these keys.
     pub struct Registration {
         /// `arn:aws:ecs:region:account:task-definition/family:revision`.
-        task_definition_arn "taskDefinitionArn": Option<String>,
+        task_definition_arn "taskDefinitionArn": Option<Text>,
         /// The revision number.
         revision "revision": Option<i32>,
         /// `ACTIVE` or `INACTIVE`.
@@ -239,7 +240,7 @@ api_struct! {
         /// When its deletion was requested.
         delete_requested_at "deleteRequestedAt": Option<serde_json::Value>,
         /// Who registered it.
-        registered_by "registeredBy": Option<String>,
+        registered_by "registeredBy": Option<Text>,
     }
 }
 
@@ -251,7 +252,7 @@ api_struct! {
         isolation_mode "isolationMode": IsolationMode,
         /// The base64-encoded attestation policy envelope: which containers may run, and the
         /// runtime configuration that is attested. Required for `CONFIDENTIAL_SANDBOX`.
-        attestation_policy "attestationPolicy": Option<String>,
+        attestation_policy "attestationPolicy": Option<Text>,
     }
 }
 
@@ -285,11 +286,11 @@ api_struct! {
     /// with [`to_json`](TaskDefinition::to_json).
     pub struct TaskDefinition {
         /// The family: up to 255 letters, digits, `_` and `-` (`ECS-A1`).
-        family "family": String,
+        family "family": Text,
         /// The role the containers' AWS calls use.
-        task_role_arn "taskRoleArn": Option<String>,
+        task_role_arn "taskRoleArn": Option<Text>,
         /// The role ECS uses to pull images, write logs and read secrets.
-        execution_role_arn "executionRoleArn": Option<String>,
+        execution_role_arn "executionRoleArn": Option<Text>,
         /// How containers are networked.
         network_mode "networkMode": Option<NetworkMode>,
         /// The containers (1–10, `ECS-A2`).

@@ -201,7 +201,7 @@ fn files(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
                     quoted(value)
                 ),
             );
-        } else if !std::path::Path::new(value)
+        } else if !std::path::Path::new(value.as_str())
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("env"))
         {

@@ -3,6 +3,7 @@
 use ecs_model_internals::limits::{self, Range};
 
 use super::{Checker, rules};
+use crate::Text;
 use crate::container::{ContainerDefinition, HealthCheck};
 use crate::path::PathCursor;
 
@@ -54,7 +55,7 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCurs
 
 fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &PathCursor<'_>) {
     let path = at.key("command");
-    match check.command.first().map(String::as_str) {
+    match check.command.first().map(Text::as_str) {
         None => cx.report(
             &rules::D1,
             path.path(),

@@ -1,5 +1,6 @@
 //! Task volumes: bind mounts, Docker volumes, EFS, S3 Files, FSx for Windows and EBS at launch.
 
+use crate::Text;
 use crate::json::decode::StringMap;
 use crate::json::record::{api_enum, api_struct};
 
@@ -9,7 +10,7 @@ api_struct! {
     /// At most one of the configurations is set; none is a Docker-managed scratch volume.
     pub struct Volume {
         /// Up to 255 letters, digits, `_` and `-`; what `mountPoints[].sourceVolume` names.
-        name "name": Option<String>,
+        name "name": Option<Text>,
         /// A bind mount of a host path (no `sourcePath` on Fargate).
         host "host": Option<HostVolumeProperties>,
         /// A Docker volume (EC2 only).
@@ -29,7 +30,7 @@ api_struct! {
 impl Volume {
     /// A Docker-managed scratch volume (a bind mount with no host path).
     #[must_use]
-    pub fn scratch(name: impl Into<String>) -> Self {
+    pub fn scratch(name: impl Into<Text>) -> Self {
         Self {
             name: Some(name.into()),
             ..Self::default()
@@ -38,7 +39,7 @@ impl Volume {
 
     /// A bind mount of `source_path` on the host (EC2, External).
     #[must_use]
-    pub fn host(name: impl Into<String>, source_path: impl Into<String>) -> Self {
+    pub fn host(name: impl Into<Text>, source_path: impl Into<Text>) -> Self {
         Self {
             name: Some(name.into()),
             host: Some(HostVolumeProperties {
@@ -51,7 +52,7 @@ impl Volume {
 
     /// An EFS file system.
     #[must_use]
-    pub fn efs(name: impl Into<String>, config: EfsVolumeConfiguration) -> Self {
+    pub fn efs(name: impl Into<Text>, config: EfsVolumeConfiguration) -> Self {
         Self {
             name: Some(name.into()),
             efs_volume_configuration: Some(config),
@@ -61,7 +62,7 @@ impl Volume {
 
     /// An EBS volume configured when the task launches.
     #[must_use]
-    pub fn configured_at_launch(name: impl Into<String>) -> Self {
+    pub fn configured_at_launch(name: impl Into<Text>) -> Self {
         Self {
             name: Some(name.into()),
             configured_at_launch: Some(true),
@@ -99,7 +100,7 @@ api_struct! {
     /// A host path bind-mounted into containers.
     pub struct HostVolumeProperties {
         /// The path on the host; omitted, Docker picks one (a scratch volume).
-        source_path "sourcePath": Option<String>,
+        source_path "sourcePath": Option<Text>,
     }
 }
 
@@ -121,7 +122,7 @@ api_struct! {
         /// Creates the volume if missing (`shared` scope only).
         autoprovision "autoprovision": Option<bool>,
         /// The volume driver.
-        driver "driver": Option<String>,
+        driver "driver": Option<Text>,
         /// Driver options; keys kept exactly.
         driver_opts "driverOpts": StringMap,
         /// Volume labels; keys kept exactly.
@@ -143,9 +144,9 @@ api_struct! {
     /// An Amazon EFS file system (`ECS-I5`).
     pub struct EfsVolumeConfiguration {
         /// `fs-…`.
-        file_system_id "fileSystemId": String,
+        file_system_id "fileSystemId": Text,
         /// The directory mounted (omit or `/` with an access point).
-        root_directory "rootDirectory": Option<String>,
+        root_directory "rootDirectory": Option<Text>,
         /// TLS to the file system; required with IAM authorization or an access point.
         transit_encryption "transitEncryption": Option<EfsSetting>,
         /// The port the EFS mount helper uses for TLS.
@@ -158,7 +159,7 @@ api_struct! {
 impl EfsVolumeConfiguration {
     /// The file system `fs-…`, nothing else set.
     #[must_use]
-    pub fn new(file_system_id: impl Into<String>) -> Self {
+    pub fn new(file_system_id: impl Into<Text>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
             ..Self::default()
@@ -167,7 +168,7 @@ impl EfsVolumeConfiguration {
 
     /// Mounts through an access point with IAM authorization and TLS, the secure setup.
     #[must_use]
-    pub fn access_point(mut self, access_point_id: impl Into<String>) -> Self {
+    pub fn access_point(mut self, access_point_id: impl Into<Text>) -> Self {
         self.transit_encryption = Some(EfsSetting::Enabled);
         self.authorization_config = Some(EfsAuthorizationConfig {
             access_point_id: Some(access_point_id.into()),
@@ -182,7 +183,7 @@ api_struct! {
     /// How a task authenticates to EFS.
     pub struct EfsAuthorizationConfig {
         /// `fsap-…`.
-        access_point_id "accessPointId": Option<String>,
+        access_point_id "accessPointId": Option<Text>,
         /// Use the task role for authorization.
         iam "iam": Option<EfsSetting>,
     }
@@ -192,13 +193,13 @@ api_struct! {
     /// An Amazon S3 Files file system (`ECS-I8`).
     pub struct S3FilesVolumeConfiguration {
         /// The file system ARN.
-        file_system_arn "fileSystemArn": String,
+        file_system_arn "fileSystemArn": Text,
         /// The directory mounted (omit or `/` with an access point).
-        root_directory "rootDirectory": Option<String>,
+        root_directory "rootDirectory": Option<Text>,
         /// The TLS port.
         transit_encryption_port "transitEncryptionPort": Option<i32>,
         /// An access point ARN.
-        access_point_arn "accessPointArn": Option<String>,
+        access_point_arn "accessPointArn": Option<Text>,
     }
 }
 
@@ -206,9 +207,9 @@ api_struct! {
     /// An Amazon FSx for Windows File Server file system (`ECS-I6`).
     pub struct FsxWindowsFileServerVolumeConfiguration {
         /// `fs-…`.
-        file_system_id "fileSystemId": String,
+        file_system_id "fileSystemId": Text,
         /// The share path mounted.
-        root_directory "rootDirectory": String,
+        root_directory "rootDirectory": Text,
         /// Domain credentials.
         authorization_config "authorizationConfig": FsxWindowsFileServerAuthorizationConfig,
     }
@@ -218,8 +219,8 @@ api_struct! {
     /// Active Directory credentials for FSx for Windows.
     pub struct FsxWindowsFileServerAuthorizationConfig {
         /// The Secrets Manager or SSM ARN of the credentials.
-        credentials_parameter "credentialsParameter": String,
+        credentials_parameter "credentialsParameter": Text,
         /// The domain.
-        domain "domain": String,
+        domain "domain": Text,
     }
 }

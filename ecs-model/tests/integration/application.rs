@@ -453,9 +453,9 @@ fn j18_service_connect_names_port_mappings_and_a_namespace() {
         changed(&fargate_app(), |a| {
             let mut sc = ServiceConnectConfiguration::default();
             sc.enabled = true;
-            sc.namespace = namespace.map(str::to_owned);
+            sc.namespace = namespace.map(Into::into);
             let mut svc = ServiceConnectService::default();
-            svc.port_name = port_name.to_owned();
+            svc.port_name = port_name.into();
             sc.services.push(svc);
             service_of(a).service_connect_configuration = Some(sc);
         })
@@ -479,7 +479,7 @@ fn j23_gateway_connectors_name_port_mappings() {
     let with_connector = |port_name: &str| {
         changed(&fargate_app(), |a| {
             let mut connector = ecs_model::service::GatewayConnector::default();
-            connector.port_name = port_name.to_owned();
+            connector.port_name = port_name.into();
             service_of(a).gateway_connectors.push(connector);
         })
     };
@@ -516,7 +516,7 @@ fn a23_sandboxed_tasks_need_nitro_sandbox_instances() {
             service.launch_type = None;
             service.capacity_provider_strategy =
                 vec![ecs_model::service::CapacityProviderStrategyItem::default()];
-            service.capacity_provider_strategy[0].capacity_provider = "mi".to_owned();
+            service.capacity_provider_strategy[0].capacity_provider = "mi".into();
         })
     };
     let at = "services.web.capacityProviderStrategy[0].capacityProvider";
@@ -731,7 +731,7 @@ fn listener_rules_route_to_target_groups_of_the_application() {
     });
     breaks(&closed, "ECS-M9", "services.web.loadBalancers[0]");
     let on_missing_listener = changed(&routed, |a| {
-        a.listener_rules[0].listener_arn = Reference::listener("web-alb", 443).to_string();
+        a.listener_rules[0].listener_arn = Reference::listener("web-alb", 443).to_string().into();
     });
     let d = breaks(
         &on_missing_listener,
@@ -745,7 +745,7 @@ fn listener_rules_route_to_target_groups_of_the_application() {
     );
     let to_missing_group = changed(&routed, |a| {
         a.listener_rules[0].actions[0].target_group_arn =
-            Some(Reference::target_group("x").to_string());
+            Some(Reference::target_group("x").to_string().into());
     });
     breaks(
         &to_missing_group,
@@ -774,7 +774,7 @@ fn references_name_resources_of_the_application() {
     let d = breaks(
         &changed(&app, |a| {
             service_of(a).load_balancers[0].target_group_arn =
-                Some(Reference::target_group("web-tg2").to_string());
+                Some(Reference::target_group("web-tg2").to_string().into());
         }),
         "ECS-J8",
         "services.web.loadBalancers[0].targetGroupArn",
@@ -786,7 +786,7 @@ fn references_name_resources_of_the_application() {
     );
     breaks(
         &changed(&app, |a| {
-            a.listeners[0].load_balancer_arn = Reference::load_balancer("alb").to_string();
+            a.listeners[0].load_balancer_arn = Reference::load_balancer("alb").to_string().into();
         }),
         "ECS-M6",
         "listeners[0].LoadBalancerArn",
@@ -794,7 +794,7 @@ fn references_name_resources_of_the_application() {
     breaks(
         &changed(&app, |a| {
             a.listeners[0].default_actions[0].target_group_arn =
-                Some(Reference::target_group("nope").to_string());
+                Some(Reference::target_group("nope").to_string().into());
         }),
         "ECS-M6",
         "listeners[0].DefaultActions[0].TargetGroupArn",
@@ -1065,7 +1065,7 @@ fn m11_a_target_group_is_registered_into_by_exactly_one_service() {
     let crossed = changed(&app, |a| {
         let api = workload_of(a, "api").service.as_mut().expect("a service");
         api.load_balancers[0].target_group_arn =
-            Some(Reference::target_group("web-tg").to_string());
+            Some(Reference::target_group("web-tg").to_string().into());
         api.load_balancers[0].container_port = Some(3000);
     });
     let d = breaks(&crossed, "ECS-M11", "targetGroups.web-tg");
@@ -1187,7 +1187,7 @@ fn j26_auto_scaling_fits_its_service() {
             .as_mut()
             .and_then(|c| c.predefined_metric_specification.as_mut())
             .expect("a metric");
-        spec.resource_label = Some(Reference::target_group("web-tg").to_string());
+        spec.resource_label = Some(Reference::target_group("web-tg").to_string().into());
     });
     breaks(
         &other_group,
@@ -1309,7 +1309,7 @@ fn j27_schedules_run_their_task_in_the_cluster_with_a_role_that_may() {
             .as_mut()
             .and_then(|n| n.awsvpc_configuration.as_mut())
             .expect("awsvpc")
-            .security_groups = vec![Reference::security_group("nowhere").to_string()];
+            .security_groups = vec![Reference::security_group("nowhere").to_string().into()];
     });
     breaks(
         &unknown_group,

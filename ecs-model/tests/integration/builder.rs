@@ -145,10 +145,8 @@ fn container_setters() {
     assert!(!c.is_essential());
     let linux = c.linux_parameters.as_ref().unwrap();
     let capabilities: &KernelCapabilities = linux.capabilities.as_ref().unwrap();
-    assert_eq!(
-        (&capabilities.add[..], &capabilities.drop[..]),
-        (&["SYS_PTRACE".to_owned()][..], &["NET_RAW".to_owned()][..])
-    );
+    assert_eq!(capabilities.add, ["SYS_PTRACE"]);
+    assert_eq!(capabilities.drop, ["NET_RAW"]);
     assert_eq!(linux.init_process_enabled, Some(true));
     assert_eq!(c.docker_labels.len(), 2);
     assert_eq!(c.resource_requirements[0].value.as_deref(), Some("1"));

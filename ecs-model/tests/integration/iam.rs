@@ -308,7 +308,7 @@ fn task_role_policy_follows_what_the_task_turns_on() {
     assert_eq!(resources_for(&exec, "ssmmessages:OpenDataChannel"), ["*"]);
 
     let mut efs = EfsVolumeConfiguration::default();
-    efs.file_system_id = "fs-0123".to_owned();
+    efs.file_system_id = "fs-0123".into();
     let mut auth = EfsAuthorizationConfig::default();
     auth.iam = Some(EfsSetting::Enabled);
     efs.authorization_config = Some(auth);

@@ -124,8 +124,8 @@ fn j3_awsvpc_limits() {
             .awsvpc_configuration
             .as_mut()
             .unwrap();
-        vpc.subnets = (0..17).map(|i| format!("subnet-{i}")).collect();
-        vpc.security_groups = (0..6).map(|i| format!("sg-{i}")).collect();
+        vpc.subnets = (0..17).map(|i| format!("subnet-{i}").into()).collect();
+        vpc.security_groups = (0..6).map(|i| format!("sg-{i}").into()).collect();
     });
     breaks(
         &many,
@@ -238,7 +238,7 @@ fn j11_j19_j21_j22_limits() {
         "serviceRegistries",
     );
     breaks(
-        &service_with(|s| s.client_token = Some("x".repeat(37))),
+        &service_with(|s| s.client_token = Some("x".repeat(37).into())),
         "ECS-J21",
         "clientToken",
     );

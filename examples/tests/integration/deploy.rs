@@ -191,7 +191,10 @@ pub(crate) async fn every_call_is_allowed(
             .task_definitions()
             .map(|td| {
                 let roles = td.execution_role_arn.iter().chain(&td.task_role_arn);
-                (td.family.clone(), roles.cloned().collect())
+                (
+                    td.family.to_string(),
+                    roles.map(ToString::to_string).collect(),
+                )
             })
             .collect(),
     };
@@ -379,7 +382,8 @@ async fn a_new_image_is_one_new_revision(
     changed.workloads[0].task_definition.container_definitions[0].image = format!(
         "{}-v2",
         pet_web::IMAGE.trim_end_matches(":latest").to_owned() + ":2"
-    );
+    )
+    .into();
     let third = deploy(deployer, &changed).await;
     let updates: Vec<&Resource> = third
         .plan
@@ -433,7 +437,7 @@ async fn rollback_then_clean_up(deployer: &Deployer, clients: &Clients, app: &Ap
     for tag in ["3", "4"] {
         let mut next = app.clone();
         next.workloads[0].task_definition.container_definitions[0].image =
-            format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest"));
+            format!("{}:{tag}", pet_web::IMAGE.trim_end_matches(":latest")).into();
         deploy(deployer, &next).await;
     }
     assert_eq!(active_revisions(clients, "pet-web-task").await.len(), 4);

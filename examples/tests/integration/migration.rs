@@ -30,7 +30,7 @@ async fn a_migration_needs_only_the_runner_policy() {
 
     // CI's step: a new image, its migration run and its logs read, as the runner.
     app.workloads[0].task_definition.container_definitions[0].image =
-        pet_web::IMAGE.replace(":latest", ":2");
+        pet_web::IMAGE.replace(":latest", ":2").into();
     let (recording, recorder) = Recorder::wrap(&moto.config(pet_web::REGION));
     let runner = Deployer::new(Clients::new(&recording));
     let migrate = RunTask::default().command(["npm", "run", "migrate"]);

@@ -102,7 +102,7 @@ fn i12_the_api_reaches_its_file_system() {
     ecs_model::testing::assert_breaks(&powerless, "ECS-I12", "roles.pet-staging-api-task.Policies");
     let elsewhere = changed(&app, |a| {
         a.access_points[0].file_system_id =
-            ecs_model::Reference::file_system("pet-staging-other").to_string();
+            ecs_model::Reference::file_system("pet-staging-other").into();
     });
     ecs_model::testing::assert_breaks(
         &elsewhere,

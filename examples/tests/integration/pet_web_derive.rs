@@ -34,7 +34,12 @@ fn from_env_round_trips_through_the_container_definition() {
     let env: HashMap<String, OsString> = container
         .environment
         .iter()
-        .map(|kv| (kv.name.clone().unwrap(), kv.value.clone().unwrap().into()))
+        .map(|kv| {
+            (
+                kv.name.clone().unwrap().into(),
+                kv.value.as_deref().unwrap().into(),
+            )
+        })
         .collect();
     let read = derived::PetWeb::from_lookup(&mut |name| env.get(name).cloned()).unwrap();
     assert_eq!(read, value);

@@ -282,7 +282,10 @@ impl Walk<'_> {
                 self.enumeration(target, shape);
                 self.rust_name(target)
             }
-            "string" | "timestamp" => "String".to_owned(),
+            "string" | "timestamp" => {
+                self.uses.insert("crate::Text");
+                "Text".to_owned()
+            }
             "integer" => "i32".to_owned(),
             "long" => "i64".to_owned(),
             "boolean" => "bool".to_owned(),

@@ -208,7 +208,9 @@ impl Files {
         };
         for (service, path) in &mut services {
             if let Some(cluster) = &definitions.cluster {
-                service.cluster.get_or_insert_with(|| cluster.clone());
+                service
+                    .cluster
+                    .get_or_insert_with(|| cluster.as_str().into());
             }
             if service.task_definition.is_none() {
                 // The only task definition, or the one of the service's name.
@@ -300,7 +302,7 @@ fn override_image(
     }
     match matches.as_slice() {
         [(t, c)] => {
-            image.clone_into(&mut task_definitions[*t].0.container_definitions[*c].image);
+            task_definitions[*t].0.container_definitions[*c].image = image.into();
             Ok(())
         }
         [] => Err(Failure(format!(
@@ -346,7 +348,7 @@ fn application_of(
         files
             .task_definitions
             .first()
-            .map(|(td, _)| td.family.clone())
+            .map(|(td, _)| td.family.to_string())
             .unwrap_or_default()
     });
     let only_service = match files.services.as_slice() {
@@ -357,7 +359,9 @@ fn application_of(
     let mut schedules: Vec<(Schedule, PathBuf)> = files.schedules;
     let mut services: Vec<(Service, PathBuf)> = files.services;
     for (service, _) in &mut services {
-        service.cluster.get_or_insert_with(|| files.cluster.clone());
+        service
+            .cluster
+            .get_or_insert_with(|| files.cluster.as_str().into());
     }
     let mut builder = Application::builder(name, account, Cluster::builder(files.cluster));
     for (td, _) in files.task_definitions {
@@ -966,7 +970,7 @@ async fn deploy(
             .map(|td| {
                 applied
                     .task_definition_arns
-                    .get(&td.family)
+                    .get(td.family.as_str())
                     .map_or(td.family.as_str(), String::as_str)
             })
             .collect();
@@ -996,7 +1000,7 @@ fn services_of(target: &args::Target) -> Result<Vec<(String, String)>, Failure> 
             .cluster
             .clone()
             .unwrap_or_else(|| service.cluster_name("default").to_owned());
-        out.push((cluster, service.service_name));
+        out.push((cluster, service.service_name.into_string()));
     }
     Ok(out)
 }
