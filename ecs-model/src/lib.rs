@@ -8,6 +8,8 @@
 //!   [`ContainerDefinition`] and its pieces ([`container`]), [`Volume`]s ([`volume`]), [`Cpu`]
 //!   and [`Memory`] ([`units`]).
 //! - [`TaskDefinition::from_json`] / [`TaskDefinition::to_json`]: the exact JSON of the ECS API.
+//! - [`Text`]: the string of the records' fields, short ones inline; use it like a `&str`, make
+//!   one with `.into()`.
 //! - [`TaskDefinition::validate`] and the rule catalog ([`validate`]).
 //! - [`testing::assert_valid`] for your own tests.
 //! - Around it ([`application`]): the [`service`], the [`cluster`] and its capacity, the
