@@ -6,7 +6,7 @@ use std::fmt;
 use crate::diagnostic::Diagnostic;
 use crate::json::record::EnumError;
 use crate::path::JsonPath;
-use crate::text::quoted;
+use crate::words::quoted;
 
 /// Any error of this crate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -69,7 +69,6 @@ pub mod schedule;
 pub mod schema;
 #[cfg(feature = "application")]
 pub mod service;
-mod string;
 mod tag;
 pub mod task_definition;
 pub mod template;
@@ -78,6 +77,7 @@ mod text;
 pub mod units;
 pub mod validate;
 pub mod volume;
+mod words;
 
 #[cfg(feature = "application")]
 pub use application::{Application, Workload};
@@ -96,9 +96,9 @@ pub use json::{EnumError, Extra, Lenient, Mode};
 pub use path::{JsonPath, PathCursor, Segment};
 #[cfg(feature = "application")]
 pub use reference::{Reference, resolve_tokens};
-pub use string::Text;
 pub use tag::Tag;
 pub use task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionBuilder};
+pub use text::Text;
 pub use units::{Cpu, Memory};
 pub use volume::Volume;
 

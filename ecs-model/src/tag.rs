@@ -6,7 +6,7 @@ use crate::Text;
 use crate::json::record::Codec;
 use crate::json::record::api_struct;
 use crate::path::JsonPath;
-use crate::text::quoted;
+use crate::words::quoted;
 
 api_struct! {
     /// A tag: a key and, usually, a value.

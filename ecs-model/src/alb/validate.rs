@@ -7,8 +7,8 @@ use crate::alb::{
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl LoadBalancer {
     /// Every problem (`ECS-M*`).

@@ -2,14 +2,13 @@
 //! one application (`staging`, `production`) derive their names so that nothing collides; this
 //! says where they do.
 
-use crate::Text;
 use std::collections::BTreeSet;
 
 use super::Application;
 use crate::diagnostic::{Diagnostic, Findings, Rule};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl Application {
     /// What `self` and `other` would both create with the same name in the same account (and,
@@ -25,7 +24,7 @@ impl Application {
         }
         let regional = self.account.region == other.account.region;
         let theirs = quoted(&other.name);
-        let roles = |app: &Application| app.roles.iter().map(|r| Text::from(&r.name)).collect();
+        let roles = |app: &Application| app.roles.iter().map(|r| r.name.clone()).collect();
         same_names(
             &mut out,
             &theirs,
@@ -38,7 +37,7 @@ impl Application {
         let profiles = |app: &Application| {
             app.instance_profiles
                 .iter()
-                .map(|p| Text::from(&p.name))
+                .map(|p| p.name.clone())
                 .collect()
         };
         same_names(
@@ -141,7 +140,7 @@ impl Application {
         let logs = |app: &Application| {
             app.log_groups()
                 .into_iter()
-                .map(|(g, _)| Text::from(g))
+                .map(|(g, _)| g.to_owned())
                 .collect()
         };
         same_names(
@@ -172,7 +171,7 @@ impl Application {
         let file_systems = |app: &Application| {
             app.file_systems
                 .iter()
-                .map(|f| Text::from(f.name()))
+                .map(|f| f.name().to_owned())
                 .collect()
         };
         same_names(
@@ -187,7 +186,7 @@ impl Application {
         let repositories = |app: &Application| {
             app.repositories
                 .iter()
-                .map(|r| Text::from(r.name()))
+                .map(|r| r.name().to_owned())
                 .collect()
         };
         same_names(
@@ -214,8 +213,7 @@ impl Application {
             providers(self),
             providers(other),
         );
-        let instances =
-            |app: &Application| app.instances.iter().map(|i| Text::from(&i.name)).collect();
+        let instances = |app: &Application| app.instances.iter().map(|i| i.name.clone()).collect();
         same_names(
             &mut out,
             &theirs,
@@ -230,21 +228,22 @@ impl Application {
 }
 
 /// Reports each of `ours` that `others` has too, as a `kind` under `key`.
-fn same_names(
+fn same_names<N: Ord + AsRef<str>>(
     out: &mut Findings,
     theirs: &str,
     rule: &'static Rule,
     kind: &str,
     key: &'static str,
-    ours: Vec<Text>,
-    others: Vec<Text>,
+    ours: Vec<N>,
+    others: Vec<N>,
 ) {
-    let others: BTreeSet<Text> = others.into_iter().collect();
+    let others: BTreeSet<N> = others.into_iter().collect();
     for name in ours.into_iter().filter(|n| others.contains(n)) {
+        let name = name.as_ref();
         out.report(
             rule,
-            json_path!().key(key).key(name.clone()),
-            format!("application {theirs} creates {kind} {} too", quoted(&name)),
+            json_path!().key(key).key(name.to_owned()),
+            format!("application {theirs} creates {kind} {} too", quoted(name)),
         );
     }
 }

@@ -446,7 +446,7 @@ impl ApplicationBuilder {
             let cluster_arn = account.arn("ecs", &format!("cluster/{cluster}"));
             let td = &workload.task_definition;
             if schedule.target.arn.is_empty() {
-                schedule.target.arn = cluster_arn.as_str().into();
+                schedule.target.arn = Text::new(&cluster_arn);
             }
             // The application's own group, whose mark says the schedules in it are its own.
             schedule

@@ -14,8 +14,8 @@ use crate::schedule::Schedule;
 use crate::service::Service;
 use crate::task_definition::TaskDefinition;
 use crate::task_definition::{Compatibility, NetworkMode};
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl Application {
     /// Every problem of every resource, and of the seams between them; paths start with the

@@ -12,8 +12,8 @@ use crate::cluster::{
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl Cluster {
     /// Every problem of the cluster (`ECS-K*`).
@@ -303,7 +303,7 @@ pub(crate) fn agent_config(a: &AgentConfig) -> Vec<Diagnostic> {
     for (name, value) in a.settings() {
         let at = json_path!().key(name.clone());
         if !AgentConfig::KNOWN.contains(&name.as_str()) {
-            let hint = crate::text::closest(name, AgentConfig::KNOWN)
+            let hint = crate::words::closest(name, AgentConfig::KNOWN)
                 .map(|near| format!(", did you mean `{near}`?"))
                 .unwrap_or_default();
             out.report(

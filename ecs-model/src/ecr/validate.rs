@@ -4,8 +4,8 @@
 use super::{Expire, ImageRepository, ImageTagMutability, TagStatus};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 /// Whether `name` is a repository name ECR takes: 2–256 characters, `/`-separated components
 /// of lowercase letters and digits joined by `.`, `_`, `__` or dashes.

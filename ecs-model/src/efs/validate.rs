@@ -4,8 +4,8 @@
 use super::{AccessPoint, FileSystem, MountTarget, ThroughputMode};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl FileSystem {
     /// Every problem (`ECS-I12`).

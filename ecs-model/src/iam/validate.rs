@@ -7,8 +7,8 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::iam::{Effect, InstanceProfile, PolicyDocument, Role, Statement, wildcard_match};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl Role {
     /// Every problem (`ECS-L5` limits, policy syntax, wildcards).

@@ -14,7 +14,7 @@ use super::read::Number;
 pub(crate) use super::read::{Error, Reader, Token};
 use crate::Text;
 use crate::path::{JsonPath, Segment};
-use crate::text::quoted;
+use crate::words::quoted;
 
 /// Keys a record does not model, with their values, in key order.
 pub type Extra = BTreeMap<String, serde_json::Value>;

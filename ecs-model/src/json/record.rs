@@ -92,7 +92,7 @@ required_field!(Text, bool, i32, i64, f64);
 
 /// A string that is not one of an API enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::text::quoted(value), valid.join(", "))]
+#[error("{} is not a valid {what}{hint}; expected one of: {}", crate::words::quoted(value), valid.join(", "))]
 pub struct EnumError {
     what: &'static str,
     value: String,
@@ -102,7 +102,7 @@ pub struct EnumError {
 
 impl EnumError {
     pub(crate) fn new(what: &'static str, value: &str, valid: &'static [&'static str]) -> Self {
-        let hint = crate::text::closest(value, valid)
+        let hint = crate::words::closest(value, valid)
             .map(|near| format!(" (did you mean \"{near}\"?)"))
             .unwrap_or_default();
         Self {
@@ -142,7 +142,7 @@ impl Unknown {
         let what = if R::KEYS.contains(&key) {
             UnknownKind::Value(format!(
                 "{} is not a value this version of ecs-model knows (a newer ECS API's?)",
-                crate::text::shortened(&value.to_string()).0
+                crate::words::shortened(&value.to_string()).0
             ))
         } else {
             UnknownKind::Key(R::KEYS)
@@ -161,8 +161,8 @@ impl Unknown {
                     Some(crate::path::Segment::Key(key)) => key.as_ref(),
                     _ => "",
                 };
-                let hint = crate::text::closest(key, known);
-                let key = match crate::text::shortened(key) {
+                let hint = crate::words::closest(key, known);
+                let key = match crate::words::shortened(key) {
                     (key, false) => format!("`{key}`"),
                     (head, true) => format!("`{head}`…"),
                 };

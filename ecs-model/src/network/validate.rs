@@ -5,8 +5,8 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Findings;
 use crate::network::{IpProtocol, SecurityGroup, Source};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl SecurityGroup {
     /// Every problem: names, ports, sources.

@@ -9,8 +9,8 @@ use super::{
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::path::json_path;
 use crate::schedule::Expression;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl ServiceScaling {
     /// Every problem (`ECS-J26`), at paths under `ScalableTarget`, `ScalingPolicies.<name>` and

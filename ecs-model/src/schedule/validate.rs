@@ -4,8 +4,8 @@
 use super::{Expression, FlexibleTimeWindowMode, Schedule};
 use crate::diagnostic::{Diagnostic, Findings};
 use crate::path::json_path;
-use crate::text::quoted;
 use crate::validate::rules;
+use crate::words::quoted;
 
 impl Schedule {
     /// Every problem (`ECS-J27`).

@@ -7,7 +7,7 @@ use ecs_model_internals::{limits, names};
 use super::{Checker, environment, health, linux, logging, ports, rules};
 use crate::container::{ContainerDefinition, ResourceRequirement, ResourceType};
 use crate::path::PathCursor;
-use crate::text::quoted;
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     identity(cx, c, at);

@@ -6,7 +6,7 @@ use super::{Checker, rules};
 use crate::container::ContainerCondition;
 use crate::path::json_path;
 use crate::task_definition::TaskDefinition;
-use crate::text::quoted;
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let containers = &td.container_definitions;

@@ -8,7 +8,7 @@ use ecs_model_internals::secrets::{self, SecretProblem};
 use super::{Checker, rules};
 use crate::container::ContainerDefinition;
 use crate::path::PathCursor;
-use crate::text::quoted;
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     variable_names(cx, c, at);

@@ -75,7 +75,7 @@ fn command(cx: &mut Checker<'_>, check: &HealthCheck, at: &PathCursor<'_>) {
             path.index(0).path(),
             format!(
                 "{}; a health check command starts with \"CMD\" or \"CMD-SHELL\"",
-                crate::text::quoted(other)
+                crate::words::quoted(other)
             ),
         ),
     }

@@ -6,7 +6,7 @@ use crate::container::{
 };
 use crate::path::PathCursor;
 use crate::task_definition::{IpcMode, NetworkMode};
-use crate::text::quoted;
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     parameters(cx, c, at);
@@ -105,7 +105,7 @@ fn capabilities(cx: &mut Checker<'_>, caps: &KernelCapabilities, caps_at: &PathC
     for (key, list) in [("add", &caps.add), ("drop", &caps.drop)] {
         for (i, cap) in list.iter().enumerate() {
             if !CAPABILITIES.contains(&cap.as_str()) {
-                let hint = crate::text::closest(cap.trim_start_matches("CAP_"), CAPABILITIES)
+                let hint = crate::words::closest(cap.trim_start_matches("CAP_"), CAPABILITIES)
                     .map(|near| format!(", did you mean `{near}`?"))
                     .unwrap_or_default();
                 cx.report(

@@ -3,7 +3,7 @@
 use super::{Checker, environment, rules};
 use crate::container::{ContainerDefinition, LogDriver, awslogs};
 use crate::path::PathCursor;
-use crate::text::quoted;
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor<'_>) {
     let Some(log) = &c.log_configuration else {
@@ -50,7 +50,7 @@ pub(super) fn check(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCurs
         }
         for key in log.options.keys() {
             if !awslogs::ALL.contains(&key.as_str()) {
-                let hint = crate::text::closest(key, awslogs::ALL)
+                let hint = crate::words::closest(key, awslogs::ALL)
                     .map(|near| format!(", did you mean `{near}`?"))
                     .unwrap_or_default();
                 cx.report(

@@ -11,7 +11,7 @@ use crate::path::json_path;
 use crate::task_definition::{
     CpuArchitecture, IsolationMode, NetworkMode, PidMode, TaskDefinition,
 };
-use crate::text::quoted;
+use crate::words::quoted;
 
 /// The largest task definition ECS registers, in bytes of compact JSON.
 pub(crate) const MAX_SIZE: usize = 64 * 1024;

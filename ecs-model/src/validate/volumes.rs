@@ -8,10 +8,10 @@ use super::{Checker, rules};
 use crate::JsonPath;
 use crate::path::json_path;
 use crate::task_definition::TaskDefinition;
-use crate::text::quoted;
 use crate::volume::{
     EfsSetting, EfsVolumeConfiguration, S3FilesVolumeConfiguration, Scope, Volume,
 };
+use crate::words::quoted;
 
 pub(super) fn check(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -185,7 +185,7 @@ fn mounts(cx: &mut Checker<'_>, td: &TaskDefinition, volumes: &HashMap<&str, usi
                 None => cx.report(&rules::I2, at(), "a mount point needs a `sourceVolume`"),
                 Some(name) if !volumes.contains_key(name) => {
                     let known: Vec<&str> = volumes.keys().copied().collect();
-                    let hint = crate::text::closest(name, &known)
+                    let hint = crate::words::closest(name, &known)
                         .map(|near| format!(", did you mean {}?", quoted(near)))
                         .unwrap_or_default();
                     cx.report(
