@@ -160,11 +160,8 @@ pub(crate) fn parse_value(json: &str) -> Result<serde_json::Value, ParseError> {
 
 /// Renders compact JSON.
 pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
-    // The model's map keys are strings: the fast writer takes every value of it, and its output
-    // is UTF-8 (strings are copied whole, or escaped by serde_json).
-    write::to_vec(value)
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
+    // The model's map keys are strings: the fast writer takes every value of it.
+    write::to_json(value).unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
 }
 
 /// Renders JSON indented by two spaces.

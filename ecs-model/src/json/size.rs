@@ -43,18 +43,30 @@ fn string_len(s: &str) -> usize {
 }
 
 /// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing. The
-/// last word overlaps the one before it, and a short string is padded with spaces, so no byte
-/// is tested alone.
+/// last word overlaps the one before it, and a string of 4 to 7 bytes is tested as one word of
+/// its first and last four bytes, so only a string of 3 bytes or fewer is tested a byte at a
+/// time and nothing is copied.
+#[inline]
 pub(super) fn needs_escape(bytes: &[u8]) -> bool {
-    let word = |chunk: &[u8]| {
-        let mut word = [b' '; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        word_needs_escape(u64::from_le_bytes(word))
-    };
-    if bytes.len() <= 8 {
-        return word(bytes);
+    let word = |w: &[u8; 8]| word_needs_escape(u64::from_le_bytes(*w));
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let mut rest = bytes;
+        while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+            if tail.is_empty() {
+                break; // `w` is `last`
+            }
+            if word(w) {
+                return true;
+            }
+            rest = tail;
+        }
+        return word(last);
     }
-    bytes.chunks_exact(8).any(word) || word(&bytes[bytes.len() - 8..])
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let half = |h: &[u8; 4]| u64::from(u32::from_le_bytes(*h));
+        return word_needs_escape(half(first) | half(last) << 32);
+    }
+    bytes.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20)
 }
 
 fn digits(mut n: u64) -> usize {

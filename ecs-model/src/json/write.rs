@@ -9,26 +9,28 @@ use super::size::{NotAString, needs_escape};
 /// The compact JSON of `value`; `None` when it has a map key that is not a string (the model
 /// has none), for the caller to let `serde_json` say what it makes of it (the error is the
 /// counter's: refusing such a key is the writer's only failure).
-pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(1024);
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    // A `String` from the start: every piece written is UTF-8 already, so the output needs no
+    // second pass to check it.
+    let mut out = String::with_capacity(1024);
     value.serialize(Writer(&mut out)).ok()?;
     Some(out)
 }
 
-fn string(out: &mut Vec<u8>, s: &str) {
+fn string(out: &mut String, s: &str) {
     if needs_escape(s.as_bytes()) {
         // The rare string with quotes, backslashes or control characters: serde_json's
         // escapes, so the output stays its output.
-        let _ = serde_json::to_writer(&mut *out, s);
+        out.push_str(&serde_json::to_string(s).unwrap_or_default());
     } else {
         out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
     }
 }
 
-fn unsigned(out: &mut Vec<u8>, mut n: u64) {
+fn unsigned(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -42,42 +44,42 @@ fn unsigned(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&digits[at..]);
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
-fn signed(out: &mut Vec<u8>, n: i64) {
+fn signed(out: &mut String, n: i64) {
     if n < 0 {
-        out.push(b'-');
+        out.push('-');
     }
     unsigned(out, n.unsigned_abs());
 }
 
-struct Writer<'a>(&'a mut Vec<u8>);
+struct Writer<'a>(&'a mut String);
 
 /// A sequence or map being written: whether an item was written yet.
 struct Compound<'a> {
-    out: &'a mut Vec<u8>,
+    out: &'a mut String,
     first: bool,
     /// The closing bytes: `]`, `}`, or `]}` / `}}` after a variant's content.
-    close: &'static [u8],
+    close: &'static str,
 }
 
 impl Compound<'_> {
     fn separate(&mut self) {
         if !self.first {
-            self.out.push(b',');
+            self.out.push(',');
         }
         self.first = false;
     }
 
     fn end(self) {
-        self.out.extend_from_slice(self.close);
+        self.out.push_str(self.close);
     }
 }
 
 impl<'a> Writer<'a> {
-    fn open(self, open: &[u8], close: &'static [u8]) -> Compound<'a> {
-        self.0.extend_from_slice(open);
+    fn open(self, open: &str, close: &'static str) -> Compound<'a> {
+        self.0.push_str(open);
         Compound {
             out: self.0,
             first: true,
@@ -87,9 +89,9 @@ impl<'a> Writer<'a> {
 
     /// `{"variant":` before a variant's content.
     fn variant(&mut self, variant: &str) {
-        self.0.push(b'{');
+        self.0.push('{');
         string(self.0, variant);
-        self.0.push(b':');
+        self.0.push(':');
     }
 }
 
@@ -105,7 +107,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<(), NotAString> {
-        self.0.extend_from_slice(if v { b"true" } else { b"false" });
+        self.0.push_str(if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), NotAString> {
@@ -135,11 +137,13 @@ impl<'a> ser::Serializer for Writer<'a> {
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), NotAString> {
-        let _ = serde_json::to_writer(&mut *self.0, &v);
+        self.0
+            .push_str(&serde_json::to_string(&v).unwrap_or_default());
         Ok(())
     }
     fn serialize_f64(self, v: f64) -> Result<(), NotAString> {
-        let _ = serde_json::to_writer(&mut *self.0, &v);
+        self.0
+            .push_str(&serde_json::to_string(&v).unwrap_or_default());
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), NotAString> {
@@ -151,7 +155,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), NotAString> {
-        let mut seq = self.open(b"[", b"]");
+        let mut seq = self.open("[", "]");
         for byte in v {
             seq.separate();
             unsigned(seq.out, (*byte).into());
@@ -166,7 +170,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), NotAString> {
-        self.0.extend_from_slice(b"null");
+        self.0.push_str("null");
         Ok(())
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), NotAString> {
@@ -197,17 +201,17 @@ impl<'a> ser::Serializer for Writer<'a> {
     ) -> Result<(), NotAString> {
         self.variant(variant);
         value.serialize(Writer(self.0))?;
-        self.0.push(b'}');
+        self.0.push('}');
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, NotAString> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open("[", "]"))
     }
     fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, NotAString> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open("[", "]"))
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, NotAString> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open("[", "]"))
     }
     fn serialize_tuple_variant(
         mut self,
@@ -217,13 +221,13 @@ impl<'a> ser::Serializer for Writer<'a> {
         _: usize,
     ) -> Result<Compound<'a>, NotAString> {
         self.variant(variant);
-        Ok(self.open(b"[", b"]}"))
+        Ok(self.open("[", "]}"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, NotAString> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open("{", "}"))
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, NotAString> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open("{", "}"))
     }
     fn serialize_struct_variant(
         mut self,
@@ -233,7 +237,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         _: usize,
     ) -> Result<Compound<'a>, NotAString> {
         self.variant(variant);
-        Ok(self.open(b"{", b"}}"))
+        Ok(self.open("{", "}}"))
     }
 }
 
@@ -278,7 +282,7 @@ impl ser::SerializeMap for Compound<'_> {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), NotAString> {
         self.separate();
         key.serialize(Key(self.out))?;
-        self.out.push(b':');
+        self.out.push(':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotAString> {
@@ -300,7 +304,7 @@ impl ser::SerializeStruct for Compound<'_> {
     ) -> Result<(), NotAString> {
         self.separate();
         string(self.out, key);
-        self.out.push(b':');
+        self.out.push(':');
         value.serialize(Writer(self.out))
     }
     fn end(self) -> Result<(), NotAString> {
@@ -327,7 +331,7 @@ impl ser::SerializeStructVariant for Compound<'_> {
 
 /// A map key: a string, written as one; anything else is refused (the model's maps are keyed by
 /// strings), and the caller falls back to `serde_json`.
-struct Key<'a>(&'a mut Vec<u8>);
+struct Key<'a>(&'a mut String);
 
 macro_rules! refuse {
     ($($name:ident($($arg:ty),*) -> $ok:ty;)*) => {$(
@@ -408,7 +412,7 @@ mod tests {
 
     #[track_caller]
     fn same_as_serde_json<T: Serialize>(value: &T) {
-        let ours = String::from_utf8(to_vec(value).unwrap()).unwrap();
+        let ours = to_json(value).unwrap();
         assert_eq!(ours, serde_json::to_string(value).unwrap());
     }
 
@@ -471,6 +475,6 @@ mod tests {
     #[test]
     fn a_map_keyed_by_numbers_is_left_to_serde_json() {
         let map: std::collections::BTreeMap<u8, u8> = [(1, 2)].into();
-        assert!(to_vec(&map).is_none());
+        assert!(to_json(&map).is_none());
     }
 }

@@ -153,12 +153,15 @@ fn credential(name: &str, value: &str) -> Option<&'static str> {
     if contains_access_key_id(value) {
         return Some("an AWS access key id");
     }
-    let upper = name.to_ascii_uppercase();
+    // Compared in place, ignoring case: no upper-case copy of each name.
+    let name = name.as_bytes();
     let secret_name = SECRET_WORDS.iter().any(|word| {
-        upper == *word
-            || upper
-                .strip_suffix(word)
-                .is_some_and(|head| head.ends_with(['_', '-', '.']))
+        let Some(head_len) = name.len().checked_sub(word.len()) else {
+            return false;
+        };
+        let (head, tail) = name.split_at(head_len);
+        tail.eq_ignore_ascii_case(word.as_bytes())
+            && head.last().is_none_or(|b| matches!(b, b'_' | b'-' | b'.'))
     });
     secret_name.then_some("a secret")
 }
