@@ -101,6 +101,7 @@ impl<'a> Reader<'a> {
         self.error_at(self.at, message)
     }
 
+    #[cold]
     fn error_at(&self, at: usize, message: &'static str) -> Error {
         if at >= self.text.len() {
             return self.eof(message);
@@ -112,6 +113,7 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[cold]
     fn eof(&self, message: &'static str) -> Error {
         Error::Syntax(Syntax {
             message,
@@ -171,6 +173,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a string (the token [`peek`](Self::peek) saw), borrowed from the text unless it
     /// has escapes.
+    #[inline]
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         let bytes = self.bytes();
         let start = self.at + 1;
@@ -205,6 +208,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The rest of a string from its first escape at `escape`.
+    #[cold]
     fn escaped(&mut self, start: usize, escape: usize) -> Result<String, Error> {
         let bytes = self.bytes();
         let mut out = String::with_capacity(escape - start + 16);
