@@ -111,7 +111,12 @@ impl Scalar for LogDriver {
 
 impl Decode for LogDriver {
     fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
-        decode_scalar(r, cx)
+        let driver = decode_scalar(r, cx)?;
+        if let Self::Other(_) = driver {
+            // Reported once the document is read, as unknown keys are.
+            cx.keep_unknown();
+        }
+        Ok(driver)
     }
 }
 

@@ -53,6 +53,9 @@ pub(crate) struct Cx {
     /// Keep values a newer ECS may send (an enum value this crate does not know) in the
     /// record's `extra` map, as unknown keys are, instead of failing.
     keep_unknown_values: bool,
+    /// Whether anything unknown was kept (a key in an `extra` map, a log driver this crate
+    /// does not know): only then is the decoded value walked for them.
+    kept_unknown: bool,
 }
 
 impl Cx {
@@ -98,6 +101,16 @@ impl Cx {
         error
     }
 
+    /// Notes that something unknown was kept in the value being decoded.
+    pub(crate) fn keep_unknown(&mut self) {
+        self.kept_unknown = true;
+    }
+
+    /// Whether [`keep_unknown`](Self::keep_unknown) was called.
+    pub(crate) fn kept_unknown(&self) -> bool {
+        self.kept_unknown
+    }
+
     /// The recorded problem (if a decoder, not the JSON syntax, failed) and its path.
     pub(crate) fn finish(mut self) -> (Option<String>, JsonPath) {
         self.path.reverse();
@@ -112,6 +125,13 @@ pub(crate) trait Decode: Sized {
     const MAY_KEEP: bool = false;
 
     fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error>;
+
+    /// Decodes one element of a list onto its end; records decode in place there rather than
+    /// being moved in.
+    fn decode_into(r: &mut Reader<'_>, cx: &mut Cx, out: &mut Vec<Self>) -> Result<(), Error> {
+        out.push(Self::decode(r, cx)?);
+        Ok(())
+    }
 
     /// As [`decode`](Self::decode), but a value the type cannot hold and a newer ECS may send
     /// (an enum value this crate does not know) comes back as it is, when `cx` keeps such
@@ -348,10 +368,8 @@ impl<T: Decode> Decode for Vec<T> {
         let mut out = Vec::new();
         let mut first = true;
         while r.next_item(&mut first)? {
-            match T::decode(r, cx) {
-                Ok(item) => out.push(item),
-                Err(e) => return Err(cx.in_index(out.len(), e)),
-            }
+            let index = out.len();
+            T::decode_into(r, cx, &mut out).map_err(|e| cx.in_index(index, e))?;
         }
         Ok(out)
     }
@@ -393,24 +411,24 @@ impl Decode for serde_json::Value {
     }
 }
 
-/// An object type of the API: decoded one key at a time into a tuple of `Option`s
-/// (generated per record by `api_struct!`), then checked for required keys.
-pub(crate) trait Record: Sized {
-    /// One `Option` per field while decoding.
-    type Fields;
+/// An object type of the API: decoded one key at a time into its fields, in place, from its
+/// default (generated per record by `api_struct!`), then checked for required keys.
+pub(crate) trait Record: Sized + Default {
     /// The JSON names of the record's fields, for "did you mean" hints.
     const KEYS: &'static [&'static str];
-    /// No field seen yet.
-    fn start() -> Self::Fields;
-    /// Decodes the value of `key` if the record knows it.
+    /// Decodes the value of `key` into its field if the record knows it; `seen` has a bit per
+    /// key (`record::key_bit`) for duplicates and required keys.
     fn accept(
-        fields: &mut Self::Fields,
+        &mut self,
+        seen: &mut u128,
         key: &str,
         r: &mut Reader<'_>,
         cx: &mut Cx,
     ) -> Result<Accepted, Error>;
-    /// Checks required keys and assembles the record.
-    fn finish(fields: Self::Fields, extra: Extra, cx: &mut Cx) -> Result<Self, Error>;
+    /// Its map of the keys it does not model.
+    fn extra(&mut self) -> &mut Extra;
+    /// Checks required keys against `seen`.
+    fn finish(&self, seen: u128, cx: &mut Cx) -> Result<(), Error>;
 }
 
 /// What [`Record::accept`] did with a key.
@@ -426,20 +444,50 @@ pub(crate) enum Accepted {
 
 /// Decodes an object into a [`Record`], keeping unknown keys in its `extra` map.
 pub(crate) fn decode_record<R: Record>(r: &mut Reader<'_>, cx: &mut Cx) -> Result<R, Error> {
+    let mut record = R::default();
+    decode_record_in(r, cx, &mut record)?;
+    Ok(record)
+}
+
+/// [`Decode::decode_into`] of a record: decoded where it ends up, the list's last element (a
+/// container definition is over a kilobyte, and moving it out of a `Result` into the list took
+/// two copies).
+pub(crate) fn decode_record_into<R: Record>(
+    r: &mut Reader<'_>,
+    cx: &mut Cx,
+    out: &mut Vec<R>,
+) -> Result<(), Error> {
+    out.push(R::default());
+    let result = match out.last_mut() {
+        Some(record) => decode_record_in(r, cx, record),
+        None => Ok(()),
+    };
+    if result.is_err() {
+        out.pop();
+    }
+    result
+}
+
+/// Decodes an object into `record`, which is at its default.
+fn decode_record_in<R: Record>(
+    r: &mut Reader<'_>,
+    cx: &mut Cx,
+    record: &mut R,
+) -> Result<(), Error> {
     open(r, cx, Token::Object, "an object")?;
-    let mut fields = R::start();
-    let mut extra = Extra::new();
+    let mut seen = 0;
     let mut first = true;
     while let Some(key) = r.next_key(&mut first)? {
-        match R::accept(&mut fields, &key, r, cx)? {
+        match record.accept(&mut seen, &key, r, cx)? {
             Accepted::Taken => {}
-            Accepted::NotMine => take_unknown(&mut extra, key, r, cx)?,
+            Accepted::NotMine => take_unknown(record.extra(), key, r, cx)?,
             Accepted::Kept(value) => {
-                extra.insert(key.into_owned(), value);
+                cx.keep_unknown();
+                record.extra().insert(key.into_owned(), value);
             }
         }
     }
-    R::finish(fields, extra, cx)
+    record.finish(seen, cx)
 }
 
 /// Keeps an unknown key and its value; duplicates are a hard error like any other duplicate.
@@ -453,6 +501,7 @@ pub(crate) fn take_unknown(
     if extra.contains_key(&*key) {
         return Err(cx.fail_at(&key, "duplicate key"));
     }
+    cx.keep_unknown();
     extra.insert(key.into_owned(), value);
     Ok(())
 }

@@ -45,8 +45,11 @@ pub(crate) fn parse<T: decode::Decode + Walk>(
     json: &str,
     mode: Mode,
 ) -> Result<Lenient<T>, crate::error::ParseError> {
-    let value: T = decode_document(json, mode)?;
-    let warnings = unknown_key_diagnostics(&value, &PathCursor::ROOT, mode);
+    let Decoded {
+        value,
+        kept_unknown,
+    } = decode_document::<T>(json, mode)?;
+    let warnings = unknown_key_diagnostics(&value, kept_unknown, &PathCursor::ROOT, mode);
     match mode {
         Mode::Strict if !warnings.is_empty() => Err(crate::error::ParseError::Shape(warnings)),
         _ => Ok(Lenient { value, warnings }),
@@ -94,13 +97,22 @@ macro_rules! json_document {
 pub(crate) use json_document;
 
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
+/// `kept_unknown`: whether decoding kept anything unknown ([`Decoded`]); if not, the value is not
+/// walked (in debug builds it is, to check that nothing is found).
 pub(crate) fn unknown_key_diagnostics<T: Walk>(
     value: &T,
+    kept_unknown: bool,
     at: &PathCursor<'_>,
     mode: Mode,
 ) -> Vec<Diagnostic> {
     let mut unknown = Vec::new();
-    value.unknown_keys(at, &mut unknown);
+    if kept_unknown || cfg!(debug_assertions) {
+        value.unknown_keys(at, &mut unknown);
+        debug_assert!(
+            kept_unknown || unknown.is_empty(),
+            "an unknown was kept without `Cx::keep_unknown`"
+        );
+    }
     let severity = match mode {
         Mode::Strict => Severity::Error,
         Mode::Lenient => Severity::Warning,
@@ -117,14 +129,27 @@ pub(crate) fn unknown_key_diagnostics<T: Walk>(
         .collect()
 }
 
+/// A decoded document.
+pub(crate) struct Decoded<T> {
+    pub(crate) value: T,
+    /// Whether anything unknown was kept in it (see [`unknown_key_diagnostics`]).
+    pub(crate) kept_unknown: bool,
+}
+
 /// Decodes a whole document into `T`: the value, a syntax error where it is in `json`, or the
 /// first problem of its shape with its path. Unknown keys are kept; `mode` says whether unknown
 /// enum values are.
-pub(crate) fn decode_document<T: decode::Decode>(json: &str, mode: Mode) -> Result<T, ParseError> {
+pub(crate) fn decode_document<T: decode::Decode>(
+    json: &str,
+    mode: Mode,
+) -> Result<Decoded<T>, ParseError> {
     let mut cx = Cx::for_mode(mode);
     let mut reader = decode::Reader::new(json);
     match T::decode(&mut reader, &mut cx).and_then(|value| reader.end().map(|()| value)) {
-        Ok(value) => Ok(value),
+        Ok(value) => Ok(Decoded {
+            value,
+            kept_unknown: cx.kept_unknown(),
+        }),
         Err(error) => Err(parse_error(json, error, cx)),
     }
 }
@@ -155,7 +180,7 @@ fn parse_error(text: &str, error: decode::Error, cx: Cx) -> ParseError {
 #[cfg(feature = "application")]
 /// Any JSON document as a `Value`, with the syntax errors of every other parse.
 pub(crate) fn parse_value(json: &str) -> Result<serde_json::Value, ParseError> {
-    decode_document(json, Mode::Strict)
+    decode_document(json, Mode::Strict).map(|decoded| decoded.value)
 }
 
 /// Renders compact JSON.

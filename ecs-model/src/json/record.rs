@@ -15,7 +15,8 @@ pub(crate) trait Field: Sized {
     const REQUIRED: bool;
     /// The field for a present key.
     fn present(item: Self::Item) -> Self;
-    /// The field for an absent key, `None` when the key is required.
+    /// The field for an absent key, `None` when the key is required. It is the type's
+    /// `Default`: a record is decoded into its default, where an absent key's field stays.
     fn absent() -> Option<Self>;
     /// Whether rendering leaves the key out (absent `Option`s, empty lists and maps).
     fn omitted(&self) -> bool;
@@ -66,6 +67,20 @@ impl Field for StringMap {
     fn omitted(&self) -> bool {
         self.is_empty()
     }
+}
+
+/// The bit of `key` in the keys a [`Record`](crate::json::decode::Record) has seen: its index
+/// among the record's keys. Evaluated at
+/// compile time, where a record of more than 128 keys fails to build.
+pub(crate) const fn key_bit(keys: &[&str], key: &str) -> u128 {
+    let mut i = 0;
+    while i < keys.len() {
+        if ecs_model_internals::enums::str_eq(keys[i], key) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("not one of the record's keys")
 }
 
 /// A value type that is required wherever it appears without `Option`.
@@ -197,7 +212,9 @@ pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'
     match T::decode(&mut Reader::new(&text), &mut cx) {
         Ok(value) => {
             let mut unknown = Vec::new();
-            value.unknown_keys(&PathCursor::ROOT, &mut unknown);
+            if cx.kept_unknown() {
+                value.unknown_keys(&PathCursor::ROOT, &mut unknown);
+            }
             match unknown.first() {
                 None => Ok(value),
                 Some(first) => Err(D::Error::custom(format_args!(
@@ -458,26 +475,22 @@ macro_rules! api_struct {
         }
 
         impl $crate::json::decode::Record for $name {
-            type Fields = ($(Option<<$ty as $crate::json::record::Field>::Item>,)*);
             const KEYS: &'static [&'static str] = &[$($json),*];
 
-            fn start() -> Self::Fields {
-                ($(Option::<<$ty as $crate::json::record::Field>::Item>::None,)*)
-            }
-
             fn accept(
-                fields: &mut Self::Fields,
+                &mut self,
+                seen: &mut u128,
                 key: &str,
                 r: &mut $crate::json::decode::Reader<'_>,
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<$crate::json::decode::Accepted, $crate::json::decode::Error> {
                 use $crate::json::decode::{Accepted, Decode as _, Kept};
-                let ($($field,)*) = fields;
                 match key {
                     $(
                         $json => {
                             type Wire = <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::Wire;
-                            if $field.is_some() {
+                            let bit = const { $crate::json::record::key_bit(<$name as $crate::json::decode::Record>::KEYS, $json) };
+                            if *seen & bit != 0 {
                                 return Err(cx.fail_at($json, "duplicate key"));
                             }
                             // Only enums (and their lists) may come back as JSON: the others
@@ -490,7 +503,10 @@ macro_rules! api_struct {
                             } else {
                                 Wire::decode(r, cx).map_err(|e| cx.in_key($json, e))?
                             };
-                            *$field = Some(<$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire));
+                            self.$field = <$ty as $crate::json::record::Field>::present(
+                                <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::from_wire(wire),
+                            );
+                            *seen |= bit;
                             Ok(Accepted::Taken)
                         }
                     )*
@@ -498,27 +514,27 @@ macro_rules! api_struct {
                 }
             }
 
+            fn extra(&mut self) -> &mut $crate::json::decode::Extra {
+                &mut self.extra
+            }
+
             fn finish(
-                fields: Self::Fields,
-                extra: $crate::json::decode::Extra,
+                &self,
+                seen: u128,
                 cx: &mut $crate::json::decode::Cx,
-            ) -> Result<Self, $crate::json::decode::Error> {
-                let ($($field,)*) = fields;
-                Ok(Self {
-                    $(
-                        $field: match $field {
-                            Some(item) => <$ty as $crate::json::record::Field>::present(item),
-                            None => match <$ty as $crate::json::record::Field>::absent() {
-                                Some(absent) => absent,
-                                // Kept as given (a value of a newer ECS): rendered from `extra`.
-                                None if extra.contains_key($json) => <$ty>::default(),
-                                None => return Err(cx.fail_at($json, "missing required key")),
-                            },
-                        },
-                    )*
-                    $($($sfield: Default::default(),)*)?
-                    extra,
-                })
+            ) -> Result<(), $crate::json::decode::Error> {
+                $(
+                    // An absent key leaves its field at the default, which is what `absent`
+                    // gives, unless the key is required.
+                    if <$ty as $crate::json::record::Field>::absent().is_none()
+                        && seen & const { $crate::json::record::key_bit(<$name as $crate::json::decode::Record>::KEYS, $json) } == 0
+                        // Kept as given (a value of a newer ECS): rendered from `extra`.
+                        && !self.extra.contains_key($json)
+                    {
+                        return Err(cx.fail_at($json, "missing required key"));
+                    }
+                )*
+                Ok(())
             }
         }
 
@@ -528,6 +544,14 @@ macro_rules! api_struct {
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<Self, $crate::json::decode::Error> {
                 $crate::json::decode::decode_record(r, cx)
+            }
+
+            fn decode_into(
+                r: &mut $crate::json::decode::Reader<'_>,
+                cx: &mut $crate::json::decode::Cx,
+                out: &mut Vec<Self>,
+            ) -> Result<(), $crate::json::decode::Error> {
+                $crate::json::decode::decode_record_into(r, cx, out)
             }
         }
 

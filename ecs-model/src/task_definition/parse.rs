@@ -2,11 +2,13 @@
 //! bare or wrapped in `{"taskDefinition": …, "tags": […]}`.
 
 use super::{Registration, TaskDefinition};
+use std::borrow::Cow;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
 use crate::json::decode::{Accepted, Cx, Decode, Error, Reader, Record, Token, open, take_unknown};
 use crate::json::read::line_and_column;
-use crate::json::{Extra, Lenient, Mode, unknown_key_diagnostics};
+use crate::json::{Decoded, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
 use crate::path::json_path;
 use crate::tag::Tag;
@@ -23,7 +25,11 @@ struct Document {
 
 /// Reads a document from text.
 pub(super) fn parse_str(json: &str, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
-    diagnose(crate::json::decode_document(json, mode)?, mode)
+    let Decoded {
+        value,
+        kept_unknown,
+    } = crate::json::decode_document(json, mode)?;
+    diagnose(value, kept_unknown, mode)
 }
 
 /// Reads a document from bytes, which must be UTF-8 as JSON is.
@@ -43,14 +49,18 @@ pub(super) fn parse_slice(json: &[u8], mode: Mode) -> Result<Lenient<TaskDefinit
 }
 
 /// The definition of a decoded document, with the diagnostics of what it kept unknown.
-fn diagnose(document: Document, mode: Mode) -> Result<Lenient<TaskDefinition>, ParseError> {
+fn diagnose(
+    document: Document,
+    kept_unknown: bool,
+    mode: Mode,
+) -> Result<Lenient<TaskDefinition>, ParseError> {
     let inner = PathCursor::ROOT.key("taskDefinition");
     let at = if document.wrapped {
         &inner
     } else {
         &PathCursor::ROOT
     };
-    let mut diagnostics = unknown_key_diagnostics(&document.definition, at, mode);
+    let mut diagnostics = unknown_key_diagnostics(&document.definition, kept_unknown, at, mode);
     if document.tags_inside {
         let severity = match mode {
             Mode::Strict => Severity::Error,
@@ -91,13 +101,14 @@ impl Decode for Document {
 /// The root object; `inner`: the object inside `taskDefinition`, which is not wrapped again.
 fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document, Error> {
     open(r, cx, Token::Object, "an object")?;
-    let mut fields = TaskDefinition::start();
-    let mut registration = Registration::start();
-    let mut extra = Extra::new();
+    let mut definition = TaskDefinition::default();
+    let mut seen = 0;
+    let mut registration = Registration::default();
+    let mut registration_seen = 0;
     let mut wrapped: Option<Document> = None;
     let mut saw_tags = false;
     let mut outer_tags: Option<Vec<Tag>> = None;
-    let mut first_definition_key: Option<String> = None;
+    let mut first_definition_key: Option<Cow<'_, str>> = None;
 
     let mut first = true;
     while let Some(key) = r.next_key(&mut first)? {
@@ -116,22 +127,23 @@ fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document,
             }
             outer_tags = Some(Vec::<Tag>::decode(r, cx).map_err(|e| cx.in_key("tags", e))?);
         } else {
-            let mut accepted = TaskDefinition::accept(&mut fields, &key, r, cx)?;
+            let mut accepted = definition.accept(&mut seen, &key, r, cx)?;
             if matches!(accepted, Accepted::NotMine) {
-                accepted = Registration::accept(&mut registration, &key, r, cx)?;
+                accepted = registration.accept(&mut registration_seen, &key, r, cx)?;
             }
             match accepted {
-                Accepted::NotMine => take_unknown(&mut extra, key, r, cx)?,
+                Accepted::NotMine => take_unknown(&mut definition.extra, key, r, cx)?,
                 Accepted::Kept(value) => {
+                    cx.keep_unknown();
                     if first_definition_key.is_none() {
-                        first_definition_key = Some(key.to_string());
+                        first_definition_key = Some(key.clone());
                     }
-                    extra.insert(key.into_owned(), value);
+                    definition.extra.insert(key.into_owned(), value);
                 }
                 Accepted::Taken => {
                     saw_tags |= key == "tags";
                     if first_definition_key.is_none() {
-                        first_definition_key = Some(key.into_owned());
+                        first_definition_key = Some(key);
                     }
                 }
             }
@@ -139,33 +151,36 @@ fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document,
     }
 
     if let Some(Document {
-        mut definition,
+        definition: mut unwrapped,
         tags_inside,
         ..
     }) = wrapped
     {
         // Only `tags` may stand beside `taskDefinition`.
-        if let Some(key) = first_definition_key.or_else(|| extra.keys().next().cloned()) {
+        let beside = definition.extra.keys().next();
+        if let Some(key) =
+            first_definition_key.or_else(|| beside.map(|key| Cow::Owned(key.clone())))
+        {
             return Err(cx.fail_at(
                 &key,
                 format!("unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"),
             ));
         }
         if let Some(tags) = outer_tags {
-            definition.tags.extend(tags);
+            unwrapped.tags.extend(tags);
         }
         return Ok(Document {
-            definition,
+            definition: unwrapped,
             wrapped: true,
             tags_inside,
         });
     }
 
-    let mut definition: TaskDefinition = TaskDefinition::finish(fields, extra, cx)?;
+    definition.finish(seen, cx)?;
     if let Some(tags) = outer_tags {
         definition.tags = tags;
     }
-    let registration: Registration = Registration::finish(registration, Extra::new(), cx)?;
+    registration.finish(registration_seen, cx)?;
     if registration != Registration::default() {
         definition.registration = Some(registration);
     }

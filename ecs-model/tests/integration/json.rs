@@ -117,6 +117,19 @@ fn missing_and_duplicate_keys() {
         TaskDefinition::from_json(text).unwrap_err().to_string(),
         "family: duplicate key"
     );
+    // The second container, decoded where it ends up in the list, and the record's last key.
+    let text = r#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "a"},
+        {"name": "b", "image": "b", "credentialSpecs": [], "credentialSpecs": []}]}"#;
+    assert_eq!(
+        TaskDefinition::from_json(text).unwrap_err().to_string(),
+        "containerDefinitions[1].credentialSpecs: duplicate key"
+    );
+    let text = r#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "a"},
+        {"image": "b", "credentialSpecs": []}]}"#;
+    assert_eq!(
+        TaskDefinition::from_json(text).unwrap_err().to_string(),
+        "containerDefinitions[1].name: missing required key"
+    );
 }
 
 #[test]
