@@ -73,6 +73,28 @@ pub(crate) enum Number {
     Float(f64),
 }
 
+/// The index of the first quote, backslash or control character at or after `i` (the end of a
+/// plain run of a string), or the length of `bytes`: eight bytes at a time, since most strings
+/// are plain.
+#[allow(clippy::inline_always)] // see `Reader::string`
+#[inline(always)]
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let mask = escape_mask(u64::from_le_bytes(*word));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// A cursor over JSON text.
 pub(crate) struct Reader<'a> {
     text: &'a str,
@@ -181,33 +203,18 @@ impl<'a> Reader<'a> {
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         let bytes = self.bytes();
         let start = self.at + 1;
-        let mut i = start;
-        // Eight bytes at a time to the first closing quote, escape or control character:
-        // most strings are plain.
-        while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-            let mask = escape_mask(u64::from_le_bytes(*word));
-            if mask != 0 {
-                i += (mask.trailing_zeros() / 8) as usize;
-                break;
+        let i = plain_end(bytes, start);
+        match bytes.get(i) {
+            Some(b'"') => {
+                self.at = i + 1;
+                Ok(Cow::Borrowed(&self.text[start..i]))
             }
-            i += 8;
-        }
-        loop {
-            match bytes.get(i) {
-                Some(b'"') => {
-                    self.at = i + 1;
-                    return Ok(Cow::Borrowed(&self.text[start..i]));
-                }
-                Some(b'\\') => return self.escaped(start, i).map(Cow::Owned),
-                Some(0x00..=0x1f) => {
-                    return Err(self.error_at(
-                        i,
-                        "control character (\\u0000-\\u001F) found while parsing a string",
-                    ));
-                }
-                Some(_) => i += 1,
-                None => return Err(self.eof("EOF while parsing a string")),
-            }
+            Some(b'\\') => self.escaped(start, i).map(Cow::Owned),
+            Some(_) => Err(self.error_at(
+                i,
+                "control character (\\u0000-\\u001F) found while parsing a string",
+            )),
+            None => Err(self.eof("EOF while parsing a string")),
         }
     }
 
@@ -254,10 +261,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(_) => {
                     // Up to the next quote or escape, whole: the text is UTF-8 already.
-                    let run = bytes[i..]
-                        .iter()
-                        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                        .map_or(bytes.len(), |n| i + n);
+                    let run = plain_end(bytes, i);
                     out.push_str(&self.text[i..run]);
                     i = run;
                 }
