@@ -320,6 +320,32 @@ impl<'a> Reader<'a> {
     pub(crate) fn number(&mut self) -> Result<Number, Error> {
         let bytes = self.bytes();
         let start = self.at;
+        // Most numbers of a task definition are ports, sizes and counts: up to 18 digits (which
+        // cannot overflow an i64), no sign, no leading zero, no fraction or exponent after.
+        let mut i = start;
+        let mut n = 0i64;
+        while let Some(&digit @ b'0'..=b'9') = bytes.get(i) {
+            if i - start == 18 {
+                break;
+            }
+            n = n * 10 + i64::from(digit - b'0');
+            i += 1;
+        }
+        let plain = match i - start {
+            0 => false,
+            1 => true,
+            _ => bytes[start] != b'0',
+        };
+        if plain && !matches!(bytes.get(i), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) {
+            self.at = i;
+            return Ok(Number::Int(i128::from(n)));
+        }
+        self.number_in_full(start)
+    }
+
+    /// [`number`](Self::number) with sign, fraction, exponent and the errors.
+    fn number_in_full(&mut self, start: usize) -> Result<Number, Error> {
+        let bytes = self.bytes();
         let digits_from = |mut i: usize| {
             while let Some(b'0'..=b'9') = bytes.get(i) {
                 i += 1;
@@ -358,18 +384,6 @@ impl<'a> Reader<'a> {
         let text = &self.text[start..i];
         // As `serde_json` has them: `-0` and integers beyond 64 bits are doubles.
         if i == integer_end && text != "-0" {
-            // Up to 18 digits cannot overflow an i64: ports, sizes and counts, without the
-            // general parse.
-            let (negative, digits) = match text.strip_prefix('-') {
-                Some(digits) => (true, digits),
-                None => (false, text),
-            };
-            if digits.len() <= 18 {
-                let n = digits
-                    .bytes()
-                    .fold(0i64, |n, digit| n * 10 + i64::from(digit - b'0'));
-                return Ok(Number::Int(i128::from(if negative { -n } else { n })));
-            }
             if let Ok(n) = text.parse::<i128>() {
                 if i128::from(i64::MIN) <= n && n <= i128::from(u64::MAX) {
                     return Ok(Number::Int(n));
@@ -591,6 +605,12 @@ mod tests {
             "-0",
             "7",
             "-7",
+            "10",
+            "0e1",
+            "0.0",
+            "999999999999999999",
+            "1000000000000000000",
+            "-999999999999999999",
             "2147483648",
             "9223372036854775807",
             "-9223372036854775808",
