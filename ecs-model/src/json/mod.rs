@@ -97,22 +97,14 @@ macro_rules! json_document {
 pub(crate) use json_document;
 
 /// One diagnostic per unknown key under `at`: errors in strict mode, warnings in lenient mode.
-/// `kept_unknown`: whether decoding kept anything unknown ([`Decoded`]); if not, the value is not
-/// walked (in debug builds it is, to check that nothing is found).
+/// `kept_unknown`: whether decoding kept anything unknown ([`Decoded`], [`record::unknowns`]).
 pub(crate) fn unknown_key_diagnostics<T: Walk>(
     value: &T,
     kept_unknown: bool,
     at: &PathCursor<'_>,
     mode: Mode,
 ) -> Vec<Diagnostic> {
-    let mut unknown = Vec::new();
-    if kept_unknown || cfg!(debug_assertions) {
-        value.unknown_keys(at, &mut unknown);
-        debug_assert!(
-            kept_unknown || unknown.is_empty(),
-            "an unknown was kept without `Cx::keep_unknown`"
-        );
-    }
+    let unknown = record::unknowns(value, kept_unknown, at);
     let severity = match mode {
         Mode::Strict => Severity::Error,
         Mode::Lenient => Severity::Warning,

@@ -10,27 +10,20 @@ use crate::path::{JsonPath, PathCursor};
 pub(crate) trait Field: Sized {
     /// What the key's JSON value decodes to.
     type Item: Decode;
-    /// Whether a document without the key is rejected (the schema's `required`).
-    #[cfg(feature = "schema")]
+    /// Whether a document without the key is rejected (the schema's `required`). An absent key
+    /// that is not required leaves its field at its `Default`: `None`, an empty list or map.
     const REQUIRED: bool;
     /// The field for a present key.
     fn present(item: Self::Item) -> Self;
-    /// The field for an absent key, `None` when the key is required. It is the type's
-    /// `Default`: a record is decoded into its default, where an absent key's field stays.
-    fn absent() -> Option<Self>;
     /// Whether rendering leaves the key out (absent `Option`s, empty lists and maps).
     fn omitted(&self) -> bool;
 }
 
 impl<T: Decode> Field for Option<T> {
     type Item = T;
-    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: T) -> Self {
         Some(item)
-    }
-    fn absent() -> Option<Self> {
-        Some(None)
     }
     fn omitted(&self) -> bool {
         self.is_none()
@@ -40,13 +33,9 @@ impl<T: Decode> Field for Option<T> {
 /// Lists: an empty list is the same as an absent one (ECS stores them alike), and is not rendered.
 impl<T: Decode> Field for Vec<T> {
     type Item = Vec<T>;
-    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: Vec<T>) -> Self {
         item
-    }
-    fn absent() -> Option<Self> {
-        Some(Vec::new())
     }
     fn omitted(&self) -> bool {
         self.is_empty()
@@ -56,13 +45,9 @@ impl<T: Decode> Field for Vec<T> {
 /// Maps: an empty map is the same as an absent one, and is not rendered.
 impl Field for StringMap {
     type Item = StringMap;
-    #[cfg(feature = "schema")]
     const REQUIRED: bool = false;
     fn present(item: StringMap) -> Self {
         item
-    }
-    fn absent() -> Option<Self> {
-        Some(StringMap::new())
     }
     fn omitted(&self) -> bool {
         self.is_empty()
@@ -70,8 +55,8 @@ impl Field for StringMap {
 }
 
 /// The bit of `key` in the keys a [`Record`](crate::json::decode::Record) has seen: its index
-/// among the record's keys. Evaluated at
-/// compile time, where a record of more than 128 keys fails to build.
+/// among the record's keys. Evaluated at compile time, where a record of more than 128 keys
+/// fails to build.
 pub(crate) const fn key_bit(keys: &[&str], key: &str) -> u128 {
     let mut i = 0;
     while i < keys.len() {
@@ -88,13 +73,9 @@ macro_rules! required_field {
     ($($t:ty),*) => {$(
         impl $crate::json::record::Field for $t {
             type Item = $t;
-            #[cfg(feature = "schema")]
             const REQUIRED: bool = true;
             fn present(item: $t) -> Self {
                 item
-            }
-            fn absent() -> Option<Self> {
-                None
             }
             fn omitted(&self) -> bool {
                 false
@@ -211,10 +192,7 @@ pub(crate) fn deserialize_strict<'de, T: Decode + Walk, D: serde::Deserializer<'
     let mut cx = Cx::default();
     match T::decode(&mut Reader::new(&text), &mut cx) {
         Ok(value) => {
-            let mut unknown = Vec::new();
-            if cx.kept_unknown() {
-                value.unknown_keys(&PathCursor::ROOT, &mut unknown);
-            }
+            let unknown = unknowns(&value, cx.kept_unknown(), &PathCursor::ROOT);
             match unknown.first() {
                 None => Ok(value),
                 Some(first) => Err(D::Error::custom(format_args!(
@@ -322,6 +300,25 @@ impl<'de> serde::de::Visitor<'de> for Transcribe<'_> {
         out.push(b'}');
         Ok(())
     }
+}
+
+/// What a decoded value kept without knowing it, under `at`. `kept_unknown`: whether decoding
+/// noted anything ([`Cx::keep_unknown`]); if not, the value is not walked (in debug builds it
+/// is, to check that nothing is found).
+pub(crate) fn unknowns<T: Walk>(
+    value: &T,
+    kept_unknown: bool,
+    at: &PathCursor<'_>,
+) -> Vec<Unknown> {
+    let mut unknown = Vec::new();
+    if kept_unknown || cfg!(debug_assertions) {
+        value.unknown_keys(at, &mut unknown);
+        debug_assert!(
+            kept_unknown || unknown.is_empty(),
+            "an unknown was kept without `Cx::keep_unknown`"
+        );
+    }
+    unknown
 }
 
 /// Finds the unknown keys kept in `extra` maps anywhere in a value.
@@ -498,7 +495,12 @@ macro_rules! api_struct {
                             let wire = if <Wire as $crate::json::decode::Decode>::MAY_KEEP {
                                 match Wire::decode_keeping(r, cx).map_err(|e| cx.in_key($json, e))? {
                                     Kept::Value(wire) => wire,
-                                    Kept::Raw(raw) => return Ok(Accepted::Kept(raw)),
+                                    // Kept as given (a value of a newer ECS), rendered from
+                                    // `extra`: the key was seen, for duplicates and `finish`.
+                                    Kept::Raw(raw) => {
+                                        *seen |= bit;
+                                        return Ok(Accepted::Kept(raw));
+                                    }
                                 }
                             } else {
                                 Wire::decode(r, cx).map_err(|e| cx.in_key($json, e))?
@@ -524,12 +526,9 @@ macro_rules! api_struct {
                 cx: &mut $crate::json::decode::Cx,
             ) -> Result<(), $crate::json::decode::Error> {
                 $(
-                    // An absent key leaves its field at the default, which is what `absent`
-                    // gives, unless the key is required.
-                    if <$ty as $crate::json::record::Field>::absent().is_none()
+                    // An absent key leaves its field at the default, unless it is required.
+                    if <$ty as $crate::json::record::Field>::REQUIRED
                         && seen & const { $crate::json::record::key_bit(<$name as $crate::json::decode::Record>::KEYS, $json) } == 0
-                        // Kept as given (a value of a newer ECS): rendered from `extra`.
-                        && !self.extra.contains_key($json)
                     {
                         return Err(cx.fail_at($json, "missing required key"));
                     }
@@ -569,6 +568,8 @@ macro_rules! api_struct {
                     }
                 }
                 $( $crate::json::record::Walk::unknown_keys(&self.$field, &at.key($json), out); )*
+                // Filled from keys of this same object (a task definition's registration).
+                $($( $crate::json::record::Walk::unknown_keys(&self.$sfield, at, out); )*)?
             }
         }
 

@@ -209,6 +209,13 @@ fn describe_output_wrapped_and_bare() {
         error_of(&extra_key),
         "taskDefinition.portBindings: unknown key `portBindings`"
     );
+    // Inside what describe adds (the revision's registration) as anywhere else.
+    let mut inside_registration = wrapped.clone();
+    inside_registration["taskDefinition"]["requiresAttributes"][0]["targetTyp"] = json!("x");
+    assert_eq!(
+        error_of(&inside_registration),
+        "taskDefinition.requiresAttributes[0].targetTyp: unknown key `targetTyp`, did you mean `targetType`?"
+    );
     let mut beside = wrapped;
     beside["family"] = json!("web");
     assert!(error_of(&beside).starts_with("family: unknown key `family` beside `taskDefinition`"));
@@ -290,6 +297,15 @@ fn enum_values_of_a_newer_ecs_survive_a_lenient_round_trip() {
     // The model holds none of them as known values.
     assert_eq!(parsed.value.network_mode, None);
     assert!(parsed.value.requires_compatibilities.is_empty());
+    // A value kept as given is still its key's one value.
+    let duplicate = r#"{"family": "web", "networkMode": "future-mode", "networkMode": "bridge",
+        "containerDefinitions": []}"#;
+    assert_eq!(
+        TaskDefinition::from_json_lenient(duplicate)
+            .unwrap_err()
+            .to_string(),
+        "networkMode: duplicate key"
+    );
     // Strictly, it is the enum's error, with its values.
     let error = TaskDefinition::from_json(
         r#"{"family": "web", "networkMode": "future-mode", "containerDefinitions": []}"#,
