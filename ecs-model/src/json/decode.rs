@@ -451,21 +451,15 @@ pub(crate) fn decode_record<R: Record>(r: &mut Reader<'_>, cx: &mut Cx) -> Resul
 
 /// [`Decode::decode_into`] of a record: decoded where it ends up, the list's last element (a
 /// container definition is over a kilobyte, and moving it out of a `Result` into the list took
-/// two copies).
+/// two copies). An element that fails is dropped with its list, which the error abandons.
 pub(crate) fn decode_record_into<R: Record>(
     r: &mut Reader<'_>,
     cx: &mut Cx,
     out: &mut Vec<R>,
 ) -> Result<(), Error> {
+    let index = out.len();
     out.push(R::default());
-    let result = match out.last_mut() {
-        Some(record) => decode_record_in(r, cx, record),
-        None => Ok(()),
-    };
-    if result.is_err() {
-        out.pop();
-    }
-    result
+    decode_record_in(r, cx, &mut out[index])
 }
 
 /// Decodes an object into `record`, which is at its default.
