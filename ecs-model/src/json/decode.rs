@@ -475,10 +475,7 @@ fn decode_record_in<R: Record>(
         match record.accept(&mut seen, &key, r, cx)? {
             Accepted::Taken => {}
             Accepted::NotMine => take_unknown(record.extra(), key, r, cx)?,
-            Accepted::Kept(value) => {
-                cx.keep_unknown();
-                record.extra().insert(key.into_owned(), value);
-            }
+            Accepted::Kept(value) => keep(record.extra(), key, value, cx),
         }
     }
     record.finish(seen, cx)
@@ -495,7 +492,13 @@ pub(crate) fn take_unknown(
     if extra.contains_key(&*key) {
         return Err(cx.fail_at(&key, "duplicate key"));
     }
+    keep(extra, key, value, cx);
+    Ok(())
+}
+
+/// Puts what decoding does not model into a record's `extra` map, noting it in `cx` so that the
+/// document is walked for it (every insertion into `extra` while decoding goes through here).
+pub(crate) fn keep(extra: &mut Extra, key: Cow<'_, str>, value: serde_json::Value, cx: &mut Cx) {
     cx.keep_unknown();
     extra.insert(key.into_owned(), value);
-    Ok(())
 }

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::size::escape_mask;
+use super::size::{byte_needs_escape, escape_mask};
 
 /// Nesting this deep is refused, as `serde_json` refuses it: the decoders recurse.
 const DEPTH_LIMIT: u32 = 128;
@@ -86,10 +86,7 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while let Some(&b) = bytes.get(i) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            break;
-        }
+    while bytes.get(i).is_some_and(|&b| !byte_needs_escape(b)) {
         i += 1;
     }
     i

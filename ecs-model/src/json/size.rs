@@ -66,7 +66,12 @@ pub(super) fn needs_escape(bytes: &[u8]) -> bool {
         let half = |h: &[u8; 4]| u64::from(u32::from_le_bytes(*h));
         return word_needs_escape(half(first) | half(last) << 32);
     }
-    bytes.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20)
+    bytes.iter().copied().any(byte_needs_escape)
+}
+
+/// Whether JSON escapes this byte: a quote, a backslash or a control character.
+pub(super) fn byte_needs_escape(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
 }
 
 fn digits(mut n: u64) -> usize {

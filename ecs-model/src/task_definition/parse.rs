@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
-use crate::json::decode::{Accepted, Cx, Decode, Error, Reader, Record, Token, open, take_unknown};
+use crate::json::decode::{
+    Accepted, Cx, Decode, Error, Reader, Record, Token, keep, open, take_unknown,
+};
 use crate::json::read::line_and_column;
 use crate::json::{Decoded, Lenient, Mode, unknown_key_diagnostics};
 use crate::path::PathCursor;
@@ -134,11 +136,10 @@ fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document,
             match accepted {
                 Accepted::NotMine => take_unknown(&mut definition.extra, key, r, cx)?,
                 Accepted::Kept(value) => {
-                    cx.keep_unknown();
                     if first_definition_key.is_none() {
                         first_definition_key = Some(key.clone());
                     }
-                    definition.extra.insert(key.into_owned(), value);
+                    keep(&mut definition.extra, key, value, cx);
                 }
                 Accepted::Taken => {
                     saw_tags |= key == "tags";
@@ -157,12 +158,10 @@ fn decode_root(r: &mut Reader<'_>, cx: &mut Cx, inner: bool) -> Result<Document,
     }) = wrapped
     {
         // Only `tags` may stand beside `taskDefinition`.
-        let beside = definition.extra.keys().next();
-        if let Some(key) =
-            first_definition_key.or_else(|| beside.map(|key| Cow::Owned(key.clone())))
-        {
+        let beside = definition.extra.keys().next().map(String::as_str);
+        if let Some(key) = first_definition_key.as_deref().or(beside) {
             return Err(cx.fail_at(
-                &key,
+                key,
                 format!("unknown key `{key}` beside `taskDefinition`: only `tags` may stand there"),
             ));
         }
