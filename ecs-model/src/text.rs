@@ -1,8 +1,11 @@
 //! [`Text`]: the string type of the API records' fields.
 
 use std::borrow::{Borrow, Cow};
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Deref;
+use std::sync::Arc;
 
 use compact_str::CompactString;
 
@@ -10,8 +13,11 @@ use compact_str::CompactString;
 ///
 /// It reads like a `&str` (it dereferences to one and compares with `str` and `String`) and is
 /// built from either with `.into()`. Strings of up to 24 bytes, most names and values of a task
-/// definition, are kept inline rather than on the heap, so parsing a document allocates for few
-/// of them; longer ones are allocated as a `String` would be.
+/// definition, are kept inline rather than on the heap. A longer one read by a parse shares the
+/// parse's single copy of its document with the other long strings of that document, so
+/// parsing allocates once for all of them rather than once each (and a clone of one costs no
+/// allocation); the copy lives as long as any of them. A longer one built in code is allocated
+/// as a `String` would be.
 ///
 /// ```
 /// use ecs_model::{ContainerDefinition, Text};
@@ -21,42 +27,139 @@ use compact_str::CompactString;
 /// let image: String = web.image.into();
 /// assert_eq!(Text::from(image), "nginx:1.27");
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(CompactString);
+#[derive(Clone, Default)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Its own bytes: inline up to 24 bytes, else on the heap.
+    Own(CompactString),
+    /// A slice of a parsed document (see [`Document`]).
+    InDocument(Slice),
+}
+
+impl Default for Repr {
+    fn default() -> Self {
+        Self::Own(CompactString::default())
+    }
+}
+
+/// `doc[start..start + len]`, on character boundaries (a parse slices between quotes).
+#[derive(Clone)]
+struct Slice {
+    doc: Arc<String>,
+    start: u32,
+    len: u32,
+}
+
+// The slice fits beside `CompactString`'s niche: a `Text` is no larger than a `String`.
+const _: () = assert!(size_of::<Text>() == size_of::<String>());
+const _: () = assert!(size_of::<Option<Text>>() == size_of::<String>());
+
+/// The longest string a [`Text`] keeps inline.
+pub(crate) const INLINE: usize = size_of::<String>();
+
+/// One parse's copy of its document, made when its first string longer than [`INLINE`] is
+/// read, for every such string of the document to slice.
+#[derive(Default)]
+pub(crate) struct Document(Option<Arc<String>>);
+
+impl Document {
+    /// `text[start..start + len]`, where `text` is the whole document and the range is on
+    /// character boundaries.
+    pub(crate) fn slice(&mut self, text: &str, start: usize, len: usize) -> Text {
+        let (Ok(start32), Ok(len32)) = (u32::try_from(start), u32::try_from(len)) else {
+            return Text::new(&text[start..start + len]); // a document over 4 GiB
+        };
+        let doc = self.0.get_or_insert_with(|| Arc::new(text.to_owned()));
+        Text(Repr::InDocument(Slice {
+            doc: Arc::clone(doc),
+            start: start32,
+            len: len32,
+        }))
+    }
+}
 
 impl Text {
     /// A copy of `s`.
     #[must_use]
     pub fn new(s: &str) -> Self {
-        Self(CompactString::new(s))
+        Self(Repr::Own(CompactString::new(s)))
     }
 
     /// A string of the program's text, made at compile time.
     #[must_use]
     pub const fn from_static(s: &'static str) -> Self {
-        Self(CompactString::const_new(s))
+        Self(Repr::Own(CompactString::const_new(s)))
     }
 
     /// The string.
     #[must_use]
+    #[inline]
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        match &self.0 {
+            Repr::Own(s) => s.as_str(),
+            Repr::InDocument(slice) => {
+                let start = slice.start as usize;
+                &slice.doc[start..start + slice.len as usize]
+            }
+        }
     }
 
     /// Appends `s`.
     pub fn push_str(&mut self, s: &str) {
-        self.0.push_str(s);
+        match &mut self.0 {
+            Repr::Own(own) => own.push_str(s),
+            // A slice of a document becomes its own string.
+            Repr::InDocument(_) => {
+                let mut own = CompactString::with_capacity(self.len() + s.len());
+                own.push_str(self.as_str());
+                own.push_str(s);
+                self.0 = Repr::Own(own);
+            }
+        }
     }
 
     /// Empties the string.
     pub fn clear(&mut self) {
-        self.0.clear();
+        self.0 = Repr::default();
     }
 
     /// The string as a `String` (allocates unless it was one).
     #[must_use]
     pub fn into_string(self) -> String {
-        self.0.into_string()
+        match self.0 {
+            Repr::Own(s) => s.into_string(),
+            Repr::InDocument(_) => self.as_str().to_owned(),
+        }
+    }
+}
+
+// `Hash`, `Eq` and `Ord` are the string's own, so maps keyed by `Text` look up by `&str`, and a
+// string read from a document equals the same string built in code.
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
@@ -64,7 +167,7 @@ impl Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.0.as_str()
+        self.as_str()
     }
 }
 
@@ -74,7 +177,6 @@ impl AsRef<str> for Text {
     }
 }
 
-// `Hash`, `Eq` and `Ord` are the string's own, so maps keyed by `Text` look up by `&str`.
 impl Borrow<str> for Text {
     fn borrow(&self) -> &str {
         self.as_str()
@@ -122,13 +224,13 @@ impl From<&Text> for Text {
 /// Keeps the `String`'s buffer when the string is too long to be inline.
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        Self(CompactString::from(s))
+        Self(Repr::Own(CompactString::from(s)))
     }
 }
 
 impl From<Box<str>> for Text {
     fn from(s: Box<str>) -> Self {
-        Self(CompactString::from(s))
+        Self(Repr::Own(CompactString::from(s)))
     }
 }
 
@@ -167,13 +269,13 @@ impl<'a> From<&'a Text> for &'a str {
 
 impl FromIterator<char> for Text {
     fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
-        Self(iter.into_iter().collect())
+        Self(Repr::Own(iter.into_iter().collect()))
     }
 }
 
 impl<'a> FromIterator<&'a str> for Text {
     fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
-        Self(iter.into_iter().collect())
+        Self(Repr::Own(iter.into_iter().collect()))
     }
 }
 
@@ -243,8 +345,12 @@ impl schemars::JsonSchema for Text {
 
 #[cfg(test)]
 mod tests {
-    use super::Text;
+    use super::{Repr, Text};
+    use crate::TaskDefinition;
+    use std::cmp::Ordering;
     use std::collections::BTreeMap;
+    use std::hash::{Hash, Hasher};
+    use std::sync::Arc;
 
     #[test]
     fn compares_and_converts_like_a_string() {
@@ -267,6 +373,82 @@ mod tests {
         assert_eq!(image, "web:1-ci-build-42");
         image.clear();
         assert!(image.is_empty());
+    }
+
+    /// The copy of the document that `text` slices, if it slices one.
+    fn document_of(text: &Text) -> Option<&Arc<String>> {
+        match &text.0 {
+            Repr::Own(_) => None,
+            Repr::InDocument(slice) => Some(&slice.doc),
+        }
+    }
+
+    #[test]
+    fn long_strings_of_a_parse_share_one_copy_of_the_document() {
+        let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.2.3";
+        let label = "com.example.a-label-longer-than-a-text-inline";
+        let json = format!(
+            r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"{image}",
+            "command":["an escaped \"argument\" over two dozen bytes"],
+            "dockerLabels":{{"{label}":"{image}","team":"payments"}}}}]}}"#
+        );
+        let td = TaskDefinition::from_json(&json).unwrap();
+        drop(json);
+        let web = &td.container_definitions[0];
+        let (key, value) = web.docker_labels.first_key_value().unwrap();
+        let doc = document_of(&web.image).expect("a long string slices the document");
+        assert!(Arc::ptr_eq(doc, document_of(key).unwrap()));
+        assert!(Arc::ptr_eq(doc, document_of(value).unwrap()));
+        // The image, the label's key and value: the parse's own handle is gone.
+        assert_eq!(Arc::strong_count(doc), 3);
+        assert_eq!((web.image.as_str(), key.as_str()), (image, label));
+        // Short strings are inline, and an escaped one is unescaped into its own.
+        assert!(document_of(&web.name).is_none());
+        assert!(document_of(&td.family).is_none());
+        assert_eq!(
+            web.command[0],
+            r#"an escaped "argument" over two dozen bytes"#
+        );
+        assert!(document_of(&web.command[0]).is_none());
+        assert_eq!(
+            web.docker_labels.get("team").map(Text::as_str),
+            Some("payments")
+        );
+    }
+
+    #[test]
+    fn a_slice_of_a_document_is_the_string_it_holds() {
+        let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.2.3";
+        let json = format!(
+            r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"{image}"}}]}}"#
+        );
+        let mut td = TaskDefinition::from_json(&json).unwrap();
+        let parsed = td.container_definitions[0].image.clone();
+        let built = Text::new(image);
+        assert!(document_of(&parsed).is_some());
+        assert!(document_of(&built).is_none());
+        let hash = |t: &Text| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            t.hash(&mut hasher);
+            hasher.finish()
+        };
+        assert_eq!(parsed, built);
+        assert_eq!(hash(&parsed), hash(&built));
+        assert_eq!(hash(&parsed), hash(&Text::from(image)));
+        assert_eq!(parsed.cmp(&built), Ordering::Equal);
+        let later = Text::from("223456789012");
+        assert!(parsed < later);
+        assert_eq!(parsed.clone().into_string(), image);
+        // Changing one makes it its own; the others still read the document.
+        let tagged = &mut td.container_definitions[0].image;
+        tagged.push_str("-ci");
+        assert_eq!(*tagged, format!("{image}-ci"));
+        assert!(document_of(tagged).is_none());
+        assert_eq!(parsed, image);
+        let mut cleared = parsed.clone();
+        cleared.clear();
+        assert!(cleared.is_empty() && document_of(&cleared).is_none());
+        assert_eq!(parsed, image);
     }
 
     #[test]

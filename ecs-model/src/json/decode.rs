@@ -327,7 +327,21 @@ macro_rules! decode_via_scalar {
         }
     )*};
 }
-decode_via_scalar!(Text, bool, i32, i64, f64);
+decode_via_scalar!(bool, i32, i64, f64);
+
+impl Decode for Text {
+    fn decode(r: &mut Reader<'_>, cx: &mut Cx) -> Result<Self, Error> {
+        if r.peek()? != Token::String {
+            return decode_scalar(r, cx); // its error
+        }
+        let s = r.string()?;
+        Ok(r.text(s))
+    }
+}
+
+/// The bytes a non-empty list reserves at its first element, so that the lists of a task
+/// definition (three dozen variables, ten secrets) grow once or twice rather than five times.
+const FIRST_CAPACITY: usize = 512;
 
 impl<T: Decode> Decode for Vec<T> {
     const MAY_KEEP: bool = T::MAY_KEEP;
@@ -369,6 +383,9 @@ impl<T: Decode> Decode for Vec<T> {
         let mut first = true;
         while r.next_item(&mut first)? {
             let index = out.len();
+            if index == 0 {
+                out.reserve(FIRST_CAPACITY.div_ceil(size_of::<T>().max(1)).clamp(4, 16));
+            }
             T::decode_into(r, cx, &mut out).map_err(|e| cx.in_index(index, e))?;
         }
         Ok(out)
@@ -395,7 +412,7 @@ impl Decode for StringMap {
         while let Some(key) = r.next_key(&mut first)? {
             match Text::decode(r, cx) {
                 Ok(value) => {
-                    out.insert(Text::from(key), value);
+                    out.insert(r.text(key), value);
                 }
                 Err(e) => return Err(cx.in_key(&key, e)),
             }

@@ -11,6 +11,8 @@
 use std::borrow::Cow;
 
 use super::size::{byte_needs_escape, escape_mask};
+use crate::Text;
+use crate::text::{Document, INLINE};
 
 /// Nesting this deep is refused, as `serde_json` refuses it: the decoders recurse.
 const DEPTH_LIMIT: u32 = 128;
@@ -97,6 +99,8 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
     depth: u32,
+    /// The copy of `text` its long strings share once decoded.
+    document: Document,
 }
 
 impl<'a> Reader<'a> {
@@ -105,6 +109,29 @@ impl<'a> Reader<'a> {
             text,
             at: 0,
             depth: 0,
+            document: Document::default(),
+        }
+    }
+
+    /// A string this reader read (a value or a key) as a [`Text`]: one longer than a `Text`
+    /// keeps inline and read as it is (without escapes) slices the copy of the document every
+    /// such string shares, which saves an allocation for each of them.
+    pub(crate) fn text(&mut self, s: Cow<'a, str>) -> Text {
+        match s {
+            Cow::Borrowed(s) if s.len() > INLINE => {
+                let start = s.as_ptr().addr().wrapping_sub(self.text.as_ptr().addr());
+                let of_text = start
+                    .checked_add(s.len())
+                    .and_then(|end| self.text.get(start..end))
+                    .is_some_and(|t| t.as_ptr() == s.as_ptr());
+                if of_text {
+                    self.document.slice(self.text, start, s.len())
+                } else {
+                    Text::new(s)
+                }
+            }
+            Cow::Borrowed(s) => Text::new(s),
+            Cow::Owned(s) => Text::from(s),
         }
     }
 
