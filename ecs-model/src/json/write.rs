@@ -302,9 +302,13 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), NotAString> {
+        // A field's name is an API key: nothing in it is escaped.
+        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
         self.separate();
-        string(self.out, key);
-        self.out.push(':');
+        self.out.reserve(key.len() + 3);
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
         value.serialize(Writer(self.out))
     }
     fn end(self) -> Result<(), NotAString> {
@@ -470,6 +474,29 @@ mod tests {
         }
         same_as_serde_json(&Variants);
         same_as_serde_json(&('c', b"ab".as_slice(), (), Some(1u8), None::<u8>));
+    }
+
+    #[test]
+    fn a_record_is_an_object_of_its_present_keys() {
+        // Written as a struct (the length given is the number of keys written, here none)...
+        let empty = crate::PortMapping::default();
+        same_as_serde_json(&empty);
+        assert_eq!(to_json(&empty).unwrap(), "{}");
+        let mut port = crate::PortMapping::tcp(8080);
+        same_as_serde_json(&port);
+        assert_eq!(
+            super::super::rendered_len(&port),
+            to_json(&port).unwrap().len()
+        );
+        // ...and as a map when it kept keys of a newer ECS, which may shadow a field.
+        port.extra
+            .insert("protocol".into(), serde_json::json!("quic"));
+        port.extra.insert("newKey".into(), serde_json::json!([1]));
+        same_as_serde_json(&port);
+        let written = to_json(&port).unwrap();
+        assert_eq!(written.matches("protocol").count(), 1, "{written}");
+        assert!(written.contains(r#""protocol":"quic""#) && written.contains(r#""newKey":[1]"#));
+        assert_eq!(super::super::rendered_len(&port), written.len());
     }
 
     #[test]
