@@ -339,10 +339,6 @@ impl Decode for Text {
     }
 }
 
-/// The bytes a non-empty list reserves at its first element, so that the lists of a task
-/// definition (three dozen variables, ten secrets) grow once or twice rather than five times.
-const FIRST_CAPACITY: usize = 512;
-
 impl<T: Decode> Decode for Vec<T> {
     const MAY_KEEP: bool = T::MAY_KEEP;
 
@@ -383,9 +379,6 @@ impl<T: Decode> Decode for Vec<T> {
         let mut first = true;
         while r.next_item(&mut first)? {
             let index = out.len();
-            if index == 0 {
-                out.reserve(FIRST_CAPACITY.div_ceil(size_of::<T>().max(1)).clamp(4, 16));
-            }
             T::decode_into(r, cx, &mut out).map_err(|e| cx.in_index(index, e))?;
         }
         Ok(out)
