@@ -13,11 +13,11 @@ use compact_str::CompactString;
 ///
 /// It reads like a `&str` (it dereferences to one and compares with `str` and `String`) and is
 /// built from either with `.into()`. Strings of up to 24 bytes, most names and values of a task
-/// definition, are kept inline rather than on the heap. A longer one read by a parse shares the
-/// parse's single copy of its document with the other long strings of that document, so
-/// parsing allocates once for all of them rather than once each (and a clone of one costs no
-/// allocation); the copy lives as long as any of them. A longer one built in code is allocated
-/// as a `String` would be.
+/// definition, are kept inline rather than on the heap; longer ones are allocated as a `String`
+/// would be, except in a document with many of them: a parse copies the rest of such a document
+/// once, and its long strings share that copy rather than allocating one each (a clone of one
+/// does not allocate either). The copy lives as long as any string that slices it:
+/// `Text::new(&text)` is one that does not.
 ///
 /// ```
 /// use ecs_model::{ContainerDefinition, Text};
@@ -59,23 +59,41 @@ const _: () = assert!(size_of::<Option<Text>>() == size_of::<String>());
 /// The longest string a [`Text`] keeps inline.
 pub(crate) const INLINE: usize = size_of::<String>();
 
-/// One parse's copy of its document, made when its first string longer than [`INLINE`] is
-/// read, for every such string of the document to slice.
+/// The long strings of a parse that are copied one by one before the rest of the document is
+/// copied once for the others to share: a small document with a few long strings (an image,
+/// a role) costs less with a copy of each than with a copy of itself.
+const COPIED_BEFORE_SHARING: u32 = 8;
+
+/// One parse's copy of the rest of its document, from the first long string (longer than
+/// [`INLINE`]) after the first [`COPIED_BEFORE_SHARING`] on, for those strings to slice.
 #[derive(Default)]
-pub(crate) struct Document(Option<Arc<String>>);
+pub(crate) struct Document {
+    long_strings: u32,
+    /// The copy, and where in the document it starts.
+    shared: Option<(Arc<String>, usize)>,
+}
 
 impl Document {
-    /// `text[start..start + len]`, where `text` is the whole document and the range is on
-    /// character boundaries.
-    pub(crate) fn slice(&mut self, text: &str, start: usize, len: usize) -> Text {
-        let (Ok(start32), Ok(len32)) = (u32::try_from(start), u32::try_from(len)) else {
-            return Text::new(&text[start..start + len]); // a document over 4 GiB
+    /// `s`, which is `text[start..start + s.len()]`, where `text` is the whole document and
+    /// `start` comes after the starts of earlier calls.
+    pub(crate) fn slice(&mut self, text: &str, start: usize, s: &str) -> Text {
+        if self.shared.is_none() {
+            self.long_strings += 1;
+            if self.long_strings <= COPIED_BEFORE_SHARING {
+                return Text::new(s);
+            }
+        }
+        let (doc, base) = self
+            .shared
+            .get_or_insert_with(|| (Arc::new(text[start..].to_owned()), start));
+        let in_copy = start.checked_sub(*base).map(u32::try_from);
+        let (Some(Ok(start)), Ok(len)) = (in_copy, u32::try_from(s.len())) else {
+            return Text::new(s); // before the copy, or more than 4 GiB into it
         };
-        let doc = self.0.get_or_insert_with(|| Arc::new(text.to_owned()));
         Text(Repr::InDocument(Slice {
             doc: Arc::clone(doc),
-            start: start32,
-            len: len32,
+            start,
+            len,
         }))
     }
 }
@@ -122,7 +140,10 @@ impl Text {
 
     /// Empties the string.
     pub fn clear(&mut self) {
-        self.0 = Repr::default();
+        match &mut self.0 {
+            Repr::Own(own) => own.clear(),
+            Repr::InDocument(_) => self.0 = Repr::default(),
+        }
     }
 
     /// The string as a `String` (allocates unless it was one).
@@ -387,24 +408,46 @@ mod tests {
     fn long_strings_of_a_parse_share_one_copy_of_the_document() {
         let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.2.3";
         let label = "com.example.a-label-longer-than-a-text-inline";
+        let environment: Vec<String> = (0..10)
+            .map(|i| {
+                format!(r#"{{"name":"V{i}","value":"value {i} longer than twenty-four bytes"}}"#)
+            })
+            .collect();
         let json = format!(
             r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"{image}",
             "command":["an escaped \"argument\" over two dozen bytes"],
-            "dockerLabels":{{"{label}":"{image}","team":"payments"}}}}]}}"#
+            "environment":[{}],
+            "dockerLabels":{{"{label}":"{image}","team":"payments"}}}}]}}"#,
+            environment.join(",")
         );
         let td = TaskDefinition::from_json(&json).unwrap();
         drop(json);
         let web = &td.container_definitions[0];
+        let values: Vec<&Text> = web
+            .environment
+            .iter()
+            .filter_map(|kv| kv.value.as_ref())
+            .collect();
+        assert_eq!(values[9], "value 9 longer than twenty-four bytes");
+        // The first eight long strings (the image and seven values) are copied one by one...
+        assert!(document_of(&web.image).is_none());
+        assert!(values[..7].iter().all(|v| document_of(v).is_none()));
+        // ...and the rest slice one copy of the rest of the document.
+        let doc =
+            document_of(values[7]).expect("a long string past the eighth slices the document");
         let (key, value) = web.docker_labels.first_key_value().unwrap();
-        let doc = document_of(&web.image).expect("a long string slices the document");
-        assert!(Arc::ptr_eq(doc, document_of(key).unwrap()));
-        assert!(Arc::ptr_eq(doc, document_of(value).unwrap()));
-        // The image, the label's key and value: the parse's own handle is gone.
-        assert_eq!(Arc::strong_count(doc), 3);
-        assert_eq!((web.image.as_str(), key.as_str()), (image, label));
+        for shared in [values[8], values[9], key, value] {
+            assert!(Arc::ptr_eq(doc, document_of(shared).unwrap()));
+        }
+        // Three values, the label's key and value: the parse's own handle is gone.
+        assert_eq!(Arc::strong_count(doc), 5);
+        assert!(
+            !doc.contains(r#""family""#),
+            "the copy starts at its first string"
+        );
+        assert_eq!((key.as_str(), value.as_str()), (label, image));
         // Short strings are inline, and an escaped one is unescaped into its own.
         assert!(document_of(&web.name).is_none());
-        assert!(document_of(&td.family).is_none());
         assert_eq!(
             web.command[0],
             r#"an escaped "argument" over two dozen bytes"#
@@ -419,10 +462,16 @@ mod tests {
     #[test]
     fn a_slice_of_a_document_is_the_string_it_holds() {
         let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.2.3";
+        // Nine containers of the same image: the ninth image slices the document.
+        let containers: Vec<String> = (0..9)
+            .map(|i| format!(r#"{{"name":"c{i}","image":"{image}"}}"#))
+            .collect();
         let json = format!(
-            r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"{image}"}}]}}"#
+            r#"{{"family":"web","containerDefinitions":[{}]}}"#,
+            containers.join(",")
         );
         let mut td = TaskDefinition::from_json(&json).unwrap();
+        td.container_definitions.drain(..8);
         let parsed = td.container_definitions[0].image.clone();
         let built = Text::new(image);
         assert!(document_of(&parsed).is_some());

@@ -116,22 +116,25 @@ impl<'a> Reader<'a> {
     /// A string this reader read (a value or a key) as a [`Text`]: one longer than a `Text`
     /// keeps inline and read as it is (without escapes) slices the copy of the document every
     /// such string shares, which saves an allocation for each of them.
+    #[inline]
     pub(crate) fn text(&mut self, s: Cow<'a, str>) -> Text {
         match s {
-            Cow::Borrowed(s) if s.len() > INLINE => {
-                let start = s.as_ptr().addr().wrapping_sub(self.text.as_ptr().addr());
-                let of_text = start
-                    .checked_add(s.len())
-                    .and_then(|end| self.text.get(start..end))
-                    .is_some_and(|t| t.as_ptr() == s.as_ptr());
-                if of_text {
-                    self.document.slice(self.text, start, s.len())
-                } else {
-                    Text::new(s)
-                }
-            }
-            Cow::Borrowed(s) => Text::new(s),
+            Cow::Borrowed(s) if s.len() <= INLINE => Text::new(s),
+            Cow::Borrowed(s) => self.long_text(s),
             Cow::Owned(s) => Text::from(s),
+        }
+    }
+
+    /// [`text`](Self::text) of a string too long to be inline, out of line: its callers
+    /// (every record's string fields) stay small.
+    #[inline(never)]
+    fn long_text(&mut self, s: &'a str) -> Text {
+        let start = s.as_ptr().addr().wrapping_sub(self.text.as_ptr().addr());
+        // Always true of a string this reader read; a slice of something else is copied.
+        if start <= self.text.len().saturating_sub(s.len()) && self.text.is_char_boundary(start) {
+            self.document.slice(self.text, start, s)
+        } else {
+            Text::new(s)
         }
     }
 
