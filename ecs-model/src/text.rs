@@ -12,7 +12,7 @@ use compact_str::CompactString;
 /// A string of an API record: a name, an image, a variable's value, an ARN.
 ///
 /// It reads like a `&str` (it dereferences to one and compares with `str` and `String`) and is
-/// built from either with `.into()`. Strings of up to 24 bytes, most names and values of a task
+/// built from either with `.into()`. Strings of up to 24 bytes (12 on 32-bit targets), most names and values of a task
 /// definition, are kept inline rather than on the heap; longer ones are allocated as a `String`
 /// would be, except in a document with many of them: a parse copies the rest of such a document
 /// once, and its long strings share that copy rather than allocating one each (a clone of one
@@ -52,8 +52,11 @@ struct Slice {
     len: u32,
 }
 
-// The slice fits beside `CompactString`'s niche: a `Text` is no larger than a `String`.
+// The slice fits beside `CompactString`'s niche: a `Text` is no larger than a `String` (on
+// 32-bit targets the slice fills all 12 bytes, and a `Text` takes 16).
+#[cfg(target_pointer_width = "64")]
 const _: () = assert!(size_of::<Text>() == size_of::<String>());
+#[cfg(target_pointer_width = "64")]
 const _: () = assert!(size_of::<Option<Text>>() == size_of::<String>());
 
 /// The longest string a [`Text`] keeps inline.
@@ -146,7 +149,7 @@ impl Text {
         }
     }
 
-    /// The string as a `String` (allocates unless it was one).
+    /// The string as a `String` (allocates unless it owned a heap buffer).
     #[must_use]
     pub fn into_string(self) -> String {
         match self.0 {

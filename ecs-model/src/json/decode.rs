@@ -403,9 +403,11 @@ impl Decode for StringMap {
         let mut out = StringMap::new();
         let mut first = true;
         while let Some(key) = r.next_key(&mut first)? {
+            // The key first: the document's long strings are taken in the order they come.
+            let key = r.text(key);
             match Text::decode(r, cx) {
                 Ok(value) => {
-                    out.insert(r.text(key), value);
+                    out.insert(key, value);
                 }
                 Err(e) => return Err(cx.in_key(&key, e)),
             }

@@ -99,7 +99,7 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
     depth: u32,
-    /// The copy of `text` its long strings share once decoded.
+    /// The long strings read so far, and the copy of `text` that later ones share.
     document: Document,
 }
 
@@ -114,8 +114,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A string this reader read (a value or a key) as a [`Text`]: one longer than a `Text`
-    /// keeps inline and read as it is (without escapes) slices the copy of the document every
-    /// such string shares, which saves an allocation for each of them.
+    /// keeps inline and read as it is (without escapes) goes to the [`Document`], which
+    /// copies it or, past the first few, lets it slice the copy of the document they share.
     #[inline]
     pub(crate) fn text(&mut self, s: Cow<'a, str>) -> Text {
         match s {
@@ -131,7 +131,8 @@ impl<'a> Reader<'a> {
     fn long_text(&mut self, s: &'a str) -> Text {
         let start = s.as_ptr().addr().wrapping_sub(self.text.as_ptr().addr());
         // Always true of a string this reader read; a slice of something else is copied.
-        if start <= self.text.len().saturating_sub(s.len()) && self.text.is_char_boundary(start) {
+        let last_start = self.text.len().checked_sub(s.len());
+        if last_start.is_some_and(|last| start <= last) && self.text.is_char_boundary(start) {
             self.document.slice(self.text, start, s)
         } else {
             Text::new(s)

@@ -575,27 +575,13 @@ macro_rules! api_struct {
 
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use ::serde::ser::{SerializeMap as _, SerializeStruct as _};
-                if self.extra.is_empty() {
-                    // A struct of the keys that are present: the writers know its keys need no
-                    // escaping, and formats that write a length get the right one.
-                    let len = 0 $(+ usize::from(!$crate::json::record::Field::omitted(&self.$field)))*;
-                    let mut object = serializer.serialize_struct(stringify!($name), len)?;
-                    $(
-                        if !$crate::json::record::Field::omitted(&self.$field) {
-                            object.serialize_field(
-                                $json,
-                                &$crate::json::record::Encoded::<$crate::json::record::codec!($($codec)?), $ty>::new(&self.$field),
-                            )?;
-                        }
-                    )*
-                    return object.end();
-                }
-                // Keys this crate does not model: a map.
+                use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(None)?;
                 $(
                     // A value kept as given (of a newer ECS) is rendered from `extra`.
-                    if !$crate::json::record::Field::omitted(&self.$field) && !self.extra.contains_key($json) {
+                    if !$crate::json::record::Field::omitted(&self.$field)
+                        && (self.extra.is_empty() || !self.extra.contains_key($json))
+                    {
                         map.serialize_entry(
                             $json,
                             &$crate::json::record::Encoded::<$crate::json::record::codec!($($codec)?), $ty>::new(&self.$field),

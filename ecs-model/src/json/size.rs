@@ -353,9 +353,7 @@ impl ser::SerializeStruct for Compound {
         key: &'static str,
         value: &T,
     ) -> Result<(), NotAString> {
-        // A field's name is an API key: nothing in it is escaped. `"key":`
-        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
-        self.item(key.len() + 3 + value.serialize(Counter)?);
+        self.item(string_len(key) + 1 + value.serialize(Counter)?);
         Ok(())
     }
     fn end(self) -> Result<usize, NotAString> {

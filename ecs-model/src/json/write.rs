@@ -302,13 +302,9 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), NotAString> {
-        // A field's name is an API key: nothing in it is escaped.
-        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
         self.separate();
-        self.out.reserve(key.len() + 3);
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        string(self.out, key);
+        self.out.push(':');
         value.serialize(Writer(self.out))
     }
     fn end(self) -> Result<(), NotAString> {
@@ -478,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_record_is_an_object_of_its_present_keys() {
-        // Written as a struct (the length given is the number of keys written, here none)...
+        // An object of the keys written (the length given is their number, here none)...
         let empty = crate::PortMapping::default();
         same_as_serde_json(&empty);
         assert_eq!(to_json(&empty).unwrap(), "{}");
@@ -488,7 +484,7 @@ mod tests {
             super::super::rendered_len(&port),
             to_json(&port).unwrap().len()
         );
-        // ...and as a map when it kept keys of a newer ECS, which may shadow a field.
+        // ...with the keys of a newer ECS it kept, which may shadow a field.
         port.extra
             .insert("protocol".into(), serde_json::json!("quic"));
         port.extra.insert("newKey".into(), serde_json::json!([1]));
