@@ -12,12 +12,12 @@ use compact_str::CompactString;
 /// A string of an API record: a name, an image, a variable's value, an ARN.
 ///
 /// It reads like a `&str` (it dereferences to one and compares with `str` and `String`) and is
-/// built from either with `.into()`. Strings of up to 24 bytes (12 on 32-bit targets), most names and values of a task
-/// definition, are kept inline rather than on the heap; longer ones are allocated as a `String`
-/// would be, except in a document with many of them: a parse copies the rest of such a document
-/// once, and its long strings share that copy rather than allocating one each (a clone of one
-/// does not allocate either). The copy lives as long as any string that slices it:
-/// `Text::new(&text)` is one that does not.
+/// built from either with `.into()`. Strings of up to 24 bytes (12 on 32-bit targets), most
+/// names and values of a task definition, are kept inline rather than on the heap; longer ones
+/// are allocated as a `String` would be, except in a document with many of them: a parse copies
+/// the rest of such a document once, and its long strings share that copy rather than
+/// allocating one each (a clone of one does not allocate either). The copy lives as long as any
+/// string that slices it: `Text::new(&text)` is one that does not.
 ///
 /// ```
 /// use ecs_model::{ContainerDefinition, Text};

@@ -474,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_record_is_an_object_of_its_present_keys() {
-        // An object of the keys written (the length given is their number, here none)...
+        // An object of the keys that are present, here none...
         let empty = crate::PortMapping::default();
         same_as_serde_json(&empty);
         assert_eq!(to_json(&empty).unwrap(), "{}");
