@@ -78,8 +78,10 @@ pub(crate) struct Document {
 
 impl Document {
     /// `s`, which is `text[start..start + s.len()]`, where `text` is the whole document and
-    /// `start` comes after the starts of earlier calls.
+    /// `start` comes after the starts of earlier calls. `s` is a string the reader read
+    /// without escapes, so it holds nothing JSON escapes ([`Text::is_plain_json`]).
     pub(crate) fn slice(&mut self, text: &str, start: usize, s: &str) -> Text {
+        debug_assert!(!s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
         if self.shared.is_none() {
             self.long_strings += 1;
             if self.long_strings <= COPIED_BEFORE_SHARING {
@@ -147,6 +149,14 @@ impl Text {
             Repr::Own(own) => own.clear(),
             Repr::InDocument(_) => self.0 = Repr::default(),
         }
+    }
+
+    /// Whether the string is known to be written in JSON as it is, between quotes: a slice of
+    /// a parsed document is a string read without escapes, and JSON allows no raw quote or
+    /// control character in a string. A string of its own may hold anything.
+    #[inline]
+    pub(crate) fn is_plain_json(&self) -> bool {
+        matches!(self.0, Repr::InDocument(_))
     }
 
     /// The string as a `String` (allocates unless it owned a heap buffer).

@@ -145,6 +145,9 @@ macro_rules! amount_type {
 
         impl crate::json::record::Walk for $name {}
 
+        /// Two per task definition at most: `serde`'s rendering.
+        impl crate::json::compact::Compact for $name {}
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match &self.0 {

@@ -5,9 +5,9 @@
 //! valgrind --tool=callgrind target/release/bench-profile parse 200 [large|typical|fleet|corpus]
 //! ```
 //!
-//! Operations: `render`, `parse`, `validate`, `parse_validate`, over every document of the set
-//! (default `large`). Allocations per run: the difference between `valgrind` memcheck's "total
-//! heap usage" for 11 runs and for 1, over 10.
+//! Operations: `render`, `parse`, `validate`, `parse_validate`, `pipeline` (parse, validate and
+//! render), over every document of the set (default `large`). Allocations per run: the
+//! difference between `valgrind` memcheck's "total heap usage" for 11 runs and for 1, over 10.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
     ) else {
         eprintln!(
-            "usage: bench-profile render|parse|validate|parse_validate TIMES [SET: large, typical, fleet, corpus or an adversarial shape]"
+            "usage: bench-profile render|parse|validate|parse_validate|pipeline TIMES [SET: large, typical, fleet, corpus or an adversarial shape]"
         );
         return ExitCode::from(2);
     };
@@ -56,6 +56,9 @@ fn main() -> ExitCode {
                 "validate" => black_box(td).validate().len() + 1,
                 "parse_validate" => TaskDefinition::from_json(black_box(text))
                     .map_or(0, |td| td.validate().len() + 1),
+                // The AWS CLI's pipeline, as `peers.py` measures it.
+                "pipeline" => TaskDefinition::from_json(black_box(text))
+                    .map_or(0, |td| td.validate().len() + td.to_json().len()),
                 _ => {
                     eprintln!("unknown operation {op}");
                     return ExitCode::from(2);

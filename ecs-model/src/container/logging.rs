@@ -133,6 +133,9 @@ impl Walk for LogDriver {
     }
 }
 
+/// A name that may be anyone's (`Other`): `serde`'s rendering, escaped as needed.
+impl crate::json::compact::Compact for LogDriver {}
+
 impl serde::Serialize for LogDriver {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())

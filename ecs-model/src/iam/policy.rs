@@ -328,6 +328,9 @@ impl PolicyDocument {
     }
 }
 
+/// Written by hand for `serde`, and small.
+impl crate::json::compact::Compact for PolicyDocument {}
+
 impl serde::Serialize for PolicyDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;

@@ -1,12 +1,11 @@
 //! JSON in and out, in exactly the shape the ECS API and `--cli-input-json` use.
 
+pub(crate) mod compact;
 pub(crate) mod decode;
 pub(crate) mod read;
+pub(crate) mod record;
 mod size;
 mod write;
-
-pub(crate) use size::rendered_len;
-pub(crate) mod record;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ParseError;
@@ -176,9 +175,10 @@ pub(crate) fn parse_value(json: &str) -> Result<serde_json::Value, ParseError> {
 }
 
 /// Renders compact JSON.
-pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
-    // The model's map keys are strings: the fast writer takes every value of it.
-    write::to_json(value).unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
+pub(crate) fn to_string<T: compact::Compact>(value: &T) -> String {
+    let mut out = String::with_capacity(1024);
+    value.write_compact(&mut out);
+    out
 }
 
 /// Renders JSON indented by two spaces.

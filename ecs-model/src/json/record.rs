@@ -3,6 +3,7 @@
 //! exactly one place.
 
 use crate::Text;
+use crate::json::compact::Compact;
 use crate::json::decode::{Cx, Decode, Error, Reader, StringMap};
 use crate::path::{JsonPath, PathCursor};
 
@@ -361,6 +362,20 @@ pub(crate) trait Codec<T: Field> {
     fn from_wire(wire: Self::Wire) -> T::Item;
     /// Writes the field.
     fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+    /// The length of the field's compact JSON: by default, of what `serialize` writes.
+    fn compact_len(value: &T) -> usize
+    where
+        Self: Sized,
+    {
+        Compact::compact_len(&Encoded::<Self, T>::new(value))
+    }
+    /// Appends the field's compact JSON: by default, what `serialize` writes.
+    fn write_compact(value: &T, out: &mut String)
+    where
+        Self: Sized,
+    {
+        Compact::write_compact(&Encoded::<Self, T>::new(value), out);
+    }
     /// The schema of the key's value.
     #[cfg(feature = "schema")]
     fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
@@ -370,7 +385,7 @@ pub(crate) trait Codec<T: Field> {
 pub(crate) struct Plain;
 
 #[cfg(feature = "schema")]
-impl<T: Field + serde::Serialize> Codec<T> for Plain
+impl<T: Field + Compact> Codec<T> for Plain
 where
     T::Item: schemars::JsonSchema,
 {
@@ -381,19 +396,31 @@ where
     fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
+    fn compact_len(value: &T) -> usize {
+        value.compact_len()
+    }
+    fn write_compact(value: &T, out: &mut String) {
+        value.write_compact(out);
+    }
     fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         generator.subschema_for::<T::Item>()
     }
 }
 
 #[cfg(not(feature = "schema"))]
-impl<T: Field + serde::Serialize> Codec<T> for Plain {
+impl<T: Field + Compact> Codec<T> for Plain {
     type Wire = T::Item;
     fn from_wire(wire: T::Item) -> T::Item {
         wire
     }
     fn serialize<S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
+    }
+    fn compact_len(value: &T) -> usize {
+        value.compact_len()
+    }
+    fn write_compact(value: &T, out: &mut String) {
+        value.write_compact(out);
     }
 }
 
@@ -421,6 +448,17 @@ impl<C: Codec<T>, T: Field> serde::Serialize for Encoded<'_, C, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         C::serialize(self.0, serializer)
     }
+}
+
+/// A codec's shape is written through `serde`.
+impl<C: Codec<T>, T: Field> Compact for Encoded<'_, C, T> {}
+
+/// Whether a record renders the field of `key`: not when it is left out (an absent `Option`,
+/// an empty list), nor when `extra` keeps a value of a newer ECS for the key, which is
+/// rendered from there.
+#[inline]
+pub(crate) fn rendered<T: Field>(field: &T, key: &str, extra: &crate::json::Extra) -> bool {
+    !field.omitted() && (extra.is_empty() || !extra.contains_key(key))
 }
 
 /// Declares an API object type: the struct (public fields, `#[non_exhaustive]`, an `extra` map
@@ -578,10 +616,7 @@ macro_rules! api_struct {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(None)?;
                 $(
-                    // A value kept as given (of a newer ECS) is rendered from `extra`.
-                    if !$crate::json::record::Field::omitted(&self.$field)
-                        && (self.extra.is_empty() || !self.extra.contains_key($json))
-                    {
+                    if $crate::json::record::rendered(&self.$field, $json, &self.extra) {
                         map.serialize_entry(
                             $json,
                             &$crate::json::record::Encoded::<$crate::json::record::codec!($($codec)?), $ty>::new(&self.$field),
@@ -592,6 +627,43 @@ macro_rules! api_struct {
                     map.serialize_entry(key, value)?;
                 }
                 map.end()
+            }
+        }
+
+        impl $crate::json::compact::Compact for $name {
+            fn compact_len(&self) -> usize {
+                let (mut entries, mut len) = (0, 0);
+                $(
+                    if $crate::json::record::rendered(&self.$field, $json, &self.extra) {
+                        // The key between quotes and a colon.
+                        const KEY: usize = {
+                            assert!($crate::json::compact::is_plain($json), "a key to escape");
+                            $json.len() + 3
+                        };
+                        entries += 1;
+                        len += KEY + <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::compact_len(&self.$field);
+                    }
+                )*
+                for (key, value) in &self.extra {
+                    entries += 1;
+                    len += $crate::json::compact::key_len(key) + $crate::json::compact::Compact::compact_len(value);
+                }
+                $crate::json::compact::object_len(entries, len)
+            }
+
+            fn write_compact(&self, out: &mut String) {
+                let object = $crate::json::compact::Object::open(out);
+                $(
+                    if $crate::json::record::rendered(&self.$field, $json, &self.extra) {
+                        object.plain_key(out, concat!("\"", $json, "\":"));
+                        <$crate::json::record::codec!($($codec)?) as $crate::json::record::Codec<$ty>>::write_compact(&self.$field, out);
+                    }
+                )*
+                for (key, value) in &self.extra {
+                    object.key(out, key);
+                    $crate::json::compact::Compact::write_compact(value, out);
+                }
+                out.push('}');
             }
         }
 
@@ -746,6 +818,17 @@ macro_rules! api_enum {
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl $crate::json::compact::Compact for $name {
+            fn compact_len(&self) -> usize {
+                self.as_str().len() + 2
+            }
+
+            fn write_compact(&self, out: &mut String) {
+                const { assert!($($crate::json::compact::is_plain($json) &&)* true, "a value to escape") };
+                $crate::json::compact::quoted(out, self.as_str());
             }
         }
 

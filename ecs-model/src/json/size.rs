@@ -4,7 +4,7 @@
 use serde::ser::{self, Serialize};
 
 /// The number of bytes `serde_json::to_string(value)` would produce.
-pub(crate) fn rendered_len<T: Serialize + ?Sized>(value: &T) -> usize {
+pub(super) fn rendered_len<T: Serialize + ?Sized>(value: &T) -> usize {
     value.serialize(Counter).unwrap_or(0)
 }
 
@@ -27,7 +27,7 @@ pub(super) fn escape_mask(word: u64) -> u64 {
 }
 
 /// The bytes of a JSON string: quotes, escapes as `serde_json` writes them.
-fn string_len(s: &str) -> usize {
+pub(super) fn string_len(s: &str) -> usize {
     if !needs_escape(s.as_bytes()) {
         return s.len() + 2;
     }
@@ -70,11 +70,11 @@ pub(super) fn needs_escape(bytes: &[u8]) -> bool {
 }
 
 /// Whether JSON escapes this byte: a quote, a backslash or a control character.
-pub(super) fn byte_needs_escape(b: u8) -> bool {
+pub(super) const fn byte_needs_escape(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < 0x20
 }
 
-fn digits(mut n: u64) -> usize {
+pub(super) fn digits(mut n: u64) -> usize {
     let mut count = 1;
     while n >= 10 {
         n /= 10;
