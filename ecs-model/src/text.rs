@@ -78,10 +78,11 @@ pub(crate) struct Document {
 
 impl Document {
     /// `s`, which is `text[start..start + s.len()]`, where `text` is the whole document and
-    /// `start` comes after the starts of earlier calls. `s` is a string the reader read
-    /// without escapes, so it holds nothing JSON escapes ([`Text::is_plain_json`]).
+    /// `start` comes after the starts of earlier calls. `s` must be the content of a JSON
+    /// string read without escapes, so that it holds nothing JSON escapes
+    /// ([`Text::is_document_slice`]); a raw span of the document would not do.
     pub(crate) fn slice(&mut self, text: &str, start: usize, s: &str) -> Text {
-        debug_assert!(!s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
+        debug_assert!(crate::json::compact::escapes_nothing(s), "{s:?}");
         if self.shared.is_none() {
             self.long_strings += 1;
             if self.long_strings <= COPIED_BEFORE_SHARING {
@@ -151,11 +152,11 @@ impl Text {
         }
     }
 
-    /// Whether the string is known to be written in JSON as it is, between quotes: a slice of
-    /// a parsed document is a string read without escapes, and JSON allows no raw quote or
-    /// control character in a string. A string of its own may hold anything.
+    /// Whether the string is a slice of a parsed document, which JSON writes as it is between
+    /// quotes: the reader slices only strings it read without escapes, and JSON allows no raw
+    /// quote or control character in a string. A string of its own may hold anything.
     #[inline]
-    pub(crate) fn is_plain_json(&self) -> bool {
+    pub(crate) fn is_document_slice(&self) -> bool {
         matches!(self.0, Repr::InDocument(_))
     }
 

@@ -145,8 +145,26 @@ macro_rules! amount_type {
 
         impl crate::json::record::Walk for $name {}
 
-        /// Two per task definition at most: `serde`'s rendering.
-        impl crate::json::compact::Compact for $name {}
+        /// As `Serialize` writes it: a number as a string of its digits.
+        impl crate::json::compact::Compact for $name {
+            fn compact_len(&self) -> usize {
+                match &self.0 {
+                    Amount::Value(v) => v.compact_len() + 2,
+                    Amount::Text(text) => text.compact_len(),
+                }
+            }
+
+            fn write_compact(&self, out: &mut String) {
+                match &self.0 {
+                    Amount::Value(v) => {
+                        out.push('"');
+                        v.write_compact(out);
+                        out.push('"');
+                    }
+                    Amount::Text(text) => text.write_compact(out),
+                }
+            }
+        }
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -133,8 +133,16 @@ impl Walk for LogDriver {
     }
 }
 
-/// A name that may be anyone's (`Other`): `serde`'s rendering, escaped as needed.
-impl crate::json::compact::Compact for LogDriver {}
+/// As `Serialize` writes it; `Other` holds any name, escaped as needed.
+impl crate::json::compact::Compact for LogDriver {
+    fn compact_len(&self) -> usize {
+        self.as_str().compact_len()
+    }
+
+    fn write_compact(&self, out: &mut String) {
+        self.as_str().write_compact(out);
+    }
+}
 
 impl serde::Serialize for LogDriver {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -6,10 +6,11 @@
 //! control character in a string). Rendering and the 64 KiB count of `ECS-A3` are mostly keys
 //! and strings, so these two facts are most of their cost.
 //!
-//! `serde`'s `Serialize` stays every type's one rendering for other formats and for values
-//! that gain nothing here (`serde_json::Value`, numbers with a fraction, the hand-written
-//! types): their `Compact` is the trait's default, `serde` through the counter of `size.rs`
-//! and the writer of `write.rs`.
+//! `serde`'s `Serialize` stays every type's rendering for other formats, and for JSON the
+//! definition of the output: debug builds check every render against `serde_json`'s
+//! ([`super::to_string`]). Values that gain nothing here (`serde_json::Value` in `extra`, the
+//! hand-written IAM policies, codecs) take the trait's default: `serde` through the writer of
+//! `write.rs`, and the length of what it writes.
 
 use serde::Serialize;
 
@@ -21,7 +22,9 @@ use crate::Text;
 pub(crate) trait Compact: Serialize {
     /// The number of bytes [`write_compact`](Self::write_compact) appends.
     fn compact_len(&self) -> usize {
-        size::rendered_len(self)
+        let mut out = String::new();
+        self.write_compact(&mut out);
+        out.len()
     }
 
     /// Appends the value's compact JSON to `out`.
@@ -30,10 +33,10 @@ pub(crate) trait Compact: Serialize {
     }
 }
 
-/// Whether `key` is written as it is between quotes: a record's keys are checked when the
-/// crate is built, so that writing them as constants is right.
-pub(crate) const fn is_plain(key: &str) -> bool {
-    let bytes = key.as_bytes();
+/// Whether JSON writes `s` as it is between quotes: a record's keys and an enum's values are
+/// checked when the crate is built, so that writing them as constants is right.
+pub(crate) const fn escapes_nothing(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if size::byte_needs_escape(bytes[i]) {
@@ -44,7 +47,7 @@ pub(crate) const fn is_plain(key: &str) -> bool {
     true
 }
 
-/// `s` between quotes, when nothing in it needs escaping.
+/// `s` between quotes, when nothing in it needs escaping ([`escapes_nothing`]).
 pub(crate) fn quoted(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
@@ -52,20 +55,31 @@ pub(crate) fn quoted(out: &mut String, s: &str) {
     out.push('"');
 }
 
+impl Compact for str {
+    fn compact_len(&self) -> usize {
+        size::string_len(self)
+    }
+
+    fn write_compact(&self, out: &mut String) {
+        write::string(out, self);
+    }
+}
+
+/// A slice of a parsed document needs no escape scan ([`Text::is_document_slice`]).
 impl Compact for Text {
     fn compact_len(&self) -> usize {
-        if self.is_plain_json() {
+        if self.is_document_slice() {
             self.len() + 2
         } else {
-            size::string_len(self)
+            self.as_str().compact_len()
         }
     }
 
     fn write_compact(&self, out: &mut String) {
-        if self.is_plain_json() {
+        if self.is_document_slice() {
             quoted(out, self);
         } else {
-            write::string(out, self);
+            self.as_str().write_compact(out);
         }
     }
 }
@@ -100,8 +114,26 @@ impl Compact for i64 {
     }
 }
 
-/// `ryu`'s shortest form, through `serde_json`.
-impl Compact for f64 {}
+impl Compact for u32 {
+    fn compact_len(&self) -> usize {
+        i64::from(*self).compact_len()
+    }
+
+    fn write_compact(&self, out: &mut String) {
+        i64::from(*self).write_compact(out);
+    }
+}
+
+/// `ryu`'s shortest form, or `null`, as `serde_json` writes it.
+impl Compact for f64 {
+    fn compact_len(&self) -> usize {
+        size::float_len(*self)
+    }
+
+    fn write_compact(&self, out: &mut String) {
+        write::float(out, *self);
+    }
+}
 
 /// Kept as given: rare, and `serde_json`'s own shape.
 impl Compact for serde_json::Value {}
@@ -189,7 +221,7 @@ impl Object {
         if out.len() > self.start + 1 {
             out.push(',');
         }
-        write::string(out, key);
+        key.write_compact(out);
         out.push(':');
     }
 }
@@ -201,7 +233,7 @@ pub(crate) fn object_len(entries: usize, len: usize) -> usize {
 
 /// The length of a key that may need escaping, with its quotes and colon.
 pub(crate) fn key_len(key: &str) -> usize {
-    size::string_len(key) + 1
+    key.compact_len() + 1
 }
 
 #[cfg(test)]
@@ -209,17 +241,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_that_need_escaping_are_not_plain() {
-        assert!(is_plain("containerDefinitions"));
-        assert!(is_plain("ünïcode ✓"));
+    fn keys_that_need_escaping_are_told_apart() {
+        assert!(escapes_nothing("containerDefinitions"));
+        assert!(escapes_nothing("ünïcode ✓"));
         for key in ["a\"b", "a\\b", "a\nb", "\u{0}", "\u{1f}"] {
-            assert!(!is_plain(key), "{key:?}");
+            assert!(!escapes_nothing(key), "{key:?}");
         }
     }
 
     #[test]
     fn values_write_and_count_what_serde_json_writes() {
-        fn check<T: Compact>(value: &T) {
+        fn check<T: Compact + ?Sized>(value: &T) {
             let mut out = String::new();
             value.write_compact(&mut out);
             assert_eq!(out, serde_json::to_string(value).unwrap());
@@ -235,6 +267,8 @@ mod tests {
         check(&false);
         check(&1.5);
         check(&f64::NAN);
+        check(&u32::MAX);
+        check("a \"quoted\" str");
         check(&Text::from("plain"));
         check(&Text::from("a \"quoted\" \\ path\n\twith\u{1}control"));
         check(&Some(Text::from("x")));
@@ -298,9 +332,9 @@ mod tests {
                 .value
                 .as_ref()
                 .unwrap()
-                .is_plain_json()
+                .is_document_slice()
         );
-        assert!(!container.command[2].is_plain_json());
+        assert!(!container.command[2].is_document_slice());
         let written = td.to_json();
         assert_eq!(written, serde_json::to_string(&td).unwrap());
         assert_eq!(td.json_len(), written.len());

@@ -174,11 +174,20 @@ pub(crate) fn parse_value(json: &str) -> Result<serde_json::Value, ParseError> {
     decode_document(json, Mode::Strict).map(|decoded| decoded.value)
 }
 
-/// Renders compact JSON.
+/// Renders compact JSON: the bytes `serde_json::to_string` writes (debug builds, and so every
+/// test, check that they are).
 pub(crate) fn to_string<T: compact::Compact>(value: &T) -> String {
     let mut out = String::with_capacity(1024);
     value.write_compact(&mut out);
+    debug_assert_eq!(out, serde_json::to_string(value).unwrap_or_default());
     out
+}
+
+/// The length of [`to_string`]'s JSON, counted without writing it (debug builds check it).
+pub(crate) fn rendered_len<T: compact::Compact>(value: &T) -> usize {
+    let len = value.compact_len();
+    debug_assert_eq!(len, to_string(value).len());
+    len
 }
 
 /// Renders JSON indented by two spaces.

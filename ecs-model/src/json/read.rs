@@ -113,9 +113,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string this reader read (a value or a key) as a [`Text`]: one longer than a `Text`
-    /// keeps inline and read as it is (without escapes) goes to the [`Document`], which
-    /// copies it or, past the first few, lets it slice the copy of the document they share.
+    /// A string this reader read (a value or a key, from [`string`](Self::string) or
+    /// [`next_key`](Self::next_key), never a raw span of the document) as a [`Text`]: one
+    /// longer than a `Text` keeps inline and read as it is (without escapes) goes to the
+    /// [`Document`], which copies it or, past the first few, lets it slice the copy of the
+    /// document they share. A slice is written back without an escape scan.
     #[inline]
     pub(crate) fn text(&mut self, s: Cow<'a, str>) -> Text {
         match s {

@@ -369,7 +369,8 @@ pub(crate) trait Codec<T: Field> {
     {
         Compact::compact_len(&Encoded::<Self, T>::new(value))
     }
-    /// Appends the field's compact JSON: by default, what `serialize` writes.
+    /// Appends the field's compact JSON: by default, what `serialize` writes. A codec that
+    /// writes its own overrides both.
     fn write_compact(value: &T, out: &mut String)
     where
         Self: Sized,
@@ -454,7 +455,7 @@ impl<C: Codec<T>, T: Field> serde::Serialize for Encoded<'_, C, T> {
 impl<C: Codec<T>, T: Field> Compact for Encoded<'_, C, T> {}
 
 /// Whether a record renders the field of `key`: not when it is left out (an absent `Option`,
-/// an empty list), nor when `extra` keeps a value of a newer ECS for the key, which is
+/// an empty list or map), nor when `extra` keeps a value of a newer ECS for the key, which is
 /// rendered from there.
 #[inline]
 pub(crate) fn rendered<T: Field>(field: &T, key: &str, extra: &crate::json::Extra) -> bool {
@@ -637,7 +638,7 @@ macro_rules! api_struct {
                     if $crate::json::record::rendered(&self.$field, $json, &self.extra) {
                         // The key between quotes and a colon.
                         const KEY: usize = {
-                            assert!($crate::json::compact::is_plain($json), "a key to escape");
+                            assert!($crate::json::compact::escapes_nothing($json), "a key to escape");
                             $json.len() + 3
                         };
                         entries += 1;
@@ -821,16 +822,18 @@ macro_rules! api_enum {
             }
         }
 
+        /// The values are written as constants (checked when the crate is built).
         impl $crate::json::compact::Compact for $name {
             fn compact_len(&self) -> usize {
                 self.as_str().len() + 2
             }
 
             fn write_compact(&self, out: &mut String) {
-                const { assert!($($crate::json::compact::is_plain($json) &&)* true, "a value to escape") };
                 $crate::json::compact::quoted(out, self.as_str());
             }
         }
+
+        const _: () = assert!($($crate::json::compact::escapes_nothing($json) &&)* true, "a value to escape");
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {

@@ -385,7 +385,7 @@ impl TaskDefinition {
     /// refuses definitions over 64 KiB (`ECS-A3`).
     #[must_use]
     pub fn json_len(&self) -> usize {
-        crate::json::compact::Compact::compact_len(self)
+        crate::json::rendered_len(self)
     }
 
     /// [`to_json`](Self::to_json), indented by two spaces.

@@ -52,7 +52,7 @@ fn container_count(cx: &mut Checker<'_>, td: &TaskDefinition) {
 }
 
 fn size(cx: &mut Checker<'_>, td: &TaskDefinition) {
-    let size = crate::json::compact::Compact::compact_len(td);
+    let size = crate::json::rendered_len(td);
     if size > MAX_SIZE {
         cx.report(
             &rules::A3,
