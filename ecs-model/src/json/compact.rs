@@ -94,15 +94,21 @@ impl Compact for bool {
     }
 }
 
-impl Compact for i32 {
-    fn compact_len(&self) -> usize {
-        i64::from(*self).compact_len()
-    }
+/// Integers that fit an `i64`, written as one.
+macro_rules! as_i64 {
+    ($($ty:ty),*) => {$(
+        impl Compact for $ty {
+            fn compact_len(&self) -> usize {
+                i64::from(*self).compact_len()
+            }
 
-    fn write_compact(&self, out: &mut String) {
-        i64::from(*self).write_compact(out);
-    }
+            fn write_compact(&self, out: &mut String) {
+                i64::from(*self).write_compact(out);
+            }
+        }
+    )*};
 }
+as_i64!(i32, u32);
 
 impl Compact for i64 {
     fn compact_len(&self) -> usize {
@@ -111,16 +117,6 @@ impl Compact for i64 {
 
     fn write_compact(&self, out: &mut String) {
         write::signed(out, *self);
-    }
-}
-
-impl Compact for u32 {
-    fn compact_len(&self) -> usize {
-        i64::from(*self).compact_len()
-    }
-
-    fn write_compact(&self, out: &mut String) {
-        i64::from(*self).write_compact(out);
     }
 }
 
