@@ -150,8 +150,7 @@ impl<T: Compact> Compact for Option<T> {
 
 impl<T: Compact> Compact for Vec<T> {
     fn compact_len(&self) -> usize {
-        let items: usize = self.iter().map(Compact::compact_len).sum();
-        2 + items + self.len().saturating_sub(1)
+        enclosed_len(self.len(), self.iter().map(Compact::compact_len).sum())
     }
 
     fn write_compact(&self, out: &mut String) {
@@ -168,11 +167,10 @@ impl<T: Compact> Compact for Vec<T> {
 
 impl Compact for StringMap {
     fn compact_len(&self) -> usize {
-        let entries: usize = self
+        let entries = self
             .iter()
-            .map(|(key, value)| key.compact_len() + 1 + value.compact_len())
-            .sum();
-        2 + entries + self.len().saturating_sub(1)
+            .map(|(key, value)| key.compact_len() + 1 + value.compact_len());
+        enclosed_len(self.len(), entries.sum())
     }
 
     fn write_compact(&self, out: &mut String) {
@@ -222,9 +220,10 @@ impl Object {
     }
 }
 
-/// The length of a record's object: its entries' lengths, each key with its quotes and colon.
-pub(crate) fn object_len(entries: usize, len: usize) -> usize {
-    2 + len + entries.saturating_sub(1)
+/// The length of a list or an object of `items` that take `len` bytes (an object's with their
+/// keys, quotes and colons): the brackets and the commas between the items.
+pub(crate) fn enclosed_len(items: usize, len: usize) -> usize {
+    2 + len + items.saturating_sub(1)
 }
 
 /// The length of a key that may need escaping, with its quotes and colon.

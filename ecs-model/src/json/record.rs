@@ -649,7 +649,7 @@ macro_rules! api_struct {
                     entries += 1;
                     len += $crate::json::compact::key_len(key) + $crate::json::compact::Compact::compact_len(value);
                 }
-                $crate::json::compact::object_len(entries, len)
+                $crate::json::compact::enclosed_len(entries, len)
             }
 
             fn write_compact(&self, out: &mut String) {
