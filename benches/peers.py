@@ -4,12 +4,15 @@ table of MB/s (10^6 bytes per second) with ecs-model's ratio to each peer.
 
     python3 benches/peers.py [--quick]
 
-Steps: writes the documents (`bench-docs`), runs `cargo bench -p ecs-benches` (criterion),
-then botocore (from the workspace's `.venv`, which `.ci/test` creates; or `$ECS_BOTOCORE_PYTHON`)
-and Node on the same files, and last `cargo bench -p ecs-deploy-benches` (`sdk_input`). `--quick`
-shortens every measurement (for a smoke run, not for figures) and leaves out `sdk_input`, whose
-optimised build is the AWS SDK's: minutes for one figure no goal depends on (CI runs it once, as
-a test, in `cargo test --benches`).
+Steps: writes the documents (`bench-docs`); times ecs-model, `serde_json::Value` and a copy of
+the bytes (`bench-rounds`), botocore (from the workspace's `.venv`, which `.ci/test` creates; or
+`$ECS_BOTOCORE_PYTHON`) and Node on them, one round of each in turn, the order rotating, and keeps
+each figure's fastest round: every figure of the first table is the same statistic, taken over
+the same minutes. Then criterion (`cargo bench -p ecs-benches`) for the operations only
+ecs-model has, and last `cargo bench -p ecs-deploy-benches` (`sdk_input`). `--quick` shortens
+every measurement (for a smoke run, not for figures) and leaves out `sdk_input`, whose optimised
+build is the AWS SDK's: minutes for one figure no goal depends on (CI runs it once, as a test,
+in `cargo test --benches`).
 """
 import json
 import os
@@ -49,40 +52,62 @@ def mbps(size, seconds):
     return size / seconds / 1e6 if seconds else None
 
 
+# The criterion benchmarks the tables below the first one read.
+CRITERION_FILTER = "^(large|typical)/render_pretty$|/parse_validate$|/validate_render$|_container$|^adversarial/"
+
+
+def fastest_rounds(commands, rounds):
+    """Runs each command `rounds` times with `--rounds 1`, in turn, rotating which goes first,
+    and keeps each {set: {operation: seconds}} figure's fastest round, per command."""
+    best = [{} for _ in commands]
+    for round in range(rounds):
+        for i in [(round + k) % len(commands) for k in range(len(commands))]:
+            figures = json.loads(run([*commands[i], "--rounds", "1"], capture_output=True, text=True).stdout)
+            for set_name, operations in figures.items():
+                for operation, seconds in operations.items():
+                    kept = best[i].setdefault(set_name, {})
+                    kept[operation] = min(seconds, kept.get(operation, seconds))
+    return best
+
+
 def main():
     quick = "--quick" in sys.argv
+    extra = ["--quick"] if quick else []
     # The bench profile, as criterion: one optimised build of everything.
-    run(["cargo", "run", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--", str(DOCS)])
-    bench = ["cargo", "bench", "--locked", "-p", "ecs-benches", "--bench", "task_definition", "--"]
+    cargo_run = ["cargo", "run", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin"]
+    run([*cargo_run, "bench-docs", "--", str(DOCS)])
+    run(["cargo", "build", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-rounds"])
+    python = os.environ.get("ECS_BOTOCORE_PYTHON") or str(ROOT / ".venv" / "bin" / "python")
+    ours, node, botocore = fastest_rounds(
+        [
+            [str(ROOT / "target" / "release" / "bench-rounds"), str(DOCS), *extra],
+            ["node", "benches/peers/node_bench.js", str(DOCS), *extra],
+            [python, "benches/peers/botocore_bench.py", str(DOCS), *extra],
+        ],
+        rounds=2 if quick else 5,
+    )
+    bench = ["cargo", "bench", "--locked", "-p", "ecs-benches", "--bench", "task_definition", "--", CRITERION_FILTER]
     if quick:
         bench += ["--warm-up-time", "0.2", "--measurement-time", "0.5"]
     run(bench, stdout=subprocess.DEVNULL)
-    python = os.environ.get("ECS_BOTOCORE_PYTHON") or str(ROOT / ".venv" / "bin" / "python")
-    extra = ["--quick"] if quick else []
-    botocore = json.loads(run([python, "benches/peers/botocore_bench.py", str(DOCS), *extra], capture_output=True, text=True).stdout)
-    node = json.loads(run(["node", "benches/peers/node_bench.js", str(DOCS), *extra], capture_output=True, text=True).stdout)
     if not quick:
         run(["cargo", "bench", "--locked", "-p", "ecs-deploy-benches", "--bench", "sdk_input"], stdout=subprocess.DEVNULL)
 
     size = sizes()
-    ours_names = {"parse": "parse", "validate": "validate", "render": "render", "pipeline": "parse_validate_render"}
     rows = []
     for name in ["large", "typical", "fleet", "corpus"]:
         if name not in size:
             continue
         for operation in ["parse", "validate", "render", "pipeline"]:
-            ours = mbps(size[name], criterion_seconds(name, ours_names[operation]))
-            serde = {"parse": "peer_serde_value_parse", "render": "peer_serde_value_render"}.get(operation)
-            row = {
+            rows.append({
                 "set": name,
                 "operation": operation,
-                "ecs-model": ours,
-                "serde_json Value": mbps(size[name], criterion_seconds(name, serde)) if serde else None,
+                "ecs-model": mbps(size[name], ours[name][operation]),
+                "serde_json Value": mbps(size[name], ours[name].get(f"serde_value_{operation}")),
                 "Node": mbps(size[name], node.get(name, {}).get(operation)),
                 "botocore": mbps(size[name], botocore.get(name, {}).get(operation)),
-                "memcpy": mbps(size[name], criterion_seconds(name, "peer_memcpy")) if operation == "render" else None,
-            }
-            rows.append(row)
+                "memcpy": mbps(size[name], ours[name]["memcpy"]) if operation == "render" else None,
+            })
 
     peers = ["serde_json Value", "Node", "botocore", "memcpy"]
     print("| set | operation | ecs-model MB/s | " + " | ".join(f"{p} MB/s (ratio)" for p in peers) + " |")

@@ -2,7 +2,7 @@
 does with --cli-input-json), parameter validation against the ECS model, and serialization of
 the RegisterTaskDefinition request body. Prints {set: {operation: seconds per pass}} as JSON.
 
-Usage: botocore_bench.py DOCS_DIR [--quick]
+Usage: botocore_bench.py DOCS_DIR [--quick] [--rounds N]
 """
 import json
 import sys
@@ -32,7 +32,8 @@ def best_of(function, rounds, budget):
 def main():
     docs = Path(sys.argv[1])
     quick = "--quick" in sys.argv
-    rounds, budget = (3, 0.05) if quick else (5, 0.5)
+    budget = 0.05 if quick else 0.5
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3 if quick else 5
     model = botocore.session.get_session().get_service_model("ecs")
     operation = model.operation_model("RegisterTaskDefinition")
     validator = ParamValidator()

@@ -1,7 +1,7 @@
 // Node's JSON.parse and JSON.stringify on the benchmark documents: the floor under CDK's
 // synthesis. Prints {set: {operation: seconds per pass}} as JSON.
 //
-// Usage: node node_bench.js DOCS_DIR [--quick]
+// Usage: node node_bench.js DOCS_DIR [--quick] [--rounds N]
 const fs = require("fs");
 const path = require("path");
 
@@ -21,7 +21,13 @@ function bestOf(fn, rounds, budget) {
 
 const dir = process.argv[2];
 const quick = process.argv.includes("--quick");
-const [rounds, budget] = quick ? [3, 0.05] : [5, 0.5];
+const budget = quick ? 0.05 : 0.5;
+const roundsAt = process.argv.indexOf("--rounds");
+const rounds = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : quick ? 3 : 5;
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error("usage: node node_bench.js DOCS_DIR [--quick] [--rounds N]");
+  process.exit(2);
+}
 const results = {};
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
   const texts = fs.readFileSync(path.join(dir, file), "utf8").split("\n").filter((l) => l.length > 0);
