@@ -11,8 +11,7 @@ fn word_needs_escape(word: u64) -> bool {
 /// 0x20), by the usual SWAR tests for a zero byte and a byte below a bound. A borrow may also
 /// mark a byte above a marked one, never below it: the lowest mark is exact.
 pub(super) fn escape_mask(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{HIGHS, ONES};
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
@@ -36,31 +35,10 @@ pub(super) fn string_len(s: &str) -> usize {
     s.len() + extra + 2
 }
 
-/// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing. The
-/// last word overlaps the one before it, and a string of 4 to 7 bytes is tested as one word of
-/// its first and last four bytes, so only a string of 3 bytes or fewer is tested a byte at a
-/// time and nothing is copied.
+/// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing.
 #[inline]
 pub(super) fn needs_escape(bytes: &[u8]) -> bool {
-    let word = |w: &[u8; 8]| word_needs_escape(u64::from_le_bytes(*w));
-    if let Some(last) = bytes.last_chunk::<8>() {
-        let mut rest = bytes;
-        while let Some((w, tail)) = rest.split_first_chunk::<8>() {
-            if tail.is_empty() {
-                break; // `w` is `last`
-            }
-            if word(w) {
-                return true;
-            }
-            rest = tail;
-        }
-        return word(last);
-    }
-    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        let half = |h: &[u8; 4]| u64::from(u32::from_le_bytes(*h));
-        return word_needs_escape(half(first) | half(last) << 32);
-    }
-    bytes.iter().copied().any(byte_needs_escape)
+    crate::bytes::any(bytes, word_needs_escape, byte_needs_escape)
 }
 
 /// Whether JSON escapes this byte: a quote, a backslash or a control character.

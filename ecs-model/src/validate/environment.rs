@@ -6,6 +6,7 @@ use ecs_model_internals::arn::Arn;
 use ecs_model_internals::secrets::{self, SecretProblem};
 
 use super::{Checker, rules};
+use crate::bytes;
 use crate::container::ContainerDefinition;
 use crate::path::PathCursor;
 use crate::words::quoted;
@@ -50,14 +51,22 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor
                 environment.index(i).key("name").path(),
                 "an environment variable needs a name",
             ),
-            Some(name) if name.bytes().any(|b| b == b'=' || b == 0) => cx.report(
-                &rules::G1,
-                environment.index(i).key("name").path(),
-                format!(
-                    "{} is not a variable name (`=` and NUL cannot appear)",
-                    quoted(name)
-                ),
-            ),
+            Some(name)
+                if bytes::any(
+                    name.as_bytes(),
+                    |w| bytes::has_zero(w) || bytes::has_byte(w, b'='),
+                    |b| b == b'=' || b == 0,
+                ) =>
+            {
+                cx.report(
+                    &rules::G1,
+                    environment.index(i).key("name").path(),
+                    format!(
+                        "{} is not a variable name (`=` and NUL cannot appear)",
+                        quoted(name)
+                    ),
+                );
+            }
             Some(name) => names.push((name, Origin::Environment(i))),
         }
     }
@@ -147,14 +156,28 @@ fn credential(name: &str, value: &str) -> Option<&'static str> {
     if let Some((_, what)) = AWS_NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Some(what);
     }
-    if value.contains("PRIVATE KEY-----") {
-        return Some("a private key");
+    // Both markers are capitals, which most values have none of: one pass over the value
+    // instead of two searches.
+    if bytes::any(value.as_bytes(), bytes::has_capital, |b| {
+        b.is_ascii_uppercase()
+    }) {
+        if value.contains("PRIVATE KEY-----") {
+            return Some("a private key");
+        }
+        if contains_access_key_id(value) {
+            return Some("an AWS access key id");
+        }
     }
-    if contains_access_key_id(value) {
-        return Some("an AWS access key id");
-    }
-    // Compared in place, ignoring case: no upper-case copy of each name.
+    // Compared in place, ignoring case: no upper-case copy of each name. Most names end in
+    // a letter no word ends in.
     let name = name.as_bytes();
+    let last = name.last().map(u8::to_ascii_uppercase);
+    if !SECRET_WORDS
+        .iter()
+        .any(|word| word.as_bytes().last() == last.as_ref())
+    {
+        return None;
+    }
     let secret_name = SECRET_WORDS.iter().any(|word| {
         let Some(head_len) = name.len().checked_sub(word.len()) else {
             return false;

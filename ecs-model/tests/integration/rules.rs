@@ -1530,6 +1530,18 @@ fn g9_credentials_in_plaintext() {
         ("STRIPE_API_KEY", "sk_live_x", "a secret"),
         ("github-token", "ghp_x", "a secret"),
         ("SECRET", "s3cr3t", "a secret"),
+        ("db_password", "hunter2", "a secret"),
+        // Past the first sixteen bytes, and in the last few, the capitals are still found.
+        (
+            "UPSTREAM_URL",
+            "https://user@example.com/?key=AKIAIOSFODNN7EXAMPLE",
+            "an AWS access key id",
+        ),
+        (
+            "BUNDLE",
+            "ca bundle, then: -----BEGIN EC PRIVATE KEY-----",
+            "a private key",
+        ),
     ] {
         let d = breaks(&env(name, value), "ECS-G9", at);
         assert_eq!(d.severity, Severity::Warning);
