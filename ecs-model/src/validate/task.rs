@@ -513,7 +513,6 @@ fn container_totals(cx: &mut Checker<'_>, td: &TaskDefinition) {
 
 fn unique_names(cx: &mut Checker<'_>, td: &TaskDefinition) {
     let mut names = HashSet::new();
-    let mut port_names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, c) in td.container_definitions.iter().enumerate() {
         if !names.insert(c.name.as_str()) {
             cx.report(
@@ -522,22 +521,37 @@ fn unique_names(cx: &mut Checker<'_>, td: &TaskDefinition) {
                 format!("{} is the name of an earlier container", quoted(&c.name)),
             );
         }
-        for (j, p) in c.port_mappings.iter().enumerate() {
-            if let Some(name) = p.name.as_deref() {
-                if let Some((ci, pj)) = port_names.get(name) {
-                    cx.report(
-                        &rules::C7,
-                        json_path!("containerDefinitions"[i], "portMappings"[j], "name"),
-                        format!(
-                            "{} is already the name of containerDefinitions[{ci}].portMappings[{pj}]; port names are unique in the task",
-                            quoted(name)
-                        ),
-                    );
-                } else {
-                    port_names.insert(name, (i, j));
-                }
-            }
-        }
+    }
+    // Sorted by name (stably, so the first use stays first) rather than looked up in a map:
+    // a task's port names usually come sorted, which the sort sees in one pass. Reported in
+    // document order.
+    let mut ports: Vec<(&str, usize, usize)> = td
+        .container_definitions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.port_mappings
+                .iter()
+                .enumerate()
+                .filter_map(move |(j, p)| Some((p.name.as_deref()?, i, j)))
+        })
+        .collect();
+    ports.sort_by(|a, b| a.0.cmp(b.0));
+    let mut repeats: Vec<(usize, usize, usize, usize, &str)> = Vec::new();
+    for run in ports.chunk_by(|a, b| a.0 == b.0) {
+        let (_, ci, pj) = run[0];
+        repeats.extend(run[1..].iter().map(|&(name, i, j)| (i, j, ci, pj, name)));
+    }
+    repeats.sort_unstable();
+    for (i, j, ci, pj, name) in repeats {
+        cx.report(
+            &rules::C7,
+            json_path!("containerDefinitions"[i], "portMappings"[j], "name"),
+            format!(
+                "{} is already the name of containerDefinitions[{ci}].portMappings[{pj}]; port names are unique in the task",
+                quoted(name)
+            ),
+        );
     }
 }
 

@@ -1044,6 +1044,31 @@ fn c7_port_names() {
         ),
         "ECS-C7",
     );
+    // Every repeat, in document order, each naming the first use, whatever order the names
+    // come in.
+    let three = json!([
+        container(json!({"portMappings": [
+            {"containerPort": 80, "name": "web"}, {"containerPort": 81, "name": "admin"}]})),
+        container(json!({"name": "side", "portMappings": [
+            {"containerPort": 82, "name": "admin"}, {"containerPort": 83, "name": "web"},
+            {"containerPort": 84, "name": "api"}, {"containerPort": 85, "name": "web"}]}))
+    ]);
+    let repeats: Vec<(String, String)> = fargate(json!({"containerDefinitions": three}))
+        .validate()
+        .into_iter()
+        .filter(|d| d.rule.is_some_and(|r| r.id == "ECS-C7"))
+        .map(|d| (d.path.to_string(), d.message))
+        .collect();
+    let first = |i: usize, j: usize| format!("containerDefinitions[{i}].portMappings[{j}];");
+    assert_eq!(repeats.len(), 3, "{repeats:?}");
+    for ((path, message), (at, of)) in repeats.iter().zip([
+        ("containerDefinitions[1].portMappings[0].name", first(0, 1)),
+        ("containerDefinitions[1].portMappings[1].name", first(0, 0)),
+        ("containerDefinitions[1].portMappings[3].name", first(0, 0)),
+    ]) {
+        assert_eq!(path, at);
+        assert!(message.contains(&of), "{message}");
+    }
 }
 
 #[test]
