@@ -82,19 +82,7 @@ fn variable_names(cx: &mut Checker<'_>, c: &ContainerDefinition, at: &PathCursor
             names.push((secret.name.as_str(), Origin::Secret(i)));
         }
     }
-    // Sorting by name (stably, so the first setting stays first) finds the repeats without
-    // hashing; they are reported in document order.
-    names.sort_by(|a, b| a.0.cmp(b.0));
-    let mut repeats: Vec<(Origin, Origin, &str)> = Vec::new();
-    for run in names.chunk_by(|a, b| a.0 == b.0) {
-        repeats.extend(
-            run[1..]
-                .iter()
-                .map(|(name, origin)| (*origin, run[0].1, *name)),
-        );
-    }
-    repeats.sort_unstable();
-    for (origin, first, name) in repeats {
+    for (origin, first, name) in super::repeats(names) {
         let path = match origin {
             Origin::Environment(i) => environment.index(i).key("name").path(),
             Origin::Secret(i) => secrets.index(i).key("name").path(),

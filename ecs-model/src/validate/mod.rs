@@ -154,6 +154,19 @@ impl Checker<'_> {
     }
 }
 
+/// The names of `named` set more than once: each later use, in document order (the order of
+/// `T`), with the first. Sorting by name (stably, so the first use stays first) finds them
+/// without hashing, and sees names that come sorted, as they usually do, in one pass.
+fn repeats<T: Copy + Ord>(mut named: Vec<(&str, T)>) -> Vec<(T, T, &str)> {
+    named.sort_by(|a, b| a.0.cmp(b.0));
+    let mut repeats: Vec<(T, T, &str)> = Vec::new();
+    for run in named.chunk_by(|a, b| a.0 == b.0) {
+        repeats.extend(run[1..].iter().map(|&(name, at)| (at, run[0].1, name)));
+    }
+    repeats.sort_unstable();
+    repeats
+}
+
 /// Every problem of a task definition.
 pub(crate) fn task_definition(td: &TaskDefinition) -> Vec<Diagnostic> {
     let mut checker = Checker {

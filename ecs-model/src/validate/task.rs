@@ -522,10 +522,7 @@ fn unique_names(cx: &mut Checker<'_>, td: &TaskDefinition) {
             );
         }
     }
-    // Sorted by name (stably, so the first use stays first) rather than looked up in a map:
-    // a task's port names usually come sorted, which the sort sees in one pass. Reported in
-    // document order.
-    let mut ports: Vec<(&str, usize, usize)> = td
+    let ports: Vec<(&str, (usize, usize))> = td
         .container_definitions
         .iter()
         .enumerate()
@@ -533,17 +530,10 @@ fn unique_names(cx: &mut Checker<'_>, td: &TaskDefinition) {
             c.port_mappings
                 .iter()
                 .enumerate()
-                .filter_map(move |(j, p)| Some((p.name.as_deref()?, i, j)))
+                .filter_map(move |(j, p)| Some((p.name.as_deref()?, (i, j))))
         })
         .collect();
-    ports.sort_by(|a, b| a.0.cmp(b.0));
-    let mut repeats: Vec<(usize, usize, usize, usize, &str)> = Vec::new();
-    for run in ports.chunk_by(|a, b| a.0 == b.0) {
-        let (_, ci, pj) = run[0];
-        repeats.extend(run[1..].iter().map(|&(name, i, j)| (i, j, ci, pj, name)));
-    }
-    repeats.sort_unstable();
-    for (i, j, ci, pj, name) in repeats {
+    for ((i, j), (ci, pj), name) in super::repeats(ports) {
         cx.report(
             &rules::C7,
             json_path!("containerDefinitions"[i], "portMappings"[j], "name"),
