@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::bytes::byte_mask;
+
 /// The parts of an ARN: `arn:partition:service:region:account:resource`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Arn<'a> {
@@ -80,7 +82,7 @@ pub(crate) fn split_colons<const N: usize>(s: &str) -> [Option<&str>; N] {
             }
             word
         };
-        let mut colons = colon_mask(u64::from_le_bytes(word));
+        let mut colons = byte_mask(u64::from_le_bytes(word), b':');
         while colons != 0 {
             // A colon is ASCII, so the slices end on character boundaries.
             let i = at + (colons.trailing_zeros() / 8) as usize;
@@ -98,14 +100,6 @@ pub(crate) fn split_colons<const N: usize>(s: &str) -> [Option<&str>; N] {
         *last = s.get(start..);
     }
     fields
-}
-
-/// The high bit of each byte of `word` that is `:`, and no other bit: exact, unlike the
-/// borrow-based test, whose bits above a match can be false.
-fn colon_mask(word: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = word ^ 0x3a3a_3a3a_3a3a_3a3a;
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 #[cfg(test)]

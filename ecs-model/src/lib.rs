@@ -43,7 +43,6 @@ pub mod application;
 #[cfg(feature = "application")]
 mod arn;
 mod builder;
-mod bytes;
 #[cfg(feature = "application")]
 pub mod cluster;
 pub mod config;

@@ -11,7 +11,7 @@ fn word_needs_escape(word: u64) -> bool {
 /// 0x20), by the usual SWAR tests for a zero byte and a byte below a bound. A borrow may also
 /// mark a byte above a marked one, never below it: the lowest mark is exact.
 pub(super) fn escape_mask(word: u64) -> u64 {
-    use crate::bytes::{HIGHS, ONES};
+    use ecs_model_internals::bytes::{HIGHS, ONES};
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
@@ -38,7 +38,7 @@ pub(super) fn string_len(s: &str) -> usize {
 /// Whether a byte of `bytes` needs escaping, eight at a time: most strings escape nothing.
 #[inline]
 pub(super) fn needs_escape(bytes: &[u8]) -> bool {
-    crate::bytes::any(bytes, word_needs_escape, byte_needs_escape)
+    ecs_model_internals::bytes::any(bytes, word_needs_escape, byte_needs_escape)
 }
 
 /// Whether JSON escapes this byte: a quote, a backslash or a control character.

@@ -3,10 +3,10 @@
 use std::fmt;
 
 use ecs_model_internals::arn::Arn;
+use ecs_model_internals::bytes;
 use ecs_model_internals::secrets::{self, SecretProblem};
 
 use super::{Checker, rules};
-use crate::bytes;
 use crate::container::ContainerDefinition;
 use crate::path::PathCursor;
 use crate::words::quoted;
