@@ -74,13 +74,13 @@ def main():
     quick = "--quick" in sys.argv
     extra = ["--quick"] if quick else []
     # The bench profile, as criterion: one optimised build of everything.
-    cargo_run = ["cargo", "run", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin"]
-    run([*cargo_run, "bench-docs", "--", str(DOCS)])
-    run(["cargo", "build", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-rounds"])
+    run(["cargo", "build", "--profile", "bench", "--locked", "-q", "-p", "ecs-benches", "--bin", "bench-docs", "--bin", "bench-rounds"])
+    bins = ROOT / "target" / "release"
+    run([str(bins / "bench-docs"), str(DOCS)])
     python = os.environ.get("ECS_BOTOCORE_PYTHON") or str(ROOT / ".venv" / "bin" / "python")
     ours, node, botocore = fastest_rounds(
         [
-            [str(ROOT / "target" / "release" / "bench-rounds"), str(DOCS), *extra],
+            [str(bins / "bench-rounds"), str(DOCS), *extra],
             ["node", "benches/peers/node_bench.js", str(DOCS), *extra],
             [python, "benches/peers/botocore_bench.py", str(DOCS), *extra],
         ],
